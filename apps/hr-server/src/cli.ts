@@ -1,0 +1,79 @@
+// npm run jinji -- <command>. Same database selection as `npm start`.
+import { randomBytes } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { ZCreateTenantRequest } from '@jinji/contracts/setup';
+import { loadConfig } from './config';
+import { openDatabase } from './db/client';
+import { acquireDataDirLock } from './db/data-dir-lock';
+import { migrateDatabase } from './db/migrate';
+import { seedDemo } from './features/tenants/demo';
+import { createTenant } from './features/tenants/tenants.service';
+import { AppError } from './lib/app-error';
+
+const USAGE = `使い方: npm run jinji -- <command>
+  migrate
+  tenant:create --code <企業コード> --name <企業名> --admin-login <ログインID> --admin-password <パスワード> --admin-email <メール>
+  demo [--employees <件数>]`;
+
+const [command, ...rest] = process.argv.slice(2);
+const config = loadConfig();
+const releaseLock = config.databaseUrl ? () => {} : acquireDataDirLock(config.dataDir);
+const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+
+try {
+  await migrateDatabase(db);
+  switch (command) {
+    case 'migrate':
+      console.log(`マイグレーションを適用しました (${db.kind})`);
+      break;
+    case 'tenant:create': {
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          code: { type: 'string' },
+          name: { type: 'string' },
+          'admin-login': { type: 'string' },
+          'admin-password': { type: 'string' },
+          'admin-email': { type: 'string' },
+        },
+      });
+      const input = ZCreateTenantRequest.safeParse({
+        tenantCode: values.code,
+        tenantName: values.name,
+        adminLoginId: values['admin-login'],
+        adminPassword: values['admin-password'],
+        adminEmail: values['admin-email'],
+      });
+      if (!input.success) {
+        for (const issue of input.error.issues) console.error(`${issue.path.join('.')}: ${issue.message}`);
+        process.exitCode = 2;
+        break;
+      }
+      await createTenant(db, input.data, { firstRun: false });
+      console.log(`テナント「${input.data.tenantName}」(企業コード ${input.data.tenantCode}) を作成しました`);
+      break;
+    }
+    case 'demo': {
+      const { values } = parseArgs({ args: rest, options: { employees: { type: 'string', default: '20' } } });
+      const password = `Demo-${randomBytes(9).toString('base64url')}`;
+      const result = await seedDemo(db, { password, employees: Number(values.employees) });
+      console.log(result.created ? 'デモテナントを作成しました' : 'デモテナントは既にあります（パスワードを再設定しました）');
+      console.log(`  企業コード: demo\n  ログインID: admin\n  パスワード: ${password}\n  従業員: ${result.employees}名`);
+      break;
+    }
+    default:
+      console.error(USAGE);
+      process.exitCode = 2;
+  }
+} catch (error) {
+  if (error instanceof AppError) {
+    console.error(`エラー: ${error.message}`);
+    for (const f of error.fields ?? []) console.error(`  ${f.path}: ${f.message}`);
+    process.exitCode = 1;
+  } else {
+    throw error;
+  }
+} finally {
+  await db.close();
+  releaseLock();
+}

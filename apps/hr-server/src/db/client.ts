@@ -1,0 +1,86 @@
+// One Database for both engines: PGlite in a directory (default) or a PostgreSQL server (DATABASE_URL).
+// Every request-path query runs inside asTenant()/asAnonymous(): a transaction under the
+// non-privileged role jinji_app with app.tenant_id set transaction-locally (docs/decisions/002).
+import { PGlite } from '@electric-sql/pglite';
+import { type SQL, sql } from 'drizzle-orm';
+import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import pg from 'pg';
+import * as schema from './schema/index';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type DatabaseKind = 'pglite' | 'postgres';
+
+/** What pg-boss needs when it cannot open its own connections (PGlite). */
+export type SqlExecutor = { executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> };
+
+export type Database = {
+  kind: DatabaseKind;
+  /** Owner connection: migrations, tenant creation, tests. Never used on the request path. */
+  owner: Db;
+  asTenant<T>(tenantId: string, fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /** Before a tenant is known (login by code, first-run check): sees no tenant rows. */
+  asAnonymous<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /** Raw SQL as owner (multi-statement allowed when no values). */
+  executeSql: SqlExecutor['executeSql'];
+  /** For pg-boss: a connection string on PostgreSQL, an executor on PGlite. */
+  jobConnection: { connectionString: string } | { db: SqlExecutor };
+  close(): Promise<void>;
+};
+
+async function scoped<T>(db: Db, tenantId: string | null, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    // set_config(…, true) is transaction-local: nothing survives into the next use of the connection.
+    await tx.execute(sql`select set_config('app.tenant_id', ${tenantId ?? ''}, true)`);
+    await tx.execute(sql`set local role jinji_app`);
+    return fn(tx as Tx);
+  });
+}
+
+export async function openPglite(dataDir: string | undefined): Promise<Database> {
+  const client = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+  const owner = drizzlePglite(client, { schema }) as unknown as Db;
+  const executeSql = async (text: string, values?: unknown[]) => {
+    if (values && values.length > 0) return client.query(text, values as unknown[]);
+    const results = await client.exec(text);
+    return results[results.length - 1] ?? { rows: [] };
+  };
+  return {
+    kind: 'pglite',
+    owner,
+    asTenant: (tenantId, fn) => scoped(owner, tenantId, fn),
+    asAnonymous: (fn) => scoped(owner, null, fn),
+    executeSql,
+    jobConnection: { db: { executeSql } },
+    close: () => client.close(),
+  };
+}
+
+export function openPostgres(connectionString: string, poolSize = 10): Database {
+  const pool = new pg.Pool({ connectionString, max: poolSize });
+  pool.on('error', () => {}); // idle client errors surface on the next query
+  const owner = drizzleNodePg(pool, { schema }) as unknown as Db;
+  return {
+    kind: 'postgres',
+    owner,
+    asTenant: (tenantId, fn) => scoped(owner, tenantId, fn),
+    asAnonymous: (fn) => scoped(owner, null, fn),
+    executeSql: async (text, values) => pool.query(text, values as unknown[]),
+    jobConnection: { connectionString },
+    close: () => pool.end(),
+  };
+}
+
+export async function openDatabase(opts: { databaseUrl?: string; dataDir?: string }): Promise<Database> {
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openPglite(opts.dataDir);
+}
+
+/** Rows of a raw SQL statement; both drivers return `{ rows }`. */
+export async function queryRows<T>(tx: Tx, query: SQL): Promise<T[]> {
+  const result = (await tx.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}

@@ -1,0 +1,113 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  foreignKey,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { tenants } from './tenants';
+
+const tenantId = () =>
+  uuid('tenant_id')
+    .notNull()
+    .references(() => tenants.id);
+
+export const userAccounts = pgTable(
+  'user_accounts',
+  {
+    tenantId: tenantId(),
+    id: uuid('id').notNull().default(sql`gen_random_uuid()`),
+    loginId: text('login_id').notNull(),
+    email: text('email'),
+    displayName: text('display_name').notNull(),
+    passwordHash: text('password_hash'),
+    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
+    isDisabled: boolean('is_disabled').notNull().default(false),
+    failedLoginCount: integer('failed_login_count').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+    employeeId: uuid('employee_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] }), unique('user_accounts_login_id_uq').on(t.tenantId, t.loginId)],
+);
+
+export const passwordHistory = pgTable(
+  'password_history',
+  {
+    tenantId: tenantId(),
+    id: uuid('id').notNull().default(sql`gen_random_uuid()`),
+    userId: uuid('user_id').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('password_history_user_idx').on(t.tenantId, t.userId, t.createdAt),
+    foreignKey({ columns: [t.tenantId, t.userId], foreignColumns: [userAccounts.tenantId, userAccounts.id] }).onDelete(
+      'cascade',
+    ),
+  ],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    tenantId: tenantId(),
+    /** sha256 of the random token; the token itself is only in the cookie. */
+    idHash: text('id_hash').notNull(),
+    userId: uuid('user_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.idHash] }),
+    index('sessions_user_idx').on(t.tenantId, t.userId),
+    foreignKey({ columns: [t.tenantId, t.userId], foreignColumns: [userAccounts.tenantId, userAccounts.id] }).onDelete(
+      'cascade',
+    ),
+  ],
+);
+
+export const roleMembers = pgTable(
+  'role_members',
+  {
+    tenantId: tenantId(),
+    role: text('role').notNull(),
+    userId: uuid('user_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.role, t.userId] }),
+    index('role_members_user_idx').on(t.tenantId, t.userId),
+    foreignKey({ columns: [t.tenantId, t.userId], foreignColumns: [userAccounts.tenantId, userAccounts.id] }).onDelete(
+      'cascade',
+    ),
+  ],
+);
+
+// One row per tenant; no row = the minimum defaults (seed 初期設定(1)).
+export const passwordPolicies = pgTable('password_policies', {
+  tenantId: tenantId().primaryKey(),
+  minLength: integer('min_length').notNull(),
+  minUppercase: integer('min_uppercase').notNull(),
+  minLowercase: integer('min_lowercase').notNull(),
+  minDigits: integer('min_digits').notNull(),
+  minSymbols: integer('min_symbols').notNull(),
+  forbidLoginId: boolean('forbid_login_id').notNull(),
+  expiryDays: integer('expiry_days'),
+  reuseCount: integer('reuse_count'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedBy: uuid('updated_by'),
+});

@@ -1,0 +1,4 @@
+// drizzle needs one object with every table; this is the only re-export file in the server.
+export * from './auth';
+export * from './employees';
+export * from './tenants';

@@ -1,0 +1,74 @@
+import { ZCsrfResponse, ZLoginRequest, ZMeResponse } from '@jinji/contracts/auth';
+import { ZChangePasswordRequest } from '@jinji/contracts/password-policy';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Config } from '../../config';
+import type { Database } from '../../db/client';
+import { currentCsrf, requireAuth, rotateCsrf, setSessionCookie } from '../../plugins/auth';
+import { changePassword, getMe, login, logout } from './auth.service';
+
+export const authRoutes: FastifyPluginAsyncZod<{ db: Database; config: Config }> = async (app, { db, config }) => {
+  app.get(
+    '/api/v1/auth/csrf',
+    {
+      config: { access: { kind: 'public' } },
+      schema: { tags: ['auth'], summary: 'CSRFトークンの取得', response: { 200: ZCsrfResponse } },
+    },
+    async (request, reply) => ({ csrfToken: currentCsrf(request, reply) }),
+  );
+
+  app.post(
+    '/api/v1/auth/login',
+    {
+      config: {
+        access: { kind: 'public' },
+        rateLimit: { max: config.login.ratePerMinute, timeWindow: '1 minute' },
+      },
+      schema: { tags: ['auth'], summary: 'ログイン', body: ZLoginRequest, response: { 200: ZMeResponse } },
+    },
+    async (request, reply) => {
+      if (request.auth) await logout(db, request.auth); // a login always starts a new session
+      const { token, me } = await login(db, config, request.body, {
+        ip: request.ip,
+        userAgent: request.headers['user-agent'] ?? null,
+      });
+      setSessionCookie(request, reply, token);
+      rotateCsrf(request, reply);
+      return me;
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/logout',
+    {
+      config: { access: { kind: 'session', whilePasswordExpired: true } },
+      schema: { tags: ['auth'], summary: 'ログアウト' },
+    },
+    async (request, reply) => {
+      await logout(db, requireAuth(request));
+      setSessionCookie(request, reply, null);
+      rotateCsrf(request, reply);
+      return reply.code(204).send();
+    },
+  );
+
+  app.get(
+    '/api/v1/auth/me',
+    {
+      config: { access: { kind: 'session', whilePasswordExpired: true } },
+      schema: { tags: ['auth'], summary: 'ログイン中のユーザー', response: { 200: ZMeResponse } },
+    },
+    async (request) => getMe(db, requireAuth(request)),
+  );
+
+  app.post(
+    '/api/v1/auth/password',
+    {
+      config: { access: { kind: 'session', whilePasswordExpired: true } },
+      schema: { tags: ['auth'], summary: 'パスワード変更', body: ZChangePasswordRequest },
+    },
+    async (request, reply) => {
+      await changePassword(db, requireAuth(request), request.body);
+      return reply.code(204).send();
+    },
+  );
+};

@@ -1,0 +1,189 @@
+// Login, sessions and password change (R-AUTH-1, R-AUTH-2). Argon2 work happens outside
+// transactions so that a slow hash never holds a connection (or PGlite's single lock).
+import { createHash, randomBytes } from 'node:crypto';
+import type { TLoginRequest, TMeResponse } from '@jinji/contracts/auth';
+import type { TChangePasswordRequest } from '@jinji/contracts/password-policy';
+import { ADMIN_ROLES, type TAdminRole } from '@jinji/contracts/roles';
+import type { Config } from '../../config';
+import type { Database } from '../../db/client';
+import { AppError } from '../../lib/app-error';
+import type { AuthContext } from '../../lib/auth-context';
+import { burnVerify, checkPassword, hashPassword, verifyPassword } from '../../lib/passwords';
+import { getEffectivePolicy } from '../password-policy/password-policy.service';
+import { findTenantIdByCode, getCurrentTenant } from '../tenants/tenants.repository';
+import {
+  deleteOtherSessions,
+  deleteSession,
+  deleteUserSessions,
+  findSession,
+  findUserByLoginId,
+  getUserPassword,
+  insertSession,
+  listRecentPasswordHashes,
+  listRoles,
+  recordLoginFailure,
+  recordLoginSuccess,
+  setUserDisabled,
+  touchSession,
+  updatePassword,
+} from './auth.repository';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const TOUCH_EVERY_MS = 60_000;
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+const toRoles = (roles: string[]) => roles.filter((r): r is TAdminRole => (ADMIN_ROLES as readonly string[]).includes(r));
+
+export type SessionToken = string; // `${tenantId}.${random}` — the cookie value
+
+export async function login(
+  db: Database,
+  config: Config,
+  input: TLoginRequest,
+  client: { ip: string; userAgent: string | null },
+): Promise<{ token: SessionToken; me: TMeResponse }> {
+  const tenantId = await db.asAnonymous((tx) => findTenantIdByCode(tx, input.tenantCode));
+  const user = tenantId ? await db.asTenant(tenantId, (tx) => findUserByLoginId(tx, input.loginId)) : null;
+  if (!tenantId || !user || !user.passwordHash) {
+    await burnVerify(input.password);
+    throw new AppError('INVALID_CREDENTIALS');
+  }
+  if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) throw new AppError('ACCOUNT_LOCKED');
+
+  const isValid = await verifyPassword(user.passwordHash, input.password);
+  if (!isValid) {
+    const lockedUntil = await db.asTenant(tenantId, (tx) =>
+      recordLoginFailure(tx, user.id, config.login.lockThreshold, config.login.lockMs),
+    );
+    throw new AppError(lockedUntil ? 'ACCOUNT_LOCKED' : 'INVALID_CREDENTIALS');
+  }
+  if (user.isDisabled) throw new AppError('ACCOUNT_DISABLED');
+
+  const random = randomBytes(32).toString('base64url'); // 256 bits
+  const idHash = hashToken(random);
+  const me = await db.asTenant(tenantId, async (tx) => {
+    const policy = await getEffectivePolicy(tx);
+    const isExpired =
+      policy.expiryDays !== null &&
+      user.passwordChangedAt !== null &&
+      Date.now() - user.passwordChangedAt.getTime() > policy.expiryDays * 86_400_000;
+    await recordLoginSuccess(tx, user.id, isExpired);
+    await insertSession(tx, {
+      tenantId,
+      idHash,
+      userId: user.id,
+      expiresAt: new Date(Date.now() + config.session.absoluteMs),
+      ip: client.ip,
+      userAgent: client.userAgent?.slice(0, 300) ?? null,
+    });
+    return loadMe(tx, tenantId, idHash);
+  });
+  if (!me) throw new AppError('INTERNAL');
+  return { token: `${tenantId}.${random}`, me };
+}
+
+async function loadMe(
+  tx: Parameters<Parameters<Database['asTenant']>[1]>[0],
+  tenantId: string,
+  idHash: string,
+): Promise<TMeResponse | null> {
+  const s = await findSession(tx, idHash);
+  const tenant = await getCurrentTenant(tx);
+  if (!s || !tenant || tenant.id !== tenantId) return null;
+  return {
+    user: { id: s.userId, loginId: s.loginId, displayName: s.displayName, email: s.email },
+    tenant,
+    roles: toRoles(await listRoles(tx, s.userId)),
+    mustChangePassword: s.mustChangePassword,
+  };
+}
+
+/** Resolves a cookie to its session; null when missing, malformed, expired, idle or disabled. */
+export async function resolveSession(db: Database, config: Config, token: string): Promise<AuthContext | null> {
+  const dot = token.indexOf('.');
+  const tenantId = token.slice(0, dot);
+  const random = token.slice(dot + 1);
+  if (dot < 0 || !UUID.test(tenantId) || random.length < 32) return null;
+  const idHash = hashToken(random);
+  return db.asTenant(tenantId, async (tx) => {
+    const s = await findSession(tx, idHash);
+    if (!s) return null;
+    const now = Date.now();
+    if (s.isDisabled || s.expiresAt.getTime() <= now || now - s.lastSeenAt.getTime() > config.session.idleMs) {
+      await deleteSession(tx, idHash);
+      return null;
+    }
+    if (now - s.lastSeenAt.getTime() > TOUCH_EVERY_MS) await touchSession(tx, idHash);
+    return {
+      tenantId,
+      userId: s.userId,
+      loginId: s.loginId,
+      displayName: s.displayName,
+      email: s.email,
+      roles: toRoles(await listRoles(tx, s.userId)),
+      mustChangePassword: s.mustChangePassword,
+      sessionHash: idHash,
+    };
+  });
+}
+
+export async function getMe(db: Database, ctx: AuthContext): Promise<TMeResponse> {
+  const me = await db.asTenant(ctx.tenantId, (tx) => loadMe(tx, ctx.tenantId, ctx.sessionHash));
+  if (!me) throw new AppError('UNAUTHENTICATED');
+  return me;
+}
+
+export async function logout(db: Database, ctx: AuthContext): Promise<void> {
+  await db.asTenant(ctx.tenantId, (tx) => deleteSession(tx, ctx.sessionHash));
+}
+
+export async function changePassword(db: Database, ctx: AuthContext, input: TChangePasswordRequest): Promise<void> {
+  const { user, policy } = await db.asTenant(ctx.tenantId, async (tx) => ({
+    user: await getUserPassword(tx, ctx.userId),
+    policy: await getEffectivePolicy(tx),
+  }));
+  if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    throw new AppError('CURRENT_PASSWORD_WRONG', undefined, [
+      { path: 'currentPassword', message: '現在のパスワードが正しくありません' },
+    ]);
+  }
+  const violations = checkPassword(input.newPassword, policy, user.loginId);
+  if (violations.length === 0) {
+    // The current password always counts as reused; the policy extends it to the last N.
+    const recent = await db.asTenant(ctx.tenantId, (tx) =>
+      listRecentPasswordHashes(tx, ctx.userId, Math.max(policy.reuseCount ?? 1, 1)),
+    );
+    for (const old of [user.passwordHash, ...recent]) {
+      if (await verifyPassword(old, input.newPassword)) {
+        violations.push({
+          rule: 'reused',
+          message:
+            policy.reuseCount !== null
+              ? `直近${policy.reuseCount}回分のパスワードは再利用できません`
+              : '現在のパスワードと同じパスワードは使用できません',
+        });
+        break;
+      }
+    }
+  }
+  if (violations.length > 0) {
+    throw new AppError(
+      'PASSWORD_POLICY_VIOLATION',
+      undefined,
+      violations.map((v) => ({ path: 'newPassword', message: v.message })),
+    );
+  }
+  const newHash = await hashPassword(input.newPassword);
+  await db.asTenant(ctx.tenantId, async (tx) => {
+    await updatePassword(tx, ctx.tenantId, ctx.userId, newHash);
+    await deleteOtherSessions(tx, ctx.userId, ctx.sessionHash);
+  });
+}
+
+/** Disabling an account ends all of its sessions at once. */
+export async function disableAccount(db: Database, tenantId: string, userId: string): Promise<void> {
+  await db.asTenant(tenantId, async (tx) => {
+    await setUserDisabled(tx, userId, true);
+    await deleteUserSessions(tx, userId);
+  });
+}

@@ -1,0 +1,31 @@
+import {
+  DEFAULT_PASSWORD_POLICY,
+  type TPasswordPolicy,
+  type TPasswordPolicyResponse,
+} from '@jinji/contracts/password-policy';
+import type { Database, Tx } from '../../db/client';
+import type { AuthContext } from '../../lib/auth-context';
+import { findPolicy, upsertPolicy } from './password-policy.repository';
+
+export async function getEffectivePolicy(tx: Tx): Promise<TPasswordPolicy> {
+  const row = await findPolicy(tx);
+  if (!row) return DEFAULT_PASSWORD_POLICY;
+  const { updatedAt: _, ...policy } = row;
+  return policy;
+}
+
+export async function getPasswordPolicy(db: Database, ctx: AuthContext): Promise<TPasswordPolicyResponse> {
+  const row = await db.asTenant(ctx.tenantId, findPolicy);
+  if (!row) return { policy: DEFAULT_PASSWORD_POLICY, isDefault: true, updatedAt: null };
+  const { updatedAt, ...policy } = row;
+  return { policy, isDefault: false, updatedAt: updatedAt.toISOString() };
+}
+
+export async function updatePasswordPolicy(
+  db: Database,
+  ctx: AuthContext,
+  policy: TPasswordPolicy,
+): Promise<TPasswordPolicyResponse> {
+  await db.asTenant(ctx.tenantId, (tx) => upsertPolicy(tx, ctx.tenantId, policy, ctx.userId));
+  return getPasswordPolicy(db, ctx);
+}

@@ -1,0 +1,20 @@
+// Durable jobs on pg-boss 10 on both engines: a connection string on PostgreSQL, and on PGlite
+// pg-boss's own `db` adapter option over the single embedded connection (docs/decisions/003).
+import type { FastifyBaseLogger } from 'fastify';
+import PgBoss from 'pg-boss';
+import type { Database } from '../db/client';
+
+export function createBoss(db: Database): PgBoss {
+  const options: PgBoss.ConstructorOptions =
+    'connectionString' in db.jobConnection
+      ? { connectionString: db.jobConnection.connectionString, max: 4 }
+      : { db: db.jobConnection.db as PgBoss.Db };
+  return new PgBoss({ ...options, schema: 'pgboss' });
+}
+
+export async function startJobs(db: Database, log: FastifyBaseLogger): Promise<{ boss: PgBoss; stop(): Promise<void> }> {
+  const boss = createBoss(db);
+  boss.on('error', (err) => log.error({ err }, 'job queue error'));
+  await boss.start();
+  return { boss, stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }) };
+}

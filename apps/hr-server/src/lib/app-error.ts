@@ -1,0 +1,55 @@
+import type { ErrorCode, TFieldError } from '@jinji/contracts/errors';
+
+// Every error code maps to one HTTP status; the Record type makes the map exhaustive.
+export const ERROR_STATUS: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  FORBIDDEN: 403,
+  CSRF_FAILED: 403,
+  ACCOUNT_DISABLED: 403,
+  PASSWORD_CHANGE_REQUIRED: 403,
+  NOT_FOUND: 404,
+  SETUP_ALREADY_DONE: 409,
+  TENANT_CODE_TAKEN: 409,
+  CONFLICT: 409,
+  PASSWORD_POLICY_VIOLATION: 422,
+  CURRENT_PASSWORD_WRONG: 422,
+  ACCOUNT_LOCKED: 423,
+  TOO_MANY_REQUESTS: 429,
+  INTERNAL: 500,
+};
+
+export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
+  VALIDATION_FAILED: '入力内容に誤りがあります',
+  UNAUTHENTICATED: 'ログインしてください',
+  INVALID_CREDENTIALS: '企業コード、ログインIDまたはパスワードが正しくありません',
+  FORBIDDEN: 'この操作を行う権限がありません',
+  CSRF_FAILED: '画面の有効期限が切れました。もう一度操作してください',
+  ACCOUNT_DISABLED: 'このアカウントは利用停止されています',
+  PASSWORD_CHANGE_REQUIRED: 'パスワードの変更が必要です',
+  NOT_FOUND: '対象が見つかりません',
+  SETUP_ALREADY_DONE: '初期設定は完了しています',
+  TENANT_CODE_TAKEN: 'この企業コードは既に使われています',
+  CONFLICT: '他の操作と競合しました。もう一度操作してください',
+  PASSWORD_POLICY_VIOLATION: 'パスワードがパスワードポリシーを満たしていません',
+  CURRENT_PASSWORD_WRONG: '現在のパスワードが正しくありません',
+  ACCOUNT_LOCKED: 'ログインに続けて失敗したため、アカウントが一時的にロックされています。しばらくしてから再度お試しください',
+  TOO_MANY_REQUESTS: 'リクエストが多すぎます。しばらくしてから再度お試しください',
+  INTERNAL: 'システムエラーが発生しました。しばらくしてから再度お試しください',
+};
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly fields: TFieldError[] | undefined;
+
+  constructor(code: ErrorCode, message?: string, fields?: TFieldError[]) {
+    super(message ?? DEFAULT_MESSAGES[code]);
+    this.code = code;
+    this.fields = fields;
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}

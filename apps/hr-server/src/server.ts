@@ -1,0 +1,34 @@
+// Listen, signals, graceful close — nothing else.
+import { buildApp } from './app';
+import { loadConfig } from './config';
+import { openDatabase } from './db/client';
+import { migrateDatabase } from './db/migrate';
+import { acquireDataDirLock } from './db/data-dir-lock';
+import { startJobs } from './jobs/boss';
+
+const startedAt = performance.now();
+const config = loadConfig();
+const releaseLock = config.databaseUrl ? () => {} : acquireDataDirLock(config.dataDir);
+const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+await migrateDatabase(db);
+const app = await buildApp({ config, db });
+const jobs = await startJobs(db, app.log);
+await app.listen({ port: config.port, host: config.host });
+app.log.info(
+  { database: db.kind, startupMs: Math.round(performance.now() - startedAt) },
+  `jinji ready on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${app.server.address() && typeof app.server.address() === 'object' ? (app.server.address() as { port: number }).port : config.port}`,
+);
+
+let closing = false;
+async function shutdown(signal: string): Promise<void> {
+  if (closing) return;
+  closing = true;
+  app.log.info({ signal }, 'shutting down');
+  await app.close(); // waits for in-flight requests
+  await jobs.stop();
+  await db.close();
+  releaseLock();
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -1,0 +1,145 @@
+// Test support: a fresh database per test file (PGlite in memory, or a new database on the
+// PostgreSQL server of TEST_DATABASE_URL when TEST_DB=postgres), the app on it, and a cookie client.
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import pg from 'pg';
+import { buildApp } from '../src/app';
+import { type Config, loadConfig } from '../src/config';
+import { type Database, openPglite, openPostgres } from '../src/db/client';
+import { migrateDatabase } from '../src/db/migrate';
+import { createTenant } from '../src/features/tenants/tenants.service';
+
+export const TEST_DB = process.env.TEST_DB === 'postgres' ? 'postgres' : 'pglite';
+
+export async function createTestDatabase(poolSize?: number): Promise<Database & { url?: string }> {
+  if (TEST_DB === 'pglite') {
+    const db = await openPglite(undefined);
+    await migrateDatabase(db);
+    return db;
+  }
+  const base = process.env.TEST_DATABASE_URL;
+  if (!base) throw new Error('TEST_DB=postgres needs TEST_DATABASE_URL');
+  const name = `jinji_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  const db = openPostgres(url.toString(), poolSize);
+  await migrateDatabase(db);
+  return {
+    ...db,
+    url: url.toString(),
+    close: async () => {
+      await db.close();
+      const c = new pg.Client({ connectionString: base });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', JINJI_WEB_DIST: '/nonexistent' }), ...overrides };
+}
+
+export type TestApp = { app: FastifyInstance; db: Database; config: Config; close(): Promise<void> };
+
+export async function createTestApp(
+  overrides: Partial<Config> = {},
+  opts: { logger?: Parameters<typeof buildApp>[0]['logger'] } = {},
+): Promise<TestApp> {
+  const db = await createTestDatabase();
+  const config = testConfig(overrides);
+  const app = await buildApp({ config, db, logger: opts.logger ?? false });
+  await app.ready();
+  return {
+    app,
+    db,
+    config,
+    close: async () => {
+      await app.close();
+      await db.close();
+    },
+  };
+}
+
+export const STRONG_PASSWORD = 'Kinmokusei-2026!';
+
+export async function createTestTenant(
+  db: Database,
+  code = `t${randomBytes(4).toString('hex')}`,
+  admin = { loginId: 'admin', password: STRONG_PASSWORD },
+) {
+  const { tenantId, userId } = await createTenant(
+    db,
+    {
+      tenantCode: code,
+      tenantName: `テスト株式会社 ${code}`,
+      adminLoginId: admin.loginId,
+      adminPassword: admin.password,
+      adminEmail: `${admin.loginId}@${code}.example.jp`,
+    },
+    { firstRun: false },
+  );
+  return { tenantId, userId, code, ...admin };
+}
+
+/** A browser-like client: keeps cookies, sends the CSRF token on mutating requests. */
+export class Client {
+  private cookies = new Map<string, string>();
+  private csrf: string | null = null;
+
+  constructor(private readonly app: FastifyInstance) {}
+
+  private store(res: LightMyRequestResponse): void {
+    for (const c of res.cookies) {
+      if (c.value === '' || (c.expires && c.expires.getTime() <= Date.now())) this.cookies.delete(c.name);
+      else this.cookies.set(c.name, c.value);
+    }
+  }
+
+  cookie(name: string): string | undefined {
+    return this.cookies.get(name);
+  }
+
+  setCookie(name: string, value: string): void {
+    this.cookies.set(name, value);
+  }
+
+  async token(): Promise<string> {
+    const res = await this.request('GET', '/api/v1/auth/csrf');
+    this.csrf = res.json().csrfToken;
+    return this.csrf as string;
+  }
+
+  async request(
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<LightMyRequestResponse> {
+    const isMutating = method !== 'GET';
+    if (isMutating && this.csrf === null) await this.token();
+    const res = await this.app.inject({
+      method,
+      url,
+      headers: {
+        ...(isMutating ? { 'x-csrf-token': this.csrf as string } : {}),
+        cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+        ...headers,
+      },
+      ...(body === undefined ? {} : { payload: body as object }),
+    });
+    this.store(res);
+    return res;
+  }
+
+  async login(tenantCode: string, loginId: string, password: string): Promise<LightMyRequestResponse> {
+    const res = await this.request('POST', '/api/v1/auth/login', { tenantCode, loginId, password });
+    if (res.statusCode === 200) await this.token(); // rotated at login
+    return res;
+  }
+}

@@ -1,0 +1,68 @@
+import { AppShell, Burger, Group, NavLink, ScrollArea, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { Outlet, useLocation } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { LanguageToggle } from '../components/ui/language-toggle';
+import { NavLinkLink } from '../components/ui/router-links';
+import { useMe } from '../lib/session';
+import { ADMIN_NAV, type TNavLeaf } from './admin-nav';
+import { HeaderUser } from './header-user';
+
+export function AdminLayout() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const { pathname } = useLocation();
+  const [opened, { toggle, close }] = useDisclosure();
+
+  const leaf = (item: TNavLeaf) => (
+    <NavLinkLink key={item.to} to={item.to} label={t(`nav.${item.label}`)} active={pathname === item.to} onClick={close} />
+  );
+
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 260, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="lg"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.main')} />
+            <Title order={2} size="h4" c="indigo.8" style={{ whiteSpace: 'nowrap' }}>
+              {t('app.productName')}
+            </Title>
+            <Text c="dimmed" size="sm" visibleFrom="md" truncate>
+              {me?.tenant.name}
+            </Text>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <HeaderUser />
+            <LanguageToggle />
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label={t('nav.main')}>
+        <ScrollArea>
+          {ADMIN_NAV.map((item) =>
+            'children' in item ? (
+              <NavLink
+                key={item.label}
+                label={t(`nav.${item.label}`)}
+                defaultOpened={item.children.some((c) => c.to === pathname)}
+                childrenOffset="md"
+              >
+                {item.children.map(leaf)}
+              </NavLink>
+            ) : (
+              leaf(item)
+            ),
+          )}
+          {leaf({ label: 'myStory', to: '/my' })}
+        </ScrollArea>
+      </AppShell.Navbar>
+      <AppShell.Main bg="gray.0">
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

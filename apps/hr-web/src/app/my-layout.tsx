@@ -1,0 +1,40 @@
+import { AppShell, Container, Group, Title } from '@mantine/core';
+import { Outlet } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { LanguageToggle } from '../components/ui/language-toggle';
+import { AnchorLink } from '../components/ui/router-links';
+import { isAdmin, useMe } from '../lib/session';
+import { HeaderUser } from './header-user';
+
+/** My STORY, the employee portal: a plain header that fits a 375 px phone. */
+export function MyLayout() {
+  const { t } = useTranslation();
+  const me = useMe();
+  return (
+    <AppShell header={{ height: 56 }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="sm" justify="space-between" wrap="nowrap" gap="xs">
+          <Title order={2} size="h4" c="indigo.8" style={{ whiteSpace: 'nowrap' }}>
+            {t('app.myStory')}
+          </Title>
+          <Group gap="xs" wrap="nowrap">
+            {isAdmin(me) && (
+              <AnchorLink to="/admin" size="sm" style={{ whiteSpace: 'nowrap' }}>
+                {t('common.adminConsole')}
+              </AnchorLink>
+            )}
+            <HeaderUser />
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Main bg="gray.0">
+        <Container size="md" px={0}>
+          <Group justify="flex-end" mb="sm">
+            <LanguageToggle />
+          </Group>
+          <Outlet />
+        </Container>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,9 @@
+import type { TEmployeeListResponse } from '@jinji/contracts/employees';
+import { queryOptions } from '@tanstack/react-query';
+import { apiClient } from '../../../lib/api-client';
+
+/** Only the total is needed: ask for the smallest page. */
+export const employeeCountQueryOptions = queryOptions({
+  queryKey: ['employees', 'count'],
+  queryFn: async () => (await apiClient.get<TEmployeeListResponse>('/api/v1/employees?page=1&pageSize=1')).total,
+});

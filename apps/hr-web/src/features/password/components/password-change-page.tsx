@@ -1,0 +1,123 @@
+import { checkPasswordRules, ZChangePasswordRequest } from '@jinji/contracts/password-policy';
+import { Alert, Button, Group, List, Paper, PasswordInput, Skeleton, Stack, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useQuery } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PasswordPolicyBox } from '../../../components/ui/password-policy-box';
+import { ButtonLink } from '../../../components/ui/router-links';
+import { fieldErrorsOf } from '../../../lib/api-client';
+import { useMe } from '../../../lib/session';
+import { errorText, type TFieldErrors, validate } from '../../../lib/validation';
+import { passwordPolicyQueryOptions, useChangePassword } from '../api/password';
+
+export function PasswordChangePage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const me = useMe();
+  const policyQuery = useQuery(passwordPolicyQueryOptions);
+  const changePassword = useChangePassword();
+  const [form, setForm] = useState({ currentPassword: '', newPassword: '', confirm: '' });
+  const [errors, setErrors] = useState<TFieldErrors>({});
+  const isForced = me?.mustChangePassword ?? false;
+
+  const set = (key: keyof typeof form) => (e: { currentTarget: { value: string } }) => {
+    const { value } = e.currentTarget;
+    setForm((f) => ({ ...f, [key]: value }));
+    setErrors(({ [key]: _, ...rest }) => rest); // a field's server error is stale once it is edited
+  };
+
+  // Live: the rules the browser can check, as the user types.
+  const violations =
+    policyQuery.data && form.newPassword
+      ? checkPasswordRules(form.newPassword, policyQuery.data.policy, me?.user.loginId ?? '')
+      : [];
+  // After submit: the server's verdict (includes the common-password and reuse rules).
+  const serverViolations = (errors.newPassword ?? []).filter((m) => !violations.some((v) => v.message === m));
+  const allViolations = [...violations.map((v) => v.message), ...serverViolations];
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const { confirm, ...body } = form;
+    const result = validate(ZChangePasswordRequest, body);
+    const next = result.errors ?? {};
+    if (confirm !== body.newPassword) next.confirm = [t('password.mismatch')];
+    setErrors(next);
+    if (!result.data || next.confirm || violations.length > 0) return;
+    changePassword.mutate(result.data, {
+      onSuccess: () => {
+        notifications.show({ color: 'teal', message: t('password.success') });
+        void navigate({ to: '/' });
+      },
+      onError: (err) => setErrors(fieldErrorsOf(err)),
+    });
+  };
+
+  return (
+    <Paper withBorder shadow="sm" p="xl" radius="md" maw={560} mx="auto" mt="lg">
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <Title order={1} size="h2">
+            {t('password.title')}
+          </Title>
+          {isForced && (
+            <Alert color="orange" role="alert">
+              {t('password.expired')}
+            </Alert>
+          )}
+          {changePassword.error && (
+            <Alert color="red" role="alert" title={t('common.error')}>
+              {changePassword.error.message}
+            </Alert>
+          )}
+          {policyQuery.data ? <PasswordPolicyBox policy={policyQuery.data.policy} /> : <Skeleton h={140} />}
+          <PasswordInput
+            label={t('password.current')}
+            value={form.currentPassword}
+            onChange={set('currentPassword')}
+            error={errorText(errors.currentPassword)}
+            autoComplete="current-password"
+            required
+          />
+          <PasswordInput
+            label={t('password.new')}
+            value={form.newPassword}
+            onChange={set('newPassword')}
+            error={allViolations.length > 0}
+            autoComplete="new-password"
+            aria-describedby={allViolations.length > 0 ? 'new-password-violations' : undefined}
+            required
+          />
+          {allViolations.length > 0 && (
+            <Alert color="red" variant="light" id="new-password-violations" title={t('password.violations')} aria-live="polite">
+              <List size="sm" spacing={2}>
+                {allViolations.map((m) => (
+                  <List.Item key={m}>{m}</List.Item>
+                ))}
+              </List>
+            </Alert>
+          )}
+          <PasswordInput
+            label={t('password.confirm')}
+            value={form.confirm}
+            onChange={set('confirm')}
+            error={errorText(errors.confirm)}
+            autoComplete="new-password"
+            required
+          />
+          <Group justify="flex-end">
+            {!isForced && (
+              <ButtonLink to="/" variant="default">
+                {t('password.back')}
+              </ButtonLink>
+            )}
+            <Button type="submit" loading={changePassword.isPending}>
+              {t('password.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}

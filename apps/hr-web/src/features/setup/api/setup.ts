@@ -1,0 +1,15 @@
+import type { TCreateTenantRequest } from '@jinji/contracts/setup';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiClient } from '../../../lib/api-client';
+import { setupStatusQueryOptions } from '../../../lib/session';
+
+export const createTenant = (body: TCreateTenantRequest) =>
+  apiClient.post<{ tenantCode: string }>('/api/v1/setup', body);
+
+export function useCreateTenant() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: createTenant,
+    onSuccess: () => queryClient.setQueryData(setupStatusQueryOptions.queryKey, { needsSetup: false }),
+  });
+}

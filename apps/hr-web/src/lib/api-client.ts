@@ -1,0 +1,91 @@
+// The one way the web talks to hr-server: JSON over same-origin fetch, CSRF header on writes,
+// and every non-2xx turned into an ApiError carrying the server's code, Japanese message and fields.
+import type { ErrorCode, TFieldError } from '@jinji/contracts/errors';
+import { ZErrorResponse } from '@jinji/contracts/errors';
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: ErrorCode | 'NETWORK';
+  readonly fields: TFieldError[];
+
+  constructor(status: number, code: ErrorCode | 'NETWORK', message: string, fields: TFieldError[] = []) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.fields = fields;
+  }
+}
+
+export const isApiError = (e: unknown, code?: ErrorCode): e is ApiError =>
+  e instanceof ApiError && (code === undefined || e.code === code);
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+let csrfToken: Promise<string> | null = null;
+
+/** The server rotates the token with the session: call after login and logout. */
+export function resetCsrfToken(): void {
+  csrfToken = null;
+}
+
+function getCsrfToken(): Promise<string> {
+  csrfToken ??= send<{ csrfToken: string }>('GET', '/api/v1/auth/csrf').then((r) => r.csrfToken);
+  // A failed fetch must not stay cached.
+  csrfToken.catch(() => resetCsrfToken());
+  return csrfToken;
+}
+
+async function send<T>(method: Method, path: string, body?: unknown, csrf?: string): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (csrf) headers['x-csrf-token'] = csrf;
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'NETWORK', 'サーバーに接続できませんでした');
+  }
+  if (res.status === 204) return undefined as T;
+  const data: unknown = await res.json().catch(() => null);
+  if (!res.ok) {
+    const parsed = ZErrorResponse.safeParse(data);
+    if (parsed.success) {
+      const { code, message, fields } = parsed.data.error;
+      throw new ApiError(res.status, code, message, fields);
+    }
+    throw new ApiError(res.status, 'INTERNAL', `サーバーエラーが発生しました（${res.status}）`);
+  }
+  return data as T;
+}
+
+async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  if (method === 'GET') return send<T>(method, path);
+  try {
+    return await send<T>(method, path, body, await getCsrfToken());
+  } catch (e) {
+    if (!isApiError(e, 'CSRF_FAILED')) throw e;
+    resetCsrfToken();
+    return send<T>(method, path, body, await getCsrfToken());
+  }
+}
+
+export const apiClient = {
+  get: <T>(path: string) => request<T>('GET', path),
+  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
+  delete: <T>(path: string) => request<T>('DELETE', path),
+};
+
+/** The server's `fields` grouped by request body key. */
+export function fieldErrorsOf(e: unknown): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  if (!(e instanceof ApiError)) return out;
+  for (const f of e.fields) (out[f.path] ??= []).push(f.message);
+  return out;
+}

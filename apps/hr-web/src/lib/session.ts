@@ -1,0 +1,29 @@
+// The signed-in user (GET /auth/me) is the auth state of the whole app: null = not signed in.
+import type { TMeResponse } from '@jinji/contracts/auth';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { apiClient, isApiError } from './api-client';
+
+export const meQueryKey = ['auth', 'me'] as const;
+
+export const meQueryOptions = queryOptions({
+  queryKey: meQueryKey,
+  queryFn: async (): Promise<TMeResponse | null> => {
+    try {
+      return await apiClient.get<TMeResponse>('/api/v1/auth/me');
+    } catch (e) {
+      if (isApiError(e, 'UNAUTHENTICATED')) return null;
+      throw e;
+    }
+  },
+  staleTime: 60_000,
+});
+
+export const useMe = () => useQuery(meQueryOptions).data ?? null;
+
+export const isAdmin = (me: TMeResponse | null) => (me?.roles.length ?? 0) > 0;
+
+export const setupStatusQueryOptions = queryOptions({
+  queryKey: ['setup', 'status'],
+  queryFn: () => apiClient.get<{ needsSetup: boolean }>('/api/v1/setup/status'),
+  staleTime: 60_000,
+});

@@ -1,0 +1,29 @@
+// One `npm test`: server tests on PGlite, again on PostgreSQL when TEST_DATABASE_URL is set, and the
+// browser journeys. Under CI=true a missing database or browser fails instead of skipping.
+import { existsSync } from 'node:fs';
+import { defineConfig } from 'vitest/config';
+
+const isCi = process.env.CI === 'true';
+const pgUrl = process.env.TEST_DATABASE_URL;
+if (isCi && !pgUrl) throw new Error('CI=true but TEST_DATABASE_URL is not set: the PostgreSQL run cannot be skipped');
+
+const server = (name: string, env: Record<string, string>) => ({
+  test: {
+    name,
+    include: ['apps/hr-server/**/*.test.ts', 'packages/contracts/**/*.test.ts'],
+    environment: 'node',
+    env,
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
+
+export default defineConfig({
+  test: {
+    projects: [
+      server('server-pglite', { TEST_DB: 'pglite' }),
+      ...(pgUrl ? [server('server-postgres', { TEST_DB: 'postgres', TEST_DATABASE_URL: pgUrl })] : []),
+      ...(existsSync('tests/e2e/vitest.config.ts') ? ['tests/e2e/vitest.config.ts'] : []),
+    ],
+  },
+});
