@@ -143,3 +143,18 @@ export class Client {
     return res;
   }
 }
+
+/** An account with the given roles (none = 一般). Written directly: account management arrives later. */
+export async function createTestUser(db: Database, tenantId: string, loginId: string, roles: string[] = []) {
+  const { hashPassword } = await import('../src/lib/passwords');
+  const { roleMembers, userAccounts } = await import('../src/db/schema/index');
+  const passwordHash = await hashPassword(STRONG_PASSWORD);
+  return db.asTenant(tenantId, async (tx) => {
+    const [u] = await tx
+      .insert(userAccounts)
+      .values({ tenantId, loginId, displayName: loginId, passwordHash, passwordChangedAt: new Date() })
+      .returning({ id: userAccounts.id });
+    for (const role of roles) await tx.insert(roleMembers).values({ tenantId, role, userId: u!.id });
+    return { userId: u!.id, loginId, password: STRONG_PASSWORD };
+  });
+}

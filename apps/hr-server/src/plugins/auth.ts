@@ -17,7 +17,13 @@ declare module 'fastify' {
   interface FastifyRequest {
     auth: AuthContext | null;
   }
+  interface FastifyInstance {
+    /** Every /api/v1 route with its declared access: the source for route × role tests. */
+    apiRoutes: ApiRoute[];
+  }
 }
+
+export type ApiRoute = { method: string; url: string; access: RouteAccess };
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const LOOPBACK = /^(localhost|127(?:\.\d+){3}|\[::1\])(:\d+)?$/;
@@ -77,11 +83,16 @@ function checkCsrf(request: FastifyRequest): void {
 export const authPlugin = fp(
   async (app: FastifyInstance, opts: { db: Database; config: Config }) => {
     app.decorateRequest('auth', null);
+    const apiRoutes: ApiRoute[] = [];
+    app.decorate('apiRoutes', apiRoutes);
 
     // Deny by default: an API route without a declared access cannot even be registered.
     app.addHook('onRoute', (route) => {
-      if (route.url.startsWith('/api/v1') && !route.config?.access) {
-        throw new Error(`Route ${route.method} ${route.url} declares no config.access`);
+      if (!route.url.startsWith('/api/v1')) return;
+      const access = route.config?.access;
+      if (!access) throw new Error(`Route ${route.method} ${route.url} declares no config.access`);
+      for (const method of [route.method].flat()) {
+        if (method !== 'HEAD') apiRoutes.push({ method, url: route.url, access });
       }
     });
 

@@ -1,0 +1,100 @@
+// Cross-cutting behaviour of the HTTP app: health, headers, OpenAPI, web fallback, logs.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client, createTestApp, createTestTenant, STRONG_PASSWORD, TEST_DB, type TestApp } from '../test/helpers';
+import { REDACT_PATHS } from './lib/logger';
+
+let t: TestApp;
+const logLines: string[] = [];
+
+beforeAll(async () => {
+  const web = mkdtempSync(path.join(tmpdir(), 'jinji-web-'));
+  writeFileSync(path.join(web, 'index.html'), '<!doctype html><html lang="ja"><title>jinji</title></html>');
+  const stream = new Writable({
+    write(chunk, _enc, cb) {
+      logLines.push(String(chunk));
+      cb();
+    },
+  });
+  t = await createTestApp(
+    { webDist: web },
+    { logger: { level: 'trace', stream, redact: { paths: REDACT_PATHS, censor: '[REDACTED]' } } },
+  );
+});
+afterAll(() => t?.close());
+
+describe(`app (${TEST_DB})`, () => {
+  it('reports health with the database kind', async () => {
+    const res = await t.app.inject({ url: '/api/health' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ status: 'ok', database: TEST_DB });
+  });
+
+  it('sends the security headers on pages and API responses', async () => {
+    for (const url of ['/', '/login', '/api/health']) {
+      const res = await t.app.inject({ url });
+      const csp = String(res.headers['content-security-policy']);
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).toContain("script-src 'self'");
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['strict-transport-security']).toBeUndefined(); // plain HTTP
+    }
+  });
+
+  it('sends HSTS and Secure cookies behind TLS', async () => {
+    const tls = await createTestApp({ trustProxy: true });
+    try {
+      const res = await tls.app.inject({
+        url: '/api/v1/auth/csrf',
+        headers: { 'x-forwarded-proto': 'https', host: 'hr.example.jp' },
+      });
+      expect(res.headers['strict-transport-security']).toContain('max-age=');
+      expect(res.cookies[0]).toMatchObject({ name: '__Host-jinji_csrf', secure: true, httpOnly: true });
+    } finally {
+      await tls.close();
+    }
+  });
+
+  it('serves the web app for client routes and JSON 404 for unknown API paths', async () => {
+    const page = await t.app.inject({ url: '/admin/system/password-policy' });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<html lang="ja">');
+    const api = await t.app.inject({ url: '/api/v1/nothing-here' });
+    expect(api.statusCode).toBe(404);
+    expect(api.json().error).toEqual({ code: 'NOT_FOUND', message: '対象が見つかりません' });
+  });
+
+  it('publishes an OpenAPI document generated from the zod schemas, covering every API route', async () => {
+    const res = await t.app.inject({ url: '/api/docs/json' });
+    expect(res.statusCode).toBe(200);
+    const doc = res.json();
+    expect(doc.openapi).toMatch(/^3\./);
+    for (const route of t.app.apiRoutes) {
+      expect(doc.paths[route.url]?.[route.method.toLowerCase()], `${route.method} ${route.url}`).toBeDefined();
+    }
+    expect(doc.paths['/api/v1/auth/login'].post.requestBody.content['application/json'].schema.required).toEqual([
+      'tenantCode',
+      'loginId',
+      'password',
+    ]);
+    expect((await t.app.inject({ url: '/api/docs' })).statusCode).toBeLessThan(400);
+  });
+
+  it('never writes passwords, session ids or CSRF tokens to the log', async () => {
+    await createTestTenant(t.db, 'log-co');
+    const c = new Client(t.app);
+    await c.login('log-co', 'admin', 'Wrong-Password-123');
+    await c.login('log-co', 'admin', STRONG_PASSWORD);
+    await c.request('POST', '/api/v1/auth/password', { currentPassword: STRONG_PASSWORD, newPassword: 'Secret-Next-Pass-9' });
+    const sid = c.cookie('__Host-jinji_sid')!;
+    const csrf = c.cookie('__Host-jinji_csrf')!;
+    const log = logLines.join('');
+    expect(log).toContain('/api/v1/auth/login'); // the log did capture these requests
+    for (const secret of [STRONG_PASSWORD, 'Wrong-Password-123', 'Secret-Next-Pass-9', sid, sid.split('.')[1]!, csrf]) {
+      expect(log).not.toContain(secret);
+    }
+  });
+});

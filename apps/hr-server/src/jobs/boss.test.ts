@@ -1,0 +1,71 @@
+// docs/decisions/003: pg-boss 10 runs on both engines (on PGlite through its `db` adapter option).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, TEST_DB } from '../../test/helpers';
+import type { Database } from '../db/client';
+import { createBoss } from './boss';
+
+let db: Database;
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+afterAll(() => db?.close());
+
+const waitFor = async (check: () => Promise<boolean>, ms = 15_000) => {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('timed out');
+};
+
+describe(`durable jobs (${TEST_DB})`, () => {
+  it('runs a job, retries a failing one with backoff and leaves it visible as failed', async () => {
+    const boss = createBoss(db);
+    await boss.start();
+    try {
+      await boss.createQueue('ok-queue');
+      await boss.createQueue('bad-queue');
+      const seen: unknown[] = [];
+      await boss.work('ok-queue', { pollingIntervalSeconds: 0.5 }, async ([job]) => {
+        seen.push(job!.data);
+      });
+      let attempts = 0;
+      await boss.work('bad-queue', { pollingIntervalSeconds: 0.5 }, async () => {
+        attempts++;
+        throw new Error('always fails');
+      });
+      await boss.send('ok-queue', { employees: 3 });
+      const badId = await boss.send('bad-queue', {}, { retryLimit: 2, retryDelay: 1, retryBackoff: true });
+      await waitFor(async () => seen.length === 1);
+      expect(seen).toEqual([{ employees: 3 }]);
+      await waitFor(async () => (await boss.getJobById('bad-queue', badId!))?.state === 'failed', 20_000);
+      expect(attempts).toBe(3);
+      const failed = await boss.getJobById('bad-queue', badId!);
+      expect(failed).toMatchObject({ state: 'failed', retryCount: 2 });
+    } finally {
+      await boss.stop({ graceful: false, wait: true });
+    }
+  });
+
+  it('keeps queued jobs across a restart', async () => {
+    const first = createBoss(db);
+    await first.start();
+    await first.createQueue('durable');
+    const id = await first.send('durable', { n: 1 });
+    await first.stop({ graceful: true, wait: true });
+
+    const second = createBoss(db);
+    await second.start();
+    try {
+      const done: string[] = [];
+      await second.work('durable', { pollingIntervalSeconds: 0.5 }, async ([job]) => {
+        done.push(job!.id);
+      });
+      await waitFor(async () => done.length === 1);
+      expect(done).toEqual([id]);
+    } finally {
+      await second.stop({ graceful: false, wait: true });
+    }
+  });
+});
