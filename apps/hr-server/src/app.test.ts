@@ -88,7 +88,10 @@ describe(`app (${TEST_DB})`, () => {
     const c = new Client(t.app);
     await c.login('log-co', 'admin', 'Wrong-Password-123');
     await c.login('log-co', 'admin', STRONG_PASSWORD);
-    await c.request('POST', '/api/v1/auth/password', { currentPassword: STRONG_PASSWORD, newPassword: 'Secret-Next-Pass-9' });
+    await c.request('POST', '/api/v1/auth/password', {
+      currentPassword: STRONG_PASSWORD,
+      newPassword: 'Secret-Next-Pass-9',
+    });
     const sid = c.cookie('__Host-jinji_sid')!;
     const csrf = c.cookie('__Host-jinji_csrf')!;
     const log = logLines.join('');

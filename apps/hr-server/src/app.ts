@@ -7,7 +7,6 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { DEFAULT_MESSAGES } from './lib/app-error';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
@@ -23,7 +22,7 @@ import { employeeRoutes } from './features/employees/employees.routes';
 import { healthRoutes } from './features/health/health.routes';
 import { passwordPolicyRoutes } from './features/password-policy/password-policy.routes';
 import { setupRoutes } from './features/tenants/setup.routes';
-import { AppError } from './lib/app-error';
+import { AppError, DEFAULT_MESSAGES } from './lib/app-error';
 import { loggerOptions } from './lib/logger';
 import { authPlugin } from './plugins/auth';
 
@@ -46,7 +45,9 @@ export async function buildApp({ config, db, logger }: BuildAppOptions): Promise
   // Set before any plugin: Fastify children inherit the handler present when they are registered.
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
-      return reply.code(error.status).send({ error: { code: error.code, message: error.message, fields: error.fields } });
+      return reply
+        .code(error.status)
+        .send({ error: { code: error.code, message: error.message, fields: error.fields } });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const fields = error.validation.map((v) => ({
@@ -60,7 +61,9 @@ export async function buildApp({ config, db, logger }: BuildAppOptions): Promise
         .send({ error: { code: 'VALIDATION_FAILED', message: DEFAULT_MESSAGES.VALIDATION_FAILED, fields } });
     }
     if (error.statusCode === 429) {
-      return reply.code(429).send({ error: { code: 'TOO_MANY_REQUESTS', message: DEFAULT_MESSAGES.TOO_MANY_REQUESTS } });
+      return reply
+        .code(429)
+        .send({ error: { code: 'TOO_MANY_REQUESTS', message: DEFAULT_MESSAGES.TOO_MANY_REQUESTS } });
     }
     if (error.statusCode && error.statusCode < 500) {
       // Fastify's own 4xx (bad JSON, body too large, unsupported media type).

@@ -57,8 +57,12 @@ try {
       const { values } = parseArgs({ args: rest, options: { employees: { type: 'string', default: '20' } } });
       const password = `Demo-${randomBytes(9).toString('base64url')}`;
       const result = await seedDemo(db, { password, employees: Number(values.employees) });
-      console.log(result.created ? 'デモテナントを作成しました' : 'デモテナントは既にあります（パスワードを再設定しました）');
-      console.log(`  企業コード: demo\n  ログインID: admin\n  パスワード: ${password}\n  従業員: ${result.employees}名`);
+      console.log(
+        result.created ? 'デモテナントを作成しました' : 'デモテナントは既にあります（パスワードを再設定しました）',
+      );
+      console.log(
+        `  企業コード: demo\n  ログインID: admin\n  パスワード: ${password}\n  従業員: ${result.employees}名`,
+      );
       break;
     }
     default:

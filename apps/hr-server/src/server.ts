@@ -2,8 +2,8 @@
 import { buildApp } from './app';
 import { loadConfig } from './config';
 import { openDatabase } from './db/client';
-import { migrateDatabase } from './db/migrate';
 import { acquireDataDirLock } from './db/data-dir-lock';
+import { migrateDatabase } from './db/migrate';
 import { startJobs } from './jobs/boss';
 
 const startedAt = performance.now();

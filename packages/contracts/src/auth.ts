@@ -14,10 +14,7 @@ export const ZLoginRequest = z.object({
     .trim()
     .min(1, { error: 'ログインIDを入力してください' })
     .max(128, { error: 'ログインIDは128文字以内で入力してください' }),
-  password: z
-    .string()
-    .min(1, { error: 'パスワードを入力してください' })
-    .max(1024, { error: 'パスワードが長すぎます' }),
+  password: z.string().min(1, { error: 'パスワードを入力してください' }).max(1024, { error: 'パスワードが長すぎます' }),
 });
 export type TLoginRequest = z.infer<typeof ZLoginRequest>;
 

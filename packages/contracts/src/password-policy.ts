@@ -83,11 +83,7 @@ const count_ = (s: string, re: RegExp) => (s.match(re) ?? []).length;
  * The rules that need no server data (the common list and reuse are checked by the server).
  * Shared so that the change-password page can show violations as the user types.
  */
-export function checkPasswordRules(
-  password: string,
-  policy: TPasswordPolicy,
-  loginId: string,
-): TPasswordViolation[] {
+export function checkPasswordRules(password: string, policy: TPasswordPolicy, loginId: string): TPasswordViolation[] {
   const v: TPasswordViolation[] = [];
   const chars = [...password];
   if (!ALLOWED.test(password)) {

@@ -2,11 +2,11 @@
 // Every request-path query runs inside asTenant()/asAnonymous(): a transaction under the
 // non-privileged role jinji_app with app.tenant_id set transaction-locally (docs/decisions/002).
 import { PGlite } from '@electric-sql/pglite';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import { type SQL, sql } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import pg from 'pg';
 import * as schema from './schema/index';
 
@@ -35,8 +35,10 @@ export type Database = {
 async function scoped<T>(db: Db, tenantId: string | null, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
     // set_config(…, true) is transaction-local: nothing survives into the next use of the connection.
-    await tx.execute(sql`select set_config('app.tenant_id', ${tenantId ?? ''}, true)`);
-    await tx.execute(sql`set local role jinji_app`);
+    // 'role' set this way is SET LOCAL ROLE; one round trip for both.
+    await tx.execute(
+      sql`select set_config('app.tenant_id', ${tenantId ?? ''}, true), set_config('role', 'jinji_app', true)`,
+    );
     return fn(tx as Tx);
   });
 }

@@ -25,12 +25,29 @@ describe(`row-level security catalog (${TEST_DB})`, () => {
       where n.nspname = 'public' and c.relkind in ('r','p')
         and exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped)
       order by 1`);
-    const tables = rows.rows as { relname: string; relrowsecurity: boolean; relforcerowsecurity: boolean; has_policy: boolean }[];
+    const tables = rows.rows as {
+      relname: string;
+      relrowsecurity: boolean;
+      relforcerowsecurity: boolean;
+      has_policy: boolean;
+    }[];
     expect(tables.map((t) => t.relname)).toEqual(
-      expect.arrayContaining(['employees', 'password_history', 'password_policies', 'role_members', 'sessions', 'user_accounts']),
+      expect.arrayContaining([
+        'employees',
+        'password_history',
+        'password_policies',
+        'role_members',
+        'sessions',
+        'user_accounts',
+      ]),
     );
     for (const t of tables) {
-      expect({ table: t.relname, enabled: t.relrowsecurity, forced: t.relforcerowsecurity, policy: t.has_policy }).toEqual({
+      expect({
+        table: t.relname,
+        enabled: t.relrowsecurity,
+        forced: t.relforcerowsecurity,
+        policy: t.has_policy,
+      }).toEqual({
         table: t.relname,
         enabled: true,
         forced: true,
@@ -62,7 +79,9 @@ describe(`cross-tenant access (${TEST_DB})`, () => {
       tx.select({ tenantId: userAccounts.tenantId, loginId: userAccounts.loginId }).from(userAccounts),
     );
     expect(seen).toEqual([{ tenantId: a.tenantId, loginId: 'admin' }]);
-    const tenants = await db.asTenant(a.tenantId, (tx) => queryRows<{ code: string }>(tx, sql`select code from tenants`));
+    const tenants = await db.asTenant(a.tenantId, (tx) =>
+      queryRows<{ code: string }>(tx, sql`select code from tenants`),
+    );
     expect(tenants).toEqual([{ code: 'tenant-a' }]);
   });
 
@@ -71,10 +90,15 @@ describe(`cross-tenant access (${TEST_DB})`, () => {
       .asTenant(a.tenantId, (tx) =>
         tx.insert(userAccounts).values({ tenantId: b.tenantId, loginId: 'intruder', displayName: 'x' }),
       )
-      .then(() => null, (e: Error & { cause?: Error }) => e);
+      .then(
+        () => null,
+        (e: Error & { cause?: Error }) => e,
+      );
     // drizzle wraps the driver error; the database's own message is the cause
     expect(error?.cause?.message ?? error?.message).toMatch(/row-level security/);
-    const bUsers = await db.asTenant(b.tenantId, (tx) => tx.select({ loginId: userAccounts.loginId }).from(userAccounts));
+    const bUsers = await db.asTenant(b.tenantId, (tx) =>
+      tx.select({ loginId: userAccounts.loginId }).from(userAccounts),
+    );
     expect(bUsers.map((u) => u.loginId)).toEqual(['admin']);
   });
 

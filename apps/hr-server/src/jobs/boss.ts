@@ -12,7 +12,10 @@ export function createBoss(db: Database): PgBoss {
   return new PgBoss({ ...options, schema: 'pgboss' });
 }
 
-export async function startJobs(db: Database, log: FastifyBaseLogger): Promise<{ boss: PgBoss; stop(): Promise<void> }> {
+export async function startJobs(
+  db: Database,
+  log: FastifyBaseLogger,
+): Promise<{ boss: PgBoss; stop(): Promise<void> }> {
   const boss = createBoss(db);
   boss.on('error', (err) => log.error({ err }, 'job queue error'));
   await boss.start();

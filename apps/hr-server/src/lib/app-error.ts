@@ -34,7 +34,8 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   CONFLICT: '他の操作と競合しました。もう一度操作してください',
   PASSWORD_POLICY_VIOLATION: 'パスワードがパスワードポリシーを満たしていません',
   CURRENT_PASSWORD_WRONG: '現在のパスワードが正しくありません',
-  ACCOUNT_LOCKED: 'ログインに続けて失敗したため、アカウントが一時的にロックされています。しばらくしてから再度お試しください',
+  ACCOUNT_LOCKED:
+    'ログインに続けて失敗したため、アカウントが一時的にロックされています。しばらくしてから再度お試しください',
   TOO_MANY_REQUESTS: 'リクエストが多すぎます。しばらくしてから再度お試しください',
   INTERNAL: 'システムエラーが発生しました。しばらくしてから再度お試しください',
 };

@@ -3,7 +3,7 @@ import { DEFAULT_PASSWORD_POLICY, type TPasswordPolicy } from '@jinji/contracts/
 import { dictionary } from '@zxcvbn-ts/language-common';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkPassword, COMMON_PASSWORD_COUNT, hashPassword, isCommonPassword, verifyPassword } from './passwords';
+import { COMMON_PASSWORD_COUNT, checkPassword, hashPassword, isCommonPassword, verifyPassword } from './passwords';
 
 const printable = fc.string({
   unit: fc.integer({ min: 0x21, max: 0x7e }).map((c) => String.fromCharCode(c)),
@@ -59,7 +59,9 @@ describe('password rules', () => {
   });
 
   it('refuses a common password under every tenant policy', () => {
-    const common = (dictionary['passwords-common'] as string[]).filter((p) => p.length >= 8 && /^[\x21-\x7e]+$/.test(p));
+    const common = (dictionary['passwords-common'] as string[]).filter(
+      (p) => p.length >= 8 && /^[\x21-\x7e]+$/.test(p),
+    );
     fc.assert(
       fc.property(anyPolicy, fc.constantFrom(...common), (policy, pw) => {
         const rules = checkPassword(pw, policy, 'someone').map((v) => v.rule);
@@ -84,7 +86,14 @@ describe('password rules', () => {
   });
 
   it('applies the seed sample policy (10 chars, 1 each of upper, lower, digit, symbol, no login ID)', () => {
-    const policy: TPasswordPolicy = { ...DEFAULT_PASSWORD_POLICY, minLength: 10, minUppercase: 1, minLowercase: 1, minDigits: 1, minSymbols: 1 };
+    const policy: TPasswordPolicy = {
+      ...DEFAULT_PASSWORD_POLICY,
+      minLength: 10,
+      minUppercase: 1,
+      minLowercase: 1,
+      minDigits: 1,
+      minSymbols: 1,
+    };
     const messages = (pw: string) => checkPassword(pw, policy, 'yamada').map((v) => v.message);
     expect(messages('abcdefghij')).toEqual([
       '大文字を1文字以上含めてください',
@@ -100,7 +109,7 @@ describe('password rules', () => {
     fc.assert(
       fc.property(anyPolicy, (policy) => {
         const pw = `${'A'.repeat(policy.minUppercase)}${'b'.repeat(policy.minLowercase)}${'7'.repeat(policy.minDigits)}${'#'.repeat(policy.minSymbols)}`;
-        const padded = pw.padEnd(policy.minLength, 'q') + 'Zx9#Jk';
+        const padded = `${pw.padEnd(policy.minLength, 'q')}Zx9#Jk`;
         const rules = checkPassword(padded, policy, 'loginid-not-inside').map((v) => v.rule);
         expect(rules.filter((r) => r !== 'common_password' && r !== 'max_length')).toEqual([]);
       }),

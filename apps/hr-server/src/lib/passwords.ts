@@ -1,10 +1,7 @@
 // Password hashing (argon2id, OWASP parameters) and the rules applied on top of any tenant policy.
+
+import { checkPasswordRules, type TPasswordPolicy, type TPasswordViolation } from '@jinji/contracts/password-policy';
 import { hash, verify } from '@node-rs/argon2';
-import {
-  checkPasswordRules,
-  type TPasswordPolicy,
-  type TPasswordViolation,
-} from '@jinji/contracts/password-policy';
 import { dictionary } from '@zxcvbn-ts/language-common';
 
 // Algorithm 2 = Argon2id. m = 19 MiB, t = 2, p = 1 (ASVS 11.4.2).

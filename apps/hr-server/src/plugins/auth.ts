@@ -5,8 +5,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../config';
 import type { Database } from '../db/client';
-import { resolveSession } from '../features/auth/auth.service';
 import { isAllowed, type RouteAccess } from '../features/access-control/permissions';
+import { resolveSession } from '../features/auth/auth.service';
 import { AppError } from '../lib/app-error';
 import type { AuthContext } from '../lib/auth-context';
 

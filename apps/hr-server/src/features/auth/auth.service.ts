@@ -32,7 +32,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const TOUCH_EVERY_MS = 60_000;
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
-const toRoles = (roles: string[]) => roles.filter((r): r is TAdminRole => (ADMIN_ROLES as readonly string[]).includes(r));
+const toRoles = (roles: string[]) =>
+  roles.filter((r): r is TAdminRole => (ADMIN_ROLES as readonly string[]).includes(r));
 
 export type SessionToken = string; // `${tenantId}.${random}` — the cookie value
 
@@ -44,7 +45,7 @@ export async function login(
 ): Promise<{ token: SessionToken; me: TMeResponse }> {
   const tenantId = await db.asAnonymous((tx) => findTenantIdByCode(tx, input.tenantCode));
   const user = tenantId ? await db.asTenant(tenantId, (tx) => findUserByLoginId(tx, input.loginId)) : null;
-  if (!tenantId || !user || !user.passwordHash) {
+  if (!tenantId || !user?.passwordHash) {
     await burnVerify(input.password);
     throw new AppError('INVALID_CREDENTIALS');
   }

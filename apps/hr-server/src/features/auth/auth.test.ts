@@ -4,11 +4,10 @@ import { Client, createTestApp, createTestTenant, STRONG_PASSWORD, TEST_DB, type
 import { disableAccount } from './auth.service';
 
 let t: TestApp;
-let tenant: Awaited<ReturnType<typeof createTestTenant>>;
 
 beforeAll(async () => {
   t = await createTestApp({ login: { lockThreshold: 5, lockMs: 1500, ratePerMinute: 1000 } });
-  tenant = await createTestTenant(t.db, 'acme');
+  await createTestTenant(t.db, 'acme');
 });
 afterAll(() => t?.close());
 
@@ -181,7 +180,13 @@ describe(`brute force (${TEST_DB})`, () => {
     const attacker = new Client(t.app);
     const codes: string[] = [];
     for (let i = 0; i < 5; i++) codes.push((await attacker.login('lock-co', 'victim', `guess-${i}`)).json().error.code);
-    expect(codes).toEqual(['INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'ACCOUNT_LOCKED']);
+    expect(codes).toEqual([
+      'INVALID_CREDENTIALS',
+      'INVALID_CREDENTIALS',
+      'INVALID_CREDENTIALS',
+      'INVALID_CREDENTIALS',
+      'ACCOUNT_LOCKED',
+    ]);
     const locked = await new Client(t.app).login('lock-co', 'victim', STRONG_PASSWORD);
     expect(locked.statusCode).toBe(423);
     expect(locked.json().error.message).toContain('ロック');
@@ -215,9 +220,20 @@ describe(`password expiry (${TEST_DB})`, () => {
     const co = await createTestTenant(t.db, 'expiry-co');
     const admin = new Client(t.app);
     await admin.login('expiry-co', 'admin', STRONG_PASSWORD);
-    const policy = { minLength: 8, minUppercase: 0, minLowercase: 0, minDigits: 0, minSymbols: 0, forbidLoginId: true, expiryDays: 90, reuseCount: 3 };
+    const policy = {
+      minLength: 8,
+      minUppercase: 0,
+      minLowercase: 0,
+      minDigits: 0,
+      minSymbols: 0,
+      forbidLoginId: true,
+      expiryDays: 90,
+      reuseCount: 3,
+    };
     expect((await admin.request('PUT', '/api/v1/password-policy', policy)).statusCode).toBe(200);
-    await t.db.executeSql(`update user_accounts set password_changed_at = now() - interval '91 days' where id = $1`, [co.userId]);
+    await t.db.executeSql(`update user_accounts set password_changed_at = now() - interval '91 days' where id = $1`, [
+      co.userId,
+    ]);
 
     const c = new Client(t.app);
     const res = await c.login('expiry-co', 'admin', STRONG_PASSWORD);
@@ -227,11 +243,19 @@ describe(`password expiry (${TEST_DB})`, () => {
     expect(blocked.json().error.code).toBe('PASSWORD_CHANGE_REQUIRED');
     expect((await c.request('GET', '/api/v1/password-policy')).statusCode).toBe(200);
 
-    const reused = await c.request('POST', '/api/v1/auth/password', { currentPassword: STRONG_PASSWORD, newPassword: STRONG_PASSWORD });
+    const reused = await c.request('POST', '/api/v1/auth/password', {
+      currentPassword: STRONG_PASSWORD,
+      newPassword: STRONG_PASSWORD,
+    });
     expect(reused.statusCode).toBe(422);
-    expect(reused.json().error.fields).toEqual([{ path: 'newPassword', message: '直近3回分のパスワードは再利用できません' }]);
+    expect(reused.json().error.fields).toEqual([
+      { path: 'newPassword', message: '直近3回分のパスワードは再利用できません' },
+    ]);
 
-    const ok = await c.request('POST', '/api/v1/auth/password', { currentPassword: STRONG_PASSWORD, newPassword: 'Hagoromo-Sakura-77' });
+    const ok = await c.request('POST', '/api/v1/auth/password', {
+      currentPassword: STRONG_PASSWORD,
+      newPassword: 'Hagoromo-Sakura-77',
+    });
     expect(ok.statusCode).toBe(204);
     expect((await c.request('GET', '/api/v1/employees')).statusCode).toBe(200);
     expect((await c.request('GET', '/api/v1/auth/me')).json().mustChangePassword).toBe(false);

@@ -17,5 +17,10 @@ export async function createSampleEmployees(
   tenantId: string,
   rows: Omit<NewEmployee, 'tenantId'>[],
 ): Promise<void> {
-  await db.asTenant(tenantId, (tx) => insertEmployees(tx, rows.map((r) => ({ ...r, tenantId }))));
+  await db.asTenant(tenantId, (tx) =>
+    insertEmployees(
+      tx,
+      rows.map((r) => ({ ...r, tenantId })),
+    ),
+  );
 }

@@ -28,7 +28,11 @@ beforeAll(async () => {
   t = await createTestApp();
   const a = await createTestTenant(t.db, 'acme');
   const b = await createTestTenant(t.db, 'beta');
-  await createSampleEmployees(t.db, a.tenantId, Array.from({ length: 7 }, (_, i) => person(i + 1)));
+  await createSampleEmployees(
+    t.db,
+    a.tenantId,
+    Array.from({ length: 7 }, (_, i) => person(i + 1)),
+  );
   await createSampleEmployees(t.db, b.tenantId, [person(99)]);
   await createTestUser(t.db, a.tenantId, 'ippan');
 });

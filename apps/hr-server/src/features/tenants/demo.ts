@@ -2,8 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { type Database, queryRows } from '../../db/client';
 import { hashPassword } from '../../lib/passwords';
-import { updatePassword } from '../auth/auth.repository';
-import { findUserByLoginId } from '../auth/auth.repository';
+import { findUserByLoginId, updatePassword } from '../auth/auth.repository';
 import { createSampleEmployees } from '../employees/employees.service';
 import { findTenantIdByCode } from './tenants.repository';
 import { createTenant } from './tenants.service';
@@ -51,7 +50,9 @@ export async function seedDemo(
       const admin = await findUserByLoginId(tx, 'admin');
       if (admin) {
         await updatePassword(tx, existing, admin.id, hash);
-        await tx.execute(sql`update user_accounts set locked_until = null, failed_login_count = 0 where id = ${admin.id}`);
+        await tx.execute(
+          sql`update user_accounts set locked_until = null, failed_login_count = 0 where id = ${admin.id}`,
+        );
       }
     });
     const count = await db.asTenant(existing, (tx) =>

@@ -47,7 +47,9 @@ describe(`first-run setup (${TEST_DB})`, () => {
       { path: 'adminPassword', message: 'よく使われているパスワードのため使用できません' },
     ]);
     const withId = await new Client(t.app).request('POST', '/api/v1/setup', body('acme', 'admin-Kinmokusei-9'));
-    expect(withId.json().error.fields).toEqual([{ path: 'adminPassword', message: 'ログインIDを含むことはできません' }]);
+    expect(withId.json().error.fields).toEqual([
+      { path: 'adminPassword', message: 'ログインIDを含むことはできません' },
+    ]);
     const { rows } = await t.db.executeSql('select count(*)::int as n from tenants');
     expect(rows[0]).toEqual({ n: 0 });
   });
@@ -61,7 +63,9 @@ describe(`first-run setup (${TEST_DB})`, () => {
       adminEmail: 'not-an-email',
     });
     expect(res.statusCode).toBe(400);
-    const paths = Object.fromEntries((res.json().error.fields as { path: string; message: string }[]).map((f) => [f.path, f.message]));
+    const paths = Object.fromEntries(
+      (res.json().error.fields as { path: string; message: string }[]).map((f) => [f.path, f.message]),
+    );
     expect(paths).toEqual({
       tenantCode: '企業コードは半角英小文字・数字・-_ の2〜32文字で入力してください',
       tenantName: '企業名を入力してください',

@@ -1,0 +1,123 @@
+// npm run bench:login — login latency at 16 concurrent clients against a real server process.
+// Physical limit: each login verifies one argon2id hash (CPU-bound), so the ceiling is
+// cores × (1000 / argon2 ms) logins per second. Uses DATABASE_URL when set, else a fresh PGlite dir.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import path from 'node:path';
+import { hash, verify } from '@node-rs/argon2';
+import autocannon from 'autocannon';
+
+const root = path.resolve(import.meta.dirname, '..');
+const port = 3700 + Math.floor(Math.random() * 200);
+const base = `http://127.0.0.1:${port}`;
+const dataDir = mkdtempSync(path.join(tmpdir(), 'jinji-bench-'));
+const password = 'Bench-Login-2026!';
+const connections = 16;
+const durationS = Number(process.env.BENCH_SECONDS ?? 10);
+
+const env = {
+  ...process.env,
+  PORT: String(port),
+  HOST: '127.0.0.1',
+  JINJI_DATA_DIR: dataDir,
+  LOG_LEVEL: 'warn',
+  JINJI_LOGIN_RATE_LIMIT_PER_MINUTE: '1000000',
+};
+const tsxArgs = ['--import', 'tsx'];
+
+function run(args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const p = spawn(process.execPath, [...tsxArgs, ...args], {
+      env,
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(' ')} exited ${code}`))));
+  });
+}
+
+const code = `bench${Date.now().toString(36)}`;
+await run([
+  'apps/hr-server/src/cli.ts',
+  'tenant:create',
+  '--code',
+  code,
+  '--name',
+  'ベンチ株式会社',
+  '--admin-login',
+  'admin',
+  '--admin-password',
+  password,
+  '--admin-email',
+  'bench@example.jp',
+]);
+
+const started = performance.now();
+const server = spawn(process.execPath, [...tsxArgs, 'apps/hr-server/src/server.ts'], {
+  env,
+  cwd: root,
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+for (;;) {
+  try {
+    if ((await fetch(`${base}/api/health`)).ok) break;
+  } catch {}
+  await new Promise((r) => setTimeout(r, 50));
+}
+const startMs = performance.now() - started;
+
+const csrfRes = await fetch(`${base}/api/v1/auth/csrf`);
+const csrfCookie = csrfRes.headers.getSetCookie()[0]!.split(';')[0]!;
+const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
+const body = JSON.stringify({ tenantCode: code, loginId: 'admin', password });
+const check = await fetch(`${base}/api/v1/auth/login`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken, cookie: csrfCookie },
+  body,
+});
+if (check.status !== 200) throw new Error(`login failed: ${check.status} ${await check.text()}`);
+
+const result = await autocannon({
+  url: `${base}/api/v1/auth/login`,
+  method: 'POST',
+  connections,
+  duration: durationS,
+  headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken, cookie: csrfCookie },
+  body,
+});
+server.kill('SIGTERM');
+await new Promise((r) => server.on('exit', r));
+rmSync(dataDir, { recursive: true, force: true });
+
+// The ceiling: argon2id verifications per second on every core.
+const stored = await hash(password, { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
+const t0 = performance.now();
+for (let i = 0; i < 20; i++) await verify(stored, password);
+const argonMs = (performance.now() - t0) / 20;
+const cores = availableParallelism();
+const limit = (cores * 1000) / argonMs;
+
+const ok = result['2xx'];
+const loginsPerS = ok / durationS;
+const database = process.env.DATABASE_URL ? 'postgres' : 'pglite';
+console.log(`database            ${database}`);
+console.log(`server start        ${startMs.toFixed(0)} ms (health 200, existing data dir)`);
+console.log(`connections         ${connections}, ${durationS} s`);
+console.log(`logins              ${ok} ok, ${result.non2xx} non-2xx, ${result.errors} errors`);
+console.log(`latency             p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`);
+console.log(`throughput          ${loginsPerS.toFixed(1)} logins/s`);
+console.log(`argon2id verify     ${argonMs.toFixed(1)} ms → limit ${limit.toFixed(0)} logins/s on ${cores} cores`);
+console.log(`ratio to limit      ${(loginsPerS / limit).toFixed(2)}`);
+console.log(
+  JSON.stringify({
+    bench: 'login',
+    database,
+    p50_ms: result.latency.p50,
+    p99_ms: result.latency.p99,
+    logins_per_s: Number(loginsPerS.toFixed(1)),
+    limit_logins_per_s: Number(limit.toFixed(0)),
+    ratio_to_limit: Number((loginsPerS / limit).toFixed(2)),
+    non_2xx: result.non2xx,
+  }),
+);
