@@ -94,8 +94,15 @@ export async function buildApp({ config, db, logger }: BuildAppOptions): Promise
     // HSTS only means something over TLS; sent by the hook below when the request is https.
     strictTransportSecurity: false,
   });
+  // While closing, answers end their keep-alive connection; otherwise close() would wait on sockets
+  // whose request was in flight when the signal came.
+  let isClosing = false;
+  app.addHook('preClose', async () => {
+    isClosing = true;
+  });
   app.addHook('onSend', async (request, reply) => {
     if (request.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    if (isClosing) reply.header('connection', 'close');
   });
   await app.register(rateLimit, {
     global: false,

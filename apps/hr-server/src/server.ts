@@ -24,10 +24,16 @@ async function shutdown(signal: string): Promise<void> {
   if (closing) return;
   closing = true;
   app.log.info({ signal }, 'shutting down');
-  await app.close(); // waits for in-flight requests
+  // In-flight requests get up to 20 s; then remaining sockets are cut.
+  const deadline = setTimeout(() => app.server.closeAllConnections(), 20_000);
+  deadline.unref();
+  await app.close();
+  app.log.info('http closed');
   await jobs.stop();
+  app.log.info('jobs stopped');
   await db.close();
   releaseLock();
+  app.log.info('database closed');
   process.exit(0);
 }
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
