@@ -20,6 +20,7 @@ import type { Database } from './db/client';
 import { authRoutes } from './features/auth/auth.routes';
 import { employeeRoutes } from './features/employees/employees.routes';
 import { healthRoutes } from './features/health/health.routes';
+import { masterRoutes } from './features/masters/masters.routes';
 import { passwordPolicyRoutes } from './features/password-policy/password-policy.routes';
 import { setupRoutes } from './features/tenants/setup.routes';
 import { AppError, DEFAULT_MESSAGES } from './lib/app-error';
@@ -128,6 +129,7 @@ export async function buildApp({ config, db, logger }: BuildAppOptions): Promise
   await app.register(authRoutes, { db, config });
   await app.register(passwordPolicyRoutes, { db });
   await app.register(employeeRoutes, { db });
+  await app.register(masterRoutes, { db });
 
   registerWeb(app, config);
   return app;

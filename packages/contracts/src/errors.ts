@@ -18,6 +18,11 @@ export const ERROR_CODES = [
   'SETUP_ALREADY_DONE',
   'TENANT_CODE_TAKEN',
   'CONFLICT',
+  'DUPLICATE_CODE',
+  'MASTER_IN_USE',
+  'DEPARTMENT_CYCLE',
+  'LAST_SYSTEM_ADMIN',
+  'CSV_INVALID',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

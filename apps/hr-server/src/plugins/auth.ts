@@ -1,11 +1,12 @@
 // Session cookie, CSRF and route access in one place, in this order for every request:
 // CSRF (mutating methods) → session from cookie → the route's declared access.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { isAllowed } from '@jinji/contracts/access';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../config';
 import type { Database } from '../db/client';
-import { isAllowed, type RouteAccess } from '../features/access-control/permissions';
+import type { RouteAccess } from '../features/access-control/permissions';
 import { resolveSession } from '../features/auth/auth.service';
 import { AppError } from '../lib/app-error';
 import type { AuthContext } from '../lib/auth-context';

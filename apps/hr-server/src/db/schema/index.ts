@@ -1,4 +1,5 @@
 // drizzle needs one object with every table; this is the only re-export file in the server.
 export * from './auth';
 export * from './employees';
+export * from './masters';
 export * from './tenants';

@@ -18,7 +18,7 @@ export const passwordPolicyRoutes: FastifyPluginAsyncZod<{ db: Database }> = asy
   app.put(
     '/api/v1/password-policy',
     {
-      config: { access: { kind: 'permission', permission: 'password_policy.edit' } },
+      config: { access: { kind: 'permission', permission: 'system.password_policy' } },
       schema: {
         tags: ['system'],
         summary: 'パスワードポリシー設定の更新',

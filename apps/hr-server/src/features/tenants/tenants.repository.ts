@@ -1,6 +1,7 @@
+import { RECORD_CATEGORIES_SEED } from '@jinji/contracts/masters';
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows, type Tx } from '../../db/client';
-import { passwordHistory, roleMembers, tenants, userAccounts } from '../../db/schema/index';
+import { masterItems, passwordHistory, roleMembers, tenants, userAccounts } from '../../db/schema/index';
 
 export type NewTenant = {
   code: string;
@@ -47,6 +48,15 @@ export async function insertTenantWithAdmin(
     const userId = user!.id;
     await tx.insert(roleMembers).values({ tenantId, role: 'system_admin', userId });
     await tx.insert(passwordHistory).values({ tenantId, userId, passwordHash: input.admin.passwordHash });
+    await tx.insert(masterItems).values(
+      RECORD_CATEGORIES_SEED.map(([code, name], i) => ({
+        tenantId,
+        kind: 'record_category',
+        code,
+        name,
+        sortOrder: (i + 1) * 10,
+      })),
+    );
     return { tenantId, userId };
   });
 }

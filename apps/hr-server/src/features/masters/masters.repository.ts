@@ -1,0 +1,143 @@
+import type { TMasterKind } from '@jinji/contracts/masters';
+import { and, asc, count, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { queryRows, type Tx } from '../../db/client';
+import { masterItems } from '../../db/schema/index';
+
+export type MasterRow = typeof masterItems.$inferSelect;
+export type MasterValues = Pick<MasterRow, 'code' | 'name' | 'sortOrder' | 'isValid' | 'companyId' | 'parentId'>;
+
+// Every column that points at a master row. A row referenced from any of them is "in use"
+// (R-MST-2). Features that reference masters add their columns here.
+const REFERENCES: { table: string; column: string }[] = [
+  { table: 'master_items', column: 'company_id' },
+  { table: 'master_items', column: 'parent_id' },
+];
+
+const inUseSql = (idColumn: SQL) =>
+  sql.join(
+    REFERENCES.map(
+      (r) =>
+        sql`exists (select 1 from ${sql.identifier(r.table)} ref where ref.${sql.identifier(r.column)} = ${idColumn})`,
+    ),
+    sql` or `,
+  );
+
+export async function findMasterPage(
+  tx: Tx,
+  kind: TMasterKind,
+  f: { companyId?: string; includeInvalid: boolean; q?: string; page: number; pageSize: number },
+) {
+  const where = and(
+    eq(masterItems.kind, kind),
+    f.companyId ? eq(masterItems.companyId, f.companyId) : undefined,
+    f.includeInvalid ? undefined : eq(masterItems.isValid, true),
+    f.q ? or(ilike(masterItems.code, `%${f.q}%`), ilike(masterItems.name, `%${f.q}%`)) : undefined,
+  );
+  const items = await tx
+    .select({
+      id: masterItems.id,
+      kind: masterItems.kind,
+      code: masterItems.code,
+      name: masterItems.name,
+      sortOrder: masterItems.sortOrder,
+      isValid: masterItems.isValid,
+      companyId: masterItems.companyId,
+      parentId: masterItems.parentId,
+      updatedAt: masterItems.updatedAt,
+      isInUse: sql<boolean>`(${inUseSql(sql`${masterItems.id}`)})`,
+    })
+    .from(masterItems)
+    .where(where)
+    .orderBy(asc(masterItems.sortOrder), asc(masterItems.code))
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize);
+  const [total] = await tx.select({ n: count() }).from(masterItems).where(where);
+  return { items, total: total?.n ?? 0 };
+}
+
+export async function countMastersByKind(tx: Tx): Promise<Record<string, number>> {
+  const rows = await tx.select({ kind: masterItems.kind, n: count() }).from(masterItems).groupBy(masterItems.kind);
+  return Object.fromEntries(rows.map((r) => [r.kind, r.n]));
+}
+
+export async function findMasterById(tx: Tx, id: string): Promise<MasterRow | null> {
+  const rows = await tx.select().from(masterItems).where(eq(masterItems.id, id)).limit(1);
+  return rows[0] ?? null;
+}
+
+export async function findMastersByIds(tx: Tx, ids: string[]): Promise<MasterRow[]> {
+  if (ids.length === 0) return [];
+  return tx.select().from(masterItems).where(inArray(masterItems.id, ids));
+}
+
+export async function findAllOfKind(tx: Tx, kind: TMasterKind): Promise<MasterRow[]> {
+  return tx
+    .select()
+    .from(masterItems)
+    .where(eq(masterItems.kind, kind))
+    .orderBy(asc(masterItems.sortOrder), asc(masterItems.code));
+}
+
+export async function insertMaster(tx: Tx, tenantId: string, kind: TMasterKind, v: MasterValues): Promise<MasterRow> {
+  const [row] = await tx
+    .insert(masterItems)
+    .values({ tenantId, kind, ...v })
+    .returning();
+  return row!;
+}
+
+export async function updateMaster(tx: Tx, id: string, v: Partial<MasterValues>): Promise<MasterRow> {
+  const [row] = await tx
+    .update(masterItems)
+    .set({ ...v, updatedAt: new Date() })
+    .where(eq(masterItems.id, id))
+    .returning();
+  return row!;
+}
+
+export async function deleteMaster(tx: Tx, id: string): Promise<void> {
+  await tx.delete(masterItems).where(eq(masterItems.id, id));
+}
+
+export async function isMasterInUse(tx: Tx, id: string): Promise<boolean> {
+  const rows = await queryRows<{ used: boolean }>(tx, sql`select (${inUseSql(sql`${id}::uuid`)}) as used`);
+  return rows[0]?.used === true;
+}
+
+/** The row and all rows below it (部署 subtree). */
+export async function findSubtreeIds(tx: Tx, rootId: string): Promise<string[]> {
+  const rows = await queryRows<{ id: string }>(
+    tx,
+    sql`with recursive sub(id) as (
+          select ${rootId}::uuid
+          union
+          select m.id from master_items m join sub on m.parent_id = sub.id
+        ) select id from sub`,
+  );
+  return rows.map((r) => r.id);
+}
+
+export async function setCompanyOfRows(tx: Tx, ids: string[], companyId: string | null): Promise<void> {
+  if (ids.length === 0) return;
+  await tx.update(masterItems).set({ companyId, updatedAt: new Date() }).where(inArray(masterItems.id, ids));
+}
+
+/** sort_order = position × 10, in one statement. */
+export async function reorderMasters(tx: Tx, kind: TMasterKind, ids: string[]): Promise<number> {
+  const rows = await queryRows<{ id: string }>(
+    tx,
+    sql`update master_items m set sort_order = o.pos * 10, updated_at = now()
+        from unnest(array[${sql.join(
+          ids.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )}]) with ordinality as o(id, pos)
+        where m.id = o.id and m.kind = ${kind}
+        returning m.id`,
+  );
+  return rows.length;
+}
+
+/** Serialises structural changes of one master kind within the tenant (tree moves, imports). */
+export async function lockKind(tx: Tx, tenantId: string, kind: TMasterKind): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`${tenantId}:${kind}`}))`);
+}

@@ -1,0 +1,387 @@
+// マスタメンテナンス rules (R-MST-1/2): codes unique per master, 部署 trees without cycles that move
+// with their subtree, rows in use never deleted, invalid rows kept for old data, CSV all-or-nothing.
+import type { TFieldError } from '@jinji/contracts/errors';
+import {
+  MASTER_CODE_PATTERN,
+  MASTER_KIND_INFO,
+  type TMasterInput,
+  type TMasterItem,
+  type TMasterKind,
+  type TMasterListResponse,
+} from '@jinji/contracts/masters';
+import type { Database, Tx } from '../../db/client';
+import { isUniqueViolation } from '../../db/errors';
+import { AppError } from '../../lib/app-error';
+import type { AuthContext } from '../../lib/auth-context';
+import { type CsvEncoding, encodeCsv, parseCsv } from '../../lib/csv';
+import {
+  countMastersByKind,
+  deleteMaster,
+  findAllOfKind,
+  findMasterById,
+  findMasterPage,
+  findSubtreeIds,
+  insertMaster,
+  isMasterInUse,
+  lockKind,
+  type MasterRow,
+  type MasterValues,
+  reorderMasters,
+  setCompanyOfRows,
+  updateMaster,
+} from './masters.repository';
+
+const invalid = (fields: TFieldError[]) => new AppError('VALIDATION_FAILED', undefined, fields);
+const duplicate = (code: string) =>
+  new AppError('DUPLICATE_CODE', undefined, [{ path: 'code', message: `コード「${code}」は既に使われています` }]);
+
+function toItem(row: MasterRow, isInUse: boolean): TMasterItem {
+  return {
+    id: row.id,
+    kind: row.kind as TMasterKind,
+    code: row.code,
+    name: row.name,
+    sortOrder: row.sortOrder,
+    isValid: row.isValid,
+    companyId: row.companyId,
+    parentId: row.parentId,
+    isInUse,
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export async function listMasters(
+  db: Database,
+  ctx: AuthContext,
+  kind: TMasterKind,
+  query: { companyId?: string; includeInvalid: boolean; q?: string; page: number; pageSize: number },
+): Promise<TMasterListResponse> {
+  const { items, total } = await db.asTenant(ctx.tenantId, (tx) => findMasterPage(tx, kind, query));
+  return {
+    items: items.map((i) => ({ ...i, kind: i.kind as TMasterKind, updatedAt: i.updatedAt.toISOString() })),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
+export async function getMasterCounts(db: Database, ctx: AuthContext): Promise<Record<string, number>> {
+  return db.asTenant(ctx.tenantId, countMastersByKind);
+}
+
+/** Checks company and parent of a row; `current` is the row being edited (null when new). */
+async function checkRelations(
+  tx: Tx,
+  kind: TMasterKind,
+  input: Pick<TMasterInput, 'companyId' | 'parentId'>,
+  current: MasterRow | null,
+): Promise<Pick<MasterValues, 'companyId' | 'parentId'>> {
+  const info = MASTER_KIND_INFO[kind];
+  const companyId = info.hasCompany ? input.companyId : null;
+  const parentId = info.parentKind ? input.parentId : null;
+  if (info.hasCompany) {
+    if (!companyId) throw invalid([{ path: 'companyId', message: '会社を選択してください' }]);
+    const company = await findMasterById(tx, companyId);
+    if (company?.kind !== 'company') throw invalid([{ path: 'companyId', message: '会社が見つかりません' }]);
+    if (!company.isValid && current?.companyId !== companyId) {
+      throw invalid([{ path: 'companyId', message: '無効な会社は選択できません' }]);
+    }
+  }
+  if (info.parentKind) {
+    if (!parentId && info.parentRequired) {
+      throw invalid([{ path: 'parentId', message: `${info.parentLabel}を選択してください` }]);
+    }
+    if (parentId) {
+      const parent = await findMasterById(tx, parentId);
+      if (parent?.kind !== info.parentKind) {
+        throw invalid([{ path: 'parentId', message: `${info.parentLabel}が見つかりません` }]);
+      }
+      if (!parent.isValid && current?.parentId !== parentId) {
+        throw invalid([{ path: 'parentId', message: `無効な${info.parentLabel}は選択できません` }]);
+      }
+      if (info.hasCompany && parent.companyId !== companyId) {
+        throw invalid([{ path: 'parentId', message: `${info.parentLabel}は同じ会社の部署を選択してください` }]);
+      }
+      if (current && (await findSubtreeIds(tx, current.id)).includes(parentId)) {
+        throw new AppError('DEPARTMENT_CYCLE', undefined, [
+          { path: 'parentId', message: '上位部署に自分自身または配下の部署は指定できません' },
+        ]);
+      }
+    }
+  }
+  return { companyId, parentId };
+}
+
+export async function createMaster(
+  db: Database,
+  ctx: AuthContext,
+  kind: TMasterKind,
+  input: TMasterInput,
+): Promise<TMasterItem> {
+  try {
+    return await db.asTenant(ctx.tenantId, async (tx) => {
+      await lockKind(tx, ctx.tenantId, kind);
+      const relations = await checkRelations(tx, kind, input, null);
+      const row = await insertMaster(tx, ctx.tenantId, kind, {
+        code: input.code,
+        name: input.name,
+        sortOrder: input.sortOrder,
+        isValid: input.isValid,
+        ...relations,
+      });
+      return toItem(row, false);
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw duplicate(input.code);
+    throw error;
+  }
+}
+
+export async function updateMasterItem(
+  db: Database,
+  ctx: AuthContext,
+  kind: TMasterKind,
+  id: string,
+  input: TMasterInput,
+): Promise<TMasterItem> {
+  try {
+    return await db.asTenant(ctx.tenantId, async (tx) => {
+      await lockKind(tx, ctx.tenantId, kind);
+      const current = await findMasterById(tx, id);
+      if (current?.kind !== kind) throw new AppError('NOT_FOUND');
+      const relations = await checkRelations(tx, kind, input, current);
+      const row = await updateMaster(tx, id, {
+        code: input.code,
+        name: input.name,
+        sortOrder: input.sortOrder,
+        isValid: input.isValid,
+        ...relations,
+      });
+      // A department moved to another company takes its whole subtree with it.
+      if (MASTER_KIND_INFO[kind].hasCompany && kind === 'department' && current.companyId !== relations.companyId) {
+        const subtree = (await findSubtreeIds(tx, id)).filter((x) => x !== id);
+        await setCompanyOfRows(tx, subtree, relations.companyId);
+      }
+      return toItem(row, await isMasterInUse(tx, id));
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw duplicate(input.code);
+    throw error;
+  }
+}
+
+export async function deleteMasterItem(db: Database, ctx: AuthContext, kind: TMasterKind, id: string): Promise<void> {
+  await db.asTenant(ctx.tenantId, async (tx) => {
+    await lockKind(tx, ctx.tenantId, kind);
+    const current = await findMasterById(tx, id);
+    if (current?.kind !== kind) throw new AppError('NOT_FOUND');
+    if (await isMasterInUse(tx, id)) throw new AppError('MASTER_IN_USE');
+    await deleteMaster(tx, id);
+  });
+}
+
+export async function reorderMasterItems(
+  db: Database,
+  ctx: AuthContext,
+  kind: TMasterKind,
+  ids: string[],
+): Promise<void> {
+  await db.asTenant(ctx.tenantId, async (tx) => {
+    await lockKind(tx, ctx.tenantId, kind);
+    const n = await reorderMasters(tx, kind, ids);
+    if (n !== new Set(ids).size) throw new AppError('NOT_FOUND', '並べ替える行が見つかりません');
+  });
+}
+
+// ---- CSV --------------------------------------------------------------------------------------
+
+function csvColumns(kind: TMasterKind): string[] {
+  const info = MASTER_KIND_INFO[kind];
+  return [
+    'コード',
+    '名称',
+    '並び順',
+    '有効',
+    ...(info.hasCompany ? ['会社コード'] : []),
+    ...(info.parentKind ? [`${info.parentLabel}コード`] : []),
+  ];
+}
+
+export async function exportMastersCsv(
+  db: Database,
+  ctx: AuthContext,
+  kind: TMasterKind,
+  encoding: CsvEncoding,
+): Promise<Buffer> {
+  const info = MASTER_KIND_INFO[kind];
+  const { rows, companies, parents } = await db.asTenant(ctx.tenantId, async (tx) => ({
+    rows: await findAllOfKind(tx, kind),
+    companies: info.hasCompany ? await findAllOfKind(tx, 'company') : [],
+    parents: info.parentKind ? await findAllOfKind(tx, info.parentKind) : [],
+  }));
+  const codeOf = (list: MasterRow[]) => new Map(list.map((r) => [r.id, r.code]));
+  const companyCode = codeOf(companies);
+  const parentCode = codeOf(parents);
+  return encodeCsv(
+    [
+      csvColumns(kind),
+      ...rows.map((r) => [
+        r.code,
+        r.name,
+        r.sortOrder,
+        r.isValid ? '1' : '0',
+        ...(info.hasCompany ? [r.companyId ? (companyCode.get(r.companyId) ?? '') : ''] : []),
+        ...(info.parentKind ? [r.parentId ? (parentCode.get(r.parentId) ?? '') : ''] : []),
+      ]),
+    ],
+    encoding,
+  );
+}
+
+type CsvRow = {
+  line: number;
+  code: string;
+  values: Omit<MasterValues, 'companyId' | 'parentId'>;
+  companyCode: string;
+  parentCode: string;
+};
+
+const MAX_ROWS = 10_000;
+
+/** Validates the whole file first; writes nothing unless every row is valid. */
+export async function importMastersCsv(
+  db: Database,
+  ctx: AuthContext,
+  kind: TMasterKind,
+  bytes: Buffer,
+): Promise<{ created: number; updated: number }> {
+  const info = MASTER_KIND_INFO[kind];
+  const columns = csvColumns(kind);
+  let records: string[][];
+  try {
+    records = parseCsv(bytes);
+  } catch {
+    throw new AppError('CSV_INVALID', 'CSVファイルとして読み込めません');
+  }
+  const [header, ...body] = records;
+  if (!header || header.map((h) => h.trim()).join(',') !== columns.join(',')) {
+    throw new AppError('CSV_INVALID', `1行目の項目名が正しくありません（${columns.join(', ')}）`);
+  }
+  if (body.length === 0) throw new AppError('CSV_INVALID', 'データ行がありません');
+  if (body.length > MAX_ROWS) throw new AppError('CSV_INVALID', `一度に取り込めるのは${MAX_ROWS}行までです`);
+
+  const errors: TFieldError[] = [];
+  const err = (line: number, column: string, message: string) =>
+    errors.push({ path: `行 ${line}・${column}`, message });
+  const seen = new Map<string, number>();
+  const parsed: CsvRow[] = body.map((cells, i) => {
+    const line = i + 2;
+    const cell = (n: number) => (cells[n] ?? '').trim();
+    const code = cell(0);
+    if (!code) err(line, 'コード', 'コードを入力してください');
+    else if (!MASTER_CODE_PATTERN.test(code))
+      err(line, 'コード', `半角英数字・-_ の20文字以内で入力してください「${code}」`);
+    else if (seen.has(code)) err(line, 'コード', `ファイル内で重複しています（行 ${seen.get(code)}）「${code}」`);
+    else seen.set(code, line);
+    const name = cell(1);
+    if (!name) err(line, '名称', '名称を入力してください');
+    else if (name.length > 100) err(line, '名称', '100文字以内で入力してください');
+    const order = cell(2);
+    const sortOrder = order === '' ? 0 : Number(order.normalize('NFKC'));
+    if (!Number.isInteger(sortOrder) || sortOrder < 0 || sortOrder > 999_999) {
+      err(line, '並び順', `0〜999999の整数で入力してください「${order}」`);
+    }
+    const valid = cell(3).normalize('NFKC');
+    if (!['', '0', '1'].includes(valid)) err(line, '有効', `1（有効）または0（無効）で入力してください「${cell(3)}」`);
+    let n = 4;
+    const companyCode = info.hasCompany ? cell(n++) : '';
+    const parentCode = info.parentKind ? cell(n++) : '';
+    return { line, code, values: { code, name, sortOrder, isValid: valid !== '0' }, companyCode, parentCode };
+  });
+
+  return db.asTenant(ctx.tenantId, async (tx) => {
+    await lockKind(tx, ctx.tenantId, kind);
+    const existing = await findAllOfKind(tx, kind);
+    const byCode = new Map(existing.map((r) => [r.code, r]));
+    const companies = info.hasCompany
+      ? new Map((await findAllOfKind(tx, 'company')).map((r) => [r.code, r]))
+      : new Map<string, MasterRow>();
+    const parentPool =
+      info.parentKind && info.parentKind !== kind
+        ? new Map((await findAllOfKind(tx, info.parentKind)).map((r) => [r.code, r]))
+        : null;
+    const fileCodes = new Set(parsed.map((r) => r.code));
+
+    for (const r of parsed) {
+      if (info.hasCompany) {
+        const company = companies.get(r.companyCode);
+        if (!r.companyCode) err(r.line, '会社コード', '会社コードを入力してください');
+        else if (!company) err(r.line, '会社コード', `会社が見つかりません「${r.companyCode}」`);
+      }
+      if (info.parentKind) {
+        const label = `${info.parentLabel}コード`;
+        if (!r.parentCode && info.parentRequired) err(r.line, label, `${info.parentLabel}コードを入力してください`);
+        else if (r.parentCode) {
+          const known = parentPool
+            ? parentPool.has(r.parentCode)
+            : byCode.has(r.parentCode) || fileCodes.has(r.parentCode);
+          if (!known) err(r.line, label, `${info.parentLabel}が見つかりません「${r.parentCode}」`);
+          if (r.parentCode === r.code) err(r.line, label, '自分自身は指定できません');
+        }
+      }
+    }
+    if (errors.length > 0) throw new AppError('CSV_INVALID', undefined, errors);
+
+    // Pass 1: rows without their parent link; pass 2: links, once every code of the file exists.
+    let created = 0;
+    let updated = 0;
+    const ids = new Map(existing.map((r) => [r.code, r.id]));
+    for (const r of parsed) {
+      const companyId = info.hasCompany ? companies.get(r.companyCode)!.id : null;
+      const current = byCode.get(r.code);
+      if (current) {
+        await updateMaster(tx, current.id, { ...r.values, companyId });
+        updated++;
+      } else {
+        const row = await insertMaster(tx, ctx.tenantId, kind, { ...r.values, companyId, parentId: null });
+        ids.set(r.code, row.id);
+        created++;
+      }
+    }
+    if (info.parentKind) {
+      for (const r of parsed) {
+        const parentId = r.parentCode ? (parentPool ? parentPool.get(r.parentCode)!.id : ids.get(r.parentCode)!) : null;
+        await updateMaster(tx, ids.get(r.code)!, { parentId });
+      }
+      if (info.parentKind === kind) checkTree(await findAllOfKind(tx, kind), parsed, info.hasCompany);
+    }
+    return { created, updated };
+  });
+}
+
+/** After an import: no cycles, and each parent in the same company. */
+function checkTree(rows: MasterRow[], parsed: CsvRow[], sameCompany: boolean): void {
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const lineOf = new Map(parsed.map((p) => [p.code, p.line]));
+  const errors: TFieldError[] = [];
+  for (const row of rows) {
+    const line = lineOf.get(row.code);
+    if (line === undefined) continue;
+    const parent = row.parentId ? byId.get(row.parentId) : undefined;
+    if (sameCompany && parent && parent.companyId !== row.companyId) {
+      errors.push({
+        path: `行 ${line}・上位部署コード`,
+        message: `上位部署は同じ会社の部署を指定してください「${parent.code}」`,
+      });
+    }
+    const visited = new Set<string>([row.id]);
+    for (let p = parent; p; p = p.parentId ? byId.get(p.parentId) : undefined) {
+      if (visited.has(p.id)) {
+        errors.push({ path: `行 ${line}・上位部署コード`, message: '上位部署が循環しています' });
+        break;
+      }
+      visited.add(p.id);
+    }
+  }
+  if (errors.length > 0) throw new AppError('CSV_INVALID', undefined, errors);
+}

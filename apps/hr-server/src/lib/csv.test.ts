@@ -1,0 +1,36 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { decodeText, encodeCsv, escapeFormula, parseCsv } from './csv';
+
+describe('csv', () => {
+  it('round-trips Japanese text in UTF-8 with BOM and in CP932 (incl. NEC/IBM extensions)', () => {
+    const rows = [
+      ['コード', '名称'],
+      ['001', '株式会社アクメ ①髙﨑㈱ ｶﾀｶﾅ'],
+      ['002', '改行を\r\n含む"セル"'],
+    ];
+    for (const encoding of ['utf8', 'cp932'] as const) {
+      const bytes = encodeCsv(rows, encoding);
+      expect(decodeText(bytes).encoding).toBe(encoding);
+      expect(parseCsv(bytes)).toEqual(rows);
+    }
+    expect(encodeCsv([['a']], 'utf8').subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+  });
+
+  it('maps 〜 (U+301C) to ～ for CP932 instead of losing it', () => {
+    expect(parseCsv(encodeCsv([['9:00〜18:00']], 'cp932'))).toEqual([['9:00～18:00']]);
+  });
+
+  it('escapes every cell that starts like a formula, and only those', () => {
+    fc.assert(
+      fc.property(fc.string(), (s) => {
+        const out = escapeFormula(s);
+        if (/^[=+\-@\t\r\0]/.test(s)) expect(out).toBe(`'${s}`);
+        else expect(out).toBe(s);
+      }),
+    );
+    expect(parseCsv(encodeCsv([['=1+2', '@SUM(A1)', '-3', '+x', 'ok']], 'utf8'))).toEqual([
+      ["'=1+2", "'@SUM(A1)", "'-3", "'+x", 'ok'],
+    ]);
+  });
+});
