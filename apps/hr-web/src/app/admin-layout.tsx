@@ -15,7 +15,14 @@ export function AdminLayout() {
   const [opened, { toggle, close }] = useDisclosure();
 
   const leaf = (item: TNavLeaf) => (
-    <NavLinkLink key={item.to} to={item.to} label={t(`nav.${item.label}`)} active={pathname === item.to} onClick={close} />
+    <NavLinkLink
+      key={item.to}
+      to={item.to}
+      activeOptions={{ exact: true }}
+      label={t(`nav.${item.label}`)}
+      active={pathname === item.to}
+      onClick={close}
+    />
   );
 
   return (
@@ -46,6 +53,7 @@ export function AdminLayout() {
           {ADMIN_NAV.map((item) =>
             'children' in item ? (
               <NavLink
+                component="button"
                 key={item.label}
                 label={t(`nav.${item.label}`)}
                 defaultOpened={item.children.some((c) => c.to === pathname)}

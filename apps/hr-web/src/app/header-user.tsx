@@ -15,7 +15,7 @@ export function HeaderUser({ showPasswordLink = true }: { showPasswordLink?: boo
 
   return (
     <Group gap="sm" wrap="nowrap">
-      <Text size="sm" fw={500} truncate maw={160}>
+      <Text size="sm" fw={500} truncate maw={160} visibleFrom="xs">
         {me.user.displayName}
       </Text>
       {showPasswordLink && (

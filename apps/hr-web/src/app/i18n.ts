@@ -14,6 +14,7 @@ void i18next.use(initReactI18next).init({
   lng: stored === 'en' ? 'en' : 'ja',
   fallbackLng: 'ja',
   interpolation: { escapeValue: false }, // React escapes already
+  showSupportNotice: false,
 });
 
 i18next.on('languageChanged', (lng) => {

@@ -2,6 +2,7 @@
 // and every non-2xx turned into an ApiError carrying the server's code, Japanese message and fields.
 import type { ErrorCode, TFieldError } from '@jinji/contracts/errors';
 import { ZErrorResponse } from '@jinji/contracts/errors';
+import { groupFieldErrors, type TFieldErrors } from './validation';
 
 export class ApiError extends Error {
   readonly status: number;
@@ -83,9 +84,4 @@ export const apiClient = {
 };
 
 /** The server's `fields` grouped by request body key. */
-export function fieldErrorsOf(e: unknown): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  if (!(e instanceof ApiError)) return out;
-  for (const f of e.fields) (out[f.path] ??= []).push(f.message);
-  return out;
-}
+export const fieldErrorsOf = (e: unknown): TFieldErrors => (e instanceof ApiError ? groupFieldErrors(e.fields) : {});

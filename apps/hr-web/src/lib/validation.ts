@@ -3,12 +3,23 @@ import type { z } from 'zod';
 export type TFieldErrors = Record<string, string[]>;
 
 /** Client-side validation with the shared contract schema; errors keyed like the server's `fields`. */
-export function validate<T>(schema: z.ZodType<T>, value: unknown): { data: T; errors: null } | { data: null; errors: TFieldErrors } {
+export function validate<T>(
+  schema: z.ZodType<T>,
+  value: unknown,
+): { data: T; errors: null } | { data: null; errors: TFieldErrors } {
   const result = schema.safeParse(value);
   if (result.success) return { data: result.data, errors: null };
+  const issues = result.error.issues.map((i) => ({ path: String(i.path[0] ?? ''), message: i.message }));
+  return { data: null, errors: groupFieldErrors(issues) };
+}
+
+/** Messages grouped by request body key, the shape both client and server errors are shown in. */
+export function groupFieldErrors(list: { path: string; message: string }[]): TFieldErrors {
   const errors: TFieldErrors = {};
-  for (const issue of result.error.issues) (errors[String(issue.path[0] ?? '')] ??= []).push(issue.message);
-  return { data: null, errors };
+  for (const { path, message } of list) {
+    errors[path] = [...(errors[path] ?? []), message];
+  }
+  return errors;
 }
 
 /** Mantine's `error` prop from a list of messages. */

@@ -8,7 +8,14 @@ export function PasswordPolicyBox({ policy }: { policy: TPasswordPolicy }) {
   const { t } = useTranslation();
   const titleId = useId();
   return (
-    <Paper withBorder p="md" radius="md" bg="var(--mantine-color-indigo-0)" component="section" aria-labelledby={titleId}>
+    <Paper
+      withBorder
+      p="md"
+      radius="md"
+      bg="var(--mantine-color-indigo-0)"
+      component="section"
+      aria-labelledby={titleId}
+    >
       <Title order={3} size="h5" id={titleId} mb="xs">
         {t('password.policyTitle')}
       </Title>

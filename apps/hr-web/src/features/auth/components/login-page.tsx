@@ -13,8 +13,10 @@ export function LoginPage({ tenantCode: initialTenantCode = '' }: { tenantCode?:
   const [form, setForm] = useState({ tenantCode: initialTenantCode, loginId: '', password: '' });
   const [errors, setErrors] = useState<TFieldErrors>({});
 
-  const set = (key: keyof typeof form) => (e: { currentTarget: { value: string } }) =>
-    setForm((f) => ({ ...f, [key]: e.currentTarget.value }));
+  const set = (key: keyof typeof form) => (e: { currentTarget: { value: string } }) => {
+    const { value } = e.currentTarget;
+    setForm((f) => ({ ...f, [key]: value }));
+  };
 
   const submit = (e: FormEvent) => {
     e.preventDefault();

@@ -6,6 +6,8 @@ export const employeesQueryOptions = (page: number, pageSize: number) =>
   queryOptions({
     queryKey: ['employees', { page, pageSize }],
     queryFn: () =>
-      apiClient.get<TEmployeeListResponse>(`/api/v1/employees?${new URLSearchParams({ page: `${page}`, pageSize: `${pageSize}` })}`),
+      apiClient.get<TEmployeeListResponse>(
+        `/api/v1/employees?${new URLSearchParams({ page: `${page}`, pageSize: `${pageSize}` })}`,
+      ),
     placeholderData: keepPreviousData,
   });

@@ -1,4 +1,8 @@
-import type { TChangePasswordRequest, TPasswordPolicy, TPasswordPolicyResponse } from '@jinji/contracts/password-policy';
+import type {
+  TChangePasswordRequest,
+  TPasswordPolicy,
+  TPasswordPolicyResponse,
+} from '@jinji/contracts/password-policy';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '../../../lib/api-client';
 import { meQueryKey } from '../../../lib/session';

@@ -90,7 +90,13 @@ export function PasswordChangePage() {
             required
           />
           {allViolations.length > 0 && (
-            <Alert color="red" variant="light" id="new-password-violations" title={t('password.violations')} aria-live="polite">
+            <Alert
+              color="red"
+              variant="light"
+              id="new-password-violations"
+              title={t('password.violations')}
+              aria-live="polite"
+            >
               <List size="sm" spacing={2}>
                 {allViolations.map((m) => (
                   <List.Item key={m}>{m}</List.Item>

@@ -15,7 +15,7 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldErrorsOf } from '../../../lib/api-client';
 import { useMe } from '../../../lib/session';
@@ -139,7 +139,17 @@ export function PasswordPolicyPage() {
           </Table>
         </Paper>
       ) : (
-        <Paper withBorder radius="md" p="lg" component="form" noValidate onSubmit={(e) => (e.preventDefault(), submit())}>
+        <Paper
+          withBorder
+          radius="md"
+          p="lg"
+          component="form"
+          noValidate
+          onSubmit={(e: FormEvent) => {
+            e.preventDefault();
+            submit();
+          }}
+        >
           <Stack>
             {update.error && (
               <Alert color="red" role="alert" title={t('common.error')}>

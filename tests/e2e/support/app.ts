@@ -1,0 +1,37 @@
+// Steps shared by the journeys, phrased as a user acts (labels and button names of the UI).
+import type { Page } from 'playwright-core';
+
+export const ADMIN = {
+  tenantCode: 'acme',
+  tenantName: '株式会社アクメ',
+  loginId: 'admin',
+  email: 'admin@acme.example.jp',
+};
+export const ADMIN_PASSWORD = 'Tq8#vLm2-Rz5pWn';
+
+/** Creates the tenant through the API, as the setup page would. */
+export async function createTenant(page: Page, baseUrl: string): Promise<void> {
+  const { csrfToken } = (await (await page.request.get(`${baseUrl}/api/v1/auth/csrf`)).json()) as { csrfToken: string };
+  const res = await page.request.post(`${baseUrl}/api/v1/setup`, {
+    headers: { 'x-csrf-token': csrfToken },
+    data: {
+      tenantCode: ADMIN.tenantCode,
+      tenantName: ADMIN.tenantName,
+      adminLoginId: ADMIN.loginId,
+      adminPassword: ADMIN_PASSWORD,
+      adminEmail: ADMIN.email,
+    },
+  });
+  if (res.status() !== 201) throw new Error(`setup failed: ${res.status()} ${await res.text()}`);
+}
+
+export async function fillLogin(page: Page, password: string, tenantCode = ADMIN.tenantCode): Promise<void> {
+  await page.getByLabel('企業コード').fill(tenantCode);
+  await page.getByLabel('ログインID').fill(ADMIN.loginId);
+  await page.getByLabel('パスワード', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'ログイン' }).click();
+}
+
+/** The page's own alert, not a toast notification (those live outside <main>). */
+export const alertText = async (page: Page) =>
+  (await page.getByRole('main').getByRole('alert').first().textContent()) ?? '';
