@@ -27,6 +27,8 @@ export const ZMeResponse = z.object({
   }),
   tenant: z.object({ id: z.string(), code: z.string(), name: z.string() }),
   roles: z.array(ZAdminRole),
+  /** what the roles allow (the matrix of @jinji/contracts/access): menus are built from this */
+  permissions: z.array(z.string()),
   /** true: パスワードの有効期限切れ等で変更が必要。変更するまで他のAPIは使えない */
   mustChangePassword: z.boolean(),
 });

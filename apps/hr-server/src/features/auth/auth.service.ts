@@ -1,6 +1,7 @@
 // Login, sessions and password change (R-AUTH-1, R-AUTH-2). Argon2 work happens outside
 // transactions so that a slow hash never holds a connection (or PGlite's single lock).
 import { createHash, randomBytes } from 'node:crypto';
+import { isAllowed, PERMISSION_KEYS } from '@jinji/contracts/access';
 import type { TLoginRequest, TMeResponse } from '@jinji/contracts/auth';
 import type { TChangePasswordRequest } from '@jinji/contracts/password-policy';
 import { ADMIN_ROLES, type TAdminRole } from '@jinji/contracts/roles';
@@ -91,10 +92,12 @@ async function loadMe(
   const s = await findSession(tx, idHash);
   const tenant = await getCurrentTenant(tx);
   if (!s || !tenant || tenant.id !== tenantId) return null;
+  const roles = toRoles(await listRoles(tx, s.userId));
   return {
     user: { id: s.userId, loginId: s.loginId, displayName: s.displayName, email: s.email },
     tenant,
-    roles: toRoles(await listRoles(tx, s.userId)),
+    roles,
+    permissions: PERMISSION_KEYS.filter((p) => isAllowed(roles, p)),
     mustChangePassword: s.mustChangePassword,
   };
 }
