@@ -17,7 +17,9 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Config } from './config';
 import type { Database } from './db/client';
+import { accessControlRoutes } from './features/access-control/access-control.routes';
 import { authRoutes } from './features/auth/auth.routes';
+import { codeSettingsRoutes } from './features/code-settings/code-settings.routes';
 import { employeeRoutes } from './features/employees/employees.routes';
 import { healthRoutes } from './features/health/health.routes';
 import { masterRoutes } from './features/masters/masters.routes';
@@ -130,6 +132,8 @@ export async function buildApp({ config, db, logger }: BuildAppOptions): Promise
   await app.register(passwordPolicyRoutes, { db });
   await app.register(employeeRoutes, { db });
   await app.register(masterRoutes, { db });
+  await app.register(accessControlRoutes, { db });
+  await app.register(codeSettingsRoutes, { db });
 
   registerWeb(app, config);
   return app;

@@ -6,6 +6,7 @@ import { loadConfig } from './config';
 import { openDatabase } from './db/client';
 import { acquireDataDirLock } from './db/data-dir-lock';
 import { migrateDatabase } from './db/migrate';
+import { createAccount } from './features/auth/auth.service';
 import { seedDemo } from './features/tenants/demo';
 import { createTenant } from './features/tenants/tenants.service';
 import { AppError } from './lib/app-error';
@@ -13,6 +14,7 @@ import { AppError } from './lib/app-error';
 const USAGE = `使い方: npm run jinji -- <command>
   migrate
   tenant:create --code <企業コード> --name <企業名> --admin-login <ログインID> --admin-password <パスワード> --admin-email <メール>
+  account:create --tenant <企業コード> --login <ログインID> --password <パスワード> --name <氏名> [--email <メール>]
   demo [--employees <件数>]`;
 
 const [command, ...rest] = process.argv.slice(2);
@@ -51,6 +53,32 @@ try {
       }
       await createTenant(db, input.data, { firstRun: false });
       console.log(`テナント「${input.data.tenantName}」(企業コード ${input.data.tenantCode}) を作成しました`);
+      break;
+    }
+    case 'account:create': {
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          tenant: { type: 'string' },
+          login: { type: 'string' },
+          password: { type: 'string' },
+          name: { type: 'string' },
+          email: { type: 'string' },
+        },
+      });
+      if (!values.tenant || !values.login || !values.password || !values.name) {
+        console.error(USAGE);
+        process.exitCode = 2;
+        break;
+      }
+      await createAccount(db, {
+        tenantCode: values.tenant,
+        loginId: values.login,
+        password: values.password,
+        displayName: values.name,
+        email: values.email ?? null,
+      });
+      console.log(`アカウント「${values.name}」(ログインID ${values.login}) を作成しました`);
       break;
     }
     case 'demo': {

@@ -162,3 +162,15 @@ export async function updatePassword(tx: Tx, tenantId: string, userId: string, p
 export async function deleteExpiredSessions(tx: Tx, idleBefore: Date): Promise<void> {
   await tx.delete(sessions).where(gt(sql`${idleBefore}::timestamptz`, sessions.lastSeenAt));
 }
+
+export async function insertAccount(
+  tx: Tx,
+  a: { tenantId: string; loginId: string; displayName: string; email: string | null; passwordHash: string },
+): Promise<string> {
+  const [row] = await tx
+    .insert(userAccounts)
+    .values({ ...a, passwordChangedAt: new Date() })
+    .returning({ id: userAccounts.id });
+  await tx.insert(passwordHistory).values({ tenantId: a.tenantId, userId: row!.id, passwordHash: a.passwordHash });
+  return row!.id;
+}

@@ -7,6 +7,7 @@ import type { TChangePasswordRequest } from '@jinji/contracts/password-policy';
 import { ADMIN_ROLES, type TAdminRole } from '@jinji/contracts/roles';
 import type { Config } from '../../config';
 import type { Database } from '../../db/client';
+import { isUniqueViolation } from '../../db/errors';
 import { AppError } from '../../lib/app-error';
 import type { AuthContext } from '../../lib/auth-context';
 import { burnVerify, checkPassword, hashPassword, verifyPassword } from '../../lib/passwords';
@@ -19,6 +20,7 @@ import {
   findSession,
   findUserByLoginId,
   getUserPassword,
+  insertAccount,
   insertSession,
   listRecentPasswordHashes,
   listRoles,
@@ -190,4 +192,37 @@ export async function disableAccount(db: Database, tenantId: string, userId: str
     await setUserDisabled(tx, userId, true);
     await deleteUserSessions(tx, userId);
   });
+}
+
+/**
+ * An account (no admin role = 一般) for an organisation, under its password policy. Used by the CLI
+ * until employee registration creates accounts (issue #4).
+ */
+export async function createAccount(
+  db: Database,
+  input: { tenantCode: string; loginId: string; password: string; displayName: string; email: string | null },
+): Promise<{ tenantId: string; userId: string }> {
+  const tenantId = await db.asAnonymous((tx) => findTenantIdByCode(tx, input.tenantCode));
+  if (!tenantId) throw new AppError('NOT_FOUND', `企業コード「${input.tenantCode}」の組織が見つかりません`);
+  const policy = await db.asTenant(tenantId, getEffectivePolicy);
+  const violations = checkPassword(input.password, policy, input.loginId);
+  if (violations.length > 0) {
+    throw new AppError(
+      'PASSWORD_POLICY_VIOLATION',
+      undefined,
+      violations.map((v) => ({ path: 'password', message: v.message })),
+    );
+  }
+  const passwordHash = await hashPassword(input.password);
+  try {
+    const userId = await db.asTenant(tenantId, (tx) => insertAccount(tx, { tenantId, ...input, passwordHash }));
+    return { tenantId, userId };
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new AppError('CONFLICT', `ログインID「${input.loginId}」は既に使われています`, [
+        { path: 'loginId', message: `ログインID「${input.loginId}」は既に使われています` },
+      ]);
+    }
+    throw error;
+  }
 }

@@ -1,0 +1,40 @@
+// The intended access of every /api/v1 route, written independently of the route files. The matrix
+// test fails when a registered route is missing here or declares something else.
+import { MASTER_KIND_INFO, MASTER_KINDS } from '@jinji/contracts/masters';
+
+const masters = Object.fromEntries(
+  MASTER_KINDS.flatMap((kind) => {
+    const p = MASTER_KIND_INFO[kind].permission;
+    const base = `/api/v1/masters/${kind}`;
+    return [
+      [`GET ${base}`, p],
+      [`POST ${base}`, p],
+      [`PUT ${base}/:id`, p],
+      [`DELETE ${base}/:id`, p],
+      [`POST ${base}/reorder`, p],
+      [`GET ${base}/export`, p],
+      [`POST ${base}/import`, p],
+    ];
+  }),
+);
+
+export const EXPECTED_ROUTE_ACCESS: Record<string, string> = {
+  'GET /api/v1/setup/status': 'public',
+  'POST /api/v1/setup': 'public',
+  'GET /api/v1/auth/csrf': 'public',
+  'POST /api/v1/auth/login': 'public',
+  'POST /api/v1/auth/logout': 'session',
+  'GET /api/v1/auth/me': 'session',
+  'POST /api/v1/auth/password': 'session',
+  'GET /api/v1/password-policy': 'session',
+  'PUT /api/v1/password-policy': 'system.password_policy',
+  'GET /api/v1/code-settings': 'system.code_settings',
+  'PUT /api/v1/code-settings': 'system.code_settings',
+  'GET /api/v1/access/matrix': 'system.access_control',
+  'GET /api/v1/access/roles/:role/members': 'system.access_control',
+  'PUT /api/v1/access/roles/:role/members': 'system.access_control',
+  'GET /api/v1/access/accounts': 'system.access_control',
+  'GET /api/v1/employees': 'employees.view',
+  'GET /api/v1/masters': 'masters.view',
+  ...masters,
+};

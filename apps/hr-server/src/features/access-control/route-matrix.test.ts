@@ -1,0 +1,132 @@
+// SECURITY.md "Object- and field-level access": every registered /api/v1 route × every role
+// (and anonymous), with another tenant's ids in the path. Built from Fastify's own route list, so
+// a new route is covered the moment it exists; it cannot exist without a declared access.
+import { isAllowed } from '@jinji/contracts/access';
+import { ADMIN_ROLES, type TAdminRole } from '@jinji/contracts/roles';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  Client,
+  createTestApp,
+  createTestTenant,
+  createTestUser,
+  STRONG_PASSWORD,
+  TEST_DB,
+  type TestApp,
+} from '../../../test/helpers';
+import type { ApiRoute } from '../../plugins/auth';
+import { EXPECTED_ROUTE_ACCESS } from './route-access.expected';
+
+type Actor = TAdminRole | 'ippan' | 'anonymous';
+const ACTORS: Actor[] = [...ADMIN_ROLES, 'ippan', 'anonymous'];
+
+let t: TestApp;
+let foreignId: string;
+let foreignSnapshot: unknown;
+
+const snapshotTenantB = async () =>
+  (
+    await t.db.executeSql(
+      `select kind, code, name, is_valid, sort_order from master_items
+       where tenant_id = (select id from tenants where code = 'tenant-b') order by kind, code`,
+    )
+  ).rows;
+
+beforeAll(async () => {
+  t = await createTestApp({ login: { lockThreshold: 100, lockMs: 1000, ratePerMinute: 100_000 } });
+  const a = await createTestTenant(t.db, 'tenant-a');
+  for (const role of ADMIN_ROLES) await createTestUser(t.db, a.tenantId, `u-${role}`, [role]);
+  await createTestUser(t.db, a.tenantId, 'u-ippan');
+
+  await createTestTenant(t.db, 'tenant-b');
+  const b = new Client(t.app);
+  await b.login('tenant-b', 'admin', STRONG_PASSWORD);
+  foreignId = (await b.request('POST', '/api/v1/masters/company', { code: 'B01', name: 'B社' })).json().id;
+  await b.request('POST', '/api/v1/masters/position', { code: 'BP', name: 'B役職' });
+  foreignSnapshot = await snapshotTenantB();
+}, 120_000);
+afterAll(() => t?.close());
+
+const url = (route: ApiRoute) => route.url.replace(':id', foreignId).replace(':role', 'full_admin');
+
+// A body that passes validation where possible, so allowed actors reach the service with B's ids.
+const bodyFor = (route: ApiRoute): unknown =>
+  route.url.includes('/masters/') && route.method === 'PUT' ? { code: 'HACK', name: '改ざん' } : {};
+
+function expected(route: ApiRoute, actor: Actor): 'allow' | 'unauthenticated' | 'forbidden' {
+  const a = route.access;
+  if (a.kind === 'public') return 'allow';
+  if (actor === 'anonymous') return 'unauthenticated';
+  if (a.kind === 'session') return 'allow';
+  return actor !== 'ippan' && isAllowed([actor], a.permission) ? 'allow' : 'forbidden';
+}
+
+describe(`route × role matrix (${TEST_DB})`, () => {
+  it('every registered route has exactly the access the expected table gives it, and vice versa', () => {
+    const declared = Object.fromEntries(
+      t.app.apiRoutes.map((r) => [
+        `${r.method} ${r.url}`,
+        r.access.kind === 'permission' ? r.access.permission : r.access.kind,
+      ]),
+    );
+    expect(declared).toEqual(EXPECTED_ROUTE_ACCESS);
+  });
+
+  it('allows and denies every route for every role exactly as the matrix says, and never touches another tenant', async () => {
+    // logout ends the session: it runs last for each actor
+    const routes = [...t.app.apiRoutes].sort(
+      (x, y) => Number(x.url.endsWith('/logout')) - Number(y.url.endsWith('/logout')),
+    );
+    expect(routes.length).toBeGreaterThan(90);
+    const mismatches: string[] = [];
+    let checks = 0;
+    for (const actor of ACTORS) {
+      const c = new Client(t.app);
+      if (actor !== 'anonymous') {
+        const login = await c.login(
+          'tenant-a',
+          actor === 'ippan' ? 'u-ippan' : actor === 'system_admin' ? 'admin' : `u-${actor}`,
+          STRONG_PASSWORD,
+        );
+        expect(login.statusCode).toBe(200);
+      }
+      for (const route of routes) {
+        if (route.url === '/api/v1/auth/login' || route.url === '/api/v1/setup') continue; // public, would replace the session
+        const res = await c.request(
+          route.method as 'GET',
+          url(route),
+          route.method === 'GET' ? undefined : bodyFor(route),
+        );
+        checks++;
+        const want = expected(route, actor);
+        const got = res.statusCode === 401 ? 'unauthenticated' : res.statusCode === 403 ? 'forbidden' : 'allow';
+        if (got !== want) mismatches.push(`${actor} ${route.method} ${route.url}: want ${want}, got ${res.statusCode}`);
+        if (want === 'forbidden' && res.json().error.code !== 'FORBIDDEN')
+          mismatches.push(`${actor} ${route.url}: code ${res.body}`);
+        // another tenant's row is never found, let alone changed
+        if (want === 'allow' && route.url.includes(':id') && res.statusCode !== 404) {
+          mismatches.push(`${actor} ${route.method} ${url(route)}: foreign id answered ${res.statusCode}`);
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+    expect(checks).toBe((routes.length - 2) * ACTORS.length);
+    expect(await snapshotTenantB()).toEqual(foreignSnapshot);
+    console.log(
+      `route × role matrix: ${routes.length} routes (${routes.length - 2} exercised) × ${ACTORS.length} actors = ${checks} checks`,
+    );
+  }, 300_000);
+
+  it('a role change takes effect on the next request of an existing session', async () => {
+    const admin = new Client(t.app);
+    await admin.login('tenant-a', 'admin', STRONG_PASSWORD);
+    const u = new Client(t.app);
+    await u.login('tenant-a', 'u-ippan', STRONG_PASSWORD);
+    expect((await u.request('GET', '/api/v1/masters/company')).statusCode).toBe(403);
+    const { items } = (await admin.request('GET', '/api/v1/access/accounts?q=u-ippan')).json();
+    await admin.request('PUT', '/api/v1/access/roles/hr_admin/members', { add: [items[0].userId] });
+    expect((await u.request('GET', '/api/v1/masters/company')).statusCode).toBe(200);
+    expect((await u.request('GET', '/api/v1/code-settings')).statusCode).toBe(403);
+    await admin.request('PUT', '/api/v1/access/roles/hr_admin/members', { remove: [items[0].userId] });
+    expect((await u.request('GET', '/api/v1/masters/company')).statusCode).toBe(403);
+  });
+});
