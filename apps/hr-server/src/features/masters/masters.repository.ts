@@ -141,3 +141,47 @@ export async function reorderMasters(tx: Tx, kind: TMasterKind, ids: string[]): 
 export async function lockKind(tx: Tx, tenantId: string, kind: TMasterKind): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`${tenantId}:${kind}`}))`);
 }
+
+/** Insert-or-update by code in one statement per 1,000 rows; tells which rows were new. */
+export async function upsertMastersByCode(
+  tx: Tx,
+  tenantId: string,
+  kind: TMasterKind,
+  rows: (Omit<MasterValues, 'parentId'> & { parentId?: string | null })[],
+): Promise<{ id: string; code: string; isNew: boolean }[]> {
+  const out: { id: string; code: string; isNew: boolean }[] = [];
+  for (let i = 0; i < rows.length; i += 1000) {
+    const chunk = rows.slice(i, i + 1000);
+    const result = await tx
+      .insert(masterItems)
+      .values(chunk.map((r) => ({ tenantId, kind, ...r })))
+      .onConflictDoUpdate({
+        target: [masterItems.tenantId, masterItems.kind, masterItems.code],
+        set: {
+          name: sql`excluded.name`,
+          sortOrder: sql`excluded.sort_order`,
+          isValid: sql`excluded.is_valid`,
+          companyId: sql`excluded.company_id`,
+          updatedAt: sql`now()`,
+        },
+      })
+      // xmax = 0 only on a freshly inserted row version
+      .returning({ id: masterItems.id, code: masterItems.code, isNew: sql<boolean>`(xmax = 0)` });
+    out.push(...result);
+  }
+  return out;
+}
+
+/** Sets parent_id of many rows in one statement per 1,000 rows. */
+export async function setParents(tx: Tx, links: { id: string; parentId: string | null }[]): Promise<void> {
+  for (let i = 0; i < links.length; i += 1000) {
+    const chunk = links.slice(i, i + 1000);
+    await tx.execute(sql`
+      update master_items m set parent_id = v.parent_id, updated_at = now()
+      from (values ${sql.join(
+        chunk.map((l) => sql`(${l.id}::uuid, ${l.parentId}::uuid)`),
+        sql`, `,
+      )}) as v(id, parent_id)
+      where m.id = v.id`);
+  }
+}

@@ -28,7 +28,9 @@ import {
   type MasterValues,
   reorderMasters,
   setCompanyOfRows,
+  setParents,
   updateMaster,
+  upsertMastersByCode,
 } from './masters.repository';
 
 const invalid = (fields: TFieldError[]) => new AppError('VALIDATION_FAILED', undefined, fields);
@@ -332,27 +334,32 @@ export async function importMastersCsv(
     }
     if (errors.length > 0) throw new AppError('CSV_INVALID', undefined, errors);
 
-    // Pass 1: rows without their parent link; pass 2: links, once every code of the file exists.
-    let created = 0;
-    let updated = 0;
-    const ids = new Map(existing.map((r) => [r.code, r.id]));
-    for (const r of parsed) {
-      const companyId = info.hasCompany ? companies.get(r.companyCode)!.id : null;
-      const current = byCode.get(r.code);
-      if (current) {
-        await updateMaster(tx, current.id, { ...r.values, companyId });
-        updated++;
-      } else {
-        const row = await insertMaster(tx, ctx.tenantId, kind, { ...r.values, companyId, parentId: null });
-        ids.set(r.code, row.id);
-        created++;
-      }
-    }
+    // Pass 1: every row by code (new rows without a parent yet); pass 2: parent links, once every
+    // code of the file exists.
+    const saved = await upsertMastersByCode(
+      tx,
+      ctx.tenantId,
+      kind,
+      parsed.map((r) => ({
+        ...r.values,
+        companyId: info.hasCompany ? companies.get(r.companyCode)!.id : null,
+        parentId: byCode.get(r.code)?.parentId ?? null,
+      })),
+    );
+    const ids = new Map([
+      ...existing.map((r) => [r.code, r.id] as const),
+      ...saved.map((r) => [r.code, r.id] as const),
+    ]);
+    const created = saved.filter((r) => r.isNew).length;
+    const updated = saved.length - created;
     if (info.parentKind) {
-      for (const r of parsed) {
-        const parentId = r.parentCode ? (parentPool ? parentPool.get(r.parentCode)!.id : ids.get(r.parentCode)!) : null;
-        await updateMaster(tx, ids.get(r.code)!, { parentId });
-      }
+      await setParents(
+        tx,
+        parsed.map((r) => ({
+          id: ids.get(r.code)!,
+          parentId: r.parentCode ? (parentPool ? parentPool.get(r.parentCode)!.id : ids.get(r.parentCode)!) : null,
+        })),
+      );
       if (info.parentKind === kind) checkTree(await findAllOfKind(tx, kind), parsed, info.hasCompany);
     }
     return { created, updated };
