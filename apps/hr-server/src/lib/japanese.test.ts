@@ -1,0 +1,52 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { isKana, toKatakana, toSearchForm } from './japanese';
+
+const hiragana = fc.string({
+  unit: fc.integer({ min: 0x3041, max: 0x3093 }).map((c) => String.fromCharCode(c)),
+  minLength: 1,
+  maxLength: 12,
+});
+
+describe('toSearchForm', () => {
+  it('finds 「ｻﾄｳ」「さとう」「サトウ」 as the same', () => {
+    expect(new Set(['ｻﾄｳ', 'さとう', 'サトウ', 'サ トウ', 'さ　とう'].map(toSearchForm))).toEqual(new Set(['サトウ']));
+    expect(toSearchForm('ｶﾞｯｺｳ')).toBe('ガッコウ');
+    expect(toSearchForm('ＹＡＭＡＤＡ　Taro')).toBe('yamadataro');
+  });
+
+  it('is idempotent', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 30 }), (s) => {
+        expect(toSearchForm(toSearchForm(s))).toBe(toSearchForm(s));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('makes any hiragana equal to its katakana and to its half-width katakana', () => {
+    fc.assert(
+      fc.property(hiragana, (h) => {
+        const kata = toKatakana(h);
+        expect(toSearchForm(h)).toBe(toSearchForm(kata));
+        const halfWidth = kata.normalize('NFKC'); // stays full-width: NFKC never narrows
+        expect(toSearchForm(halfWidth)).toBe(toSearchForm(kata));
+      }),
+    );
+  });
+
+  it('keeps a partial match a partial match after normalising', () => {
+    fc.assert(
+      fc.property(hiragana, hiragana, hiragana, (a, b, c) => {
+        expect(toSearchForm(toKatakana(a + b + c)).includes(toSearchForm(b))).toBe(true);
+      }),
+    );
+  });
+});
+
+describe('isKana', () => {
+  it('accepts hiragana, katakana of both widths and spaces; refuses kanji and latin', () => {
+    for (const ok of ['やまだ', 'ヤマダ', 'ﾔﾏﾀﾞ', 'やまだ たろう', 'ヴァイオリン', 'ローマ']) expect(isKana(ok)).toBe(true);
+    for (const bad of ['山田', 'yamada', 'やまだ1', '']) expect(isKana(bad)).toBe(false);
+  });
+});
