@@ -1,13 +1,12 @@
-import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // Journeys in a real Chromium against a real hr-server (PGlite), one server per test file.
+// The project root is this directory (support/paths.ts resolves the repo root itself).
 export default defineConfig({
-  root: fileURLToPath(new URL('../..', import.meta.url)),
   test: {
     name: 'e2e',
-    include: ['tests/e2e/**/*.e2e.ts'],
-    globalSetup: ['tests/e2e/global-setup.ts'],
+    include: ['**/*.e2e.ts'],
+    globalSetup: ['./global-setup.ts'],
     testTimeout: 120_000,
     hookTimeout: 180_000,
     fileParallelism: false,
