@@ -2,6 +2,8 @@
 // Every request-path query runs inside asTenant()/asAnonymous(): a transaction under the
 // non-privileged role jinji_app with app.tenant_id set transaction-locally (docs/decisions/002).
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import { type SQL, sql } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
@@ -44,7 +46,9 @@ async function scoped<T>(db: Db, tenantId: string | null, fn: (tx: Tx) => Promis
 }
 
 export async function openPglite(dataDir: string | undefined): Promise<Database> {
-  const client = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+  // The extensions the migrations create must be loaded into PGlite up front.
+  const extensions = { pg_trgm, btree_gin };
+  const client = dataDir ? await PGlite.create(dataDir, { extensions }) : await PGlite.create({ extensions });
   const owner = drizzlePglite(client, { schema }) as unknown as Db;
   const executeSql = async (text: string, values?: unknown[]) => {
     if (values && values.length > 0) return client.query(text, values as unknown[]);

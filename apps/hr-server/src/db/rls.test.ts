@@ -73,6 +73,29 @@ describe(`row-level security catalog (${TEST_DB})`, () => {
   });
 });
 
+describe(`audit trail (${TEST_DB})`, () => {
+  it('the app role can append audit rows but never change or delete them', async () => {
+    await db.asTenant(a.tenantId, (tx) =>
+      tx.execute(
+        sql`insert into audit_logs (tenant_id, action, target_type) values (${a.tenantId}, 'update', 'employee')`,
+      ),
+    );
+    for (const statement of [sql`update audit_logs set action = 'x'`, sql`delete from audit_logs`]) {
+      const error = await db
+        .asTenant(a.tenantId, (tx) => tx.execute(statement))
+        .then(
+          () => null,
+          (e: Error & { cause?: Error }) => e,
+        );
+      expect(error?.cause?.message ?? error?.message).toMatch(/permission denied/);
+    }
+    const rows = await db.asTenant(a.tenantId, (tx) =>
+      queryRows<{ action: string }>(tx, sql`select action from audit_logs`),
+    );
+    expect(rows).toEqual([{ action: 'update' }]);
+  });
+});
+
 describe(`cross-tenant access (${TEST_DB})`, () => {
   it("tenant A's context sees none of tenant B's rows", async () => {
     const seen = await db.asTenant(a.tenantId, (tx) =>

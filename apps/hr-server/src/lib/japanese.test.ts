@@ -46,7 +46,8 @@ describe('toSearchForm', () => {
 
 describe('isKana', () => {
   it('accepts hiragana, katakana of both widths and spaces; refuses kanji and latin', () => {
-    for (const ok of ['やまだ', 'ヤマダ', 'ﾔﾏﾀﾞ', 'やまだ たろう', 'ヴァイオリン', 'ローマ']) expect(isKana(ok)).toBe(true);
+    for (const ok of ['やまだ', 'ヤマダ', 'ﾔﾏﾀﾞ', 'やまだ たろう', 'ヴァイオリン', 'ローマ'])
+      expect(isKana(ok)).toBe(true);
     for (const bad of ['山田', 'yamada', 'やまだ1', '']) expect(isKana(bad)).toBe(false);
   });
 });

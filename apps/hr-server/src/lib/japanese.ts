@@ -10,7 +10,9 @@ export function toKatakana(s: string): string {
  * ｶﾞ → ガ), hiragana → katakana, lower case, no spaces of any width. 「ｻﾄｳ」「さとう」「サトウ」 → 「サトウ」.
  */
 export function toSearchForm(s: string): string {
-  return toKatakana(s.normalize('NFKC')).toLowerCase().replace(/[\s\u3000]+/g, '');
+  return toKatakana(s.normalize('NFKC'))
+    .toLowerCase()
+    .replace(/[\s\u3000]+/g, '');
 }
 
 /** Kana fields accept hiragana, katakana (any width), the long-vowel mark and spaces — nothing else. */

@@ -11,6 +11,16 @@ export type MasterValues = Pick<MasterRow, 'code' | 'name' | 'sortOrder' | 'isVa
 const REFERENCES: { table: string; column: string }[] = [
   { table: 'master_items', column: 'company_id' },
   { table: 'master_items', column: 'parent_id' },
+  ...['company_id', 'department_id', 'position_id', 'grade_id', 'job_type_id', 'location_id'].map((column) => ({
+    table: 'employee_assignments',
+    column,
+  })),
+  ...['employment_type_id', 'work_style_id', 'hiring_category_id'].map((column) => ({
+    table: 'employee_contracts',
+    column,
+  })),
+  { table: 'employee_licenses', column: 'license_id' },
+  { table: 'employee_disabilities', column: 'disability_type_id' },
 ];
 
 const inUseSql = (idColumn: SQL) =>
