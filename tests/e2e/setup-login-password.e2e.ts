@@ -53,7 +53,7 @@ describe.skipIf(!hasChromium)('setup → login → password policy → password 
     await shot(page, '04-admin-home');
   });
 
-  it('lists no employees yet, and shows 準備中 for features not built', async () => {
+  it('lists no employees yet; a screen the matrix does not allow shows 権限がありません', async () => {
     const nav = page.getByRole('navigation', { name: 'メインメニュー' });
     await nav.getByRole('button', { name: '従業員', exact: true }).click();
     await nav.getByRole('link', { name: '従業員一覧' }).click();
@@ -61,10 +61,12 @@ describe.skipIf(!hasChromium)('setup → login → password policy → password 
     await page.getByText('従業員が登録されていません。').waitFor();
     await shot(page, '04b-employees-empty');
 
-    await nav.getByRole('link', { name: '従業員 新規登録' }).click();
+    // システム管理者 may view employees but not register them (matrix: 従業員 新規登録・編集 -).
+    expect(await nav.getByRole('link', { name: '従業員 新規登録' }).count()).toBe(0);
+    await page.goto(page.url().replace(/\/admin\/employees$/, '/admin/employees/new'));
     await page.getByRole('heading', { name: '従業員 新規登録' }).waitFor();
-    await page.getByText('この機能は準備中です。').waitFor();
-    await shot(page, '04c-coming-soon');
+    await page.getByText('この画面を表示する権限がありません').waitFor();
+    await shot(page, '04c-forbidden');
   });
 
   it('sets the password policy under システム管理', async () => {

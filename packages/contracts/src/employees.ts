@@ -1,6 +1,152 @@
+// 従業員 (R-EMP-1…5): registration, list/search, detail with effective-dated histories, audit trail.
 import { z } from 'zod';
+import { isKana } from './japanese';
+
+export const GENDERS = ['男性', '女性', 'その他', '回答しない'] as const;
+export const EMPLOYMENT_STATUSES = ['active', 'retired', 'upcoming'] as const;
+export const STATUS_LABELS = { active: '在籍', retired: '退職', upcoming: '入社予定' } as const;
+export type TEmploymentStatus = (typeof EMPLOYMENT_STATUSES)[number];
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const isRealDate = (s: string) => {
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+};
+const date = (label: string) =>
+  z
+    .string({ error: `${label}を入力してください` })
+    .regex(ISO_DATE, { error: `${label}は yyyy-mm-dd の形式で入力してください` })
+    .refine(isRealDate, { error: `${label}が正しい日付ではありません` });
+const optionalDate = (label: string) => date(label).nullable().default(null);
+const text = (label: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `${label}は${max}文字以内で入力してください` })
+    .transform((v) => (v === '' ? null : v))
+    .nullable()
+    .default(null);
+const required = (label: string, max = 50) =>
+  z
+    .string({ error: `${label}を入力してください` })
+    .trim()
+    .min(1, { error: `${label}を入力してください` })
+    .max(max, { error: `${label}は${max}文字以内で入力してください` });
+const kana = (label: string) =>
+  required(label).refine(isKana, { error: `${label}はひらがな・カタカナで入力してください` });
+const uuidOrNull = (label: string) =>
+  z
+    .uuid({ error: `${label}の指定が正しくありません` })
+    .nullable()
+    .default(null);
+
+export const ZAssignmentInput = z.object({
+  startDate: date('適用日'),
+  companyId: uuidOrNull('会社'),
+  departmentId: uuidOrNull('部署'),
+  positionId: uuidOrNull('役職'),
+  gradeId: uuidOrNull('職位'),
+  jobTypeId: uuidOrNull('職種'),
+  locationId: uuidOrNull('勤務地'),
+});
+export type TAssignmentInput = z.infer<typeof ZAssignmentInput>;
+
+export const ZContractInput = z.object({
+  startDate: date('適用日'),
+  employmentTypeId: uuidOrNull('雇用形態'),
+  workStyleId: uuidOrNull('勤務形態'),
+  hiringCategoryId: uuidOrNull('採用区分'),
+});
+export type TContractInput = z.infer<typeof ZContractInput>;
+
+/** 基本情報: what the detail page's first section edits. */
+export const ZEmployeeBasic = z.object({
+  lastName: required('本名(姓)'),
+  firstName: required('本名(名)'),
+  lastNameKana: kana('本名(かな)(せい)'),
+  firstNameKana: kana('本名(かな)(めい)'),
+  businessLastName: text('ビジネスネーム(姓)', 50),
+  businessFirstName: text('ビジネスネーム(名)', 50),
+  birthDate: date('生年月日'),
+  gender: z.enum(GENDERS, { error: '性別を選択してください' }),
+  hireDate: date('入社日'),
+  retirementDate: optionalDate('退職日'),
+  email: z
+    .email({ error: 'メールアドレスの形式が正しくありません' })
+    .max(254)
+    .nullable()
+    .default(null)
+    .or(z.literal('').transform(() => null)),
+  systemUseStartDate: optionalDate('システム利用開始日'),
+  postalCode: z
+    .string()
+    .trim()
+    .regex(/^(\d{3}-?\d{4})?$/, { error: '郵便番号は 123-4567 の形式で入力してください' })
+    .transform((v) => (v === '' ? null : v))
+    .nullable()
+    .default(null),
+  prefecture: text('都道府県', 10),
+  city: text('市区町村', 100),
+  street: text('番地', 100),
+  building: text('建物', 100),
+  phone: text('電話番号', 20),
+  mobilePhone: text('携帯電話番号', 20),
+  isStartupTarget: z.boolean().default(false),
+});
+
+const basicRules = <T extends z.ZodType<z.infer<typeof ZEmployeeBasic>>>(schema: T) =>
+  schema.superRefine((v, ctx) => {
+    const today = new Date().toISOString().slice(0, 10);
+    if (v.birthDate > today)
+      ctx.addIssue({ code: 'custom', path: ['birthDate'], message: '生年月日に未来の日付は入力できません' });
+    if (v.retirementDate && v.retirementDate < v.hireDate) {
+      ctx.addIssue({ code: 'custom', path: ['retirementDate'], message: '退職日は入社日以降の日付を入力してください' });
+    }
+    if (v.birthDate >= v.hireDate)
+      ctx.addIssue({ code: 'custom', path: ['hireDate'], message: '入社日は生年月日より後の日付を入力してください' });
+  });
+
+export const ZEmployeeBasicInput = basicRules(ZEmployeeBasic);
+export type TEmployeeBasicInput = z.infer<typeof ZEmployeeBasicInput>;
+
+/** 従業員 新規登録: 社員番号/ログインID are filled by コード設定 when it says so. */
+export const ZCreateEmployeeRequest = basicRules(
+  ZEmployeeBasic.extend({
+    employeeNumber: z
+      .string()
+      .trim()
+      .max(30, { error: '社員番号は30文字以内で入力してください' })
+      .regex(/^[\x21-\x7e]*$/, { error: '社員番号は半角英数字記号で入力してください' })
+      .transform((v) => (v === '' ? null : v))
+      .nullable()
+      .default(null),
+    loginId: z
+      .string()
+      .trim()
+      .max(128, { error: 'ログインIDは128文字以内で入力してください' })
+      .regex(/^[\x21-\x7e]*$/, { error: 'ログインIDは半角英数字記号で入力してください' })
+      .transform((v) => (v === '' ? null : v))
+      .nullable()
+      .default(null),
+    assignment: ZAssignmentInput.omit({ startDate: true }).nullable().default(null),
+    contract: ZContractInput.omit({ startDate: true }).nullable().default(null),
+  }),
+);
+export type TCreateEmployeeRequest = z.infer<typeof ZCreateEmployeeRequest>;
+
+export const EMPLOYEE_SORTS = ['employeeNumber', 'kana', 'hireDate', 'createdAt'] as const;
 
 export const ZEmployeeListQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  employeeNumber: z.string().trim().max(30).optional(),
+  loginId: z.string().trim().max(128).optional(),
+  companyId: z.uuid().optional(),
+  departmentId: z.uuid().optional(),
+  status: z.enum(EMPLOYMENT_STATUSES).optional(),
+  createdFrom: date('従業員データ作成日（開始）').optional(),
+  createdTo: date('従業員データ作成日（終了）').optional(),
+  sort: z.enum(EMPLOYEE_SORTS).default('employeeNumber'),
+  order: z.enum(['asc', 'desc']).default('asc'),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(50),
 });
@@ -15,6 +161,11 @@ export const ZEmployeeListItem = z.object({
   firstNameKana: z.string(),
   hireDate: z.string(),
   retirementDate: z.string().nullable(),
+  status: z.enum(EMPLOYMENT_STATUSES),
+  loginId: z.string().nullable(),
+  companyName: z.string().nullable(),
+  departmentName: z.string().nullable(),
+  createdAt: z.string(),
 });
 export const ZEmployeeListResponse = z.object({
   items: z.array(ZEmployeeListItem),
@@ -23,3 +174,115 @@ export const ZEmployeeListResponse = z.object({
   pageSize: z.number().int(),
 });
 export type TEmployeeListResponse = z.infer<typeof ZEmployeeListResponse>;
+
+const ZMasterRef = z.object({ id: z.string(), code: z.string(), name: z.string(), isValid: z.boolean() }).nullable();
+
+export const ZAssignment = z.object({
+  id: z.string(),
+  startDate: z.string(),
+  endDate: z.string().nullable(),
+  isCurrent: z.boolean(),
+  company: ZMasterRef,
+  department: ZMasterRef,
+  position: ZMasterRef,
+  grade: ZMasterRef,
+  jobType: ZMasterRef,
+  location: ZMasterRef,
+});
+export const ZContract = z.object({
+  id: z.string(),
+  startDate: z.string(),
+  endDate: z.string().nullable(),
+  isCurrent: z.boolean(),
+  employmentType: ZMasterRef,
+  workStyle: ZMasterRef,
+  hiringCategory: ZMasterRef,
+});
+
+export const ZEmergencyContact = z.object({
+  name: required('緊急連絡先の氏名'),
+  relation: text('続柄', 20),
+  phone: required('緊急連絡先の電話番号', 20),
+});
+export const ZEducation = z.object({
+  school: required('学校名', 100),
+  faculty: text('学部・学科', 100),
+  graduatedOn: optionalDate('卒業年月日'),
+});
+export const ZWorkHistory = z.object({
+  company: required('会社名', 100),
+  role: text('職務内容', 200),
+  fromDate: optionalDate('在籍期間（開始）'),
+  toDate: optionalDate('在籍期間（終了）'),
+});
+export const ZLicense = z.object({
+  licenseId: z.uuid({ error: '資格・免許を選択してください' }),
+  acquiredOn: optionalDate('取得日'),
+});
+export const ZDisability = z.object({
+  disabilityTypeId: z.uuid({ error: '障がい種類を選択してください' }),
+  grade: text('等級', 20),
+});
+export const ZAward = z.object({
+  kind: z.enum(['賞', '罰'], { error: '賞罰の区分を選択してください' }),
+  title: required('賞罰の内容', 200),
+  awardedOn: optionalDate('賞罰の日付'),
+});
+
+export const ZContactsSection = z.object({
+  emergencyContacts: z.array(ZEmergencyContact).max(3, { error: '緊急連絡先は3件まで登録できます' }),
+});
+export const ZCareerSection = z.object({
+  education: z.array(ZEducation).max(20),
+  workHistory: z.array(ZWorkHistory).max(30),
+  licenses: z.array(ZLicense.extend({ name: z.string().optional() })).max(50),
+});
+export const ZSensitiveSection = z.object({
+  disabilities: z.array(ZDisability.extend({ name: z.string().optional() })).max(10),
+  awards: z.array(ZAward).max(50),
+});
+
+export const ZEmployeeDetail = z.object({
+  id: z.string(),
+  employeeNumber: z.string().nullable(),
+  loginId: z.string().nullable(),
+  status: z.enum(EMPLOYMENT_STATUSES),
+  basic: ZEmployeeBasic,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  assignments: z.array(ZAssignment),
+  contracts: z.array(ZContract),
+  contacts: ZContactsSection,
+  career: ZCareerSection,
+  /** null when the caller's roles may not see 要配慮情報 (decided on the server) */
+  sensitive: ZSensitiveSection.nullable(),
+  canEdit: z.boolean(),
+  canEditSensitive: z.boolean(),
+});
+export type TEmployeeDetail = z.infer<typeof ZEmployeeDetail>;
+
+export const ZAuditLogQuery = z.object({
+  targetId: z.uuid().optional(),
+  action: z.enum(['create', 'update', 'view_sensitive', 'export']).optional(),
+  from: date('開始日').optional(),
+  to: date('終了日').optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(50),
+});
+export const ZAuditLogResponse = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      at: z.string(),
+      actorLoginId: z.string().nullable(),
+      action: z.string(),
+      targetType: z.string(),
+      targetId: z.string().nullable(),
+      before: z.unknown(),
+      after: z.unknown(),
+    }),
+  ),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});

@@ -9,6 +9,21 @@ export const ADMIN = {
 };
 export const ADMIN_PASSWORD = 'Tq8#vLm2-Rz5pWn';
 
+/** The same tenant and administrator from the CLI (`npm run jinji -- tenant:create`), before the server starts. */
+export const tenantCreateArgs = () => [
+  'tenant:create',
+  '--code',
+  ADMIN.tenantCode,
+  '--name',
+  ADMIN.tenantName,
+  '--admin-login',
+  ADMIN.loginId,
+  '--admin-password',
+  ADMIN_PASSWORD,
+  '--admin-email',
+  ADMIN.email,
+];
+
 /** Creates the tenant through the API, as the setup page would. */
 export async function createTenant(page: Page, baseUrl: string): Promise<void> {
   const { csrfToken } = (await (await page.request.get(`${baseUrl}/api/v1/auth/csrf`)).json()) as { csrfToken: string };
@@ -25,9 +40,14 @@ export async function createTenant(page: Page, baseUrl: string): Promise<void> {
   if (res.status() !== 201) throw new Error(`setup failed: ${res.status()} ${await res.text()}`);
 }
 
-export async function fillLogin(page: Page, password: string, tenantCode = ADMIN.tenantCode): Promise<void> {
+export async function fillLogin(
+  page: Page,
+  password: string,
+  tenantCode = ADMIN.tenantCode,
+  loginId = ADMIN.loginId,
+): Promise<void> {
   await page.getByLabel('企業コード').fill(tenantCode);
-  await page.getByLabel('ログインID').fill(ADMIN.loginId);
+  await page.getByLabel('ログインID').fill(loginId);
   await page.getByLabel('パスワード', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'ログイン' }).click();
 }

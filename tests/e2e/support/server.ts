@@ -1,5 +1,5 @@
 // One hr-server per test file: a free port, a fresh PGlite data dir, a short login lock.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -27,7 +27,10 @@ const exited = (child: ChildProcess) =>
     else child.once('exit', () => resolve());
   });
 
-export async function startServer(): Promise<TestServer> {
+/** Runs `npm run jinji -- <args>` against the test's data dir (before the server holds its lock). */
+export type TCli = (args: string[]) => void;
+
+export async function startServer(options: { prepare?: (cli: TCli) => void } = {}): Promise<TestServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'jinji-e2e-'));
   const env: NodeJS.ProcessEnv = {
@@ -39,6 +42,13 @@ export async function startServer(): Promise<TestServer> {
     LOG_LEVEL: 'warn',
   };
   delete env.DATABASE_URL; // e2e always runs on the embedded PGlite
+  options.prepare?.((args) => {
+    execFileSync(path.join(repoRoot, 'node_modules/.bin/tsx'), ['apps/hr-server/src/cli.ts', ...args], {
+      cwd: repoRoot,
+      env,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+  });
   const child = spawn(path.join(repoRoot, 'node_modules/.bin/tsx'), ['apps/hr-server/src/server.ts'], {
     cwd: repoRoot,
     env,

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { LanguageToggle } from '../components/ui/language-toggle';
 import { NavLinkLink } from '../components/ui/router-links';
 import { useMe } from '../lib/session';
-import { ADMIN_NAV, type TNavLeaf } from './admin-nav';
+import { type TNavLeaf, visibleNav } from './admin-nav';
 import { HeaderUser } from './header-user';
 
 export function AdminLayout() {
@@ -13,6 +13,13 @@ export function AdminLayout() {
   const me = useMe();
   const { pathname } = useLocation();
   const [opened, { toggle, close }] = useDisclosure();
+  const nav = visibleNav(me?.permissions ?? []);
+  // The deepest menu entry containing the current page (e.g. マスタメンテナンス for /admin/masters/company).
+  const activeTo = nav
+    .flatMap((item) => ('children' in item ? item.children : [item]))
+    .map((leaf) => leaf.to)
+    .filter((to) => pathname === to || pathname.startsWith(`${to}/`))
+    .sort((a, b) => b.length - a.length)[0];
 
   const leaf = (item: TNavLeaf) => (
     <NavLinkLink
@@ -20,7 +27,7 @@ export function AdminLayout() {
       to={item.to}
       activeOptions={{ exact: true }}
       label={t(`nav.${item.label}`)}
-      active={pathname === item.to}
+      active={item.to === activeTo}
       onClick={close}
     />
   );
@@ -50,13 +57,13 @@ export function AdminLayout() {
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label={t('nav.main')}>
         <ScrollArea>
-          {ADMIN_NAV.map((item) =>
+          {nav.map((item) =>
             'children' in item ? (
               <NavLink
                 component="button"
                 key={item.label}
                 label={t(`nav.${item.label}`)}
-                defaultOpened={item.children.some((c) => c.to === pathname)}
+                defaultOpened={item.children.some((c) => c.to === activeTo)}
                 childrenOffset="md"
               >
                 {item.children.map(leaf)}

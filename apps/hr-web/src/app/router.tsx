@@ -1,19 +1,36 @@
 // Code-based route tree. Guards run in beforeLoad against the cached me/setup queries, so a
 // screen never renders for someone who may not see it.
+import type { Permission } from '@jinji/contracts/access';
 import type { TMeResponse } from '@jinji/contracts/auth';
+import { MASTER_KIND_INFO, MASTER_KINDS, type TMasterKind } from '@jinji/contracts/masters';
+import { ADMIN_ROLES, type TAdminRole } from '@jinji/contracts/roles';
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
-import { createRootRouteWithContext, createRoute, createRouter, Outlet, redirect } from '@tanstack/react-router';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  notFound,
+  Outlet,
+  redirect,
+} from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
 import { ComingSoonPage } from '../components/ui/coming-soon-page';
-import { type TPageTitleKey, usePageTitle } from '../components/ui/use-page-title';
+import { ForbiddenPage } from '../components/ui/forbidden-page';
+import { type TPageTitleKey, useDocumentTitleText, usePageTitle } from '../components/ui/use-page-title';
+import { AccessMatrixPage } from '../features/access/components/access-matrix-page';
+import { RoleMembersPage } from '../features/access/components/role-members-page';
 import { LoginPage } from '../features/auth/components/login-page';
+import { CodeSettingsPage } from '../features/code-settings/components/code-settings-page';
 import { AdminHomePage } from '../features/dashboard/components/admin-home-page';
 import { EmployeeListPage } from '../features/employees/components/employee-list-page';
+import { MasterPage } from '../features/masters/components/master-page';
+import { MastersIndexPage } from '../features/masters/components/masters-index-page';
 import { MyPage } from '../features/my-story/components/my-page';
 import { PasswordChangePage } from '../features/password/components/password-change-page';
 import { PasswordPolicyPage } from '../features/password/components/password-policy-page';
 import { SetupPage } from '../features/setup/components/setup-page';
 import { ApiError } from '../lib/api-client';
-import { isAdmin, meQueryKey, meQueryOptions, setupStatusQueryOptions } from '../lib/session';
+import { hasPermission, isAdmin, meQueryKey, meQueryOptions, setupStatusQueryOptions, useMe } from '../lib/session';
 import { AdminLayout } from './admin-layout';
 import type { TResources } from './locales/ja';
 import { MyLayout } from './my-layout';
@@ -139,32 +156,105 @@ const adminRoute = createRoute({
 
 type TNavKey = keyof TResources['nav'];
 
-function adminPage<TPath extends string>(path: TPath, title: TNavKey, Page?: () => React.ReactNode) {
+/**
+ * The screen only for those whose roles allow it (me.permissions, the server's matrix); others get
+ * 「この画面を表示する権限がありません」 instead (a direct URL, an old bookmark). The API refuses them too.
+ */
+function Permitted({
+  permission,
+  title,
+  children,
+}: {
+  permission: Permission | undefined;
+  title: string;
+  children: React.ReactNode;
+}) {
+  const me = useMe();
+  if (permission && !hasPermission(me, permission)) return <ForbiddenPage title={title} />;
+  return children;
+}
+
+function adminPage<TPath extends string>(
+  path: TPath,
+  title: TNavKey,
+  permission?: Permission,
+  Page?: () => React.ReactNode,
+) {
   return createRoute({
     getParentRoute: () => adminRoute,
     path,
     component: function AdminPage() {
       const label = usePageTitle(`nav.${title}`);
-      return Page ? <Page /> : <ComingSoonPage title={label} backTo="/admin" />;
+      return (
+        <Permitted permission={permission} title={label}>
+          {Page ? <Page /> : <ComingSoonPage title={label} backTo="/admin" />}
+        </Permitted>
+      );
     },
   });
 }
 
+const isMasterKind = (kind: string): kind is TMasterKind => (MASTER_KINDS as readonly string[]).includes(kind);
+const isAdminRole = (role: string): role is TAdminRole => (ADMIN_ROLES as readonly string[]).includes(role);
+
+const masterRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: 'masters/$kind',
+  beforeLoad: ({ params }) => {
+    if (!isMasterKind(params.kind)) throw notFound();
+  },
+  component: function MasterRoute() {
+    const { kind } = masterRoute.useParams();
+    const { t } = useTranslation();
+    const label = isMasterKind(kind) ? t(`masters.kinds.${kind}`) : '';
+    useDocumentTitleText(label);
+    if (!isMasterKind(kind)) return null;
+    return (
+      <Permitted permission={MASTER_KIND_INFO[kind].permission} title={label}>
+        {/* key: a new kind starts with fresh search, page and filters */}
+        <MasterPage key={kind} kind={kind} />
+      </Permitted>
+    );
+  },
+});
+
+const roleMembersRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: 'system/access/$role',
+  beforeLoad: ({ params }) => {
+    if (!isAdminRole(params.role)) throw notFound();
+  },
+  component: function RoleMembersRoute() {
+    const { role } = roleMembersRoute.useParams();
+    const { t } = useTranslation();
+    const label = isAdminRole(role) ? t('access.membersTitle', { label: t(`access.roles.${role}`) }) : '';
+    useDocumentTitleText(label);
+    if (!isAdminRole(role)) return null;
+    return (
+      <Permitted permission="system.access_control" title={label}>
+        <RoleMembersPage key={role} role={role} />
+      </Permitted>
+    );
+  },
+});
+
 const adminChildren = [
-  adminPage('/', 'home', AdminHomePage),
-  adminPage('employees', 'employeeList', EmployeeListPage),
-  adminPage('employees/new', 'employeeNew'),
-  adminPage('employees/import', 'employeeImport'),
-  adminPage('employees/groups', 'employeeGroups'),
-  adminPage('masters', 'masters'),
-  adminPage('system/password-policy', 'passwordPolicy', PasswordPolicyPage),
-  adminPage('system/codes', 'codeSettings'),
-  adminPage('system/access-control', 'accessControl'),
-  adminPage('training/courses', 'trainingCourses'),
-  adminPage('training/applications', 'trainingApplications'),
-  adminPage('training/attendees', 'trainingAttendees'),
-  adminPage('records', 'recordList'),
-  adminPage('records/tasks', 'recordTasks'),
+  adminPage('/', 'home', undefined, AdminHomePage),
+  adminPage('employees', 'employeeList', 'employees.view', EmployeeListPage),
+  adminPage('employees/new', 'employeeNew', 'employees.edit'),
+  adminPage('employees/import', 'employeeImport', 'employees.import'),
+  adminPage('employees/groups', 'employeeGroups', 'employees.edit'),
+  adminPage('masters', 'masters', 'masters.view', MastersIndexPage),
+  masterRoute,
+  adminPage('system/password-policy', 'passwordPolicy', 'system.password_policy', PasswordPolicyPage),
+  adminPage('system/code-settings', 'codeSettings', 'system.code_settings', CodeSettingsPage),
+  adminPage('system/access', 'accessControl', 'system.access_control', AccessMatrixPage),
+  roleMembersRoute,
+  adminPage('training/courses', 'trainingCourses', 'training.view'),
+  adminPage('training/applications', 'trainingApplications', 'training.view'),
+  adminPage('training/attendees', 'trainingAttendees', 'training.view'),
+  adminPage('records', 'recordList', 'records.manage'),
+  adminPage('records/tasks', 'recordTasks', 'records.manage'),
 ] as const;
 
 const myRoute = createRoute({

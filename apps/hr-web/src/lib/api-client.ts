@@ -37,9 +37,20 @@ function getCsrfToken(): Promise<string> {
   return csrfToken;
 }
 
+/** A body sent as is (a file upload) instead of as JSON. */
+export class RawBody {
+  readonly data: Blob;
+  readonly contentType: string;
+
+  constructor(data: Blob, contentType: string) {
+    this.data = data;
+    this.contentType = contentType;
+  }
+}
+
 async function send<T>(method: Method, path: string, body?: unknown, csrf?: string): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (body !== undefined) headers['content-type'] = body instanceof RawBody ? body.contentType : 'application/json';
   if (csrf) headers['x-csrf-token'] = csrf;
   let res: Response;
   try {
@@ -47,7 +58,7 @@ async function send<T>(method: Method, path: string, body?: unknown, csrf?: stri
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : body instanceof RawBody ? body.data : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(0, 'NETWORK', 'サーバーに接続できませんでした');
@@ -81,6 +92,9 @@ export const apiClient = {
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   delete: <T>(path: string) => request<T>('DELETE', path),
+  /** Uploads a file as the raw request body (e.g. `text/csv`). */
+  upload: <T>(path: string, file: Blob, contentType: string) =>
+    request<T>('POST', path, new RawBody(file, contentType)),
 };
 
 /** The server's `fields` grouped by request body key. */

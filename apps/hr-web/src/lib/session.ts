@@ -1,4 +1,5 @@
 // The signed-in user (GET /auth/me) is the auth state of the whole app: null = not signed in.
+import type { Permission } from '@jinji/contracts/access';
 import type { TMeResponse } from '@jinji/contracts/auth';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiClient, isApiError } from './api-client';
@@ -20,7 +21,12 @@ export const meQueryOptions = queryOptions({
 
 export const useMe = () => useQuery(meQueryOptions).data ?? null;
 
-export const isAdmin = (me: TMeResponse | null) => (me?.roles.length ?? 0) > 0;
+/** Menus and guards follow the server's answer (`me.permissions`), never the role names. */
+export const hasPermission = (me: TMeResponse | null, permission: Permission) =>
+  me?.permissions.includes(permission) ?? false;
+
+/** Any admin permission opens the admin console; 一般 only has My STORY. */
+export const isAdmin = (me: TMeResponse | null) => (me?.permissions.length ?? 0) > 0;
 
 export const setupStatusQueryOptions = queryOptions({
   queryKey: ['setup', 'status'],

@@ -9,7 +9,8 @@ export function validate<T>(
 ): { data: T; errors: null } | { data: null; errors: TFieldErrors } {
   const result = schema.safeParse(value);
   if (result.success) return { data: result.data, errors: null };
-  const issues = result.error.issues.map((i) => ({ path: String(i.path[0] ?? ''), message: i.message }));
+  // Nested keys joined with dots, as the server sends them (`loginIdRule.width`).
+  const issues = result.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
   return { data: null, errors: groupFieldErrors(issues) };
 }
 

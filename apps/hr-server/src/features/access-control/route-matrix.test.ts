@@ -14,6 +14,7 @@ import {
   type TestApp,
 } from '../../../test/helpers';
 import type { ApiRoute } from '../../plugins/auth';
+import { createSampleEmployees } from '../employees/employees.service';
 import { EXPECTED_ROUTE_ACCESS } from './route-access.expected';
 
 type Actor = TAdminRole | 'ippan' | 'anonymous';
@@ -21,15 +22,23 @@ const ACTORS: Actor[] = [...ADMIN_ROLES, 'ippan', 'anonymous'];
 
 let t: TestApp;
 let foreignId: string;
+let foreignEmployeeId: string;
 let foreignSnapshot: unknown;
 
-const snapshotTenantB = async () =>
+const snapshotTenantB = async () => [
   (
     await t.db.executeSql(
       `select kind, code, name, is_valid, sort_order from master_items
        where tenant_id = (select id from tenants where code = 'tenant-b') order by kind, code`,
     )
-  ).rows;
+  ).rows,
+  (
+    await t.db.executeSql(
+      `select e.*, (select count(*) from employee_assignments a where a.employee_id = e.id) as assignments
+       from employees e where tenant_id = (select id from tenants where code = 'tenant-b')`,
+    )
+  ).rows,
+];
 
 beforeAll(async () => {
   t = await createTestApp({ login: { lockThreshold: 100, lockMs: 1000, ratePerMinute: 100_000 } });
@@ -37,20 +46,55 @@ beforeAll(async () => {
   for (const role of ADMIN_ROLES) await createTestUser(t.db, a.tenantId, `u-${role}`, [role]);
   await createTestUser(t.db, a.tenantId, 'u-ippan');
 
-  await createTestTenant(t.db, 'tenant-b');
+  const bTenant = await createTestTenant(t.db, 'tenant-b');
   const b = new Client(t.app);
   await b.login('tenant-b', 'admin', STRONG_PASSWORD);
   foreignId = (await b.request('POST', '/api/v1/masters/company', { code: 'B01', name: 'B社' })).json().id;
   await b.request('POST', '/api/v1/masters/position', { code: 'BP', name: 'B役職' });
+  await createSampleEmployees(t.db, bTenant.tenantId, [
+    {
+      employeeNumber: 'B-1',
+      lastName: '別',
+      firstName: '会社',
+      lastNameKana: 'ベツ',
+      firstNameKana: 'カイシャ',
+      birthDate: '1990-01-01',
+      gender: '女性',
+      hireDate: '2020-04-01',
+    },
+  ]);
+  foreignEmployeeId = (
+    (await t.db.executeSql(`select id from employees where employee_number = 'B-1'`)).rows[0] as { id: string }
+  ).id;
   foreignSnapshot = await snapshotTenantB();
 }, 120_000);
 afterAll(() => t?.close());
 
-const url = (route: ApiRoute) => route.url.replace(':id', foreignId).replace(':role', 'full_admin');
+const url = (route: ApiRoute) =>
+  route.url
+    .replace(':id', route.url.startsWith('/api/v1/employees/') ? foreignEmployeeId : foreignId)
+    .replace(':role', 'full_admin');
 
-// A body that passes validation where possible, so allowed actors reach the service with B's ids.
+// Bodies that pass validation, so allowed actors reach the service with B's ids (which must 404).
+const VALID_BODIES: Record<string, unknown> = {
+  'PUT /api/v1/employees/:id/basic': {
+    lastName: '改',
+    firstName: 'ざん',
+    lastNameKana: 'かい',
+    firstNameKana: 'ざん',
+    birthDate: '1990-01-01',
+    gender: '回答しない',
+    hireDate: '2020-04-01',
+  },
+  'PUT /api/v1/employees/:id/contacts': { emergencyContacts: [] },
+  'PUT /api/v1/employees/:id/career': { education: [], workHistory: [], licenses: [] },
+  'PUT /api/v1/employees/:id/sensitive': { disabilities: [], awards: [] },
+  'POST /api/v1/employees/:id/assignments': { startDate: '2025-04-01' },
+  'POST /api/v1/employees/:id/contracts': { startDate: '2025-04-01' },
+};
 const bodyFor = (route: ApiRoute): unknown =>
-  route.url.includes('/masters/') && route.method === 'PUT' ? { code: 'HACK', name: '改ざん' } : {};
+  VALID_BODIES[`${route.method} ${route.url}`] ??
+  (route.url.includes('/masters/') && route.method === 'PUT' ? { code: 'HACK', name: '改ざん' } : {});
 
 function expected(route: ApiRoute, actor: Actor): 'allow' | 'unauthenticated' | 'forbidden' {
   const a = route.access;

@@ -1,11 +1,78 @@
-import { asc, count } from 'drizzle-orm';
-import type { Tx } from '../../db/client';
-import { employees } from '../../db/schema/index';
+// Every query of the employee master. Lists are paged in SQL; the page's extra columns (current
+// department, login ID) come from one batched query per page, never one per row.
+import type { TEmployeeListQuery, TEmploymentStatus } from '@jinji/contracts/employees';
+import { and, asc, count, desc, eq, gte, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
+import { queryRows, type Tx } from '../../db/client';
+import {
+  auditLogs,
+  employeeAssignments,
+  employeeAwards,
+  employeeContracts,
+  employeeDisabilities,
+  employeeEducation,
+  employeeEmergencyContacts,
+  employeeLicenses,
+  employees,
+  employeeWorkHistory,
+  masterItems,
+  userAccounts,
+} from '../../db/schema/index';
 
+export type EmployeeRow = typeof employees.$inferSelect;
 export type NewEmployee = typeof employees.$inferInsert;
 
-export async function findEmployeesPage(tx: Tx, page: number, pageSize: number) {
-  const items = await tx
+/** 在籍/退職/入社予定 from the dates and today, as SQL. */
+export function statusCondition(status: TEmploymentStatus, today: string): SQL {
+  if (status === 'upcoming') return sql`${employees.hireDate} > ${today}::date`;
+  if (status === 'retired') return sql`${employees.retirementDate} < ${today}::date`;
+  return sql`${employees.hireDate} <= ${today}::date and (${employees.retirementDate} is null or ${employees.retirementDate} >= ${today}::date)`;
+}
+
+const currentAssignment = (today: string, extra: SQL) => sql`exists (
+  select 1 from employee_assignments a
+  where a.employee_id = ${employees.id} and a.start_date <= ${today}::date
+    and (a.end_date is null or a.end_date >= ${today}::date) and ${extra})`;
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export function employeeFilter(f: TEmployeeListQuery & { searchForm?: string }, today: string): SQL | undefined {
+  return and(
+    f.searchForm ? sql`${employees.searchText} like ${`%${escapeLike(f.searchForm)}%`}` : undefined,
+    f.employeeNumber ? sql`${employees.employeeNumber} ilike ${`%${escapeLike(f.employeeNumber)}%`}` : undefined,
+    f.loginId
+      ? sql`exists (select 1 from user_accounts u where u.employee_id = ${employees.id} and u.login_id ilike ${`%${escapeLike(f.loginId)}%`})`
+      : undefined,
+    f.companyId ? currentAssignment(today, sql`a.company_id = ${f.companyId}::uuid`) : undefined,
+    f.departmentId
+      ? currentAssignment(
+          today,
+          sql`a.department_id in (with recursive sub(id) as (
+                select ${f.departmentId}::uuid
+                union select m.id from master_items m join sub on m.parent_id = sub.id)
+              select id from sub)`,
+        )
+      : undefined,
+    f.status ? statusCondition(f.status, today) : undefined,
+    f.createdFrom
+      ? sql`${employees.createdAt} >= (${f.createdFrom}::date::timestamp at time zone 'Asia/Tokyo')`
+      : undefined,
+    f.createdTo
+      ? sql`${employees.createdAt} < ((${f.createdTo}::date + 1)::timestamp at time zone 'Asia/Tokyo')`
+      : undefined,
+  );
+}
+
+const SORT = {
+  employeeNumber: employees.employeeNumber,
+  kana: employees.kanaSort,
+  hireDate: employees.hireDate,
+  createdAt: employees.createdAt,
+} as const;
+
+export async function findEmployeePage(tx: Tx, f: TEmployeeListQuery & { searchForm?: string }, today: string) {
+  const where = employeeFilter(f, today);
+  const dir = f.order === 'desc' ? desc : asc;
+  const rows = await tx
     .select({
       id: employees.id,
       employeeNumber: employees.employeeNumber,
@@ -15,12 +82,243 @@ export async function findEmployeesPage(tx: Tx, page: number, pageSize: number) 
       firstNameKana: employees.firstNameKana,
       hireDate: employees.hireDate,
       retirementDate: employees.retirementDate,
+      createdAt: employees.createdAt,
     })
     .from(employees)
-    .orderBy(asc(employees.employeeNumber), asc(employees.id))
-    .limit(pageSize)
-    .offset((page - 1) * pageSize);
-  const [total] = await tx.select({ n: count() }).from(employees);
+    .where(where)
+    .orderBy(dir(SORT[f.sort]), dir(employees.id))
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize);
+  const [total] = await tx.select({ n: count() }).from(employees).where(where);
+  return { rows, total: total?.n ?? 0 };
+}
+
+/** Current company/department names and login IDs of a page of employees, in two queries. */
+export async function findListExtras(tx: Tx, ids: string[], today: string) {
+  if (ids.length === 0) return { placement: [], logins: [] };
+  const placement = await queryRows<{
+    employee_id: string;
+    company_name: string | null;
+    department_name: string | null;
+  }>(
+    tx,
+    sql`select distinct on (a.employee_id) a.employee_id, c.name as company_name, d.name as department_name
+        from employee_assignments a
+        left join master_items c on c.id = a.company_id
+        left join master_items d on d.id = a.department_id
+        where a.employee_id in (${sql.join(
+          ids.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )})
+          and a.start_date <= ${today}::date and (a.end_date is null or a.end_date >= ${today}::date)
+        order by a.employee_id, a.start_date desc`,
+  );
+  const logins = await tx
+    .select({ employeeId: userAccounts.employeeId, loginId: userAccounts.loginId })
+    .from(userAccounts)
+    .where(inArray(userAccounts.employeeId, ids));
+  return { placement, logins };
+}
+
+export async function findEmployeeById(tx: Tx, id: string): Promise<EmployeeRow | null> {
+  const rows = await tx.select().from(employees).where(eq(employees.id, id)).limit(1);
+  return rows[0] ?? null;
+}
+
+export async function findLoginIdOf(tx: Tx, employeeId: string): Promise<string | null> {
+  const rows = await tx
+    .select({ loginId: userAccounts.loginId })
+    .from(userAccounts)
+    .where(eq(userAccounts.employeeId, employeeId))
+    .limit(1);
+  return rows[0]?.loginId ?? null;
+}
+
+export async function insertEmployee(tx: Tx, row: NewEmployee): Promise<EmployeeRow> {
+  const [created] = await tx.insert(employees).values(row).returning();
+  return created!;
+}
+
+export async function updateEmployee(tx: Tx, id: string, values: Partial<NewEmployee>): Promise<EmployeeRow> {
+  const [row] = await tx
+    .update(employees)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(employees.id, id))
+    .returning();
+  return row!;
+}
+
+export async function insertEmployeeAccount(
+  tx: Tx,
+  a: { tenantId: string; employeeId: string; loginId: string; email: string | null; displayName: string },
+): Promise<void> {
+  await tx.insert(userAccounts).values(a);
+}
+
+export async function updateEmployeeAccount(
+  tx: Tx,
+  employeeId: string,
+  values: { email: string | null; displayName: string },
+): Promise<void> {
+  await tx
+    .update(userAccounts)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(userAccounts.employeeId, employeeId));
+}
+
+// ---- histories --------------------------------------------------------------------------------
+
+export async function findAssignments(tx: Tx, employeeId: string) {
+  return tx
+    .select()
+    .from(employeeAssignments)
+    .where(eq(employeeAssignments.employeeId, employeeId))
+    .orderBy(desc(employeeAssignments.startDate));
+}
+
+export async function findContracts(tx: Tx, employeeId: string) {
+  return tx
+    .select()
+    .from(employeeContracts)
+    .where(eq(employeeContracts.employeeId, employeeId))
+    .orderBy(desc(employeeContracts.startDate));
+}
+
+type HistoryTable = typeof employeeAssignments | typeof employeeContracts;
+
+/**
+ * A new period from `startDate`: the open period before it ends the day before; a period starting on
+ * the same day is replaced. Periods after the date are refused by the service.
+ */
+export async function closeOpenPeriod(tx: Tx, table: HistoryTable, employeeId: string, startDate: string) {
+  await tx.delete(table).where(and(eq(table.employeeId, employeeId), eq(table.startDate, startDate)));
+  await tx
+    .update(table)
+    .set({ endDate: sql`(${startDate}::date - 1)` })
+    .where(and(eq(table.employeeId, employeeId), isNull(table.endDate), lte(table.startDate, startDate)));
+}
+
+export async function hasPeriodAfter(tx: Tx, table: HistoryTable, employeeId: string, startDate: string) {
+  const rows = await tx
+    .select({ n: count() })
+    .from(table)
+    .where(and(eq(table.employeeId, employeeId), sql`${table.startDate} > ${startDate}::date`));
+  return (rows[0]?.n ?? 0) > 0;
+}
+
+export async function insertAssignment(tx: Tx, row: typeof employeeAssignments.$inferInsert) {
+  await tx.insert(employeeAssignments).values(row);
+}
+
+export async function insertContract(tx: Tx, row: typeof employeeContracts.$inferInsert) {
+  await tx.insert(employeeContracts).values(row);
+}
+
+export async function findMastersByIds(tx: Tx, ids: string[]) {
+  if (ids.length === 0) return [];
+  return tx
+    .select({
+      id: masterItems.id,
+      kind: masterItems.kind,
+      code: masterItems.code,
+      name: masterItems.name,
+      isValid: masterItems.isValid,
+    })
+    .from(masterItems)
+    .where(inArray(masterItems.id, ids));
+}
+
+// ---- sub-records ------------------------------------------------------------------------------
+
+export async function findSubRecords(tx: Tx, employeeId: string) {
+  const t = {
+    emergencyContacts: employeeEmergencyContacts,
+    education: employeeEducation,
+    workHistory: employeeWorkHistory,
+    licenses: employeeLicenses,
+    disabilities: employeeDisabilities,
+    awards: employeeAwards,
+  };
+  return {
+    emergencyContacts: await tx
+      .select()
+      .from(t.emergencyContacts)
+      .where(eq(t.emergencyContacts.employeeId, employeeId))
+      .orderBy(asc(t.emergencyContacts.position)),
+    education: await tx
+      .select()
+      .from(t.education)
+      .where(eq(t.education.employeeId, employeeId))
+      .orderBy(asc(t.education.position)),
+    workHistory: await tx
+      .select()
+      .from(t.workHistory)
+      .where(eq(t.workHistory.employeeId, employeeId))
+      .orderBy(asc(t.workHistory.position)),
+    licenses: await tx
+      .select()
+      .from(t.licenses)
+      .where(eq(t.licenses.employeeId, employeeId))
+      .orderBy(asc(t.licenses.position)),
+    disabilities: await tx
+      .select()
+      .from(t.disabilities)
+      .where(eq(t.disabilities.employeeId, employeeId))
+      .orderBy(asc(t.disabilities.position)),
+    awards: await tx.select().from(t.awards).where(eq(t.awards.employeeId, employeeId)).orderBy(asc(t.awards.position)),
+  };
+}
+
+const SUB_TABLES = {
+  emergencyContacts: employeeEmergencyContacts,
+  education: employeeEducation,
+  workHistory: employeeWorkHistory,
+  licenses: employeeLicenses,
+  disabilities: employeeDisabilities,
+  awards: employeeAwards,
+} as const;
+export type SubRecordKind = keyof typeof SUB_TABLES;
+
+/** Replaces a list section (the form sends the whole list). */
+export async function replaceSubRecords(
+  tx: Tx,
+  kind: SubRecordKind,
+  tenantId: string,
+  employeeId: string,
+  rows: Record<string, unknown>[],
+): Promise<void> {
+  const table = SUB_TABLES[kind];
+  await tx.delete(table).where(eq(table.employeeId, employeeId));
+  if (rows.length > 0) {
+    // biome-ignore lint/suspicious/noExplicitAny: the row shape matches the chosen table (validated by zod)
+    await tx.insert(table).values(rows.map((r, position) => ({ ...r, tenantId, employeeId, position })) as any);
+  }
+}
+
+// ---- audit ------------------------------------------------------------------------------------
+
+export async function insertAudit(tx: Tx, row: typeof auditLogs.$inferInsert): Promise<void> {
+  await tx.insert(auditLogs).values(row);
+}
+
+export async function findAuditPage(
+  tx: Tx,
+  f: { targetId?: string; action?: string; from?: string; to?: string; page: number; pageSize: number },
+) {
+  const where = and(
+    f.targetId ? eq(auditLogs.targetId, f.targetId) : undefined,
+    f.action ? eq(auditLogs.action, f.action) : undefined,
+    f.from ? gte(auditLogs.at, sql`(${f.from}::date::timestamp at time zone 'Asia/Tokyo')`) : undefined,
+    f.to ? sql`${auditLogs.at} < ((${f.to}::date + 1)::timestamp at time zone 'Asia/Tokyo')` : undefined,
+  );
+  const items = await tx
+    .select()
+    .from(auditLogs)
+    .where(where)
+    .orderBy(desc(auditLogs.at))
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize);
+  const [total] = await tx.select({ n: count() }).from(auditLogs).where(where);
   return { items, total: total?.n ?? 0 };
 }
 

@@ -1,21 +1,236 @@
-import { ZEmployeeListQuery, ZEmployeeListResponse } from '@jinji/contracts/employees';
+import { ZCodeSettings } from '@jinji/contracts/code-settings';
+import {
+  ZAssignmentInput,
+  ZAuditLogQuery,
+  ZAuditLogResponse,
+  ZCareerSection,
+  ZContactsSection,
+  ZContractInput,
+  ZCreateEmployeeRequest,
+  ZEmployeeBasicInput,
+  ZEmployeeDetail,
+  ZEmployeeListQuery,
+  ZEmployeeListResponse,
+  ZSensitiveSection,
+} from '@jinji/contracts/employees';
+import { ZMasterItem } from '@jinji/contracts/masters';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { Database } from '../../db/client';
 import { requireAuth } from '../../plugins/auth';
-import { listEmployees } from './employees.service';
+import { getCodeSettings } from '../code-settings/code-settings.service';
+import { listMasters } from '../masters/masters.service';
+import {
+  addHistory,
+  createEmployee,
+  exportEmployees,
+  getEmployee,
+  listAuditLogs,
+  listEmployees,
+  replaceSection,
+  updateBasic,
+} from './employees.service';
+
+const tags = ['employees'];
+const view = { access: { kind: 'permission' as const, permission: 'employees.view' as const } };
+const edit = { access: { kind: 'permission' as const, permission: 'employees.edit' as const } };
+const ZId = z.object({ id: z.uuid({ error: 'IDの形式が正しくありません' }) });
+const FORM_MASTERS = [
+  'company',
+  'department',
+  'location',
+  'position',
+  'grade',
+  'job_type',
+  'employment_type',
+  'work_style',
+  'hiring_category',
+  'license',
+  'disability_type',
+] as const;
 
 export const employeeRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, { db }) => {
   app.get(
     '/api/v1/employees',
     {
-      config: { access: { kind: 'permission', permission: 'employees.view' } },
+      config: view,
       schema: {
-        tags: ['employees'],
+        tags,
         summary: '従業員一覧',
         querystring: ZEmployeeListQuery,
         response: { 200: ZEmployeeListResponse },
       },
     },
     async (request) => listEmployees(db, requireAuth(request), request.query),
+  );
+
+  app.get(
+    '/api/v1/employees/export',
+    {
+      config: view,
+      schema: {
+        tags,
+        summary: '従業員一覧のCSV出力（検索条件どおり）',
+        querystring: ZEmployeeListQuery.extend({ encoding: z.enum(['utf8', 'cp932']).default('utf8') }),
+      },
+    },
+    async (request, reply) => {
+      const { encoding, ...query } = request.query;
+      const file = await exportEmployees(db, requireAuth(request), query, encoding);
+      return reply
+        .header('content-type', `text/csv; charset=${encoding === 'utf8' ? 'utf-8' : 'shift_jis'}`)
+        .header(
+          'content-disposition',
+          `attachment; filename="employees.csv"; filename*=UTF-8''${encodeURIComponent('従業員一覧.csv')}`,
+        )
+        .send(file);
+    },
+  );
+
+  // What the registration and edit forms offer: valid master rows and how codes are made.
+  app.get(
+    '/api/v1/employees/form-options',
+    {
+      config: view,
+      schema: {
+        tags,
+        summary: '従業員フォームの選択肢（有効なマスタとコード設定）',
+        response: {
+          200: z.object({ masters: z.record(z.string(), z.array(ZMasterItem)), codeSettings: ZCodeSettings }),
+        },
+      },
+    },
+    async (request) => {
+      const ctx = requireAuth(request);
+      const masters: Record<string, z.infer<typeof ZMasterItem>[]> = {};
+      for (const kind of FORM_MASTERS) {
+        masters[kind] = (await listMasters(db, ctx, kind, { includeInvalid: false, page: 1, pageSize: 500 })).items;
+      }
+      return { masters, codeSettings: (await getCodeSettings(db, ctx)).settings };
+    },
+  );
+
+  app.post(
+    '/api/v1/employees',
+    {
+      config: edit,
+      schema: {
+        tags,
+        summary: '従業員 新規登録',
+        body: ZCreateEmployeeRequest,
+        response: { 201: z.object({ id: z.string() }) },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await createEmployee(db, requireAuth(request), request.body)),
+  );
+
+  app.get(
+    '/api/v1/employees/:id',
+    { config: view, schema: { tags, summary: '従業員情報（詳細）', params: ZId, response: { 200: ZEmployeeDetail } } },
+    async (request) => getEmployee(db, requireAuth(request), request.params.id),
+  );
+
+  app.put(
+    '/api/v1/employees/:id/basic',
+    {
+      config: edit,
+      schema: {
+        tags,
+        summary: '基本情報の更新',
+        params: ZId,
+        body: ZEmployeeBasicInput,
+        response: { 200: ZEmployeeDetail },
+      },
+    },
+    async (request) => updateBasic(db, requireAuth(request), request.params.id, request.body),
+  );
+
+  app.put(
+    '/api/v1/employees/:id/contacts',
+    {
+      config: edit,
+      schema: {
+        tags,
+        summary: '緊急連絡先の更新',
+        params: ZId,
+        body: ZContactsSection,
+        response: { 200: ZEmployeeDetail },
+      },
+    },
+    async (request) => replaceSection(db, requireAuth(request), request.params.id, 'contacts', request.body),
+  );
+
+  app.put(
+    '/api/v1/employees/:id/career',
+    {
+      config: edit,
+      schema: {
+        tags,
+        summary: '学歴・職歴・資格免許の更新',
+        params: ZId,
+        body: ZCareerSection,
+        response: { 200: ZEmployeeDetail },
+      },
+    },
+    async (request) => replaceSection(db, requireAuth(request), request.params.id, 'career', request.body),
+  );
+
+  app.put(
+    '/api/v1/employees/:id/sensitive',
+    {
+      config: { access: { kind: 'permission', permission: 'employees.sensitive' } },
+      schema: {
+        tags,
+        summary: '障がい・賞罰の更新',
+        params: ZId,
+        body: ZSensitiveSection,
+        response: { 200: ZEmployeeDetail },
+      },
+    },
+    async (request) => replaceSection(db, requireAuth(request), request.params.id, 'sensitive', request.body),
+  );
+
+  app.post(
+    '/api/v1/employees/:id/assignments',
+    {
+      config: edit,
+      schema: {
+        tags,
+        summary: '異動（所属の新しい履歴）',
+        params: ZId,
+        body: ZAssignmentInput,
+        response: { 200: ZEmployeeDetail },
+      },
+    },
+    async (request) => addHistory(db, requireAuth(request), request.params.id, 'assignment', request.body),
+  );
+
+  app.post(
+    '/api/v1/employees/:id/contracts',
+    {
+      config: edit,
+      schema: {
+        tags,
+        summary: '契約の新しい履歴',
+        params: ZId,
+        body: ZContractInput,
+        response: { 200: ZEmployeeDetail },
+      },
+    },
+    async (request) => addHistory(db, requireAuth(request), request.params.id, 'contract', request.body),
+  );
+
+  app.get(
+    '/api/v1/audit-logs',
+    {
+      config: { access: { kind: 'permission', permission: 'system.audit_log' } },
+      schema: {
+        tags: ['system'],
+        summary: '操作ログ',
+        querystring: ZAuditLogQuery,
+        response: { 200: ZAuditLogResponse },
+      },
+    },
+    async (request) => listAuditLogs(db, requireAuth(request), request.query),
   );
 };

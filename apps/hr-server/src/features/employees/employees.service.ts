@@ -1,15 +1,484 @@
-import type { TEmployeeListQuery, TEmployeeListResponse } from '@jinji/contracts/employees';
-import type { Database } from '../../db/client';
+// 従業員 (R-EMP-1…5). Every change writes one audit row (before → after) in the same transaction;
+// every response that carries 要配慮情報 writes a view row. Sensitive sections are left out of the
+// response (not just hidden in the UI) for roles the matrix does not allow.
+import { isAllowed } from '@jinji/contracts/access';
+import {
+  STATUS_LABELS,
+  type TAssignmentInput,
+  type TContractInput,
+  type TCreateEmployeeRequest,
+  type TEmployeeBasicInput,
+  type TEmployeeDetail,
+  type TEmployeeListQuery,
+  type TEmployeeListResponse,
+  type TEmploymentStatus,
+  ZCareerSection,
+  ZContactsSection,
+  ZSensitiveSection,
+} from '@jinji/contracts/employees';
+import type { TFieldError } from '@jinji/contracts/errors';
+import { formatDate, todayInJapan, toSearchForm } from '@jinji/contracts/japanese';
+import type { z } from 'zod';
+import type { Database, Tx } from '../../db/client';
+import { isUniqueViolation } from '../../db/errors';
+import { employeeAssignments, employeeContracts } from '../../db/schema/index';
+import { AppError } from '../../lib/app-error';
 import type { AuthContext } from '../../lib/auth-context';
-import { findEmployeesPage, insertEmployees, type NewEmployee } from './employees.repository';
+import { type CsvEncoding, encodeCsv } from '../../lib/csv';
+import { generateCodes } from '../code-settings/code-settings.service';
+import {
+  closeOpenPeriod,
+  type EmployeeRow,
+  findAssignments,
+  findAuditPage,
+  findContracts,
+  findEmployeeById,
+  findEmployeePage,
+  findListExtras,
+  findLoginIdOf,
+  findMastersByIds,
+  findSubRecords,
+  hasPeriodAfter,
+  insertAssignment,
+  insertAudit,
+  insertContract,
+  insertEmployee,
+  insertEmployeeAccount,
+  insertEmployees,
+  type NewEmployee,
+  replaceSubRecords,
+  type SubRecordKind,
+  updateEmployee,
+  updateEmployeeAccount,
+} from './employees.repository';
+
+const invalid = (fields: TFieldError[]) => new AppError('VALIDATION_FAILED', undefined, fields);
+
+export function statusOf(e: { hireDate: string; retirementDate: string | null }, today: string): TEmploymentStatus {
+  if (e.hireDate > today) return 'upcoming';
+  if (e.retirementDate && e.retirementDate < today) return 'retired';
+  return 'active';
+}
+
+/** The normalised forms stored for search and kana sort. Fields are joined with | so a match cannot span them. */
+export function searchColumns(e: {
+  lastName: string;
+  firstName: string;
+  lastNameKana: string;
+  firstNameKana: string;
+  businessLastName?: string | null;
+  businessFirstName?: string | null;
+}) {
+  const kana = toSearchForm(`${e.lastNameKana}${e.firstNameKana}`);
+  return {
+    searchText: [
+      toSearchForm(`${e.lastName}${e.firstName}`),
+      kana,
+      toSearchForm(`${e.businessLastName ?? ''}${e.businessFirstName ?? ''}`),
+    ].join('|'),
+    kanaSort: kana,
+  };
+}
+
+const audit = (
+  tx: Tx,
+  ctx: AuthContext,
+  action: string,
+  targetId: string,
+  before: unknown,
+  after: unknown,
+  targetType = 'employee',
+) =>
+  insertAudit(tx, {
+    tenantId: ctx.tenantId,
+    actorId: ctx.userId,
+    actorLoginId: ctx.loginId,
+    action,
+    targetType,
+    targetId,
+    before: before ?? null,
+    after: after ?? null,
+  });
+
+/** Only the keys whose values differ, for a readable before → after. */
+function diff(before: Record<string, unknown>, after: Record<string, unknown>) {
+  const b: Record<string, unknown> = {};
+  const a: Record<string, unknown> = {};
+  for (const key of Object.keys(after)) {
+    if (JSON.stringify(before[key] ?? null) !== JSON.stringify(after[key] ?? null)) {
+      b[key] = before[key] ?? null;
+      a[key] = after[key] ?? null;
+    }
+  }
+  return { before: b, after: a, isChanged: Object.keys(a).length > 0 };
+}
+
+// ---- list ---------------------------------------------------------------------------------------
 
 export async function listEmployees(
   db: Database,
   ctx: AuthContext,
   query: TEmployeeListQuery,
 ): Promise<TEmployeeListResponse> {
-  const { items, total } = await db.asTenant(ctx.tenantId, (tx) => findEmployeesPage(tx, query.page, query.pageSize));
-  return { items, total, page: query.page, pageSize: query.pageSize };
+  const today = todayInJapan();
+  const searchForm = query.q ? toSearchForm(query.q) : undefined;
+  return db.asTenant(ctx.tenantId, async (tx) => {
+    const { rows, total } = await findEmployeePage(tx, { ...query, searchForm }, today);
+    const { placement, logins } = await findListExtras(
+      tx,
+      rows.map((r) => r.id),
+      today,
+    );
+    const placeOf = new Map(placement.map((p) => [p.employee_id, p]));
+    const loginOf = new Map(logins.map((l) => [l.employeeId, l.loginId]));
+    return {
+      items: rows.map((r) => ({
+        ...r,
+        status: statusOf(r, today),
+        loginId: loginOf.get(r.id) ?? null,
+        companyName: placeOf.get(r.id)?.company_name ?? null,
+        departmentName: placeOf.get(r.id)?.department_name ?? null,
+        createdAt: r.createdAt.toISOString(),
+      })),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
+  });
+}
+
+// ---- master references of histories -------------------------------------------------------------
+
+const ASSIGNMENT_KINDS = {
+  companyId: ['company', '会社'],
+  departmentId: ['department', '部署'],
+  positionId: ['position', '役職'],
+  gradeId: ['grade', '職位'],
+  jobTypeId: ['job_type', '職種'],
+  locationId: ['location', '勤務地'],
+} as const;
+const CONTRACT_KINDS = {
+  employmentTypeId: ['employment_type', '雇用形態'],
+  workStyleId: ['work_style', '勤務形態'],
+  hiringCategoryId: ['hiring_category', '採用区分'],
+} as const;
+
+/** Each id must be a valid row of the right master (invalid rows are not offered in new input). */
+async function checkRefs(
+  tx: Tx,
+  values: Record<string, string | null>,
+  kinds: Record<string, readonly [string, string]>,
+  prefix: string,
+) {
+  const ids = Object.keys(kinds)
+    .map((k) => values[k])
+    .filter((v): v is string => !!v);
+  const found = new Map((await findMastersByIds(tx, ids)).map((m) => [m.id, m]));
+  const errors: TFieldError[] = [];
+  for (const [key, [kind, label]] of Object.entries(kinds)) {
+    const id = values[key];
+    if (!id) continue;
+    const m = found.get(id);
+    if (m?.kind !== kind) errors.push({ path: `${prefix}${key}`, message: `${label}が見つかりません` });
+    else if (!m.isValid) errors.push({ path: `${prefix}${key}`, message: `無効な${label}は選択できません` });
+  }
+  if (errors.length > 0) throw invalid(errors);
+}
+
+// ---- create -------------------------------------------------------------------------------------
+
+export async function createEmployee(
+  db: Database,
+  ctx: AuthContext,
+  input: TCreateEmployeeRequest,
+): Promise<{ id: string }> {
+  try {
+    return await db.asTenant(ctx.tenantId, async (tx) => {
+      const [codes] = await generateCodes(tx, ctx.tenantId, 'single', [
+        { employeeNumber: input.employeeNumber, loginId: input.loginId, hireDate: input.hireDate },
+      ]);
+      const { employeeNumber, loginId } = codes!;
+      if (loginId && !input.email) {
+        throw invalid([{ path: 'email', message: 'システムを利用する場合はメールアドレスを入力してください' }]);
+      }
+      if (input.assignment) await checkRefs(tx, input.assignment, ASSIGNMENT_KINDS, 'assignment.');
+      if (input.contract) await checkRefs(tx, input.contract, CONTRACT_KINDS, 'contract.');
+      const { employeeNumber: _n, loginId: _l, assignment, contract, ...basic } = input;
+      const row = await insertEmployee(tx, {
+        tenantId: ctx.tenantId,
+        ...basic,
+        employeeNumber,
+        ...searchColumns(basic),
+      } as NewEmployee);
+      if (loginId) {
+        await insertEmployeeAccount(tx, {
+          tenantId: ctx.tenantId,
+          employeeId: row.id,
+          loginId,
+          email: input.email,
+          displayName: `${input.lastName} ${input.firstName}`,
+        });
+      }
+      if (assignment)
+        await insertAssignment(tx, {
+          tenantId: ctx.tenantId,
+          employeeId: row.id,
+          startDate: input.hireDate,
+          ...assignment,
+        });
+      if (contract)
+        await insertContract(tx, {
+          tenantId: ctx.tenantId,
+          employeeId: row.id,
+          startDate: input.hireDate,
+          ...contract,
+        });
+      await audit(tx, ctx, 'create', row.id, null, { ...basic, employeeNumber, loginId, assignment, contract });
+      return { id: row.id };
+    });
+  } catch (error) {
+    throw uniqueToField(error);
+  }
+}
+
+function uniqueToField(error: unknown): unknown {
+  if (!isUniqueViolation(error)) return error;
+  const detail = String(
+    (error as { cause?: { constraint?: string; constraint_name?: string } }).cause?.constraint ?? error,
+  );
+  if (detail.includes('login_id')) {
+    return new AppError('DUPLICATE_CODE', 'このログインIDは既に使われています', [
+      { path: 'loginId', message: 'このログインIDは既に使われています' },
+    ]);
+  }
+  return new AppError('DUPLICATE_CODE', 'この社員番号は既に使われています', [
+    { path: 'employeeNumber', message: 'この社員番号は既に使われています' },
+  ]);
+}
+
+// ---- detail -------------------------------------------------------------------------------------
+
+function basicOf(e: EmployeeRow): TEmployeeDetail['basic'] {
+  return {
+    lastName: e.lastName,
+    firstName: e.firstName,
+    lastNameKana: e.lastNameKana,
+    firstNameKana: e.firstNameKana,
+    businessLastName: e.businessLastName,
+    businessFirstName: e.businessFirstName,
+    birthDate: e.birthDate,
+    gender: e.gender as TEmployeeDetail['basic']['gender'],
+    hireDate: e.hireDate,
+    retirementDate: e.retirementDate,
+    email: e.email,
+    systemUseStartDate: e.systemUseStartDate,
+    postalCode: e.postalCode,
+    prefecture: e.prefecture,
+    city: e.city,
+    street: e.street,
+    building: e.building,
+    phone: e.phone,
+    mobilePhone: e.mobilePhone,
+    isStartupTarget: e.isStartupTarget,
+  };
+}
+
+export async function getEmployee(db: Database, ctx: AuthContext, id: string): Promise<TEmployeeDetail> {
+  const today = todayInJapan();
+  const canSeeSensitive = isAllowed(ctx.roles, 'employees.sensitive');
+  return db.asTenant(ctx.tenantId, async (tx) => {
+    const e = await findEmployeeById(tx, id);
+    if (!e) throw new AppError('NOT_FOUND', '従業員が見つかりません');
+    const [assignments, contracts, subs, loginId] = [
+      await findAssignments(tx, id),
+      await findContracts(tx, id),
+      await findSubRecords(tx, id),
+      await findLoginIdOf(tx, id),
+    ];
+    const refIds = [
+      ...assignments.flatMap((a) => [a.companyId, a.departmentId, a.positionId, a.gradeId, a.jobTypeId, a.locationId]),
+      ...contracts.flatMap((c) => [c.employmentTypeId, c.workStyleId, c.hiringCategoryId]),
+      ...subs.licenses.map((l) => l.licenseId),
+      ...(canSeeSensitive ? subs.disabilities.map((d) => d.disabilityTypeId) : []),
+    ].filter((v): v is string => !!v);
+    const masters = new Map((await findMastersByIds(tx, [...new Set(refIds)])).map((m) => [m.id, m]));
+    const ref = (mid: string | null) => {
+      const m = mid ? masters.get(mid) : undefined;
+      return m ? { id: m.id, code: m.code, name: m.name, isValid: m.isValid } : null;
+    };
+    const isCurrent = (p: { startDate: string; endDate: string | null }) =>
+      p.startDate <= today && (p.endDate === null || p.endDate >= today);
+    if (canSeeSensitive && (subs.disabilities.length > 0 || subs.awards.length > 0)) {
+      await audit(tx, ctx, 'view_sensitive', id, null, { sections: ['disabilities', 'awards'] });
+    }
+    return {
+      id: e.id,
+      employeeNumber: e.employeeNumber,
+      loginId,
+      status: statusOf(e, today),
+      basic: basicOf(e),
+      createdAt: e.createdAt.toISOString(),
+      updatedAt: e.updatedAt.toISOString(),
+      assignments: assignments.map((a) => ({
+        id: a.id,
+        startDate: a.startDate,
+        endDate: a.endDate,
+        isCurrent: isCurrent(a),
+        company: ref(a.companyId),
+        department: ref(a.departmentId),
+        position: ref(a.positionId),
+        grade: ref(a.gradeId),
+        jobType: ref(a.jobTypeId),
+        location: ref(a.locationId),
+      })),
+      contracts: contracts.map((c) => ({
+        id: c.id,
+        startDate: c.startDate,
+        endDate: c.endDate,
+        isCurrent: isCurrent(c),
+        employmentType: ref(c.employmentTypeId),
+        workStyle: ref(c.workStyleId),
+        hiringCategory: ref(c.hiringCategoryId),
+      })),
+      contacts: {
+        emergencyContacts: subs.emergencyContacts.map(({ name, relation, phone }) => ({ name, relation, phone })),
+      },
+      career: {
+        education: subs.education.map(({ school, faculty, graduatedOn }) => ({ school, faculty, graduatedOn })),
+        workHistory: subs.workHistory.map(({ company, role, fromDate, toDate }) => ({
+          company,
+          role,
+          fromDate,
+          toDate,
+        })),
+        licenses: subs.licenses.map(({ licenseId, acquiredOn }) => ({
+          licenseId,
+          acquiredOn,
+          name: masters.get(licenseId)?.name,
+        })),
+      },
+      sensitive: canSeeSensitive
+        ? {
+            disabilities: subs.disabilities.map(({ disabilityTypeId, grade }) => ({
+              disabilityTypeId,
+              grade,
+              name: masters.get(disabilityTypeId)?.name,
+            })),
+            awards: subs.awards.map(({ kind, title, awardedOn }) => ({ kind: kind as '賞' | '罰', title, awardedOn })),
+          }
+        : null,
+      canEdit: isAllowed(ctx.roles, 'employees.edit'),
+      canEditSensitive: canSeeSensitive && isAllowed(ctx.roles, 'employees.edit'),
+    };
+  });
+}
+
+// ---- edit ---------------------------------------------------------------------------------------
+
+async function requireEmployee(tx: Tx, id: string): Promise<EmployeeRow> {
+  const e = await findEmployeeById(tx, id);
+  if (!e) throw new AppError('NOT_FOUND', '従業員が見つかりません');
+  return e;
+}
+
+export async function updateBasic(db: Database, ctx: AuthContext, id: string, input: TEmployeeBasicInput) {
+  await db.asTenant(ctx.tenantId, async (tx) => {
+    const current = await requireEmployee(tx, id);
+    const change = diff(basicOf(current), input);
+    if (!change.isChanged) return;
+    await updateEmployee(tx, id, { ...input, ...searchColumns(input) });
+    await updateEmployeeAccount(tx, id, { email: input.email, displayName: `${input.lastName} ${input.firstName}` });
+    await audit(tx, ctx, 'update', id, change.before, change.after);
+  });
+  return getEmployee(db, ctx, id);
+}
+
+type Section = 'contacts' | 'career' | 'sensitive';
+const SECTION_SCHEMAS = { contacts: ZContactsSection, career: ZCareerSection, sensitive: ZSensitiveSection };
+const SECTION_LISTS: Record<Section, SubRecordKind[]> = {
+  contacts: ['emergencyContacts'],
+  career: ['education', 'workHistory', 'licenses'],
+  sensitive: ['disabilities', 'awards'],
+};
+
+/** A list section is replaced as a whole (the form sends all its rows). */
+export async function replaceSection<S extends Section>(
+  db: Database,
+  ctx: AuthContext,
+  id: string,
+  section: S,
+  input: z.infer<(typeof SECTION_SCHEMAS)[S]>,
+) {
+  if (section === 'sensitive' && !isAllowed(ctx.roles, 'employees.sensitive')) throw new AppError('FORBIDDEN');
+  const before = await getEmployee(db, ctx, id);
+  await db.asTenant(ctx.tenantId, async (tx) => {
+    await requireEmployee(tx, id);
+    const values = input as unknown as Record<SubRecordKind, Record<string, unknown>[]>;
+    if (section === 'career') {
+      const ids = (values.licenses ?? []).map((l) => ({ licenseId: l.licenseId as string }));
+      for (const [i, l] of ids.entries())
+        await checkRefs(tx, l, { licenseId: ['license', '資格・免許'] }, `licenses.${i}.`);
+    }
+    if (section === 'sensitive') {
+      for (const [i, d] of (values.disabilities ?? []).entries()) {
+        await checkRefs(
+          tx,
+          { disabilityTypeId: d.disabilityTypeId as string },
+          { disabilityTypeId: ['disability_type', '障がい種類'] },
+          `disabilities.${i}.`,
+        );
+      }
+    }
+    for (const kind of SECTION_LISTS[section]) {
+      const rows = (values[kind] ?? []).map(({ name: _name, ...r }) => r);
+      await replaceSubRecords(tx, kind, ctx.tenantId, id, rows);
+    }
+    await audit(tx, ctx, 'update', id, { [section]: before[section] }, { [section]: input });
+  });
+  return getEmployee(db, ctx, id);
+}
+
+/** 異動: a new 所属 or 契約 period from its 適用日; the open one before it is closed the day before. */
+export async function addHistory(
+  db: Database,
+  ctx: AuthContext,
+  id: string,
+  kind: 'assignment' | 'contract',
+  input: TAssignmentInput | TContractInput,
+) {
+  await db.asTenant(ctx.tenantId, async (tx) => {
+    const e = await requireEmployee(tx, id);
+    const table = kind === 'assignment' ? employeeAssignments : employeeContracts;
+    if (input.startDate < e.hireDate)
+      throw invalid([{ path: 'startDate', message: '適用日は入社日以降の日付を入力してください' }]);
+    if (await hasPeriodAfter(tx, table, id, input.startDate)) {
+      throw invalid([
+        { path: 'startDate', message: '適用日より後の履歴があります。最新の履歴より後の日付を入力してください' },
+      ]);
+    }
+    if (kind === 'assignment') await checkRefs(tx, input, ASSIGNMENT_KINDS, '');
+    else await checkRefs(tx, input, CONTRACT_KINDS, '');
+    await closeOpenPeriod(tx, table, id, input.startDate);
+    if (kind === 'assignment')
+      await insertAssignment(tx, { tenantId: ctx.tenantId, employeeId: id, ...(input as TAssignmentInput) });
+    else await insertContract(tx, { tenantId: ctx.tenantId, employeeId: id, ...(input as TContractInput) });
+    await audit(tx, ctx, 'update', id, null, { [kind]: input });
+  });
+  return getEmployee(db, ctx, id);
+}
+
+export async function listAuditLogs(
+  db: Database,
+  ctx: AuthContext,
+  query: { targetId?: string; action?: string; from?: string; to?: string; page: number; pageSize: number },
+) {
+  const { items, total } = await db.asTenant(ctx.tenantId, (tx) => findAuditPage(tx, query));
+  return {
+    items: items.map((i) => ({ ...i, at: i.at.toISOString() })),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
 }
 
 export async function createSampleEmployees(
@@ -17,10 +486,72 @@ export async function createSampleEmployees(
   tenantId: string,
   rows: Omit<NewEmployee, 'tenantId'>[],
 ): Promise<void> {
-  await db.asTenant(tenantId, (tx) =>
-    insertEmployees(
-      tx,
-      rows.map((r) => ({ ...r, tenantId })),
-    ),
+  await db.asTenant(tenantId, async (tx) => {
+    for (let i = 0; i < rows.length; i += 1000) {
+      await insertEmployees(
+        tx,
+        rows.slice(i, i + 1000).map((r) => ({ ...r, tenantId, ...searchColumns(r) })),
+      );
+    }
+  });
+}
+
+// ---- export -------------------------------------------------------------------------------------
+
+const EXPORT_COLUMNS = [
+  '社員番号',
+  '本名(姓)',
+  '本名(名)',
+  '本名(かな)(せい)',
+  '本名(かな)(めい)',
+  '入社日',
+  '退職日',
+  '在籍状況',
+  'ログインID',
+  '会社',
+  '部署',
+  '従業員データ作成日',
+];
+const EXPORT_MAX = 200_000;
+
+/** The filtered list as CSV (every page), with one audit row for the export. */
+export async function exportEmployees(
+  db: Database,
+  ctx: AuthContext,
+  query: TEmployeeListQuery,
+  encoding: CsvEncoding,
+): Promise<Buffer> {
+  const rows: (string | null)[][] = [EXPORT_COLUMNS];
+  const pageSize = 1000;
+  for (let page = 1; (page - 1) * pageSize < EXPORT_MAX; page++) {
+    const res = await listEmployees(db, ctx, { ...query, page, pageSize });
+    for (const e of res.items) {
+      rows.push([
+        e.employeeNumber,
+        e.lastName,
+        e.firstName,
+        e.lastNameKana,
+        e.firstNameKana,
+        formatDate(e.hireDate),
+        e.retirementDate ? formatDate(e.retirementDate) : null,
+        STATUS_LABELS[e.status],
+        e.loginId,
+        e.companyName,
+        e.departmentName,
+        formatDate(todayInJapan(new Date(e.createdAt))),
+      ]);
+    }
+    if (res.items.length < pageSize) break;
+  }
+  await db.asTenant(ctx.tenantId, (tx) =>
+    insertAudit(tx, {
+      tenantId: ctx.tenantId,
+      actorId: ctx.userId,
+      actorLoginId: ctx.loginId,
+      action: 'export',
+      targetType: 'employee_list',
+      after: { filter: { ...query, page: undefined, pageSize: undefined }, rows: rows.length - 1, encoding },
+    }),
   );
+  return encodeCsv(rows, encoding);
 }

@@ -16,3 +16,9 @@ export function usePageTitle(key: TPageTitleKey) {
   useDocumentTitle(`${title} | ${t('app.productName')}`);
   return title;
 }
+
+/** The document title for a screen whose title is data-driven (a master kind, a role). */
+export function useDocumentTitleText(title: string) {
+  const { t } = useTranslation();
+  useDocumentTitle(`${title} | ${t('app.productName')}`);
+}

@@ -3,13 +3,14 @@ import { Card, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { AnchorLink } from '../../../components/ui/router-links';
-import { useMe } from '../../../lib/session';
+import { hasPermission, useMe } from '../../../lib/session';
 import { employeeCountQueryOptions } from '../api/dashboard';
 
 export function AdminHomePage() {
   const { t } = useTranslation();
   const me = useMe();
-  const count = useQuery(employeeCountQueryOptions);
+  const canSeeEmployees = hasPermission(me, 'employees.view');
+  const count = useQuery({ ...employeeCountQueryOptions, enabled: canSeeEmployees });
   if (!me) return null;
 
   return (
@@ -17,21 +18,23 @@ export function AdminHomePage() {
       <Title order={2}>{t('home.welcome', { tenant: me.tenant.name })}</Title>
       <Text c="dimmed">{t('home.lead')}</Text>
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <Card withBorder radius="md">
-          <Text size="sm" c="dimmed">
-            {t('home.employeeCount')}
-          </Text>
-          {count.data === undefined ? (
-            <Skeleton h={32} mt={4} />
-          ) : (
-            <Text size="xl" fw={700}>
-              {t('home.people', { count: count.data })}
+        {canSeeEmployees && (
+          <Card withBorder radius="md">
+            <Text size="sm" c="dimmed">
+              {t('home.employeeCount')}
             </Text>
-          )}
-          <AnchorLink to="/admin/employees" size="sm" mt="xs">
-            {t('nav.employeeList')}
-          </AnchorLink>
-        </Card>
+            {count.data === undefined ? (
+              <Skeleton h={32} mt={4} />
+            ) : (
+              <Text size="xl" fw={700}>
+                {t('home.people', { count: count.data })}
+              </Text>
+            )}
+            <AnchorLink to="/admin/employees" size="sm" mt="xs">
+              {t('nav.employeeList')}
+            </AnchorLink>
+          </Card>
+        )}
         <Card withBorder radius="md">
           <Text size="sm" c="dimmed">
             {t('home.tenantCode')}
@@ -46,9 +49,11 @@ export function AdminHomePage() {
             {t('home.roles')}
           </Text>
           <Text fw={700}>{me.roles.map((r) => ROLE_LABELS_JA[r]).join('、')}</Text>
-          <AnchorLink to="/admin/system/password-policy" size="sm" mt="xs">
-            {t('nav.passwordPolicy')}
-          </AnchorLink>
+          {hasPermission(me, 'system.password_policy') && (
+            <AnchorLink to="/admin/system/password-policy" size="sm" mt="xs">
+              {t('nav.passwordPolicy')}
+            </AnchorLink>
+          )}
         </Card>
       </SimpleGrid>
     </Stack>

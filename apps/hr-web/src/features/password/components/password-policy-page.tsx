@@ -61,7 +61,7 @@ export function PasswordPolicyPage() {
   const update = useUpdatePasswordPolicy();
   const [form, setForm] = useState<TForm | null>(null);
   const [errors, setErrors] = useState<TFieldErrors>({});
-  const canEdit = me?.roles.includes('system_admin') ?? false;
+  const canEdit = me?.permissions.includes('system.password_policy') ?? false;
 
   if (!policyQuery.data) {
     return (

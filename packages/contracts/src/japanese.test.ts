@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isKana, toKatakana, toSearchForm } from './japanese';
+import { formatDuration, formatSince, isKana, todayInJapan, toKatakana, toSearchForm } from './japanese';
 
 const hiragana = fc.string({
   unit: fc.integer({ min: 0x3041, max: 0x3093 }).map((c) => String.fromCharCode(c)),
@@ -49,5 +49,19 @@ describe('isKana', () => {
     for (const ok of ['やまだ', 'ヤマダ', 'ﾔﾏﾀﾞ', 'やまだ たろう', 'ヴァイオリン', 'ローマ'])
       expect(isKana(ok)).toBe(true);
     for (const bad of ['山田', 'yamada', 'やまだ1', '']) expect(isKana(bad)).toBe(false);
+  });
+});
+
+describe('durations as the seed shows them', () => {
+  it('prints 「2022/02/20 (3年1か月)」', () => {
+    expect(formatSince('2022-02-20', '2025-04-15')).toBe('2022/02/20 (3年1か月)');
+    expect(formatDuration('2025-04-01', '2025-04-30')).toBe('0か月');
+    expect(formatDuration('2024-01-31', '2024-02-29')).toBe('0か月');
+    expect(formatDuration('2024-01-31', '2025-01-31')).toBe('1年0か月');
+  });
+
+  it('uses the Japanese calendar day', () => {
+    expect(todayInJapan(new Date('2026-11-25T15:30:00Z'))).toBe('2026-11-26');
+    expect(todayInJapan(new Date('2026-11-25T14:59:00Z'))).toBe('2026-11-25');
   });
 });

@@ -1,0 +1,55 @@
+import type {
+  TMatrixResponse,
+  TUpdateRoleMembersRequest,
+  ZAccountSearchResponse,
+  ZRoleMembersResponse,
+} from '@jinji/contracts/access';
+import type { TAdminRole } from '@jinji/contracts/roles';
+import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import { apiClient } from '../../../lib/api-client';
+import { meQueryKey } from '../../../lib/session';
+
+export type TRoleMembersResponse = z.infer<typeof ZRoleMembersResponse>;
+export type TAccountSearchResponse = z.infer<typeof ZAccountSearchResponse>;
+export type TAccount = TAccountSearchResponse['items'][number];
+
+export const accessMatrixQueryOptions = queryOptions({
+  queryKey: ['access', 'matrix'],
+  queryFn: () => apiClient.get<TMatrixResponse>('/api/v1/access/matrix'),
+});
+
+export const roleMembersQueryOptions = (role: TAdminRole, page: number, pageSize: number) =>
+  queryOptions({
+    queryKey: ['access', 'members', role, { page, pageSize }],
+    queryFn: () =>
+      apiClient.get<TRoleMembersResponse>(
+        `/api/v1/access/roles/${role}/members?${new URLSearchParams({ page: `${page}`, pageSize: `${pageSize}` })}`,
+      ),
+    placeholderData: keepPreviousData,
+  });
+
+export const accountSearchQueryOptions = (q: string, page: number, pageSize: number) =>
+  queryOptions({
+    queryKey: ['access', 'accounts', { q, page, pageSize }],
+    queryFn: () =>
+      apiClient.get<TAccountSearchResponse>(
+        `/api/v1/access/accounts?${new URLSearchParams({ q, page: `${page}`, pageSize: `${pageSize}` })}`,
+      ),
+    placeholderData: keepPreviousData,
+  });
+
+export const updateRoleMembers = (role: TAdminRole, body: TUpdateRoleMembersRequest) =>
+  apiClient.put<TRoleMembersResponse>(`/api/v1/access/roles/${role}/members`, body);
+
+export function useUpdateRoleMembers(role: TAdminRole) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TUpdateRoleMembersRequest) => updateRoleMembers(role, body),
+    onSuccess: async () => {
+      // Member counts, the search's role column and possibly my own permissions change.
+      await queryClient.invalidateQueries({ queryKey: ['access'] });
+      await queryClient.invalidateQueries({ queryKey: meQueryKey });
+    },
+  });
+}

@@ -1,0 +1,22 @@
+import type { TCodeSettings, ZCodeSettingsResponse } from '@jinji/contracts/code-settings';
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import { apiClient } from '../../../lib/api-client';
+
+export type TCodeSettingsResponse = z.infer<typeof ZCodeSettingsResponse>;
+
+export const codeSettingsQueryOptions = queryOptions({
+  queryKey: ['code-settings'],
+  queryFn: () => apiClient.get<TCodeSettingsResponse>('/api/v1/code-settings'),
+});
+
+export const updateCodeSettings = (settings: TCodeSettings) =>
+  apiClient.put<TCodeSettingsResponse>('/api/v1/code-settings', settings);
+
+export function useUpdateCodeSettings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: updateCodeSettings,
+    onSuccess: (data) => queryClient.setQueryData(codeSettingsQueryOptions.queryKey, data),
+  });
+}
