@@ -242,20 +242,57 @@ export const ZSensitiveSection = z.object({
   awards: z.array(ZAward).max(50),
 });
 
+// Response shapes: plain types (input schemas above transform, and responses are encoded, not parsed).
+const str = z.string();
+const strOrNull = z.string().nullable();
+export const ZEmployeeBasicView = z.object({
+  lastName: str,
+  firstName: str,
+  lastNameKana: str,
+  firstNameKana: str,
+  businessLastName: strOrNull,
+  businessFirstName: strOrNull,
+  birthDate: str,
+  gender: z.enum(GENDERS),
+  hireDate: str,
+  retirementDate: strOrNull,
+  email: strOrNull,
+  systemUseStartDate: strOrNull,
+  postalCode: strOrNull,
+  prefecture: strOrNull,
+  city: strOrNull,
+  street: strOrNull,
+  building: strOrNull,
+  phone: strOrNull,
+  mobilePhone: strOrNull,
+  isStartupTarget: z.boolean(),
+});
+
 export const ZEmployeeDetail = z.object({
-  id: z.string(),
-  employeeNumber: z.string().nullable(),
-  loginId: z.string().nullable(),
+  id: str,
+  employeeNumber: strOrNull,
+  loginId: strOrNull,
   status: z.enum(EMPLOYMENT_STATUSES),
-  basic: ZEmployeeBasic,
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  basic: ZEmployeeBasicView,
+  createdAt: str,
+  updatedAt: str,
   assignments: z.array(ZAssignment),
   contracts: z.array(ZContract),
-  contacts: ZContactsSection,
-  career: ZCareerSection,
+  contacts: z.object({
+    emergencyContacts: z.array(z.object({ name: str, relation: strOrNull, phone: str })),
+  }),
+  career: z.object({
+    education: z.array(z.object({ school: str, faculty: strOrNull, graduatedOn: strOrNull })),
+    workHistory: z.array(z.object({ company: str, role: strOrNull, fromDate: strOrNull, toDate: strOrNull })),
+    licenses: z.array(z.object({ licenseId: str, acquiredOn: strOrNull, name: z.string().optional() })),
+  }),
   /** null when the caller's roles may not see 要配慮情報 (decided on the server) */
-  sensitive: ZSensitiveSection.nullable(),
+  sensitive: z
+    .object({
+      disabilities: z.array(z.object({ disabilityTypeId: str, grade: strOrNull, name: z.string().optional() })),
+      awards: z.array(z.object({ kind: z.enum(['賞', '罰']), title: str, awardedOn: strOrNull })),
+    })
+    .nullable(),
   canEdit: z.boolean(),
   canEditSensitive: z.boolean(),
 });

@@ -1,6 +1,9 @@
 // One Database for both engines: PGlite in a directory (default) or a PostgreSQL server (DATABASE_URL).
 // Every request-path query runs inside asTenant()/asAnonymous(): a transaction under the
 // non-privileged role jinji_app with app.tenant_id set transaction-locally (docs/decisions/002).
+
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -10,6 +13,7 @@ import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import * as schema from './schema/index';
 
 export type Schema = typeof schema;
@@ -29,6 +33,11 @@ export type Database = {
   asAnonymous<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   /** Raw SQL as owner (multi-statement allowed when no values). */
   executeSql: SqlExecutor['executeSql'];
+  /**
+   * Bulk load as owner with COPY (demo data, benchmarks): `csv` is RFC 4180 text without a header.
+   * Owner-only: COPY FROM is not allowed under row-level security, and the owner bypasses it.
+   */
+  copyFrom(table: string, columns: string[], csv: string): Promise<void>;
   /** For pg-boss: a connection string on PostgreSQL, an executor on PGlite. */
   jobConnection: { connectionString: string } | { db: SqlExecutor };
   close(): Promise<void>;
@@ -61,6 +70,15 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
     asTenant: (tenantId, fn) => scoped(owner, tenantId, fn),
     asAnonymous: (fn) => scoped(owner, null, fn),
     executeSql,
+    copyFrom: async (table, columns, csv) => {
+      await client.query(
+        `COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) FROM '/dev/blob' WITH (FORMAT csv)`,
+        [],
+        {
+          blob: new Blob([csv]),
+        },
+      );
+    },
     jobConnection: { db: { executeSql } },
     close: () => client.close(),
   };
@@ -76,6 +94,17 @@ export function openPostgres(connectionString: string, poolSize = 10): Database 
     asTenant: (tenantId, fn) => scoped(owner, tenantId, fn),
     asAnonymous: (fn) => scoped(owner, null, fn),
     executeSql: async (text, values) => pool.query(text, values as unknown[]),
+    copyFrom: async (table, columns, csv) => {
+      const conn = await pool.connect();
+      try {
+        const stream = conn.query(
+          copyFrom(`COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) FROM STDIN WITH (FORMAT csv)`),
+        );
+        await pipeline(Readable.from([csv]), stream);
+      } finally {
+        conn.release();
+      }
+    },
     jobConnection: { connectionString },
     close: () => pool.end(),
   };
@@ -90,3 +119,5 @@ export async function queryRows<T>(tx: Tx, query: SQL): Promise<T[]> {
   const result = (await tx.execute(query)) as unknown as { rows: T[] };
   return result.rows;
 }
+
+const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;

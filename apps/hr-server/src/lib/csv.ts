@@ -51,3 +51,11 @@ export function parseCsv(bytes: Buffer): string[][] {
   const { text } = decodeText(bytes);
   return parse(text, { relax_column_count: true, skip_empty_lines: true, bom: true }) as string[][];
 }
+
+/** Plain CSV text for COPY (no BOM, no formula escaping: this is data for the database, not a spreadsheet). Empty = NULL. */
+export function encodeCsvText(rows: (string | null)[][]): string {
+  return stringify(
+    rows.map((r) => r.map((c) => c ?? '')),
+    { record_delimiter: '\n', quoted_string: true, quoted_empty: false },
+  );
+}

@@ -283,7 +283,8 @@ function basicOf(e: EmployeeRow): TEmployeeDetail['basic'] {
   };
 }
 
-export async function getEmployee(db: Database, ctx: AuthContext, id: string): Promise<TEmployeeDetail> {
+/** `isView`: false for internal snapshots (audit before-images), which are not a person viewing data. */
+export async function getEmployee(db: Database, ctx: AuthContext, id: string, isView = true): Promise<TEmployeeDetail> {
   const today = todayInJapan();
   const canSeeSensitive = isAllowed(ctx.roles, 'employees.sensitive');
   return db.asTenant(ctx.tenantId, async (tx) => {
@@ -308,7 +309,7 @@ export async function getEmployee(db: Database, ctx: AuthContext, id: string): P
     };
     const isCurrent = (p: { startDate: string; endDate: string | null }) =>
       p.startDate <= today && (p.endDate === null || p.endDate >= today);
-    if (canSeeSensitive && (subs.disabilities.length > 0 || subs.awards.length > 0)) {
+    if (isView && canSeeSensitive && (subs.disabilities.length > 0 || subs.awards.length > 0)) {
       await audit(tx, ctx, 'view_sensitive', id, null, { sections: ['disabilities', 'awards'] });
     }
     return {
@@ -410,7 +411,7 @@ export async function replaceSection<S extends Section>(
   input: z.infer<(typeof SECTION_SCHEMAS)[S]>,
 ) {
   if (section === 'sensitive' && !isAllowed(ctx.roles, 'employees.sensitive')) throw new AppError('FORBIDDEN');
-  const before = await getEmployee(db, ctx, id);
+  const before = await getEmployee(db, ctx, id, false);
   await db.asTenant(ctx.tenantId, async (tx) => {
     await requireEmployee(tx, id);
     const values = input as unknown as Record<SubRecordKind, Record<string, unknown>[]>;
