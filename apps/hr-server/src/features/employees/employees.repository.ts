@@ -2,7 +2,7 @@
 // department, login ID) come from one batched query per page, never one per row.
 import type { TEmployeeListQuery, TEmploymentStatus } from '@jinji/contracts/employees';
 import { and, asc, count, desc, eq, gte, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
-import { queryRows, type Tx } from '../../db/client';
+import { type Db, queryRows, type Tx } from '../../db/client';
 import {
   auditLogs,
   employeeAssignments,
@@ -69,10 +69,11 @@ const SORT = {
   createdAt: employees.createdAt,
 } as const;
 
-export async function findEmployeePage(tx: Tx, f: TEmployeeListQuery & { searchForm?: string }, today: string) {
+/** The list's two statements, unexecuted: the repository runs them, bench:search runs their SQL raw. */
+export function employeePageQueries(db: Tx | Db, f: TEmployeeListQuery & { searchForm?: string }, today: string) {
   const where = employeeFilter(f, today);
   const dir = f.order === 'desc' ? desc : asc;
-  const rows = await tx
+  const page = db
     .select({
       id: employees.id,
       employeeNumber: employees.employeeNumber,
@@ -89,8 +90,29 @@ export async function findEmployeePage(tx: Tx, f: TEmployeeListQuery & { searchF
     .orderBy(dir(SORT[f.sort]), dir(employees.id))
     .limit(f.pageSize)
     .offset((f.page - 1) * f.pageSize);
-  const [total] = await tx.select({ n: count() }).from(employees).where(where);
+  const total = db.select({ n: count() }).from(employees).where(where);
+  return { page, total };
+}
+
+export async function findEmployeePage(tx: Tx, f: TEmployeeListQuery & { searchForm?: string }, today: string) {
+  const q = employeePageQueries(tx, f, today);
+  const rows = await q.page;
+  const [total] = await q.total;
   return { rows, total: total?.n ?? 0 };
+}
+
+/** The page's placement query (see findListExtras). */
+export function placementQuery(ids: string[], today: string): SQL {
+  return sql`select distinct on (a.employee_id) a.employee_id, c.name as company_name, d.name as department_name
+        from employee_assignments a
+        left join master_items c on c.id = a.company_id
+        left join master_items d on d.id = a.department_id
+        where a.employee_id in (${sql.join(
+          ids.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )})
+          and a.start_date <= ${today}::date and (a.end_date is null or a.end_date >= ${today}::date)
+        order by a.employee_id, a.start_date desc`;
 }
 
 /** Current company/department names and login IDs of a page of employees, in two queries. */
@@ -100,19 +122,7 @@ export async function findListExtras(tx: Tx, ids: string[], today: string) {
     employee_id: string;
     company_name: string | null;
     department_name: string | null;
-  }>(
-    tx,
-    sql`select distinct on (a.employee_id) a.employee_id, c.name as company_name, d.name as department_name
-        from employee_assignments a
-        left join master_items c on c.id = a.company_id
-        left join master_items d on d.id = a.department_id
-        where a.employee_id in (${sql.join(
-          ids.map((id) => sql`${id}::uuid`),
-          sql`, `,
-        )})
-          and a.start_date <= ${today}::date and (a.end_date is null or a.end_date >= ${today}::date)
-        order by a.employee_id, a.start_date desc`,
-  );
+  }>(tx, placementQuery(ids, today));
   const logins = await tx
     .select({ employeeId: userAccounts.employeeId, loginId: userAccounts.loginId })
     .from(userAccounts)
