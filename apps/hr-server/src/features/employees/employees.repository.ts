@@ -240,42 +240,29 @@ export async function findMastersByIds(tx: Tx, ids: string[]) {
 
 // ---- sub-records ------------------------------------------------------------------------------
 
+type SubTable =
+  | typeof employeeEmergencyContacts
+  | typeof employeeEducation
+  | typeof employeeWorkHistory
+  | typeof employeeLicenses
+  | typeof employeeDisabilities
+  | typeof employeeAwards;
+
+function rowsOf<T extends SubTable>(tx: Tx, table: T, employeeId: string): Promise<T['$inferSelect'][]> {
+  const t = table as typeof employeeEducation; // every sub-table has employee_id and position
+  return tx.select().from(t).where(eq(t.employeeId, employeeId)).orderBy(asc(t.position)) as unknown as Promise<
+    T['$inferSelect'][]
+  >;
+}
+
 export async function findSubRecords(tx: Tx, employeeId: string) {
-  const t = {
-    emergencyContacts: employeeEmergencyContacts,
-    education: employeeEducation,
-    workHistory: employeeWorkHistory,
-    licenses: employeeLicenses,
-    disabilities: employeeDisabilities,
-    awards: employeeAwards,
-  };
   return {
-    emergencyContacts: await tx
-      .select()
-      .from(t.emergencyContacts)
-      .where(eq(t.emergencyContacts.employeeId, employeeId))
-      .orderBy(asc(t.emergencyContacts.position)),
-    education: await tx
-      .select()
-      .from(t.education)
-      .where(eq(t.education.employeeId, employeeId))
-      .orderBy(asc(t.education.position)),
-    workHistory: await tx
-      .select()
-      .from(t.workHistory)
-      .where(eq(t.workHistory.employeeId, employeeId))
-      .orderBy(asc(t.workHistory.position)),
-    licenses: await tx
-      .select()
-      .from(t.licenses)
-      .where(eq(t.licenses.employeeId, employeeId))
-      .orderBy(asc(t.licenses.position)),
-    disabilities: await tx
-      .select()
-      .from(t.disabilities)
-      .where(eq(t.disabilities.employeeId, employeeId))
-      .orderBy(asc(t.disabilities.position)),
-    awards: await tx.select().from(t.awards).where(eq(t.awards.employeeId, employeeId)).orderBy(asc(t.awards.position)),
+    emergencyContacts: await rowsOf(tx, employeeEmergencyContacts, employeeId),
+    education: await rowsOf(tx, employeeEducation, employeeId),
+    workHistory: await rowsOf(tx, employeeWorkHistory, employeeId),
+    licenses: await rowsOf(tx, employeeLicenses, employeeId),
+    disabilities: await rowsOf(tx, employeeDisabilities, employeeId),
+    awards: await rowsOf(tx, employeeAwards, employeeId),
   };
 }
 
