@@ -105,6 +105,34 @@ describe(`employee registration (${TEST_DB})`, () => {
     });
   });
 
+  it('hands out unique numbers to parallel registrations (HTTP)', async () => {
+    await admin.request('PUT', '/api/v1/code-settings', {
+      loginIdMode: 'rule',
+      loginIdRule: { prefix: 'par', includeHireYear: false, width: 5 },
+      employeeNumberMode: 'rule',
+      employeeNumberRule: { prefix: 'P', includeHireYear: true, width: 4 },
+    });
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        create(hr, { ...person({ firstName: `並列${i}` }), email: `p${i}@acme.example.jp` }),
+      ),
+    );
+    expect(results.map((r) => r.statusCode)).toEqual(Array(20).fill(201));
+    const rows = (await list('q=%E4%B8%A6%E5%88%97&pageSize=50')).items as {
+      employeeNumber: string;
+      loginId: string;
+    }[];
+    expect(new Set(rows.map((r) => r.employeeNumber)).size).toBe(20);
+    expect(new Set(rows.map((r) => r.loginId)).size).toBe(20);
+    expect(rows.every((r) => /^P2022\d{4}$/.test(r.employeeNumber) && /^par\d{5}$/.test(r.loginId))).toBe(true);
+    await admin.request('PUT', '/api/v1/code-settings', {
+      loginIdMode: 'direct',
+      loginIdRule: null,
+      employeeNumberMode: 'direct',
+      employeeNumberRule: null,
+    });
+  });
+
   it('names every bad field in Japanese and writes nothing', async () => {
     const before = (await list('')).total;
     const res = await create(hr, {
