@@ -1,0 +1,82 @@
+// Dates as Japanese offices write them in spreadsheets: 2025/04/01, 2025-04-01, 20250401, Excel serial
+// numbers, and 和暦 (昭和60年4月1日, S60.4.1, R7/1/1, 平成元年4月1日), in full- or half-width characters.
+
+type Era = { name: string; letter: string; start: string; end: string | null };
+
+// The first day of each era; an era ends the day before the next one starts.
+export const ERAS: Era[] = [
+  { name: '明治', letter: 'M', start: '1868-10-23', end: '1912-07-29' },
+  { name: '大正', letter: 'T', start: '1912-07-30', end: '1926-12-24' },
+  { name: '昭和', letter: 'S', start: '1926-12-25', end: '1989-01-07' },
+  { name: '平成', letter: 'H', start: '1989-01-08', end: '2019-04-30' },
+  { name: '令和', letter: 'R', start: '2019-05-01', end: null },
+];
+
+export type DateParse = { ok: true; date: string } | { ok: false; message: string };
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function isoOf(y: number, m: number, d: number): string | null {
+  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return null;
+  if (y < 1868 || y > 2200 || m < 1 || m > 12 || d < 1 || d > 31) return null;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return `${y}-${pad(m)}-${pad(d)}`;
+}
+
+/** Excel's day 1 is 1900-01-01 and it counts a 1900-02-29 that never was. */
+export function excelSerialToIso(serial: number): string | null {
+  if (!Number.isInteger(serial) || serial < 1 || serial > 109_574) return null; // up to 2199-12-31
+  const days = serial > 59 ? serial - 1 : serial;
+  const ms = Date.UTC(1899, 11, 31) + days * 86_400_000;
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+function fromEra(era: Era, eraYear: number, m: number, d: number): string | null {
+  const y = Number(era.start.slice(0, 4)) + eraYear - 1;
+  const iso = isoOf(y, m, d);
+  if (!iso || iso < era.start || (era.end !== null && iso > era.end)) return null;
+  return iso;
+}
+
+const ERA_RE =
+  /^(明治|大正|昭和|平成|令和|[MTSHR])\s*(元|\d{1,3})\s*(?:年|[./-])\s*(\d{1,2})\s*(?:月|[./-])\s*(\d{1,2})\s*日?$/i;
+
+/** Reads one cell; the message quotes the input as the import error report shows it. */
+export function parseJapaneseDate(input: string): DateParse {
+  const raw = input.trim();
+  const s = raw.normalize('NFKC').replace(/\s+/g, '');
+  const fail = { ok: false as const, message: `日付として読めません「${raw}」` };
+  if (s === '') return fail;
+  let m = /^(\d{4})[/\-.年](\d{1,2})[/\-.月](\d{1,2})日?$/.exec(s);
+  if (m) {
+    const iso = isoOf(Number(m[1]), Number(m[2]), Number(m[3]));
+    return iso ? { ok: true, date: iso } : fail;
+  }
+  m = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+  if (m) {
+    const iso = isoOf(Number(m[1]), Number(m[2]), Number(m[3]));
+    return iso ? { ok: true, date: iso } : fail;
+  }
+  if (/^\d{1,6}$/.test(s)) {
+    const iso = excelSerialToIso(Number(s));
+    return iso ? { ok: true, date: iso } : fail;
+  }
+  m = ERA_RE.exec(s);
+  if (m) {
+    const key = m[1]!.toUpperCase();
+    const era = ERAS.find((e) => e.name === key || e.letter === key);
+    const year = m[2] === '元' ? 1 : Number(m[2]);
+    const iso = era ? fromEra(era, year, Number(m[3]), Number(m[4])) : null;
+    return iso ? { ok: true, date: iso } : { ok: false, message: `和暦の日付が正しくありません「${raw}」` };
+  }
+  return fail;
+}
+
+/** yyyy-mm-dd → 「昭和60年4月1日」 (for templates and tests). */
+export function toWareki(iso: string): string {
+  const era = [...ERAS].reverse().find((e) => iso >= e.start);
+  if (!era) return iso;
+  const y = Number(iso.slice(0, 4)) - Number(era.start.slice(0, 4)) + 1;
+  return `${era.name}${y === 1 ? '元' : y}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
+}
