@@ -27,6 +27,7 @@ export const ADMIN_NAV: TNavItem[] = [
       { label: 'passwordPolicy', to: '/admin/system/password-policy', permission: 'system.password_policy' },
       { label: 'codeSettings', to: '/admin/system/code-settings', permission: 'system.code_settings' },
       { label: 'accessControl', to: '/admin/system/access', permission: 'system.access_control' },
+      { label: 'auditLogs', to: '/admin/system/audit-logs', permission: 'system.audit_log' },
     ],
   },
   {

@@ -19,10 +19,14 @@ import { ForbiddenPage } from '../components/ui/forbidden-page';
 import { type TPageTitleKey, useDocumentTitleText, usePageTitle } from '../components/ui/use-page-title';
 import { AccessMatrixPage } from '../features/access/components/access-matrix-page';
 import { RoleMembersPage } from '../features/access/components/role-members-page';
+import { AuditLogPage } from '../features/audit-logs/components/audit-log-page';
 import { LoginPage } from '../features/auth/components/login-page';
 import { CodeSettingsPage } from '../features/code-settings/components/code-settings-page';
 import { AdminHomePage } from '../features/dashboard/components/admin-home-page';
+import { parseEmployeeSearch } from '../features/employees/api/employee-search';
+import { EmployeeDetailPage } from '../features/employees/components/employee-detail-page';
 import { EmployeeListPage } from '../features/employees/components/employee-list-page';
+import { EmployeeNewPage } from '../features/employees/components/employee-new-page';
 import { MasterPage } from '../features/masters/components/master-page';
 import { MastersIndexPage } from '../features/masters/components/masters-index-page';
 import { MyPage } from '../features/my-story/components/my-page';
@@ -238,18 +242,52 @@ const roleMembersRoute = createRoute({
   },
 });
 
+// 従業員一覧 keeps its filters, sort and page in the URL: back, reload and links keep them.
+const employeeListRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: 'employees',
+  validateSearch: parseEmployeeSearch,
+  component: function EmployeeListRoute() {
+    const label = usePageTitle('nav.employeeList');
+    const search = employeeListRoute.useSearch();
+    const navigate = employeeListRoute.useNavigate();
+    return (
+      <Permitted permission="employees.view" title={label}>
+        <EmployeeListPage search={search} onChange={(next) => void navigate({ search: next })} />
+      </Permitted>
+    );
+  },
+});
+
+const employeeDetailRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: 'employees/$id',
+  component: function EmployeeDetailRoute() {
+    const { id } = employeeDetailRoute.useParams();
+    const { t } = useTranslation();
+    return (
+      <Permitted permission="employees.view" title={t('employeeDetail.title')}>
+        {/* key: another employee starts with every card out of edit mode */}
+        <EmployeeDetailPage key={id} id={id} />
+      </Permitted>
+    );
+  },
+});
+
 const adminChildren = [
   adminPage('/', 'home', undefined, AdminHomePage),
-  adminPage('employees', 'employeeList', 'employees.view', EmployeeListPage),
-  adminPage('employees/new', 'employeeNew', 'employees.edit'),
+  employeeListRoute,
+  adminPage('employees/new', 'employeeNew', 'employees.edit', EmployeeNewPage),
   adminPage('employees/import', 'employeeImport', 'employees.import'),
   adminPage('employees/groups', 'employeeGroups', 'employees.edit'),
+  employeeDetailRoute,
   adminPage('masters', 'masters', 'masters.view', MastersIndexPage),
   masterRoute,
   adminPage('system/password-policy', 'passwordPolicy', 'system.password_policy', PasswordPolicyPage),
   adminPage('system/code-settings', 'codeSettings', 'system.code_settings', CodeSettingsPage),
   adminPage('system/access', 'accessControl', 'system.access_control', AccessMatrixPage),
   roleMembersRoute,
+  adminPage('system/audit-logs', 'auditLogs', 'system.audit_log', AuditLogPage),
   adminPage('training/courses', 'trainingCourses', 'training.view'),
   adminPage('training/applications', 'trainingApplications', 'training.view'),
   adminPage('training/attendees', 'trainingAttendees', 'training.view'),

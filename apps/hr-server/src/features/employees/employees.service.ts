@@ -431,7 +431,9 @@ export async function replaceSection<S extends Section>(
       }
     }
     for (const kind of SECTION_LISTS[section]) {
-      const rows = (values[kind] ?? []).map(({ name: _name, ...r }) => r);
+      // `name` is a display label on licenses and disabilities (the master's name), a real column elsewhere
+      const isLabel = kind === 'licenses' || kind === 'disabilities';
+      const rows = (values[kind] ?? []).map(({ name, ...r }) => (isLabel ? r : { name, ...r }));
       await replaceSubRecords(tx, kind, ctx.tenantId, id, rows);
     }
     await audit(tx, ctx, 'update', id, { [section]: before[section] }, { [section]: input });

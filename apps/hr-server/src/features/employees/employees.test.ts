@@ -364,6 +364,22 @@ describe(`従業員情報（詳細） (${TEST_DB})`, () => {
     expect((await hr.request('GET', '/api/v1/audit-logs')).statusCode).toBe(403);
   });
 
+  it('saves 緊急連絡先 and 学歴・職歴・資格免許 as lists', async () => {
+    const contacts = await hr.request('PUT', `/api/v1/employees/${id}/contacts`, {
+      emergencyContacts: [{ name: '高橋 一郎', relation: '父', phone: '03-1234-5678' }],
+    });
+    expect(contacts.statusCode).toBe(200);
+    expect(contacts.json().contacts.emergencyContacts).toEqual([
+      { name: '高橋 一郎', relation: '父', phone: '03-1234-5678' },
+    ]);
+    const career = await hr.request('PUT', `/api/v1/employees/${id}/career`, {
+      education: [{ school: '東京大学', faculty: '経済学部', graduatedOn: '2012-03-31' }],
+      workHistory: [{ company: '株式会社前職', role: '営業', fromDate: '2012-04-01', toDate: '2022-01-31' }],
+      licenses: [],
+    });
+    expect(career.json().career.education[0].school).toBe('東京大学');
+  });
+
   it('limits 緊急連絡先 to three', async () => {
     const four = Array.from({ length: 4 }, (_, i) => ({ name: `連絡先${i}`, phone: '03-0000-0000' }));
     const res = await hr.request('PUT', `/api/v1/employees/${id}/contacts`, { emergencyContacts: four });

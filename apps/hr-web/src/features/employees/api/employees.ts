@@ -1,13 +1,96 @@
-import type { TEmployeeListResponse } from '@jinji/contracts/employees';
-import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import type { TCodeSettings } from '@jinji/contracts/code-settings';
+import type {
+  TAssignmentInput,
+  TContractInput,
+  TCreateEmployeeRequest,
+  TEmployeeBasicInput,
+  TEmployeeDetail,
+  TEmployeeListResponse,
+} from '@jinji/contracts/employees';
+import type { TMasterItem } from '@jinji/contracts/masters';
+import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '../../../lib/api-client';
+import { type TEmployeeSearch, toListParams } from './employee-search';
 
-export const employeesQueryOptions = (page: number, pageSize: number) =>
+export type TCsvEncoding = 'utf8' | 'cp932';
+
+/** The masters the employee forms offer (valid rows only) and how 社員番号/ログインID are made. */
+export type TFormMasterKind =
+  | 'company'
+  | 'department'
+  | 'location'
+  | 'position'
+  | 'grade'
+  | 'job_type'
+  | 'employment_type'
+  | 'work_style'
+  | 'hiring_category'
+  | 'license'
+  | 'disability_type';
+export type TFormOptions = {
+  masters: Partial<Record<TFormMasterKind, TMasterItem[]>>;
+  codeSettings: TCodeSettings;
+};
+
+export type TContactsSection = TEmployeeDetail['contacts'];
+export type TCareerSection = TEmployeeDetail['career'];
+export type TSensitiveSection = NonNullable<TEmployeeDetail['sensitive']>;
+
+const BASE = '/api/v1/employees';
+
+export const employeeListQueryOptions = (search: TEmployeeSearch, pageSize: number) =>
   queryOptions({
-    queryKey: ['employees', { page, pageSize }],
-    queryFn: () =>
-      apiClient.get<TEmployeeListResponse>(
-        `/api/v1/employees?${new URLSearchParams({ page: `${page}`, pageSize: `${pageSize}` })}`,
-      ),
+    queryKey: ['employees', 'list', search, pageSize],
+    queryFn: () => apiClient.get<TEmployeeListResponse>(`${BASE}?${toListParams(search, pageSize)}`),
     placeholderData: keepPreviousData,
   });
+
+/** The CSV of the whole filtered result (every page): a plain download link, GET needs no CSRF token. */
+export const employeeExportUrl = (search: TEmployeeSearch, encoding: TCsvEncoding) => {
+  const params = toListParams(search, null);
+  params.set('encoding', encoding);
+  return `${BASE}/export?${params}`;
+};
+
+export const employeeFormOptionsQueryOptions = queryOptions({
+  queryKey: ['employees', 'form-options'],
+  queryFn: () => apiClient.get<TFormOptions>(`${BASE}/form-options`),
+  staleTime: 30_000,
+});
+
+export const employeeDetailQueryOptions = (id: string) =>
+  queryOptions({
+    queryKey: ['employees', 'detail', id],
+    queryFn: () => apiClient.get<TEmployeeDetail>(`${BASE}/${id}`),
+  });
+
+export function useCreateEmployee() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TCreateEmployeeRequest) => apiClient.post<{ id: string }>(BASE, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['employees', 'list'] }),
+  });
+}
+
+/** One write of the detail page; the server answers with the whole detail, which replaces the cache. */
+type TEmployeeWrite =
+  | { section: 'basic'; body: TEmployeeBasicInput }
+  | { section: 'contacts'; body: TContactsSection }
+  | { section: 'career'; body: TCareerSection }
+  | { section: 'sensitive'; body: TSensitiveSection }
+  | { section: 'assignments'; body: TAssignmentInput }
+  | { section: 'contracts'; body: TContractInput };
+
+export function useUpdateEmployee(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (write: TEmployeeWrite) =>
+      write.section === 'assignments' || write.section === 'contracts'
+        ? apiClient.post<TEmployeeDetail>(`${BASE}/${id}/${write.section}`, write.body)
+        : apiClient.put<TEmployeeDetail>(`${BASE}/${id}/${write.section}`, write.body),
+    onSuccess: (detail) => {
+      queryClient.setQueryData(employeeDetailQueryOptions(id).queryKey, detail);
+      void queryClient.invalidateQueries({ queryKey: ['employees', 'list'] });
+    },
+  });
+}

@@ -1,81 +1,178 @@
-import type { TEmployeeListResponse } from '@jinji/contracts/employees';
-import { Alert, Badge, Group, Pagination, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { formatDate, todayInJapan } from '@jinji/contracts/japanese';
+import {
+  Alert,
+  Button,
+  Group,
+  Menu,
+  Pagination,
+  Paper,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  Title,
+  UnstyledButton,
+} from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { employeesQueryOptions } from '../api/employees';
+import { AnchorLink, ButtonLink } from '../../../components/ui/router-links';
+import { hasPermission, useMe } from '../../../lib/session';
+import { hasFilters, type TEmployeeFilters, type TEmployeeSearch, type TEmployeeSort } from '../api/employee-search';
+import { employeeExportUrl, employeeListQueryOptions, type TCsvEncoding } from '../api/employees';
+import { EmployeeSearchPanel } from './employee-search-panel';
+import { EmployeeStatusBadge } from './employee-status-badge';
 
 const PAGE_SIZE = 50;
+const ENCODINGS: TCsvEncoding[] = ['utf8', 'cp932'];
+const SKELETON_ROWS = ['a', 'b', 'c', 'd', 'e', 'f'];
 
-type TEmployee = TEmployeeListResponse['items'][number];
-
-const today = () => new Date().toISOString().slice(0, 10);
-const isRetired = (e: TEmployee) => e.retirementDate !== null && e.retirementDate <= today();
-const formatDate = (iso: string) => iso.slice(0, 10).replaceAll('-', '/');
-
-export function EmployeeListPage() {
+/** 従業員一覧 (R-EMP-3): filters, sort and page all live in the URL (`search`). */
+export function EmployeeListPage({
+  search,
+  onChange,
+}: {
+  search: TEmployeeSearch;
+  onChange: (search: TEmployeeSearch) => void;
+}) {
   const { t } = useTranslation();
-  const [page, setPage] = useState(1);
-  const { data, error, isPending, isPlaceholderData } = useQuery(employeesQueryOptions(page, PAGE_SIZE));
+  const me = useMe();
+  const { data, error, isPlaceholderData } = useQuery(employeeListQueryOptions(search, PAGE_SIZE));
+  const sort = search.sort ?? 'employeeNumber';
+  const order = search.order ?? 'asc';
+  const { sort: _s, order: _o, page: _p, ...filters } = search;
+  const totalPages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
+
+  const onSearch = (next: TEmployeeFilters) => onChange({ ...next, sort: search.sort, order: search.order });
+  const sortBy = (key: TEmployeeSort) =>
+    onChange({ ...search, sort: key, order: sort === key && order === 'asc' ? 'desc' : 'asc', page: undefined });
+
+  const sortable = (key: TEmployeeSort, label: string) => (
+    <Table.Th aria-sort={sort === key ? (order === 'asc' ? 'ascending' : 'descending') : undefined}>
+      <UnstyledButton onClick={() => sortBy(key)} fw={700} fz="sm" aria-label={t('employees.sortBy', { label })}>
+        {label}{' '}
+        {sort === key ? (
+          order === 'asc' ? (
+            '▲'
+          ) : (
+            '▼'
+          )
+        ) : (
+          <Text span c="dimmed">
+            ⇅
+          </Text>
+        )}
+      </UnstyledButton>
+    </Table.Th>
+  );
 
   return (
     <Stack>
       <Group justify="space-between">
         <Title order={2}>{t('employees.title')}</Title>
-        {data && <Text c="dimmed">{t('employees.total', { total: data.total })}</Text>}
+        {hasPermission(me, 'employees.edit') && <ButtonLink to="/admin/employees/new">{t('employees.new')}</ButtonLink>}
       </Group>
+
+      <EmployeeSearchPanel key={JSON.stringify(filters)} filters={filters} onSearch={onSearch} />
+
+      <Group justify="space-between">
+        <Text size="sm" c="dimmed" aria-live="polite">
+          {data ? t('employees.total', { total: data.total }) : ''}
+        </Text>
+        <Menu position="bottom-end" withinPortal>
+          <Menu.Target>
+            <Button variant="default" disabled={!data || data.total === 0}>
+              {t('employees.csvExport')}
+            </Button>
+          </Menu.Target>
+          <Menu.Dropdown>
+            <Menu.Label>{t('employees.encoding')}</Menu.Label>
+            {ENCODINGS.map((encoding) => (
+              <Menu.Item key={encoding} component="a" href={employeeExportUrl(search, encoding)} download>
+                {t(`employees.encodings.${encoding}`)}
+              </Menu.Item>
+            ))}
+          </Menu.Dropdown>
+        </Menu>
+      </Group>
+
       {error && <Alert color="red">{error.message}</Alert>}
-      {isPending && <Skeleton h={240} aria-label={t('common.loading')} />}
-      {data && data.total === 0 && (
+      {!data ? (
+        !error && (
+          <Stack gap="xs" aria-label={t('common.loading')}>
+            {SKELETON_ROWS.map((row) => (
+              <Skeleton key={row} h={36} />
+            ))}
+          </Stack>
+        )
+      ) : data.total === 0 ? (
         <Paper withBorder p="xl" radius="md">
           <Text ta="center" c="dimmed">
-            {t('employees.empty')}
+            {hasFilters(search) ? t('employees.noMatch') : t('employees.empty')}
           </Text>
         </Paper>
-      )}
-      {data && data.total > 0 && (
-        <Paper withBorder radius="md" style={{ overflowX: 'auto' }} opacity={isPlaceholderData ? 0.6 : 1}>
-          <Table striped highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('employees.employeeNumber')}</Table.Th>
-                <Table.Th>{t('employees.name')}</Table.Th>
-                <Table.Th>{t('employees.kana')}</Table.Th>
-                <Table.Th>{t('employees.hireDate')}</Table.Th>
-                <Table.Th>{t('employees.status')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {data.items.map((e) => (
-                <Table.Tr key={e.id}>
-                  <Table.Td>{e.employeeNumber ?? '-'}</Table.Td>
-                  <Table.Td>
-                    {e.lastName} {e.firstName}
-                  </Table.Td>
-                  <Table.Td>
-                    {e.lastNameKana} {e.firstNameKana}
-                  </Table.Td>
-                  <Table.Td>{formatDate(e.hireDate)}</Table.Td>
-                  <Table.Td>
-                    {isRetired(e) ? (
-                      <Badge color="gray">{t('employees.retired')}</Badge>
-                    ) : (
-                      <Badge color="teal">{t('employees.active')}</Badge>
-                    )}
-                  </Table.Td>
+      ) : (
+        <Paper withBorder radius="md" opacity={isPlaceholderData ? 0.6 : 1}>
+          <Table.ScrollContainer minWidth={900}>
+            <Table striped highlightOnHover aria-label={t('employees.title')}>
+              <Table.Thead>
+                <Table.Tr>
+                  {sortable('employeeNumber', t('employees.employeeNumber'))}
+                  {sortable('kana', t('employees.name'))}
+                  <Table.Th>{t('employees.affiliation')}</Table.Th>
+                  {sortable('hireDate', t('employees.hireDate'))}
+                  <Table.Th>{t('employees.status')}</Table.Th>
+                  <Table.Th>{t('employees.loginId')}</Table.Th>
+                  {sortable('createdAt', t('employees.createdAt'))}
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.items.map((e) => (
+                  <Table.Tr key={e.id}>
+                    <Table.Td ff="monospace">{e.employeeNumber ?? '-'}</Table.Td>
+                    <Table.Td>
+                      <AnchorLink to="/admin/employees/$id" params={{ id: e.id }} fw={500}>
+                        {e.lastName} {e.firstName}
+                      </AnchorLink>
+                      <Text size="xs" c="dimmed">
+                        {e.lastNameKana} {e.firstNameKana}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      {e.companyName || e.departmentName ? (
+                        <>
+                          <Text size="sm">{e.companyName ?? ''}</Text>
+                          <Text size="xs" c="dimmed">
+                            {e.departmentName ?? ''}
+                          </Text>
+                        </>
+                      ) : (
+                        <Text size="sm" c="dimmed">
+                          -
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>{formatDate(e.hireDate)}</Table.Td>
+                    <Table.Td>
+                      <EmployeeStatusBadge status={e.status} />
+                    </Table.Td>
+                    <Table.Td ff="monospace">{e.loginId ?? '-'}</Table.Td>
+                    <Table.Td>{formatDate(todayInJapan(new Date(e.createdAt)))}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         </Paper>
       )}
-      {data && data.total > PAGE_SIZE && (
-        <Pagination
-          total={Math.ceil(data.total / PAGE_SIZE)}
-          value={page}
-          onChange={setPage}
-          aria-label={t('employees.pagination')}
-        />
+      {data && totalPages > 1 && (
+        <Group justify="center">
+          <Pagination
+            total={totalPages}
+            value={search.page ?? 1}
+            onChange={(page) => onChange({ ...search, page: page > 1 ? page : undefined })}
+            getControlProps={() => ({ 'aria-label': t('employees.pagination') })}
+          />
+        </Group>
       )}
     </Stack>
   );

@@ -1,0 +1,132 @@
+import { type TEmployeeDetail, ZEmployeeBasicInput } from '@jinji/contracts/employees';
+import { formatDate } from '@jinji/contracts/japanese';
+import { Divider, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { fieldErrorsOf } from '../../../lib/api-client';
+import { type TFieldErrors, validate } from '../../../lib/validation';
+import { useUpdateEmployee } from '../api/employees';
+import {
+  AddressFields,
+  basicBodyOf,
+  basicFormOf,
+  PersonFields,
+  StartupFlagField,
+  SystemUseFields,
+  type TBasicForm,
+} from './employee-basic-fields';
+import { EditButton, Fields, FormFooter, SectionCard } from './section-card';
+
+const date = (v: string | null) => (v ? formatDate(v) : '');
+
+/** 基本情報: view, or (【編集】) the same inputs as 新規登録 without the codes. */
+export function EmployeeBasicCard({ employee }: { employee: TEmployeeDetail }) {
+  const { t } = useTranslation();
+  const [form, setForm] = useState<TBasicForm | null>(null);
+  const [errors, setErrors] = useState<TFieldErrors>({});
+  const update = useUpdateEmployee(employee.id);
+  const b = employee.basic;
+  const title = t('employeeDetail.sections.basic');
+
+  const patch = (p: Partial<TBasicForm>) => {
+    setForm((f) => (f ? { ...f, ...p } : f));
+    setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !(k in p))));
+  };
+  const close = () => {
+    setForm(null);
+    setErrors({});
+    update.reset();
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!form) return;
+    const result = validate(ZEmployeeBasicInput, basicBodyOf(form));
+    setErrors(result.errors ?? {});
+    if (!result.data) return;
+    update.mutate(
+      { section: 'basic', body: result.data },
+      {
+        onSuccess: () => {
+          notifications.show({ color: 'teal', message: t('common.updated') });
+          close();
+        },
+        onError: (err) => setErrors(fieldErrorsOf(err)),
+      },
+    );
+  };
+
+  if (form) {
+    return (
+      <SectionCard title={title}>
+        <form onSubmit={submit} noValidate>
+          <Stack>
+            <PersonFields form={form} patch={patch} errors={errors} />
+            <Divider label={t('employeeForm.sections.systemUse')} labelPosition="left" />
+            <SystemUseFields form={form} patch={patch} errors={errors} />
+            <Divider label={t('employeeForm.sections.address')} labelPosition="left" />
+            <AddressFields form={form} patch={patch} errors={errors} />
+            <StartupFlagField form={form} patch={patch} />
+            <FormFooter onCancel={close} loading={update.isPending} error={update.error} />
+          </Stack>
+        </form>
+      </SectionCard>
+    );
+  }
+
+  const f = (key: Parameters<typeof fieldLabel>[1]) => fieldLabel(t, key);
+  return (
+    <SectionCard
+      title={title}
+      actions={
+        employee.canEdit && (
+          <EditButton label={t('employeeDetail.editOf', { label: title })} onClick={() => setForm(basicFormOf(b))} />
+        )
+      }
+    >
+      <Fields
+        items={[
+          [t('employeeDetail.realName'), `${b.lastName} ${b.firstName}`],
+          [t('employeeDetail.kana'), `${b.lastNameKana} ${b.firstNameKana}`],
+          [t('employeeDetail.businessName'), [b.businessLastName, b.businessFirstName].filter(Boolean).join(' ')],
+          [f('birthDate'), date(b.birthDate)],
+          [f('gender'), t(`employeeForm.genders.${b.gender}`)],
+          [f('hireDate'), date(b.hireDate)],
+          [f('retirementDate'), date(b.retirementDate)],
+          [t('employeeForm.fields.loginId'), employee.loginId ?? ''],
+          [f('email'), b.email ?? ''],
+          [f('systemUseStartDate'), date(b.systemUseStartDate)],
+          [
+            t('employeeDetail.address'),
+            b.postalCode || b.prefecture || b.city ? (
+              <>
+                {b.postalCode && <Text size="sm">〒{b.postalCode}</Text>}
+                <Text size="sm">{[b.prefecture, b.city, b.street, b.building].filter(Boolean).join(' ')}</Text>
+              </>
+            ) : (
+              ''
+            ),
+          ],
+          [f('phone'), b.phone ?? ''],
+          [f('mobilePhone'), b.mobilePhone ?? ''],
+          [f('isStartupTarget'), b.isStartupTarget ? t('employeeDetail.yes') : t('employeeDetail.no')],
+        ]}
+      />
+    </SectionCard>
+  );
+}
+
+type TT = ReturnType<typeof useTranslation>['t'];
+const fieldLabel = (
+  t: TT,
+  key:
+    | 'birthDate'
+    | 'gender'
+    | 'hireDate'
+    | 'retirementDate'
+    | 'email'
+    | 'systemUseStartDate'
+    | 'phone'
+    | 'mobilePhone'
+    | 'isStartupTarget',
+) => t(`employeeForm.fields.${key}`);

@@ -1,0 +1,287 @@
+// The 基本情報 inputs shared by 従業員 新規登録 and the detail page's 基本情報 card.
+import { GENDERS, type TEmployeeBasicInput, type TEmployeeDetail } from '@jinji/contracts/employees';
+import { Checkbox, Select, SimpleGrid, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { errorText, type TFieldErrors } from '../../../lib/validation';
+
+export const PREFECTURES = [
+  '北海道',
+  '青森県',
+  '岩手県',
+  '宮城県',
+  '秋田県',
+  '山形県',
+  '福島県',
+  '茨城県',
+  '栃木県',
+  '群馬県',
+  '埼玉県',
+  '千葉県',
+  '東京都',
+  '神奈川県',
+  '新潟県',
+  '富山県',
+  '石川県',
+  '福井県',
+  '山梨県',
+  '長野県',
+  '岐阜県',
+  '静岡県',
+  '愛知県',
+  '三重県',
+  '滋賀県',
+  '京都府',
+  '大阪府',
+  '兵庫県',
+  '奈良県',
+  '和歌山県',
+  '鳥取県',
+  '島根県',
+  '岡山県',
+  '広島県',
+  '山口県',
+  '徳島県',
+  '香川県',
+  '愛媛県',
+  '高知県',
+  '福岡県',
+  '佐賀県',
+  '長崎県',
+  '熊本県',
+  '大分県',
+  '宮崎県',
+  '鹿児島県',
+  '沖縄県',
+] as const;
+
+/** Every input as the user typed it: strings ('' = empty), the gender as chosen. */
+export type TBasicForm = {
+  lastName: string;
+  firstName: string;
+  lastNameKana: string;
+  firstNameKana: string;
+  businessLastName: string;
+  businessFirstName: string;
+  birthDate: string;
+  gender: string | null;
+  hireDate: string;
+  retirementDate: string;
+  email: string;
+  systemUseStartDate: string;
+  postalCode: string;
+  prefecture: string | null;
+  city: string;
+  street: string;
+  building: string;
+  phone: string;
+  mobilePhone: string;
+  isStartupTarget: boolean;
+};
+export type TPatch<T> = (p: Partial<T>) => void;
+
+export const EMPTY_BASIC_FORM: TBasicForm = {
+  lastName: '',
+  firstName: '',
+  lastNameKana: '',
+  firstNameKana: '',
+  businessLastName: '',
+  businessFirstName: '',
+  birthDate: '',
+  gender: null,
+  hireDate: '',
+  retirementDate: '',
+  email: '',
+  systemUseStartDate: '',
+  postalCode: '',
+  prefecture: null,
+  city: '',
+  street: '',
+  building: '',
+  phone: '',
+  mobilePhone: '',
+  isStartupTarget: false,
+};
+
+export const basicFormOf = (b: TEmployeeDetail['basic']): TBasicForm => ({
+  lastName: b.lastName,
+  firstName: b.firstName,
+  lastNameKana: b.lastNameKana,
+  firstNameKana: b.firstNameKana,
+  businessLastName: b.businessLastName ?? '',
+  businessFirstName: b.businessFirstName ?? '',
+  birthDate: b.birthDate,
+  gender: b.gender,
+  hireDate: b.hireDate,
+  retirementDate: b.retirementDate ?? '',
+  email: b.email ?? '',
+  systemUseStartDate: b.systemUseStartDate ?? '',
+  postalCode: b.postalCode ?? '',
+  prefecture: b.prefecture,
+  city: b.city ?? '',
+  street: b.street ?? '',
+  building: b.building ?? '',
+  phone: b.phone ?? '',
+  mobilePhone: b.mobilePhone ?? '',
+  isStartupTarget: b.isStartupTarget,
+});
+
+/**
+ * What the contract schema validates: an empty required date is left out (「入社日を入力してください」),
+ * an empty optional one is null.
+ */
+export const basicBodyOf = (f: TBasicForm): Record<keyof TEmployeeBasicInput, unknown> => ({
+  ...f,
+  birthDate: f.birthDate || undefined,
+  hireDate: f.hireDate || undefined,
+  gender: f.gender ?? undefined,
+  retirementDate: f.retirementDate || null,
+  systemUseStartDate: f.systemUseStartDate || null,
+  prefecture: f.prefecture ?? '',
+});
+
+type TFieldsProps = { form: TBasicForm; patch: TPatch<TBasicForm>; errors: TFieldErrors };
+
+/** 本名, かな, ビジネスネーム, 生年月日, 性別, 入社日, 退職日 (required marks as the seed's 必須項目). */
+export function PersonFields({ form, patch, errors }: TFieldsProps) {
+  const { t } = useTranslation();
+  const text = (key: 'lastName' | 'firstName' | 'businessLastName' | 'businessFirstName', required = false) => (
+    <TextInput
+      label={t(`employeeForm.fields.${key}`)}
+      value={form[key]}
+      onChange={(e) => patch({ [key]: e.currentTarget.value })}
+      error={errorText(errors[key])}
+      required={required}
+    />
+  );
+  const date = (key: 'birthDate' | 'hireDate' | 'retirementDate', required = false) => (
+    <TextInput
+      type="date"
+      label={t(`employeeForm.fields.${key}`)}
+      value={form[key]}
+      onChange={(e) => patch({ [key]: e.currentTarget.value })}
+      error={errorText(errors[key])}
+      required={required}
+      max="9999-12-31"
+    />
+  );
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2 }}>
+      {text('lastName', true)}
+      {text('firstName', true)}
+      <TextInput
+        label={t('employeeForm.fields.lastNameKana')}
+        description={t('employeeForm.kanaHint')}
+        value={form.lastNameKana}
+        onChange={(e) => patch({ lastNameKana: e.currentTarget.value })}
+        error={errorText(errors.lastNameKana)}
+        required
+      />
+      <TextInput
+        label={t('employeeForm.fields.firstNameKana')}
+        description={t('employeeForm.kanaHint')}
+        value={form.firstNameKana}
+        onChange={(e) => patch({ firstNameKana: e.currentTarget.value })}
+        error={errorText(errors.firstNameKana)}
+        required
+      />
+      {text('businessLastName')}
+      {text('businessFirstName')}
+      {date('birthDate', true)}
+      <Select
+        label={t('employeeForm.fields.gender')}
+        data={GENDERS.map((g) => ({ value: g, label: t(`employeeForm.genders.${g}`) }))}
+        value={form.gender}
+        onChange={(v) => patch({ gender: v })}
+        error={errorText(errors.gender)}
+        required
+        allowDeselect={false}
+      />
+      {date('hireDate', true)}
+      {date('retirementDate')}
+    </SimpleGrid>
+  );
+}
+
+type TTextKey =
+  | 'lastName'
+  | 'firstName'
+  | 'businessLastName'
+  | 'businessFirstName'
+  | 'email'
+  | 'postalCode'
+  | 'city'
+  | 'street'
+  | 'building'
+  | 'phone'
+  | 'mobilePhone';
+
+/** メールアドレス, システム利用開始日 (ログインID is only given at registration: `children`). */
+export function SystemUseFields({ form, patch, errors, children }: TFieldsProps & { children?: React.ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2 }}>
+      {children}
+      <TextInput
+        type="email"
+        label={t('employeeForm.fields.email')}
+        value={form.email}
+        onChange={(e) => patch({ email: e.currentTarget.value })}
+        error={errorText(errors.email)}
+      />
+      <TextInput
+        type="date"
+        label={t('employeeForm.fields.systemUseStartDate')}
+        value={form.systemUseStartDate}
+        onChange={(e) => patch({ systemUseStartDate: e.currentTarget.value })}
+        error={errorText(errors.systemUseStartDate)}
+        max="9999-12-31"
+      />
+    </SimpleGrid>
+  );
+}
+
+/** 郵便番号, 都道府県 (the 47), 市区町村, 番地, 建物, 電話番号, 携帯電話番号. */
+export function AddressFields({ form, patch, errors }: TFieldsProps) {
+  const { t } = useTranslation();
+  const text = (key: TTextKey, placeholder?: string) => (
+    <TextInput
+      label={t(`employeeForm.fields.${key}`)}
+      value={form[key]}
+      onChange={(e) => patch({ [key]: e.currentTarget.value })}
+      error={errorText(errors[key])}
+      placeholder={placeholder}
+    />
+  );
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2 }}>
+      {text('postalCode', '123-4567')}
+      <Select
+        label={t('employeeForm.fields.prefecture')}
+        data={[...PREFECTURES]}
+        value={form.prefecture}
+        onChange={(v) => patch({ prefecture: v })}
+        error={errorText(errors.prefecture)}
+        searchable
+        clearable
+      />
+      {text('city')}
+      {text('street')}
+      {text('building')}
+      <span />
+      {text('phone')}
+      {text('mobilePhone')}
+    </SimpleGrid>
+  );
+}
+
+export function StartupFlagField({ form, patch }: Omit<TFieldsProps, 'errors'>) {
+  const { t } = useTranslation();
+  return (
+    <Checkbox
+      label={t('employeeForm.fields.isStartupTarget')}
+      description={t('employeeForm.startupHint')}
+      checked={form.isStartupTarget}
+      onChange={(e) => patch({ isStartupTarget: e.currentTarget.checked })}
+    />
+  );
+}

@@ -1,0 +1,104 @@
+import { Alert, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { AnchorLink } from '../../../components/ui/router-links';
+import { useDocumentTitleText } from '../../../components/ui/use-page-title';
+import { ApiError } from '../../../lib/api-client';
+import { employeeDetailQueryOptions } from '../api/employees';
+import { EmployeeBasicCard } from './employee-basic-card';
+import { EmployeeCareerCard } from './employee-career-card';
+import { EmployeeContactsCard } from './employee-contacts-card';
+import { EmployeeHistoryCard } from './employee-history-card';
+import { EmployeeSensitiveCard } from './employee-sensitive-card';
+import { EmployeeStatusBadge } from './employee-status-badge';
+
+/** 従業員情報（詳細） (R-EMP-2/3): one card per section, each with its own 【編集】. */
+export function EmployeeDetailPage({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const { data: employee, error } = useQuery(employeeDetailQueryOptions(id));
+  const b = employee?.basic;
+  const hasBusinessName = Boolean(b?.businessLastName || b?.businessFirstName);
+  const name = b
+    ? hasBusinessName
+      ? [b.businessLastName, b.businessFirstName].filter(Boolean).join(' ')
+      : `${b.lastName} ${b.firstName}`
+    : '';
+  useDocumentTitleText(name || t('employeeDetail.title'));
+
+  const back = (
+    <AnchorLink to="/admin/employees" size="sm">
+      {t('employeeForm.backToList')}
+    </AnchorLink>
+  );
+
+  // An id that is no employee (or not even a UUID): say so instead of a generic error.
+  if (error instanceof ApiError && (error.code === 'NOT_FOUND' || error.status === 400)) {
+    return (
+      <Stack maw={720}>
+        {back}
+        <Paper withBorder radius="md" p="xl">
+          <Stack align="center" gap="xs">
+            <Title order={2} size="h3">
+              {t('employeeDetail.notFound')}
+            </Title>
+            <Text c="dimmed">{t('employeeDetail.notFoundHint')}</Text>
+          </Stack>
+        </Paper>
+      </Stack>
+    );
+  }
+
+  return (
+    <Stack maw={1100}>
+      <Stack gap={4}>
+        {back}
+        {employee ? (
+          <Group gap="md" align="center">
+            <Title order={2}>{name}</Title>
+            <EmployeeStatusBadge status={employee.status} />
+          </Group>
+        ) : (
+          <Skeleton h={36} w={280} />
+        )}
+        {employee && (
+          <Group gap="lg">
+            <Text size="sm" c="dimmed">
+              {t('employees.employeeNumber')}：
+              <Text span ff="monospace" c="var(--mantine-color-text)" fw={600}>
+                {employee.employeeNumber ?? '-'}
+              </Text>
+            </Text>
+            {hasBusinessName && b && (
+              <Text size="sm" c="dimmed">
+                {t('employeeDetail.realName')}：{b.lastName} {b.firstName}
+              </Text>
+            )}
+            {b && (
+              <Text size="sm" c="dimmed">
+                {b.lastNameKana} {b.firstNameKana}
+              </Text>
+            )}
+          </Group>
+        )}
+      </Stack>
+      {error && <Alert color="red">{error.message}</Alert>}
+      {!employee ? (
+        !error && (
+          <Stack aria-label={t('common.loading')}>
+            <Skeleton h={260} radius="md" />
+            <Skeleton h={200} radius="md" />
+            <Skeleton h={160} radius="md" />
+          </Stack>
+        )
+      ) : (
+        <>
+          <EmployeeBasicCard employee={employee} />
+          <EmployeeHistoryCard employee={employee} />
+          <EmployeeContactsCard employee={employee} />
+          <EmployeeCareerCard employee={employee} />
+          {employee.sensitive && <EmployeeSensitiveCard employee={employee} sensitive={employee.sensitive} />}
+        </>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,348 @@
+import { type TEmployeeDetail, ZAssignmentInput, ZContractInput } from '@jinji/contracts/employees';
+import { formatDate, formatSince, todayInJapan } from '@jinji/contracts/japanese';
+import { Badge, Button, Group, Modal, SimpleGrid, Stack, Text, TextInput, Timeline, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useQuery } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { fieldErrorsOf } from '../../../lib/api-client';
+import { errorText, type TFieldErrors, validate } from '../../../lib/validation';
+import { employeeFormOptionsQueryOptions, useUpdateEmployee } from '../api/employees';
+import {
+  AssignmentFields,
+  ContractFields,
+  EMPTY_ASSIGNMENT,
+  EMPTY_CONTRACT,
+  type TAssignmentForm,
+  type TContractForm,
+} from './employee-history-fields';
+import { FormFooter, SectionCard } from './section-card';
+
+type TAssignment = TEmployeeDetail['assignments'][number];
+type TContract = TEmployeeDetail['contracts'][number];
+type TRef = TAssignment['company'];
+type TPeriod = { startDate: string; endDate: string | null; isCurrent: boolean };
+
+const newestFirst = <T extends TPeriod>(rows: T[]) => [...rows].sort((a, b) => b.startDate.localeCompare(a.startDate));
+const refName = (r: TRef) => (r ? r.name : '');
+
+/**
+ * Since when a value of the current period has been the same: the start of the oldest consecutive
+ * period (newest first, current included) with the same id, e.g. 役職 unchanged by a 部署 異動.
+ */
+function sinceOf<T extends TPeriod>(rows: T[], current: T, idOf: (row: T) => string | null | undefined) {
+  const from = rows.indexOf(current);
+  let since = current.startDate;
+  for (const row of rows.slice(from + 1)) {
+    if ((idOf(row) ?? null) !== (idOf(current) ?? null)) break;
+    since = row.startDate;
+  }
+  return since;
+}
+
+/** 所属・契約: the current rows with 「[現在] 2022/02/20 (3年1か月)」, the history timeline, 【異動】/【契約変更】. */
+export function EmployeeHistoryCard({ employee }: { employee: TEmployeeDetail }) {
+  const { t } = useTranslation();
+  const [modal, setModal] = useState<'assignment' | 'contract' | null>(null);
+  const today = todayInJapan();
+  const assignments = newestFirst(employee.assignments);
+  const contracts = newestFirst(employee.contracts);
+  const currentA = assignments.find((a) => a.isCurrent);
+  const currentC = contracts.find((c) => c.isCurrent);
+
+  const nowLine = (label: string, value: string, since: string) => (
+    <Group key={label} gap="sm" wrap="nowrap" align="baseline">
+      <Text size="sm" c="dimmed" w={110} style={{ flexShrink: 0 }}>
+        {label}
+      </Text>
+      <Text size="sm" style={{ flex: 1 }}>
+        {value || '-'}
+      </Text>
+      <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+        {t('employeeDetail.current')} {formatSince(since, today)}
+      </Text>
+    </Group>
+  );
+
+  const period = (p: TPeriod) => `${formatDate(p.startDate)} 〜 ${p.endDate ? formatDate(p.endDate) : ''}`.trimEnd();
+
+  return (
+    <SectionCard
+      title={t('employeeDetail.sections.history')}
+      actions={
+        employee.canEdit && (
+          <>
+            <Button size="compact-md" variant="light" onClick={() => setModal('assignment')}>
+              {t('employeeDetail.transfer')}
+            </Button>
+            <Button size="compact-md" variant="light" onClick={() => setModal('contract')}>
+              {t('employeeDetail.contractChange')}
+            </Button>
+          </>
+        )
+      }
+    >
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xl">
+        <Stack gap="xs">
+          <Title order={4} size="h5">
+            {t('employeeDetail.assignment')}
+          </Title>
+          {currentA ? (
+            <Stack gap={4} aria-label={t('employeeDetail.currentAssignment')}>
+              {nowLine(
+                t('employeeDetail.affiliation'),
+                [refName(currentA.company), refName(currentA.department)].filter(Boolean).join(' / '),
+                sinceOf(assignments, currentA, (a) => `${a.company?.id}/${a.department?.id}`),
+              )}
+              {nowLine(
+                t('employeeForm.fields.positionId'),
+                refName(currentA.position),
+                sinceOf(assignments, currentA, (a) => a.position?.id),
+              )}
+              {nowLine(
+                t('employeeForm.fields.gradeId'),
+                refName(currentA.grade),
+                sinceOf(assignments, currentA, (a) => a.grade?.id),
+              )}
+              {nowLine(
+                t('employeeForm.fields.jobTypeId'),
+                refName(currentA.jobType),
+                sinceOf(assignments, currentA, (a) => a.jobType?.id),
+              )}
+              {nowLine(
+                t('employeeForm.fields.locationId'),
+                refName(currentA.location),
+                sinceOf(assignments, currentA, (a) => a.location?.id),
+              )}
+            </Stack>
+          ) : (
+            <Text size="sm" c="dimmed">
+              {t('employeeDetail.noCurrentAssignment')}
+            </Text>
+          )}
+        </Stack>
+        <Stack gap="xs">
+          <Title order={4} size="h5">
+            {t('employeeDetail.contract')}
+          </Title>
+          {currentC ? (
+            <Stack gap={4}>
+              {nowLine(
+                t('employeeForm.fields.employmentTypeId'),
+                refName(currentC.employmentType),
+                sinceOf(contracts, currentC, (c) => c.employmentType?.id),
+              )}
+              {nowLine(
+                t('employeeForm.fields.workStyleId'),
+                refName(currentC.workStyle),
+                sinceOf(contracts, currentC, (c) => c.workStyle?.id),
+              )}
+              {nowLine(
+                t('employeeForm.fields.hiringCategoryId'),
+                refName(currentC.hiringCategory),
+                sinceOf(contracts, currentC, (c) => c.hiringCategory?.id),
+              )}
+            </Stack>
+          ) : (
+            <Text size="sm" c="dimmed">
+              {t('employeeDetail.noCurrentContract')}
+            </Text>
+          )}
+        </Stack>
+        <Stack gap="xs">
+          <Title order={4} size="h5">
+            {t('employeeDetail.assignmentHistory')}
+          </Title>
+          {assignments.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              {t('employeeDetail.none')}
+            </Text>
+          ) : (
+            <Timeline
+              active={assignments.findIndex((a) => a.isCurrent)}
+              bulletSize={14}
+              lineWidth={2}
+              aria-label={t('employeeDetail.assignmentHistory')}
+            >
+              {assignments.map((a) => (
+                <Timeline.Item key={a.id} title={<PeriodTitle text={period(a)} current={a.isCurrent} />}>
+                  <Text size="sm">
+                    {[refName(a.company), refName(a.department)].filter(Boolean).join(' / ') || '-'}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {[a.position, a.grade, a.jobType, a.location].map(refName).filter(Boolean).join('・')}
+                  </Text>
+                </Timeline.Item>
+              ))}
+            </Timeline>
+          )}
+        </Stack>
+        <Stack gap="xs">
+          <Title order={4} size="h5">
+            {t('employeeDetail.contractHistory')}
+          </Title>
+          {contracts.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              {t('employeeDetail.none')}
+            </Text>
+          ) : (
+            <Timeline
+              active={contracts.findIndex((c) => c.isCurrent)}
+              bulletSize={14}
+              lineWidth={2}
+              aria-label={t('employeeDetail.contractHistory')}
+            >
+              {contracts.map((c) => (
+                <Timeline.Item key={c.id} title={<PeriodTitle text={period(c)} current={c.isCurrent} />}>
+                  <Text size="sm">
+                    {[c.employmentType, c.workStyle, c.hiringCategory].map(refName).filter(Boolean).join('・') || '-'}
+                  </Text>
+                </Timeline.Item>
+              ))}
+            </Timeline>
+          )}
+        </Stack>
+      </SimpleGrid>
+      {modal === 'assignment' && (
+        <HistoryModal kind="assignment" employee={employee} current={currentA} onClose={() => setModal(null)} />
+      )}
+      {modal === 'contract' && (
+        <HistoryModal kind="contract" employee={employee} current={currentC} onClose={() => setModal(null)} />
+      )}
+    </SectionCard>
+  );
+}
+
+function PeriodTitle({ text, current }: { text: string; current: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Group gap="xs">
+      <Text size="sm" fw={600}>
+        {text}
+      </Text>
+      {current && (
+        <Badge size="sm" variant="light">
+          {t('employeeDetail.currentBadge')}
+        </Badge>
+      )}
+    </Group>
+  );
+}
+
+const assignmentFormOf = (a: TAssignment | undefined): TAssignmentForm =>
+  a
+    ? {
+        companyId: a.company?.id ?? null,
+        departmentId: a.department?.id ?? null,
+        positionId: a.position?.id ?? null,
+        gradeId: a.grade?.id ?? null,
+        jobTypeId: a.jobType?.id ?? null,
+        locationId: a.location?.id ?? null,
+      }
+    : EMPTY_ASSIGNMENT;
+const contractFormOf = (c: TContract | undefined): TContractForm =>
+  c
+    ? {
+        employmentTypeId: c.employmentType?.id ?? null,
+        workStyleId: c.workStyle?.id ?? null,
+        hiringCategoryId: c.hiringCategory?.id ?? null,
+      }
+    : EMPTY_CONTRACT;
+
+/** 【異動】 / 【契約変更】: a new period from 適用日, prefilled with the current one (the day before closes it). */
+function HistoryModal(
+  props:
+    | { kind: 'assignment'; employee: TEmployeeDetail; current: TAssignment | undefined; onClose: () => void }
+    | { kind: 'contract'; employee: TEmployeeDetail; current: TContract | undefined; onClose: () => void },
+) {
+  const { t } = useTranslation();
+  const options = useQuery(employeeFormOptionsQueryOptions);
+  const update = useUpdateEmployee(props.employee.id);
+  const [startDate, setStartDate] = useState('');
+  const [assignment, setAssignment] = useState<TAssignmentForm>(() =>
+    props.kind === 'assignment' ? assignmentFormOf(props.current) : EMPTY_ASSIGNMENT,
+  );
+  const [contract, setContract] = useState<TContractForm>(() =>
+    props.kind === 'contract' ? contractFormOf(props.current) : EMPTY_CONTRACT,
+  );
+  const [errors, setErrors] = useState<TFieldErrors>({});
+  const clear = (keys: string[]) =>
+    setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !keys.includes(k))));
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const onDone = {
+      onSuccess: () => {
+        notifications.show({ color: 'teal', message: t('employeeDetail.historyAdded') });
+        props.onClose();
+      },
+      onError: (err: Error) => setErrors(fieldErrorsOf(err)),
+    };
+    if (props.kind === 'assignment') {
+      const result = validate(ZAssignmentInput, { ...assignment, startDate: startDate || undefined });
+      setErrors(result.errors ?? {});
+      if (result.data) update.mutate({ section: 'assignments', body: result.data }, onDone);
+    } else {
+      const result = validate(ZContractInput, { ...contract, startDate: startDate || undefined });
+      setErrors(result.errors ?? {});
+      if (result.data) update.mutate({ section: 'contracts', body: result.data }, onDone);
+    }
+  };
+
+  return (
+    <Modal
+      opened
+      onClose={props.onClose}
+      title={t(props.kind === 'assignment' ? 'employeeDetail.transferTitle' : 'employeeDetail.contractChangeTitle')}
+      size="lg"
+    >
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <Text size="sm" c="dimmed">
+            {t('employeeDetail.historyHint')}
+          </Text>
+          <TextInput
+            type="date"
+            label={t('employeeDetail.startDate')}
+            value={startDate}
+            onChange={(e) => {
+              setStartDate(e.currentTarget.value);
+              clear(['startDate']);
+            }}
+            error={errorText(errors.startDate)}
+            required
+            max="9999-12-31"
+            maw={240}
+          />
+          {props.kind === 'assignment' ? (
+            <AssignmentFields
+              value={assignment}
+              patch={(p) => {
+                setAssignment((a) => ({ ...a, ...p }));
+                clear(Object.keys(p));
+              }}
+              errors={errors}
+              options={options.data}
+            />
+          ) : (
+            <ContractFields
+              value={contract}
+              patch={(p) => {
+                setContract((c) => ({ ...c, ...p }));
+                clear(Object.keys(p));
+              }}
+              errors={errors}
+              options={options.data}
+            />
+          )}
+          <FormFooter
+            onCancel={props.onClose}
+            loading={update.isPending}
+            error={update.error}
+            submitLabel={t('employeeDetail.register')}
+          />
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

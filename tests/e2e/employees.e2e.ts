@@ -1,0 +1,249 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN, ADMIN_PASSWORD, fillLogin, tenantCreateArgs } from './support/app';
+import { hasChromium, launchBrowser, shot } from './support/browser';
+import { startServer, type TestServer } from './support/server';
+
+const HR = { loginId: 'hanako', password: 'Hr-Editor-2026!', name: '人事 花子', email: 'hanako@acme.example.jp' };
+
+describe.skipIf(!hasChromium)('従業員: 新規登録 by コード設定, detail, search, 異動, 操作ログ', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+  let detailUrl = '';
+
+  beforeAll(async () => {
+    const prepare = (cli: (args: string[]) => void) => {
+      cli(tenantCreateArgs());
+      cli([
+        'account:create',
+        '--tenant',
+        ADMIN.tenantCode,
+        '--login',
+        HR.loginId,
+        '--password',
+        HR.password,
+        '--name',
+        HR.name,
+        '--email',
+        HR.email,
+      ]);
+    };
+    [server, browser] = await Promise.all([startServer({ prepare }), launchBrowser()]);
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.setDefaultTimeout(10_000);
+    page.on('pageerror', (e) => console.error('[page error]', e.message));
+  });
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail') await shot(page, `employees-failed-${ctx.task.name.slice(0, 20)}`);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const main = () => page.getByRole('main');
+  const dialog = () => page.getByRole('dialog');
+
+  async function logInAs(loginId: string, password: string) {
+    if (!page.url().endsWith('/login')) {
+      await page.getByRole('button', { name: 'ログアウト' }).click();
+      await page.waitForURL('**/login');
+    }
+    await fillLogin(page, password, ADMIN.tenantCode, loginId);
+    await page.waitForURL('**/admin');
+  }
+
+  /** A Mantine Select, found by its label (the open listbox shares the label: role combobox only). */
+  const combo = (scope: Page | Locator, label: string) => scope.getByRole('combobox', { name: label });
+
+  async function pick(select: Locator, option: string) {
+    await select.click();
+    await page.getByRole('option', { name: option, exact: true }).click();
+  }
+
+  async function registerMaster(
+    kind: string,
+    fields: { code: string; name: string; company?: string; parent?: string },
+  ) {
+    await page.goto(`${server.url}/admin/masters/${kind}`);
+    await page.getByRole('button', { name: '新規登録' }).click();
+    const d = dialog();
+    await d.waitFor();
+    if (fields.company) await pick(combo(d, '会社'), fields.company);
+    await d.getByLabel('コード').fill(fields.code);
+    await d.getByLabel('名称').fill(fields.name);
+    if (fields.parent) await pick(combo(d, '上位部署'), fields.parent);
+    await d.getByRole('button', { name: '登録' }).click();
+    await d.waitFor({ state: 'detached' });
+  }
+
+  it('the setup admin adds the second account to 全権管理者 and sets 社員番号 = ユーザー設定', async () => {
+    await page.goto(`${server.url}/login`);
+    await fillLogin(page, ADMIN_PASSWORD);
+    await page.waitForURL('**/admin');
+    await page.goto(`${server.url}/admin/system/access/full_admin`);
+    await page.getByRole('heading', { name: '全権管理者（アクセス権限）' }).waitFor();
+    await page.getByRole('button', { name: '編集' }).click();
+    await page.getByRole('button', { name: '対象者を追加' }).click();
+    await dialog().getByLabel('ログインID・氏名・メール').fill(HR.loginId);
+    await dialog().getByRole('button', { name: '検索' }).click();
+    await dialog().getByLabel(`${HR.name}を選択`).check();
+    await dialog().getByRole('button', { name: '適用' }).click();
+    await dialog().waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: '更新' }).click();
+    await page.getByText('更新しました').waitFor();
+
+    // コード設定 is システム管理者 only (the matrix): the setup admin sets it.
+    await page.goto(`${server.url}/admin/system/code-settings`);
+    await page.getByRole('button', { name: '編集' }).click();
+    const numberSection = page.getByRole('region', { name: '社員番号', exact: true });
+    await numberSection.getByLabel('ユーザー設定').check();
+    await numberSection.getByLabel('接頭辞').fill('EMP');
+    await numberSection.getByLabel('連番の桁数').fill('4');
+    await numberSection.getByText('EMP0001', { exact: true }).waitFor();
+    await page.getByRole('button', { name: '更新' }).click();
+    await page.getByText('接頭辞：EMP／入社年：含めない／連番の桁数：4桁').waitFor();
+    await shot(page, 'employees-01-code-settings');
+  });
+
+  it('the 全権管理者 registers 会社 and 部署 (two levels) in the masters', async () => {
+    await logInAs(HR.loginId, HR.password);
+    await registerMaster('company', { code: 'C01', name: '本社' });
+    await registerMaster('department', { code: 'D01', name: '管理本部', company: 'C01 本社' });
+    await registerMaster('department', { code: 'D02', name: '人事部', company: 'C01 本社', parent: 'D01 管理本部' });
+    await registerMaster('department', { code: 'D03', name: '営業部', company: 'C01 本社' });
+    await page.getByRole('table', { name: '部署', exact: true }).getByText('人事部').waitFor();
+    await shot(page, 'employees-02-departments');
+  });
+
+  it('従業員 新規登録 hides 社員番号 and registers; the detail shows EMP0001 and [現在]', async () => {
+    const nav = page.getByRole('navigation', { name: 'メインメニュー' });
+    await nav.getByRole('button', { name: '従業員' }).click();
+    await nav.getByRole('link', { name: '従業員 新規登録' }).click();
+    await page.getByRole('heading', { name: '従業員 新規登録' }).waitFor();
+    await main().getByText('社員番号は生成条件に従って自動で登録されます').waitFor();
+    expect(await main().getByLabel('社員番号').count()).toBe(0);
+    await shot(page, 'employees-03-new-form');
+
+    await main().getByLabel('本名(姓)').fill('山田');
+    await main().getByLabel('本名(名)').fill('太郎');
+    await main().getByLabel('本名(かな)(せい)').fill('やまだ');
+    await main().getByLabel('本名(かな)(めい)').fill('たろう');
+    await main().getByLabel('生年月日').fill('1990-05-10');
+    await pick(combo(main(), '性別'), '男性');
+    await main().getByLabel('入社日').fill('2022-02-20');
+    await pick(combo(main(), '会社'), 'C01 本社');
+    await pick(combo(main(), '部署'), '管理本部 / 人事部');
+    await shot(page, 'employees-04-new-filled');
+    await main().getByRole('button', { name: '登録' }).click();
+
+    await page.getByText('登録しました').waitFor();
+    await page.waitForURL(/\/admin\/employees\/[0-9a-f-]{36}$/);
+    detailUrl = page.url();
+    await page.getByRole('heading', { name: '山田 太郎' }).waitFor();
+    await main().getByText('EMP0001').waitFor();
+    await main().getByText('[現在] 2022/02/20 (').first().waitFor();
+    await main().getByText('本社 / 人事部').first().waitFor();
+    await shot(page, 'employees-05-detail');
+  });
+
+  it('shows the Japanese errors for kana in kanji and 退職日 before 入社日', async () => {
+    await page.goto(`${server.url}/admin/employees/new`);
+    await main().getByLabel('本名(姓)').fill('佐藤');
+    await main().getByLabel('本名(名)').fill('次郎');
+    await main().getByLabel('本名(かな)(せい)').fill('佐藤');
+    await main().getByLabel('本名(かな)(めい)').fill('じろう');
+    await main().getByLabel('生年月日').fill('1995-01-01');
+    await pick(combo(main(), '性別'), '回答しない');
+    await main().getByLabel('入社日').fill('2023-04-01');
+    await main().getByLabel('退職日').fill('2023-03-31');
+    await main().getByRole('button', { name: '登録' }).click();
+    await main().getByText('本名(かな)(せい)はひらがな・カタカナで入力してください').waitFor();
+    await main().getByText('退職日は入社日以降の日付を入力してください').waitFor();
+    expect(page.url()).toMatch(/\/admin\/employees\/new$/);
+    await shot(page, 'employees-06-new-errors');
+  });
+
+  it('従業員一覧: half-width ﾔﾏﾀﾞ finds やまだ; the parent department finds the child department', async () => {
+    await page.goto(`${server.url}/admin/employees`);
+    const table = () => page.getByRole('table', { name: '従業員一覧' });
+    await table().waitFor();
+    await page.getByLabel('氏名・かな').fill('ﾔﾏﾀﾞ');
+    await page.getByRole('button', { name: '検索', exact: true }).click();
+    await page.waitForURL(/q=/);
+    await page.getByText('全1件').waitFor();
+    await table().getByRole('link', { name: '山田 太郎' }).waitFor();
+    await shot(page, 'employees-07-search-kana');
+
+    // reload keeps the filter (it lives in the URL)
+    await page.reload();
+    expect(await page.getByLabel('氏名・かな').inputValue()).toBe('ﾔﾏﾀﾞ');
+
+    await page.getByRole('button', { name: 'クリア' }).click();
+    await pick(combo(page, '会社'), 'C01 本社');
+    await pick(combo(page, '部署'), '管理本部');
+    await page.getByRole('button', { name: '検索', exact: true }).click();
+    await page.waitForURL(/departmentId=/);
+    await page.getByText('全1件').waitFor();
+    await table().getByRole('link', { name: '山田 太郎' }).waitFor();
+    await table().getByText('人事部').waitFor();
+    await shot(page, 'employees-08-search-department');
+
+    await pick(combo(page, '部署'), '営業部');
+    await page.getByRole('button', { name: '検索', exact: true }).click();
+    await page.getByText('条件に一致する従業員はいません。').waitFor();
+    await page.goBack();
+    await page.getByText('全1件').waitFor();
+  });
+
+  it('異動 to another department from a later date: the timeline shows two rows', async () => {
+    await page.goto(detailUrl);
+    await page.getByRole('heading', { name: '山田 太郎' }).waitFor();
+    await main().getByRole('button', { name: '異動' }).click();
+    await dialog().getByLabel('適用日').fill('2024-04-01');
+    await pick(combo(dialog(), '部署'), '営業部');
+    await shot(page, 'employees-09-transfer-modal');
+    await dialog().getByRole('button', { name: '登録' }).click();
+    await dialog().waitFor({ state: 'detached' });
+
+    const timeline = main().getByLabel('所属の履歴');
+    await timeline.getByText('2024/04/01 〜', { exact: true }).waitFor();
+    await timeline.getByText('2022/02/20 〜 2024/03/31', { exact: true }).waitFor();
+    expect(await timeline.locator('.mantine-Timeline-item').count()).toBe(2);
+    await main().getByText('[現在] 2024/04/01 (').first().waitFor();
+    await shot(page, 'employees-10-timeline');
+  });
+
+  it('学歴 rows can be added in 学歴・職歴・資格免許', async () => {
+    await main().getByRole('button', { name: '学歴・職歴・資格免許を編集' }).click();
+    await main().getByRole('button', { name: '学歴を追加' }).click();
+    await main().getByRole('button', { name: '更新' }).click();
+    await main().getByText('学校名を入力してください').waitFor();
+    await main().getByLabel('学校名').fill('東京大学');
+    await main().getByLabel('卒業年月日').fill('2013-03-31');
+    await main().getByRole('button', { name: '更新' }).click();
+    await page.getByText('更新しました').waitFor();
+    await main().getByRole('table', { name: '学歴' }).getByText('東京大学').waitFor();
+    await shot(page, 'employees-11-career');
+  });
+
+  it('操作ログ is visible to the setup admin with the create and update rows', async () => {
+    await logInAs(ADMIN.loginId, ADMIN_PASSWORD);
+    const nav = page.getByRole('navigation', { name: 'メインメニュー' });
+    await nav.getByRole('button', { name: 'システム管理' }).click();
+    await nav.getByRole('link', { name: '操作ログ' }).waitFor();
+    await page.goto(`${server.url}/admin/system/audit-logs`);
+    await page.getByRole('heading', { name: '操作ログ' }).waitFor();
+    const table = page.getByRole('table', { name: '操作ログ' });
+    await table.getByText('登録', { exact: true }).first().waitFor();
+    await table.getByText('更新', { exact: true }).first().waitFor();
+    expect(await table.getByText(HR.loginId, { exact: true }).count()).toBeGreaterThan(1);
+    await shot(page, 'employees-12-audit-logs');
+
+    await pick(combo(page, '操作'), '登録');
+    await page.getByRole('button', { name: '検索', exact: true }).click();
+    await page.getByText('全1件').waitFor();
+    await shot(page, 'employees-13-audit-logs-create');
+  });
+});
