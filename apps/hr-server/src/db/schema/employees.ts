@@ -93,7 +93,9 @@ export const employeeAssignments = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     index('employee_assignments_emp_idx').on(t.tenantId, t.employeeId, t.startDate),
-    index('employee_assignments_dept_idx').on(t.tenantId, t.departmentId),
+    // covers the 所属 filters of the list (department or company, then the period) without heap reads
+    index('employee_assignments_dept_idx').on(t.tenantId, t.departmentId, t.employeeId, t.startDate, t.endDate),
+    index('employee_assignments_company_idx').on(t.tenantId, t.companyId, t.employeeId, t.startDate, t.endDate),
     employeeRef(t),
     masterRef(t.tenantId, t.companyId),
     masterRef(t.tenantId, t.departmentId),

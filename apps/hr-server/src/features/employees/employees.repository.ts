@@ -35,7 +35,9 @@ const currentAssignment = (today: string, extra: SQL) => sql`exists (
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-export function employeeFilter(f: TEmployeeListQuery & { searchForm?: string }, today: string): SQL | undefined {
+export type EmployeeFilter = TEmployeeListQuery & { searchForm?: string; departmentIds?: string[] };
+
+export function employeeFilter(f: EmployeeFilter, today: string): SQL | undefined {
   return and(
     f.searchForm ? sql`${employees.searchText} like ${`%${escapeLike(f.searchForm)}%`}` : undefined,
     f.employeeNumber ? sql`${employees.employeeNumber} ilike ${`%${escapeLike(f.employeeNumber)}%`}` : undefined,
@@ -43,13 +45,16 @@ export function employeeFilter(f: TEmployeeListQuery & { searchForm?: string }, 
       ? sql`exists (select 1 from user_accounts u where u.employee_id = ${employees.id} and u.login_id ilike ${`%${escapeLike(f.loginId)}%`})`
       : undefined,
     f.companyId ? currentAssignment(today, sql`a.company_id = ${f.companyId}::uuid`) : undefined,
-    f.departmentId
+    // the subtree is resolved beforehand (findDepartmentSubtree): a literal list plans far better than a CTE
+    f.departmentIds
       ? currentAssignment(
           today,
-          sql`a.department_id in (with recursive sub(id) as (
-                select ${f.departmentId}::uuid
-                union select m.id from master_items m join sub on m.parent_id = sub.id)
-              select id from sub)`,
+          f.departmentIds.length > 0
+            ? sql`a.department_id in (${sql.join(
+                f.departmentIds.map((id) => sql`${id}::uuid`),
+                sql`, `,
+              )})`
+            : sql`false`,
         )
       : undefined,
     f.status ? statusCondition(f.status, today) : undefined,
@@ -70,7 +75,7 @@ const SORT = {
 } as const;
 
 /** The list's two statements, unexecuted: the repository runs them, bench:search runs their SQL raw. */
-export function employeePageQueries(db: Tx | Db, f: TEmployeeListQuery & { searchForm?: string }, today: string) {
+export function employeePageQueries(db: Tx | Db, f: EmployeeFilter, today: string) {
   const where = employeeFilter(f, today);
   const dir = f.order === 'desc' ? desc : asc;
   const page = db
@@ -94,7 +99,7 @@ export function employeePageQueries(db: Tx | Db, f: TEmployeeListQuery & { searc
   return { page, total };
 }
 
-export async function findEmployeePage(tx: Tx, f: TEmployeeListQuery & { searchForm?: string }, today: string) {
+export async function findEmployeePage(tx: Tx, f: EmployeeFilter, today: string) {
   const q = employeePageQueries(tx, f, today);
   const rows = await q.page;
   const [total] = await q.total;
@@ -113,6 +118,19 @@ export function placementQuery(ids: string[], today: string): SQL {
         )})
           and a.start_date <= ${today}::date and (a.end_date is null or a.end_date >= ${today}::date)
         order by a.employee_id, a.start_date desc`;
+}
+
+/** A department and every department below it. */
+export function departmentSubtreeQuery(departmentId: string): SQL {
+  return sql`with recursive sub(id) as (
+          select id from master_items where id = ${departmentId}::uuid and kind = 'department'
+          union select m.id from master_items m join sub on m.parent_id = sub.id)
+        select id from sub`;
+}
+
+export async function findDepartmentSubtree(tx: Tx, departmentId: string): Promise<string[]> {
+  const rows = await queryRows<{ id: string }>(tx, departmentSubtreeQuery(departmentId));
+  return rows.map((r) => r.id);
 }
 
 /** Current company/department names and login IDs of a page of employees, in two queries. */

@@ -32,6 +32,7 @@ import {
   findAssignments,
   findAuditPage,
   findContracts,
+  findDepartmentSubtree,
   findEmployeeById,
   findEmployeePage,
   findListExtras,
@@ -123,7 +124,8 @@ export async function listEmployees(
   const today = todayInJapan();
   const searchForm = query.q ? toSearchForm(query.q) : undefined;
   return db.asTenant(ctx.tenantId, async (tx) => {
-    const { rows, total } = await findEmployeePage(tx, { ...query, searchForm }, today);
+    const departmentIds = query.departmentId ? await findDepartmentSubtree(tx, query.departmentId) : undefined;
+    const { rows, total } = await findEmployeePage(tx, { ...query, searchForm, departmentIds }, today);
     const { placement, logins } = await findListExtras(
       tx,
       rows.map((r) => r.id),
