@@ -68,7 +68,8 @@ if (have !== TENANTS * PER_TENANT) {
   await seedDemo(db, { password: PASSWORD, employees: PER_TENANT, tenantCode: 'bench0' }); // resets the password
 }
 // What autovacuum would have done a while after the load: visibility map and statistics.
-await db.executeSql('vacuum analyze employees; vacuum analyze employee_assignments; vacuum analyze master_items');
+for (const table of ['employees', 'employee_assignments', 'master_items'])
+  await db.executeSql(`vacuum analyze ${table}`);
 const tenantId = (await db.executeSql(`select id from tenants where code = 'bench0'`)).rows[0] as { id: string };
 const division = (
   await db.executeSql(

@@ -169,7 +169,9 @@ export const ZEmployeeListItem = z.object({
 });
 export const ZEmployeeListResponse = z.object({
   items: z.array(ZEmployeeListItem),
+  /** capped at 10,000 (isTotalCapped): counting a whole large tenant costs more than the page */
   total: z.number().int(),
+  isTotalCapped: z.boolean(),
   page: z.number().int(),
   pageSize: z.number().int(),
 });

@@ -60,7 +60,9 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
   const client = dataDir ? await PGlite.create(dataDir, { extensions }) : await PGlite.create({ extensions });
   const owner = drizzlePglite(client, { schema }) as unknown as Db;
   const executeSql = async (text: string, values?: unknown[]) => {
-    if (values && values.length > 0) return client.query(text, values as unknown[]);
+    // exec (simple protocol) only for multi-statement scripts: it runs them in one transaction,
+    // where VACUUM and friends are refused
+    if ((values && values.length > 0) || !text.includes(';')) return client.query(text, values as unknown[]);
     const results = await client.exec(text);
     return results[results.length - 1] ?? { rows: [] };
   };

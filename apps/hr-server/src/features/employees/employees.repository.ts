@@ -35,6 +35,9 @@ const currentAssignment = (today: string, extra: SQL) => sql`exists (
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/** The list counts matches up to this many; beyond it the UI says 「10,000件以上」. */
+export const TOTAL_CAP = 10_000;
+
 export type EmployeeFilter = TEmployeeListQuery & { searchForm?: string; departmentIds?: string[] };
 
 export function employeeFilter(f: EmployeeFilter, today: string): SQL | undefined {
@@ -95,7 +98,15 @@ export function employeePageQueries(db: Tx | Db, f: EmployeeFilter, today: strin
     .orderBy(dir(SORT[f.sort]), dir(employees.id))
     .limit(f.pageSize)
     .offset((f.page - 1) * f.pageSize);
-  const total = db.select({ n: count() }).from(employees).where(where);
+  // Counting stops at TOTAL_CAP + 1: an exact count of a 100,000-row tenant costs more than the page.
+  const total = db.select({ n: count() }).from(
+    db
+      .select({ one: sql`1` })
+      .from(employees)
+      .where(where)
+      .limit(TOTAL_CAP + 1)
+      .as('capped'),
+  );
   return { page, total };
 }
 
@@ -103,7 +114,8 @@ export async function findEmployeePage(tx: Tx, f: EmployeeFilter, today: string)
   const q = employeePageQueries(tx, f, today);
   const rows = await q.page;
   const [total] = await q.total;
-  return { rows, total: total?.n ?? 0 };
+  const n = total?.n ?? 0;
+  return { rows, total: Math.min(n, TOTAL_CAP), isTotalCapped: n > TOTAL_CAP };
 }
 
 /** The page's placement query (see findListExtras). */

@@ -125,7 +125,7 @@ export async function listEmployees(
   const searchForm = query.q ? toSearchForm(query.q) : undefined;
   return db.asTenant(ctx.tenantId, async (tx) => {
     const departmentIds = query.departmentId ? await findDepartmentSubtree(tx, query.departmentId) : undefined;
-    const { rows, total } = await findEmployeePage(tx, { ...query, searchForm, departmentIds }, today);
+    const { rows, total, isTotalCapped } = await findEmployeePage(tx, { ...query, searchForm, departmentIds }, today);
     const { placement, logins } = await findListExtras(
       tx,
       rows.map((r) => r.id),
@@ -143,6 +143,7 @@ export async function listEmployees(
         createdAt: r.createdAt.toISOString(),
       })),
       total,
+      isTotalCapped,
       page: query.page,
       pageSize: query.pageSize,
     };

@@ -250,8 +250,9 @@ async function loadEmployees(
       encodeCsvText(contracts),
     );
   }
-  // a bulk load leaves no visibility map: vacuum so counts can use index-only scans at once
-  await db.executeSql(
-    'vacuum analyze employees; vacuum analyze employee_assignments; vacuum analyze employee_contracts',
-  );
+  // A bulk load leaves no visibility map: vacuum so counts can use index-only scans at once. PGlite
+  // runs every statement in a transaction, where VACUUM is refused: statistics only there.
+  for (const table of ['employees', 'employee_assignments', 'employee_contracts']) {
+    await db.executeSql(`${db.kind === 'postgres' ? 'vacuum analyze' : 'analyze'} ${table}`);
+  }
 }

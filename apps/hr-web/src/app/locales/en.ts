@@ -272,6 +272,7 @@ export const en: TResources = {
     empty: 'No employees yet.',
     noMatch: 'No employees match.',
     total: '{{total}} in total',
+    totalCapped: 'More than {{total}} (narrow the search)',
     pagination: 'Pages',
     csvExport: 'Export CSV',
     encoding: 'Encoding',

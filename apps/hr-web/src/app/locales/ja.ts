@@ -270,6 +270,7 @@ export const ja = {
     empty: '従業員が登録されていません。',
     noMatch: '条件に一致する従業員はいません。',
     total: '全{{total}}件',
+    totalCapped: '{{total}}件以上（条件で絞り込んでください）',
     pagination: 'ページ切り替え',
     csvExport: 'CSV出力',
     encoding: '文字コード',

@@ -76,7 +76,11 @@ export function EmployeeListPage({
 
       <Group justify="space-between">
         <Text size="sm" c="dimmed" aria-live="polite">
-          {data ? t('employees.total', { total: data.total }) : ''}
+          {data
+            ? t(data.isTotalCapped ? 'employees.totalCapped' : 'employees.total', {
+                total: data.total.toLocaleString('ja-JP'),
+              })
+            : ''}
         </Text>
         <Menu position="bottom-end" withinPortal>
           <Menu.Target>
