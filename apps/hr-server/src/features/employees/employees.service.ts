@@ -188,6 +188,15 @@ async function checkRefs(
   if (errors.length > 0) throw invalid(errors);
 }
 
+/** For the audit trail: master ids replaced by 「name (code)」, so 操作ログ reads as people wrote it. */
+async function withNames(tx: Tx, values: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const ids = Object.values(values).filter((v): v is string => typeof v === 'string' && /^[0-9a-f-]{36}$/.test(v));
+  const masters = new Map((await findMastersByIds(tx, ids)).map((m) => [m.id, `${m.name} (${m.code})`]));
+  return Object.fromEntries(
+    Object.entries(values).map(([k, v]) => [k, typeof v === 'string' ? (masters.get(v) ?? v) : v]),
+  );
+}
+
 // ---- create -------------------------------------------------------------------------------------
 
 export async function createEmployee(
@@ -236,7 +245,13 @@ export async function createEmployee(
           startDate: input.hireDate,
           ...contract,
         });
-      await audit(tx, ctx, 'create', row.id, null, { ...basic, employeeNumber, loginId, assignment, contract });
+      await audit(tx, ctx, 'create', row.id, null, {
+        ...basic,
+        employeeNumber,
+        loginId,
+        assignment: assignment && (await withNames(tx, assignment)),
+        contract: contract && (await withNames(tx, contract)),
+      });
       return { id: row.id };
     });
   } catch (error) {
@@ -468,7 +483,7 @@ export async function addHistory(
     if (kind === 'assignment')
       await insertAssignment(tx, { tenantId: ctx.tenantId, employeeId: id, ...(input as TAssignmentInput) });
     else await insertContract(tx, { tenantId: ctx.tenantId, employeeId: id, ...(input as TContractInput) });
-    await audit(tx, ctx, 'update', id, null, { [kind]: input });
+    await audit(tx, ctx, 'update', id, null, { [kind]: await withNames(tx, input) });
   });
   return getEmployee(db, ctx, id);
 }
