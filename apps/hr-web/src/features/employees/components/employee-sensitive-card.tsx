@@ -37,7 +37,7 @@ export function EmployeeSensitiveCard({
   const options = useQuery({ ...employeeFormOptionsQueryOptions, enabled: form !== null });
   const title = t('employeeDetail.sections.sensitive');
   const badge = (
-    <Badge color="red" variant="light" leftSection="🔒">
+    <Badge color="red" variant="light" leftSection={<LockIcon />}>
       {t('employeeDetail.sensitiveLabel')}
     </Badge>
   );
@@ -175,5 +175,14 @@ export function EmployeeSensitiveCard({
         ])}
       />
     </SectionCard>
+  );
+}
+
+// An inline icon: emoji glyphs are missing from many Linux and Windows fonts.
+function LockIcon() {
+  return (
+    <svg width="10" height="10" viewBox="0 0 16 16" aria-hidden="true" fill="currentColor">
+      <path d="M4 7V5a4 4 0 1 1 8 0v2h1a1 1 0 0 1 1 1v7a1 1 0 0 1-1 1H3a1 1 0 0 1-1-1V8a1 1 0 0 1 1-1h1Zm2 0h4V5a2 2 0 1 0-4 0v2Z" />
+    </svg>
   );
 }
