@@ -22,6 +22,8 @@ import { authRoutes } from './features/auth/auth.routes';
 import { codeSettingsRoutes } from './features/code-settings/code-settings.routes';
 import { employeeRoutes } from './features/employees/employees.routes';
 import { healthRoutes } from './features/health/health.routes';
+import { importRoutes } from './features/imports/imports.routes';
+import type { JobQueue } from './features/imports/imports.service';
 import { masterRoutes } from './features/masters/masters.routes';
 import { passwordPolicyRoutes } from './features/password-policy/password-policy.routes';
 import { setupRoutes } from './features/tenants/setup.routes';
@@ -32,11 +34,13 @@ import { authPlugin } from './plugins/auth';
 export type BuildAppOptions = {
   config: Config;
   db: Database;
+  /** The durable job queue (pg-boss); without it, routes that start jobs answer with an error. */
+  jobs?: JobQueue;
   /** Tests pass false or a stream-backed logger. */
   logger?: FastifyServerOptions['logger'] | boolean;
 };
 
-export async function buildApp({ config, db, logger }: BuildAppOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, db, jobs, logger }: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ?? loggerOptions(config),
     trustProxy: config.trustProxy,
@@ -134,6 +138,7 @@ export async function buildApp({ config, db, logger }: BuildAppOptions): Promise
   await app.register(masterRoutes, { db });
   await app.register(accessControlRoutes, { db });
   await app.register(codeSettingsRoutes, { db });
+  await app.register(importRoutes, { db, jobs });
 
   registerWeb(app, config);
   return app;

@@ -5,14 +5,17 @@ import { openDatabase } from './db/client';
 import { acquireDataDirLock } from './db/data-dir-lock';
 import { migrateDatabase } from './db/migrate';
 import { startJobs } from './jobs/boss';
+import { registerWorkers } from './jobs/workers';
 
 const startedAt = performance.now();
 const config = loadConfig();
 const releaseLock = config.databaseUrl ? () => {} : acquireDataDirLock(config.dataDir);
 const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 await migrateDatabase(db);
-const app = await buildApp({ config, db });
-const jobs = await startJobs(db, app.log);
+let log: { error(obj: object, msg: string): void } = { error: (obj, msg) => console.error(msg, obj) };
+const jobs = await startJobs(db, (err) => log.error({ err }, 'job queue error'));
+const app = await buildApp({ config, db, jobs: await registerWorkers(jobs.boss, db) });
+log = app.log;
 await app.listen({ port: config.port, host: config.host });
 app.log.info(
   { database: db.kind, startupMs: Math.round(performance.now() - startedAt) },

@@ -8,6 +8,8 @@ import { type Config, loadConfig } from '../src/config';
 import { type Database, openPglite, openPostgres } from '../src/db/client';
 import { migrateDatabase } from '../src/db/migrate';
 import { createTenant } from '../src/features/tenants/tenants.service';
+import { startJobs } from '../src/jobs/boss';
+import { registerWorkers } from '../src/jobs/workers';
 
 export const TEST_DB = process.env.TEST_DB === 'postgres' ? 'postgres' : 'pglite';
 
@@ -49,11 +51,14 @@ export type TestApp = { app: FastifyInstance; db: Database; config: Config; clos
 
 export async function createTestApp(
   overrides: Partial<Config> = {},
-  opts: { logger?: Parameters<typeof buildApp>[0]['logger'] } = {},
+  opts: { logger?: Parameters<typeof buildApp>[0]['logger']; withJobs?: boolean } = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase();
   const config = testConfig(overrides);
-  const app = await buildApp({ config, db, logger: opts.logger ?? false });
+  // the real pg-boss with the real workers, as server.ts starts them
+  const jobs = opts.withJobs ? await startJobs(db, () => {}) : null;
+  const queue = jobs ? await registerWorkers(jobs.boss, db) : undefined;
+  const app = await buildApp({ config, db, jobs: queue, logger: opts.logger ?? false });
   await app.ready();
   return {
     app,
@@ -61,6 +66,7 @@ export async function createTestApp(
     config,
     close: async () => {
       await app.close();
+      await jobs?.boss.stop({ graceful: false, wait: true });
       await db.close();
     },
   };

@@ -1,6 +1,5 @@
 // Durable jobs on pg-boss 10 on both engines: a connection string on PostgreSQL, and on PGlite
 // pg-boss's own `db` adapter option over the single embedded connection (docs/decisions/003).
-import type { FastifyBaseLogger } from 'fastify';
 import PgBoss from 'pg-boss';
 import type { Database } from '../db/client';
 
@@ -14,10 +13,10 @@ export function createBoss(db: Database): PgBoss {
 
 export async function startJobs(
   db: Database,
-  log: FastifyBaseLogger,
+  onError: (err: Error) => void,
 ): Promise<{ boss: PgBoss; stop(): Promise<void> }> {
   const boss = createBoss(db);
-  boss.on('error', (err) => log.error({ err }, 'job queue error'));
+  boss.on('error', onError); // attached before start: an unheard 'error' event would end the process
   await boss.start();
   return { boss, stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }) };
 }

@@ -17,6 +17,11 @@ describe('csv', () => {
     expect(encodeCsv([['a']], 'utf8').subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
   });
 
+  it('reads a Uint8Array (as PGlite returns bytea) like a Buffer', () => {
+    const bytes = encodeCsv([['社員番号', '髙﨑']], 'utf8');
+    expect(parseCsv(new Uint8Array(bytes))).toEqual([['社員番号', '髙﨑']]);
+  });
+
   it('maps 〜 (U+301C) to ～ for CP932 instead of losing it', () => {
     expect(parseCsv(encodeCsv([['9:00〜18:00']], 'cp932'))).toEqual([['9:00～18:00']]);
   });

@@ -36,7 +36,9 @@ export function encodeCsv(rows: (string | number | null | undefined)[][], encodi
 }
 
 /** UTF-8 (with or without BOM) when the bytes are valid UTF-8, else CP932. */
-export function decodeText(bytes: Buffer): { text: string; encoding: CsvEncoding } {
+export function decodeText(input: Uint8Array): { text: string; encoding: CsvEncoding } {
+  // a plain Uint8Array's toString() ignores the encoding and joins the byte values
+  const bytes = Buffer.isBuffer(input) ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return { text: bytes.subarray(3).toString('utf8'), encoding: 'utf8' };
   }
@@ -47,7 +49,7 @@ export function decodeText(bytes: Buffer): { text: string; encoding: CsvEncoding
   }
 }
 
-export function parseCsv(bytes: Buffer): string[][] {
+export function parseCsv(bytes: Uint8Array): string[][] {
   const { text } = decodeText(bytes);
   return parse(text, { relax_column_count: true, skip_empty_lines: true, bom: true }) as string[][];
 }

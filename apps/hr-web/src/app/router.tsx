@@ -27,6 +27,8 @@ import { parseEmployeeSearch } from '../features/employees/api/employee-search';
 import { EmployeeDetailPage } from '../features/employees/components/employee-detail-page';
 import { EmployeeListPage } from '../features/employees/components/employee-list-page';
 import { EmployeeNewPage } from '../features/employees/components/employee-new-page';
+import { ImportPage } from '../features/imports/components/import-page';
+import { ImportRulesPage } from '../features/imports/components/import-rules-page';
 import { MasterPage } from '../features/masters/components/master-page';
 import { MastersIndexPage } from '../features/masters/components/masters-index-page';
 import { MyPage } from '../features/my-story/components/my-page';
@@ -274,11 +276,30 @@ const employeeDetailRoute = createRoute({
   },
 });
 
+// 一括登録・更新 keeps the job it shows (just uploaded, or picked in 取込履歴) in the URL: reload keeps polling it.
+const employeeImportRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: 'employees/import',
+  validateSearch: (search: Record<string, unknown>): { job?: string } =>
+    typeof search.job === 'string' && search.job ? { job: search.job } : {},
+  component: function EmployeeImportRoute() {
+    const label = usePageTitle('nav.employeeImport');
+    const { job } = employeeImportRoute.useSearch();
+    const navigate = employeeImportRoute.useNavigate();
+    return (
+      <Permitted permission="employees.import" title={label}>
+        <ImportPage jobId={job} onJobChange={(id) => void navigate({ search: { job: id } })} />
+      </Permitted>
+    );
+  },
+});
+
 const adminChildren = [
   adminPage('/', 'home', undefined, AdminHomePage),
   employeeListRoute,
   adminPage('employees/new', 'employeeNew', 'employees.edit', EmployeeNewPage),
-  adminPage('employees/import', 'employeeImport', 'employees.import'),
+  employeeImportRoute,
+  adminPage('employees/import/rules', 'employeeImportRules', 'employees.import', ImportRulesPage),
   adminPage('employees/groups', 'employeeGroups', 'employees.edit'),
   employeeDetailRoute,
   adminPage('masters', 'masters', 'masters.view', MastersIndexPage),

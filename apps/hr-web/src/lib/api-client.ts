@@ -41,16 +41,20 @@ function getCsrfToken(): Promise<string> {
 export class RawBody {
   readonly data: Blob;
   readonly contentType: string;
+  /** Extra request headers that describe the body (e.g. `x-file-name`). */
+  readonly headers: Record<string, string>;
 
-  constructor(data: Blob, contentType: string) {
+  constructor(data: Blob, contentType: string, headers: Record<string, string> = {}) {
     this.data = data;
     this.contentType = contentType;
+    this.headers = headers;
   }
 }
 
 async function send<T>(method: Method, path: string, body?: unknown, csrf?: string): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = body instanceof RawBody ? body.contentType : 'application/json';
+  if (body instanceof RawBody) Object.assign(headers, body.headers);
   if (csrf) headers['x-csrf-token'] = csrf;
   let res: Response;
   try {
@@ -92,9 +96,9 @@ export const apiClient = {
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   delete: <T>(path: string) => request<T>('DELETE', path),
-  /** Uploads a file as the raw request body (e.g. `text/csv`). */
-  upload: <T>(path: string, file: Blob, contentType: string) =>
-    request<T>('POST', path, new RawBody(file, contentType)),
+  /** Uploads a file as the raw request body (e.g. `text/csv`), with optional headers describing it. */
+  upload: <T>(path: string, file: Blob, contentType: string, headers?: Record<string, string>) =>
+    request<T>('POST', path, new RawBody(file, contentType, headers)),
 };
 
 /** The server's `fields` grouped by request body key. */

@@ -1,5 +1,6 @@
 // drizzle needs one object with every table; this is the only re-export file in the server.
 export * from './auth';
 export * from './employees';
+export * from './imports';
 export * from './masters';
 export * from './tenants';

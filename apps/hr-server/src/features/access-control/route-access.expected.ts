@@ -46,6 +46,13 @@ export const EXPECTED_ROUTE_ACCESS: Record<string, string> = {
   'POST /api/v1/employees/:id/assignments': 'employees.edit',
   'POST /api/v1/employees/:id/contracts': 'employees.edit',
   'GET /api/v1/audit-logs': 'system.audit_log',
+  'GET /api/v1/imports/template': 'employees.import',
+  'GET /api/v1/imports/columns': 'employees.import',
+  'POST /api/v1/imports': 'employees.import',
+  'GET /api/v1/imports': 'employees.import',
+  'GET /api/v1/imports/:id': 'employees.import',
+  'GET /api/v1/imports/:id/errors.json': 'employees.import',
+  'GET /api/v1/imports/:id/errors': 'employees.import',
   'GET /api/v1/masters': 'masters.view',
   ...masters,
 };

@@ -41,6 +41,11 @@ export async function generateCodes(
   return items.map((_, i) => ({ employeeNumber: employeeNumbers[i] ?? null, loginId: loginIds[i] ?? null }));
 }
 
+/** For background jobs, which have a tenant but no session. */
+export async function getTenantCodeSettings(db: Database, tenantId: string): Promise<TCodeSettings> {
+  return (await db.asTenant(tenantId, findCodeSettings)) ?? DEFAULT_CODE_SETTINGS;
+}
+
 export async function getCodeSettings(db: Database, ctx: AuthContext) {
   return db.asTenant(ctx.tenantId, async (tx) => {
     const settings = (await findCodeSettings(tx)) ?? DEFAULT_CODE_SETTINGS;

@@ -1,0 +1,45 @@
+import { sql } from 'drizzle-orm';
+import { customType, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { tenants } from './tenants';
+
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
+
+// 取込履歴 (R-IMP-3). The uploaded file lives here, not on a local disk: any app process can run the job.
+export const importJobs = pgTable(
+  'import_jobs',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    id: uuid('id').notNull().default(sql`gen_random_uuid()`),
+    kind: text('kind').notNull(),
+    fileName: text('file_name').notNull(),
+    file: bytea('file'),
+    status: text('status').notNull().default('processing'),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    actorId: uuid('actor_id'),
+    actorLoginId: text('actor_login_id'),
+    rowsTotal: integer('rows_total').notNull().default(0),
+    rowsValidated: integer('rows_validated').notNull().default(0),
+    rowsWritten: integer('rows_written').notNull().default(0),
+    errorCount: integer('error_count').notNull().default(0),
+    log: text('log').notNull().default(''),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] }), index('import_jobs_started_idx').on(t.tenantId, t.startedAt)],
+);
+
+export const importErrors = pgTable(
+  'import_errors',
+  {
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    jobId: uuid('job_id').notNull(),
+    seq: integer('seq').notNull(),
+    row: integer('row').notNull(),
+    column: text('column').notNull(),
+    message: text('message').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.jobId, t.seq] })],
+);

@@ -1,0 +1,15 @@
+// The durable job handlers. Imports are retried after a crash: the first run wrote nothing (one
+// transaction), so running it again is safe, and a finished job is skipped.
+import type PgBoss from 'pg-boss';
+import type { Database } from '../db/client';
+import { IMPORT_QUEUE, type JobQueue, runImport } from '../features/imports/imports.service';
+
+export async function registerWorkers(boss: PgBoss, db: Database): Promise<JobQueue> {
+  await boss.createQueue(IMPORT_QUEUE);
+  await boss.work<{ tenantId: string; jobId: string }>(IMPORT_QUEUE, { pollingIntervalSeconds: 1 }, async ([job]) => {
+    await runImport(db, job!.data);
+  });
+  return {
+    send: (name, data) => boss.send(name, data, { retryLimit: 2, retryDelay: 5, expireInSeconds: 1800 }),
+  };
+}

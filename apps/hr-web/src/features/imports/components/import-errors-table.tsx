@@ -1,0 +1,84 @@
+import { Button, Group, Menu, Pagination, Skeleton, Table, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { importErrorsCsvUrl, importErrorsQueryOptions, type TCsvEncoding } from '../api/imports';
+
+const PAGE_SIZE = 20;
+const ENCODINGS: TCsvEncoding[] = ['utf8', 'cp932'];
+
+/** 行 / 項目 / 内容 of a failed import, paged, and 【エラー一覧をダウンロード】 (CSV, 文字コード choice). */
+export function ImportErrorsTable({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const [page, setPage] = useState(1);
+  const { data, error, isPlaceholderData } = useQuery(importErrorsQueryOptions(id, page, PAGE_SIZE));
+  const totalPages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
+  return (
+    <>
+      <Group justify="space-between">
+        <Text fw={700}>{t('imports.errorsTitle')}</Text>
+        <Menu position="bottom-end" withinPortal>
+          <Menu.Target>
+            <Button variant="default" size="xs">
+              {t('imports.downloadErrors')}
+            </Button>
+          </Menu.Target>
+          <Menu.Dropdown>
+            <Menu.Label>{t('masters.encoding')}</Menu.Label>
+            {ENCODINGS.map((encoding) => (
+              <Menu.Item key={encoding} component="a" href={importErrorsCsvUrl(id, encoding)} download>
+                {t(`masters.encodings.${encoding}`)}
+              </Menu.Item>
+            ))}
+          </Menu.Dropdown>
+        </Menu>
+      </Group>
+      {error && (
+        <Text c="red" size="sm">
+          {error.message}
+        </Text>
+      )}
+      {!data ? (
+        !error && <Skeleton h={120} aria-label={t('common.loading')} />
+      ) : (
+        <Table
+          withTableBorder
+          withColumnBorders
+          bg="white"
+          fz="sm"
+          aria-label={t('imports.errorsTitle')}
+          opacity={isPlaceholderData ? 0.6 : 1}
+        >
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w={90}>{t('imports.errorRow')}</Table.Th>
+              <Table.Th w="30%">{t('imports.errorColumn')}</Table.Th>
+              <Table.Th>{t('imports.errorMessage')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {data.items.map((e) => (
+              <Table.Tr key={`${e.row}:${e.column}:${e.message}`}>
+                {/* row 0: the file as a whole (unreadable, no data rows) */}
+                <Table.Td ff="monospace">{e.row > 0 ? e.row : '-'}</Table.Td>
+                <Table.Td>{e.column}</Table.Td>
+                <Table.Td>{e.message}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {data && totalPages > 1 && (
+        <Group justify="center">
+          <Pagination
+            size="sm"
+            total={totalPages}
+            value={page}
+            onChange={setPage}
+            getControlProps={() => ({ 'aria-label': t('employees.pagination') })}
+          />
+        </Group>
+      )}
+    </>
+  );
+}

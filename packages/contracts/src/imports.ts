@@ -1,0 +1,172 @@
+// 一括登録・更新 (R-IMP-1…3): the columns of 「新規登録用ファイル」 with their input rules, and the job.
+import { z } from 'zod';
+
+export const IMPORT_KINDS = ['employees_new'] as const;
+export const ZImportKind = z.enum(IMPORT_KINDS);
+export type TImportKind = z.infer<typeof ZImportKind>;
+
+export type ImportColumn = {
+  key: string;
+  header: string;
+  required: boolean;
+  format: string;
+  example: string;
+  /** a master whose code or name the cell may give */
+  master?: string;
+};
+
+const DATE_RULE = '日付（2025/04/01, 2025-04-01, 20250401, 和暦 昭和60年4月1日・S60.4.1, Excelの日付）';
+
+export const IMPORT_COLUMNS_NEW: ImportColumn[] = [
+  {
+    key: 'employeeNumber',
+    header: '社員番号',
+    required: false,
+    format: '半角英数字記号30文字以内（コード設定が「ユーザー設定」の場合は自動採番）',
+    example: '000123',
+  },
+  {
+    key: 'loginId',
+    header: 'ログインID',
+    required: false,
+    format: '半角英数字記号128文字以内（システムを利用する場合）',
+    example: 'yamada.hanako',
+  },
+  { key: 'lastName', header: '本名(姓)', required: true, format: '50文字以内', example: '山田' },
+  { key: 'firstName', header: '本名(名)', required: true, format: '50文字以内', example: '花子' },
+  {
+    key: 'lastNameKana',
+    header: '本名(かな)(せい)',
+    required: true,
+    format: 'ひらがな・カタカナ（半角カナ可）',
+    example: 'やまだ',
+  },
+  {
+    key: 'firstNameKana',
+    header: '本名(かな)(めい)',
+    required: true,
+    format: 'ひらがな・カタカナ（半角カナ可）',
+    example: 'はなこ',
+  },
+  { key: 'businessLastName', header: 'ビジネスネーム(姓)', required: false, format: '50文字以内', example: '' },
+  { key: 'businessFirstName', header: 'ビジネスネーム(名)', required: false, format: '50文字以内', example: '' },
+  { key: 'birthDate', header: '生年月日', required: true, format: DATE_RULE, example: '1990/04/01' },
+  { key: 'gender', header: '性別', required: true, format: '男性 / 女性 / その他 / 回答しない', example: '女性' },
+  { key: 'hireDate', header: '入社日', required: true, format: DATE_RULE, example: '2022/02/20' },
+  { key: 'retirementDate', header: '退職日', required: false, format: `${DATE_RULE}、入社日以降`, example: '' },
+  {
+    key: 'email',
+    header: 'メールアドレス',
+    required: false,
+    format: 'メールアドレス（ログインIDがある場合は必須）',
+    example: 'yamada@example.co.jp',
+  },
+  {
+    key: 'systemUseStartDate',
+    header: 'システム利用開始日',
+    required: false,
+    format: DATE_RULE,
+    example: '2022/04/01',
+  },
+  { key: 'postalCode', header: '郵便番号', required: false, format: '123-4567 または 1234567', example: '130-0012' },
+  { key: 'prefecture', header: '都道府県', required: false, format: '10文字以内', example: '東京都' },
+  { key: 'city', header: '市区町村', required: false, format: '100文字以内', example: '墨田区' },
+  { key: 'street', header: '番地', required: false, format: '100文字以内', example: '太平1-1-1' },
+  { key: 'building', header: '建物', required: false, format: '100文字以内', example: '' },
+  { key: 'phone', header: '電話番号', required: false, format: '20文字以内', example: '03-1234-5678' },
+  { key: 'mobilePhone', header: '携帯電話番号', required: false, format: '20文字以内', example: '090-1234-5678' },
+  {
+    key: 'companyId',
+    header: '会社',
+    required: false,
+    format: 'マスタのコードまたは名称',
+    example: '001',
+    master: 'company',
+  },
+  {
+    key: 'departmentId',
+    header: '部署',
+    required: false,
+    format: 'マスタのコードまたは名称（会社の部署）',
+    example: '',
+    master: 'department',
+  },
+  {
+    key: 'positionId',
+    header: '役職',
+    required: false,
+    format: 'マスタのコードまたは名称',
+    example: '',
+    master: 'position',
+  },
+  { key: 'gradeId', header: '職位', required: false, format: 'マスタのコードまたは名称', example: '', master: 'grade' },
+  {
+    key: 'jobTypeId',
+    header: '職種',
+    required: false,
+    format: 'マスタのコードまたは名称',
+    example: '',
+    master: 'job_type',
+  },
+  {
+    key: 'locationId',
+    header: '勤務地',
+    required: false,
+    format: 'マスタのコードまたは名称（会社の拠点）',
+    example: '',
+    master: 'location',
+  },
+  {
+    key: 'employmentTypeId',
+    header: '雇用形態',
+    required: false,
+    format: 'マスタのコードまたは名称',
+    example: '',
+    master: 'employment_type',
+  },
+  {
+    key: 'workStyleId',
+    header: '勤務形態',
+    required: false,
+    format: 'マスタのコードまたは名称',
+    example: '',
+    master: 'work_style',
+  },
+  {
+    key: 'hiringCategoryId',
+    header: '採用区分',
+    required: false,
+    format: 'マスタのコードまたは名称',
+    example: '',
+    master: 'hiring_category',
+  },
+  {
+    key: 'isStartupTarget',
+    header: '従業員スタートアップ対象フラグ',
+    required: false,
+    format: '1（対象）または 0・空欄（対象外）',
+    example: '0',
+  },
+];
+
+export const IMPORT_STATUSES = ['processing', 'succeeded', 'failed'] as const;
+export const IMPORT_STATUS_LABELS = { processing: '処理中', succeeded: '正常終了', failed: 'エラー終了' } as const;
+
+export const ZImportJob = z.object({
+  id: z.string(),
+  kind: ZImportKind,
+  fileName: z.string(),
+  status: z.enum(IMPORT_STATUSES),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  actorLoginId: z.string().nullable(),
+  rowsTotal: z.number().int(),
+  rowsValidated: z.number().int(),
+  rowsWritten: z.number().int(),
+  log: z.string(),
+  errorCount: z.number().int(),
+});
+export type TImportJob = z.infer<typeof ZImportJob>;
+
+export const ZImportError = z.object({ row: z.number().int(), column: z.string(), message: z.string() });
+export type TImportError = z.infer<typeof ZImportError>;

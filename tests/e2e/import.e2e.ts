@@ -1,0 +1,244 @@
+import { readFileSync } from 'node:fs';
+import iconv from 'iconv-lite';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN, ADMIN_PASSWORD, fillLogin, tenantCreateArgs } from './support/app';
+import { hasChromium, launchBrowser, shot } from './support/browser';
+import { startServer, type TestServer } from './support/server';
+
+const HR = { loginId: 'hr', password: 'Kq7#mWz3-Pv9tLx', name: '人事 花子', email: 'hr@acme.example.jp' };
+const GOOD_FILE = '新規登録用_従業員データ.csv';
+const BAD_FILE = '新規登録用_エラーあり.csv';
+
+type TRow = Record<string, string>;
+
+/** A CSV in the template's column order (unknown headers stay empty), encoded as Shift_JIS (CP932). */
+function cp932Csv(headers: string[], rows: TRow[]): Buffer {
+  const cell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+  const lines = [headers, ...rows.map((r) => headers.map((h) => r[h] ?? ''))].map((l) => l.map(cell).join(','));
+  return iconv.encode(`${lines.join('\r\n')}\r\n`, 'cp932');
+}
+
+/** The header row of a decoded CSV (simple: the template's headers hold no quotes or commas). */
+const headerRow = (text: string) =>
+  (text.replace(/^\uFEFF/, '').split(/\r?\n/)[0] ?? '').split(',').map((h) => h.replace(/^"|"$/g, ''));
+
+describe.skipIf(!hasChromium)('一括登録・更新: 新規登録用ファイル → 取込 → 取込履歴 → 従業員一覧', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+  let headers: string[] = [];
+
+  beforeAll(async () => {
+    const prepare = (cli: (args: string[]) => void) => {
+      cli(tenantCreateArgs());
+      cli([
+        'account:create',
+        '--tenant',
+        ADMIN.tenantCode,
+        '--login',
+        HR.loginId,
+        '--password',
+        HR.password,
+        '--name',
+        HR.name,
+        '--email',
+        HR.email,
+      ]);
+    };
+    [server, browser] = await Promise.all([startServer({ prepare }), launchBrowser()]);
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    page.setDefaultTimeout(10_000);
+    page.on('pageerror', (e) => console.error('[page error]', e.message));
+  });
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail') await shot(page, `import-failed-${ctx.task.name.slice(0, 20)}`);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const main = () => page.getByRole('main');
+  const dialog = () => page.getByRole('dialog');
+  const history = () => page.getByRole('table', { name: '取込履歴' });
+  const result = () => page.getByRole('region', { name: '取込結果' });
+
+  async function upload(name: string, body: Buffer) {
+    await page.goto(`${server.url}/admin/employees/import`);
+    await page.getByRole('heading', { name: '一括登録・更新' }).waitFor();
+    await main().locator('input[type="file"]').setInputFiles({ name, mimeType: 'text/csv', buffer: body });
+    await main().getByText(name).first().waitFor();
+    await main().getByRole('button', { name: '取込', exact: true }).click();
+    await page.waitForURL(/[?&]job=/);
+    await result().waitFor();
+  }
+
+  it('the setup admin adds hr to 人事管理者', async () => {
+    await page.goto(`${server.url}/login`);
+    await fillLogin(page, ADMIN_PASSWORD);
+    await page.waitForURL('**/admin');
+    await page.goto(`${server.url}/admin/system/access/hr_admin`);
+    await page.getByRole('heading', { name: '人事管理者（アクセス権限）' }).waitFor();
+    await page.getByRole('button', { name: '編集' }).click();
+    await page.getByRole('button', { name: '対象者を追加' }).click();
+    await dialog().getByLabel('ログインID・氏名・メール').fill(HR.loginId);
+    await dialog().getByRole('button', { name: '検索' }).click();
+    await dialog().getByLabel(`${HR.name}を選択`).check();
+    await dialog().getByRole('button', { name: '適用' }).click();
+    await dialog().waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: '更新' }).click();
+    await page.getByText('更新しました').waitFor();
+    await page.getByRole('button', { name: 'ログアウト' }).click();
+    await page.waitForURL('**/login');
+  });
+
+  it('hr opens 一括登録・更新 from the menu and downloads the Shift_JIS 新規登録用ファイル', async () => {
+    await fillLogin(page, HR.password, ADMIN.tenantCode, HR.loginId);
+    await page.waitForURL('**/admin');
+    const nav = page.getByRole('navigation', { name: 'メインメニュー' });
+    await nav.getByRole('button', { name: '従業員' }).click();
+    await nav.getByRole('link', { name: '一括登録・更新' }).click();
+    await page.getByRole('heading', { name: '一括登録・更新' }).waitFor();
+    await main().getByText('※従業員本人から情報収集する場合は、従業員スタートアップ対象フラグに「1」').waitFor();
+    await main().getByText('※すべての行が正しい場合のみ登録されます').waitFor();
+    await shot(page, 'import-01-page');
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      main().getByRole('link', { name: 'CSV Shift_JIS' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.csv$/);
+    const text = iconv.decode(readFileSync(await download.path()), 'cp932');
+    headers = headerRow(text);
+    expect(headers).toContain('本名(姓)');
+    expect(headers).toContain('従業員スタートアップ対象フラグ');
+
+    // the same file through the API: a CSV attachment in Shift_JIS
+    const res = await page.request.get(`${server.url}/api/v1/imports/template?kind=employees_new&encoding=cp932`);
+    expect(res.status()).toBe(200);
+    expect(res.headers()['content-type']).toMatch(/text\/csv/);
+    expect(res.headers()['content-disposition']).toMatch(/attachment;.*filename/);
+    expect(iconv.decode(await res.body(), 'cp932')).toContain('本名(姓)');
+  });
+
+  it('入力規則 lists the columns with 必須 and the master note', async () => {
+    await main().getByRole('link', { name: '入力規則を確認する' }).click();
+    await page.waitForURL('**/admin/employees/import/rules');
+    const rules = page.getByRole('table', { name: '入力規則（新規登録用ファイル）' });
+    const row = rules.getByRole('row').filter({ hasText: '本名(姓)' });
+    await row.getByText('必須').waitFor();
+    await rules.getByText('コードまたは名称で入力できます（マスタメンテナンスをご確認ください）').first().waitFor();
+    await shot(page, 'import-02-rules');
+  });
+
+  it('imports 3 valid rows (和暦, half-width kana, スタートアップ対象 1): 正常終了', async () => {
+    const csv = cp932Csv(headers, [
+      {
+        '本名(姓)': '鈴木',
+        '本名(名)': '一郎',
+        '本名(かな)(せい)': 'すずき',
+        '本名(かな)(めい)': 'いちろう',
+        生年月日: '昭和60年4月1日',
+        性別: '男性',
+        入社日: '2024/04/01',
+      },
+      {
+        '本名(姓)': '佐藤',
+        '本名(名)': '次郎',
+        '本名(かな)(せい)': 'ｻﾄｳ',
+        '本名(かな)(めい)': 'ｼﾞﾛｳ',
+        生年月日: '1990-05-10',
+        性別: '回答しない',
+        入社日: '2023-10-01',
+      },
+      {
+        '本名(姓)': '高橋',
+        '本名(名)': '美咲',
+        '本名(かな)(せい)': 'たかはし',
+        '本名(かな)(めい)': 'みさき',
+        生年月日: '1995/12/24',
+        性別: '女性',
+        入社日: '2025/01/06',
+        従業員スタートアップ対象フラグ: '1',
+      },
+    ]);
+    await upload(GOOD_FILE, csv);
+    await shot(page, 'import-03-progress');
+    await result().getByText('3件を登録しました').waitFor({ timeout: 30_000 });
+    await result().getByText('正常終了').first().waitFor();
+    await shot(page, 'import-04-succeeded');
+
+    const row = history().getByRole('row').filter({ hasText: GOOD_FILE });
+    await row.getByText('正常終了').first().waitFor();
+    await row.getByText(HR.loginId, { exact: true }).waitFor();
+  });
+
+  it('「従業員一覧で確認する」 lists the 3 employees created today', async () => {
+    await result().getByRole('link', { name: '従業員一覧で確認する' }).click();
+    await page.waitForURL(/\/admin\/employees\?.*createdFrom=\d{4}-\d{2}-\d{2}/);
+    const table = page.getByRole('table', { name: '従業員一覧' });
+    await page.getByText('全3件').waitFor();
+    for (const name of ['鈴木 一郎', '佐藤 次郎', '高橋 美咲']) await table.getByRole('link', { name }).waitFor();
+    await shot(page, 'import-05-employee-list');
+  });
+
+  it('a file with 2 bad rows: エラー終了 with 行 / 項目 / 内容, nothing registered', async () => {
+    const csv = cp932Csv(headers, [
+      {
+        '本名(姓)': '伊藤',
+        '本名(名)': '三郎',
+        '本名(かな)(せい)': 'いとう',
+        '本名(かな)(めい)': 'さぶろう',
+        生年月日: '1985/13/01',
+        性別: '男性',
+        入社日: '2024/04/01',
+      },
+      {
+        '本名(姓)': '渡辺',
+        '本名(名)': '四郎',
+        '本名(かな)(せい)': '渡辺',
+        '本名(かな)(めい)': 'しろう',
+        生年月日: '1988/02/03',
+        性別: '男性',
+        入社日: '2024/04/01',
+      },
+    ]);
+    await upload(BAD_FILE, csv);
+    await result().getByText('エラー終了').first().waitFor({ timeout: 30_000 });
+    await result().getByRole('alert').waitFor();
+    const errors = result().getByRole('table', { name: 'エラー一覧' });
+    await errors.waitFor();
+    const birth = errors.getByRole('row').filter({ hasText: '生年月日' });
+    await birth.first().waitFor();
+    expect(await birth.first().getByRole('cell').first().textContent()).toBe('2');
+    const kana = errors.getByRole('row').filter({ hasText: '本名(かな)(せい)' });
+    expect(await kana.first().getByRole('cell').first().textContent()).toBe('3');
+    await result().getByRole('button', { name: 'エラー一覧をダウンロード' }).waitFor();
+    await shot(page, 'import-06-failed');
+
+    const row = history().getByRole('row').filter({ hasText: BAD_FILE });
+    await row.getByText('エラー終了').first().waitFor();
+    await row.getByRole('button', { name: /エラー一覧（\d+件）/ }).waitFor();
+    await history().getByRole('row').filter({ hasText: GOOD_FILE }).getByText('正常終了').first().waitFor();
+    await shot(page, 'import-07-history');
+
+    // the error CSV (行, 項目, 内容) in Shift_JIS
+    const jobId = new URL(page.url()).searchParams.get('job');
+    const res = await page.request.get(`${server.url}/api/v1/imports/${jobId}/errors?encoding=cp932`);
+    expect(res.status()).toBe(200);
+    const errorsCsv = iconv.decode(await res.body(), 'cp932');
+    expect(errorsCsv).toContain('生年月日');
+    expect(errorsCsv).toContain('1985/13/01');
+
+    // a later visit opens the error list from 取込履歴
+    await page.goto(`${server.url}/admin/employees/import`);
+    await history().getByRole('row').filter({ hasText: BAD_FILE }).getByRole('button').click();
+    await page.waitForURL(`**/admin/employees/import?job=${jobId}`);
+    await result().getByRole('table', { name: 'エラー一覧' }).getByText('1985/13/01', { exact: false }).waitFor();
+
+    await page.goto(`${server.url}/admin/employees`);
+    await page.getByText('全3件').waitFor();
+    expect(await page.getByRole('link', { name: '伊藤 三郎' }).count()).toBe(0);
+  });
+});
