@@ -103,7 +103,7 @@ type Parsed = {
 export async function runImport(db: Database, data: { tenantId: string; jobId: string }): Promise<void> {
   const { tenantId, jobId } = data;
   const job = await db.asTenant(tenantId, (tx) => findJob(tx, jobId));
-  if (!job || job.status !== 'processing') return;
+  if (job?.status !== 'processing') return;
   const file = await db.asTenant(tenantId, (tx) => findJobFile(tx, jobId));
   const fail = async (errors: TImportError[], log: string) => {
     await db.asTenant(tenantId, async (tx) => {
