@@ -1,68 +1,31 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, ADMIN_PASSWORD, fillLogin, tenantCreateArgs } from './support/app';
-import { hasChromium, launchBrowser, shot } from './support/browser';
-import { startServer, type TestServer } from './support/server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { ADMIN, ADMIN_PASSWORD, prepareTenant } from './support/app';
+import { hasChromium, shot } from './support/browser';
+import { useJourney } from './support/journey';
+import { addRoleMember, openRoleFromMatrix } from './support/roles';
+import type { TestServer } from './support/server';
+import { logInAs, logInAsAdmin } from './support/session';
 
 const STAFF = { loginId: 'tanaka', password: 'Hk4#pRw8-Tz2mQx', name: '田中 花子', email: 'tanaka@acme.example.jp' };
 
 describe.skipIf(!hasChromium)('アクセス権限管理: matrix, 人事管理者 members, menus follow permissions', () => {
   let server: TestServer;
-  let browser: Browser;
   let page: Page;
 
-  beforeAll(async () => {
-    const prepare = (cli: (args: string[]) => void) => {
-      cli(tenantCreateArgs());
-      cli([
-        'account:create',
-        '--tenant',
-        ADMIN.tenantCode,
-        '--login',
-        STAFF.loginId,
-        '--password',
-        STAFF.password,
-        '--name',
-        STAFF.name,
-        '--email',
-        STAFF.email,
-      ]);
-    };
-    [server, browser] = await Promise.all([startServer({ prepare }), launchBrowser()]);
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.setDefaultTimeout(10_000);
-    page.on('pageerror', (e) => console.error('[page error]', e.message));
-  });
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail') await shot(page, `access-failed-${ctx.task.name.slice(0, 20)}`);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  useJourney(
+    { prepare: prepareTenant(STAFF), page: { viewport: { width: 1280, height: 900 } }, failedShotPrefix: 'access' },
+    (j) => {
+      server = j.server;
+      page = j.page;
+    },
+  );
 
   const nav = () => page.getByRole('navigation', { name: 'メインメニュー' });
   const members = () => page.getByRole('table', { name: '対象者一覧' });
 
-  async function logInAs(loginId: string, password: string) {
-    if (!page.url().endsWith('/login')) {
-      await page.getByRole('button', { name: 'ログアウト' }).click();
-      await page.waitForURL('**/login');
-    }
-    await fillLogin(page, password, ADMIN.tenantCode, loginId);
-  }
-
-  async function openRole(label: string) {
-    await page.goto(`${server.url}/admin/system/access`);
-    await page.getByRole('heading', { name: 'アクセス権限管理' }).waitFor();
-    await page.getByRole('link', { name: `${label}の詳細` }).click();
-    await page.getByRole('heading', { name: `${label}（アクセス権限）` }).waitFor();
-  }
-
   it('shows the matrix with ○ / - as the seed does', async () => {
-    await page.goto(`${server.url}/login`);
-    await fillLogin(page, ADMIN_PASSWORD);
-    await page.waitForURL('**/admin');
+    await logInAsAdmin(page, server.url);
     await nav().getByRole('button', { name: 'システム管理' }).click();
     await nav().getByRole('link', { name: 'アクセス権限管理' }).click();
     await page.getByRole('heading', { name: 'アクセス権限管理' }).waitFor();
@@ -81,25 +44,17 @@ describe.skipIf(!hasChromium)('アクセス権限管理: matrix, 人事管理者
     await page.getByRole('link', { name: '人事管理者の詳細' }).click();
     await page.getByRole('heading', { name: '人事管理者（アクセス権限）' }).waitFor();
     await page.getByText('対象者はいません。').waitFor();
-    await page.getByRole('button', { name: '編集' }).click();
-    await page.getByRole('button', { name: '対象者を追加' }).click();
-
-    const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('ログインID・氏名・メール').fill(STAFF.loginId);
-    await dialog.getByRole('button', { name: '検索' }).click();
-    await dialog.getByRole('cell', { name: STAFF.name, exact: true }).waitFor();
-    await dialog.getByLabel(`${STAFF.name}を選択`).check();
-    await shot(page, 'access-02-search');
-    await dialog.getByRole('button', { name: '適用' }).click();
-    await dialog.waitFor({ state: 'detached' });
-
-    await members().getByText('追加予定').waitFor();
-    await members()
-      .getByRole('button', { name: `${STAFF.name}の追加を解除` })
-      .waitFor();
-    await shot(page, 'access-03-pending');
-    await page.getByRole('button', { name: '更新' }).click();
-    await page.getByText('更新しました').waitFor();
+    await addRoleMember(page, STAFF, {
+      afterSearch: (dialog) => dialog.getByRole('cell', { name: STAFF.name, exact: true }).waitFor(),
+      afterSelect: () => shot(page, 'access-02-search'),
+      beforeUpdate: async () => {
+        await members().getByText('追加予定').waitFor();
+        await members()
+          .getByRole('button', { name: `${STAFF.name}の追加を解除` })
+          .waitFor();
+        await shot(page, 'access-03-pending');
+      },
+    });
     await members().getByRole('cell', { name: STAFF.loginId, exact: true }).waitFor();
     expect(await members().getByText('追加予定').count()).toBe(0);
     expect(await page.getByRole('button', { name: '編集' }).isVisible()).toBe(true);
@@ -107,7 +62,7 @@ describe.skipIf(!hasChromium)('アクセス権限管理: matrix, 人事管理者
   });
 
   it('the member sees マスタメンテナンス but not コード設定 / アクセス権限管理', async () => {
-    await logInAs(STAFF.loginId, STAFF.password);
+    await logInAs(page, STAFF.loginId, STAFF.password);
     await page.waitForURL('**/admin');
     await nav().getByRole('link', { name: 'マスタメンテナンス', exact: true }).waitFor();
     expect(await nav().getByText('コード設定').count()).toBe(0);
@@ -121,9 +76,9 @@ describe.skipIf(!hasChromium)('アクセス権限管理: matrix, 人事管理者
   });
 
   it('the admin removes the member (削除 + 更新)', async () => {
-    await logInAs(ADMIN.loginId, ADMIN_PASSWORD);
+    await logInAs(page, ADMIN.loginId, ADMIN_PASSWORD);
     await page.waitForURL('**/admin');
-    await openRole('人事管理者');
+    await openRoleFromMatrix(page, server.url, '人事管理者');
     await page.getByRole('button', { name: '編集' }).click();
     await members().getByLabel(`${STAFF.name}を削除`).check();
     await shot(page, 'access-07-remove-checked');
@@ -134,7 +89,7 @@ describe.skipIf(!hasChromium)('アクセス権限管理: matrix, 人事管理者
   });
 
   it('without a role the account lands in My STORY', async () => {
-    await logInAs(STAFF.loginId, STAFF.password);
+    await logInAs(page, STAFF.loginId, STAFF.password);
     await page.waitForURL('**/my');
     expect(await page.getByRole('link', { name: '管理画面' }).count()).toBe(0);
     await shot(page, 'access-09-my-story');

@@ -1,35 +1,26 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, createTenant, fillLogin } from './support/app';
-import { hasChromium, launchBrowser, shot } from './support/browser';
-import { startServer, type TestServer } from './support/server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, shot } from './support/browser';
+import { useJourney } from './support/journey';
+import type { TestServer } from './support/server';
+import { logInAsAdmin } from './support/session';
 
 const YEAR = new Date().getFullYear();
 
 describe.skipIf(!hasChromium)('コード設定: 社員番号 by rule, live preview, validation', () => {
   let server: TestServer;
-  let browser: Browser;
   let page: Page;
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.setDefaultTimeout(10_000);
-    page.on('pageerror', (e) => console.error('[page error]', e.message));
-    await createTenant(page, server.url);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  useJourney({ page: { viewport: { width: 1280, height: 900 } }, createTenant: true }, (j) => {
+    server = j.server;
+    page = j.page;
   });
 
   const numberSection = () => page.getByRole('region', { name: '社員番号', exact: true });
   const loginSection = () => page.getByRole('region', { name: 'ログインID', exact: true });
 
   it('opens コード設定 under システム管理 in view mode', async () => {
-    await page.goto(`${server.url}/login`);
-    await fillLogin(page, ADMIN_PASSWORD);
-    await page.waitForURL('**/admin');
+    await logInAsAdmin(page, server.url);
     const nav = page.getByRole('navigation', { name: 'メインメニュー' });
     await nav.getByRole('button', { name: 'システム管理' }).click();
     await nav.getByRole('link', { name: 'コード設定' }).click();

@@ -1,58 +1,29 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, ADMIN_PASSWORD, fillLogin, tenantCreateArgs } from './support/app';
-import { hasChromium, launchBrowser, shot } from './support/browser';
-import { startServer, type TestServer } from './support/server';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { ADMIN, ADMIN_PASSWORD, prepareTenant } from './support/app';
+import { hasChromium, shot } from './support/browser';
+import { useJourney } from './support/journey';
+import { addRoleMember, openRolePage } from './support/roles';
+import type { TestServer } from './support/server';
+import { logInAs, logInAsAdmin } from './support/session';
 
 const HR = { loginId: 'hanako', password: 'Hr-Editor-2026!', name: '人事 花子', email: 'hanako@acme.example.jp' };
 
 describe.skipIf(!hasChromium)('従業員: 新規登録 by コード設定, detail, search, 異動, 操作ログ', () => {
   let server: TestServer;
-  let browser: Browser;
   let page: Page;
   let detailUrl = '';
 
-  beforeAll(async () => {
-    const prepare = (cli: (args: string[]) => void) => {
-      cli(tenantCreateArgs());
-      cli([
-        'account:create',
-        '--tenant',
-        ADMIN.tenantCode,
-        '--login',
-        HR.loginId,
-        '--password',
-        HR.password,
-        '--name',
-        HR.name,
-        '--email',
-        HR.email,
-      ]);
-    };
-    [server, browser] = await Promise.all([startServer({ prepare }), launchBrowser()]);
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.setDefaultTimeout(10_000);
-    page.on('pageerror', (e) => console.error('[page error]', e.message));
-  });
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail') await shot(page, `employees-failed-${ctx.task.name.slice(0, 20)}`);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  useJourney(
+    { prepare: prepareTenant(HR), page: { viewport: { width: 1280, height: 900 } }, failedShotPrefix: 'employees' },
+    (j) => {
+      server = j.server;
+      page = j.page;
+    },
+  );
 
   const main = () => page.getByRole('main');
   const dialog = () => page.getByRole('dialog');
-
-  async function logInAs(loginId: string, password: string) {
-    if (!page.url().endsWith('/login')) {
-      await page.getByRole('button', { name: 'ログアウト' }).click();
-      await page.waitForURL('**/login');
-    }
-    await fillLogin(page, password, ADMIN.tenantCode, loginId);
-    await page.waitForURL('**/admin');
-  }
 
   /** A Mantine Select, found by its label (the open listbox shares the label: role combobox only). */
   const combo = (scope: Page | Locator, label: string) => scope.getByRole('combobox', { name: label });
@@ -79,20 +50,9 @@ describe.skipIf(!hasChromium)('従業員: 新規登録 by コード設定, detai
   }
 
   it('the setup admin adds the second account to 全権管理者 and sets 社員番号 = ユーザー設定', async () => {
-    await page.goto(`${server.url}/login`);
-    await fillLogin(page, ADMIN_PASSWORD);
-    await page.waitForURL('**/admin');
-    await page.goto(`${server.url}/admin/system/access/full_admin`);
-    await page.getByRole('heading', { name: '全権管理者（アクセス権限）' }).waitFor();
-    await page.getByRole('button', { name: '編集' }).click();
-    await page.getByRole('button', { name: '対象者を追加' }).click();
-    await dialog().getByLabel('ログインID・氏名・メール').fill(HR.loginId);
-    await dialog().getByRole('button', { name: '検索' }).click();
-    await dialog().getByLabel(`${HR.name}を選択`).check();
-    await dialog().getByRole('button', { name: '適用' }).click();
-    await dialog().waitFor({ state: 'detached' });
-    await page.getByRole('button', { name: '更新' }).click();
-    await page.getByText('更新しました').waitFor();
+    await logInAsAdmin(page, server.url);
+    await openRolePage(page, server.url, 'full_admin', '全権管理者');
+    await addRoleMember(page, HR);
 
     // コード設定 is システム管理者 only (the matrix): the setup admin sets it.
     await page.goto(`${server.url}/admin/system/code-settings`);
@@ -108,7 +68,8 @@ describe.skipIf(!hasChromium)('従業員: 新規登録 by コード設定, detai
   });
 
   it('the 全権管理者 registers 会社 and 部署 (two levels) in the masters', async () => {
-    await logInAs(HR.loginId, HR.password);
+    await logInAs(page, HR.loginId, HR.password);
+    await page.waitForURL('**/admin');
     await registerMaster('company', { code: 'C01', name: '本社' });
     await registerMaster('department', { code: 'D01', name: '管理本部', company: 'C01 本社' });
     await registerMaster('department', { code: 'D02', name: '人事部', company: 'C01 本社', parent: 'D01 管理本部' });
@@ -229,7 +190,8 @@ describe.skipIf(!hasChromium)('従業員: 新規登録 by コード設定, detai
   });
 
   it('操作ログ is visible to the setup admin with the create and update rows', async () => {
-    await logInAs(ADMIN.loginId, ADMIN_PASSWORD);
+    await logInAs(page, ADMIN.loginId, ADMIN_PASSWORD);
+    await page.waitForURL('**/admin');
     const nav = page.getByRole('navigation', { name: 'メインメニュー' });
     await nav.getByRole('button', { name: 'システム管理' }).click();
     await nav.getByRole('link', { name: '操作ログ' }).waitFor();

@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, ADMIN_PASSWORD, fillLogin, tenantCreateArgs } from './support/app';
-import { hasChromium, launchBrowser, shot } from './support/browser';
-import { startServer, type TestServer } from './support/server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { prepareTenant } from './support/app';
+import { hasChromium, shot } from './support/browser';
+import { useJourney } from './support/journey';
+import { addRoleMember, openRolePage } from './support/roles';
+import type { TestServer } from './support/server';
+import { logInAs, logInAsAdmin, logOut } from './support/session';
 
 const HR = { loginId: 'hr', password: 'Kq7#mWz3-Pv9tLx', name: '人事 花子', email: 'hr@acme.example.jp' };
 const GOOD_FILE = '新規登録用_従業員データ.csv';
@@ -25,42 +28,22 @@ const headerRow = (text: string) =>
 
 describe.skipIf(!hasChromium)('一括登録・更新: 新規登録用ファイル → 取込 → 取込履歴 → 従業員一覧', () => {
   let server: TestServer;
-  let browser: Browser;
   let page: Page;
   let headers: string[] = [];
 
-  beforeAll(async () => {
-    const prepare = (cli: (args: string[]) => void) => {
-      cli(tenantCreateArgs());
-      cli([
-        'account:create',
-        '--tenant',
-        ADMIN.tenantCode,
-        '--login',
-        HR.loginId,
-        '--password',
-        HR.password,
-        '--name',
-        HR.name,
-        '--email',
-        HR.email,
-      ]);
-    };
-    [server, browser] = await Promise.all([startServer({ prepare }), launchBrowser()]);
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-    page.setDefaultTimeout(10_000);
-    page.on('pageerror', (e) => console.error('[page error]', e.message));
-  });
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail') await shot(page, `import-failed-${ctx.task.name.slice(0, 20)}`);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  useJourney(
+    {
+      prepare: prepareTenant(HR),
+      page: { viewport: { width: 1280, height: 900 }, acceptDownloads: true },
+      failedShotPrefix: 'import',
+    },
+    (j) => {
+      server = j.server;
+      page = j.page;
+    },
+  );
 
   const main = () => page.getByRole('main');
-  const dialog = () => page.getByRole('dialog');
   const history = () => page.getByRole('table', { name: '取込履歴' });
   const result = () => page.getByRole('region', { name: '取込結果' });
 
@@ -75,26 +58,14 @@ describe.skipIf(!hasChromium)('一括登録・更新: 新規登録用ファイ�
   }
 
   it('the setup admin adds hr to 人事管理者', async () => {
-    await page.goto(`${server.url}/login`);
-    await fillLogin(page, ADMIN_PASSWORD);
-    await page.waitForURL('**/admin');
-    await page.goto(`${server.url}/admin/system/access/hr_admin`);
-    await page.getByRole('heading', { name: '人事管理者（アクセス権限）' }).waitFor();
-    await page.getByRole('button', { name: '編集' }).click();
-    await page.getByRole('button', { name: '対象者を追加' }).click();
-    await dialog().getByLabel('ログインID・氏名・メール').fill(HR.loginId);
-    await dialog().getByRole('button', { name: '検索' }).click();
-    await dialog().getByLabel(`${HR.name}を選択`).check();
-    await dialog().getByRole('button', { name: '適用' }).click();
-    await dialog().waitFor({ state: 'detached' });
-    await page.getByRole('button', { name: '更新' }).click();
-    await page.getByText('更新しました').waitFor();
-    await page.getByRole('button', { name: 'ログアウト' }).click();
-    await page.waitForURL('**/login');
+    await logInAsAdmin(page, server.url);
+    await openRolePage(page, server.url, 'hr_admin', '人事管理者');
+    await addRoleMember(page, HR);
+    await logOut(page);
   });
 
   it('hr opens 一括登録・更新 from the menu and downloads the Shift_JIS 新規登録用ファイル', async () => {
-    await fillLogin(page, HR.password, ADMIN.tenantCode, HR.loginId);
+    await logInAs(page, HR.loginId, HR.password);
     await page.waitForURL('**/admin');
     const nav = page.getByRole('navigation', { name: 'メインメニュー' });
     await nav.getByRole('button', { name: '従業員' }).click();

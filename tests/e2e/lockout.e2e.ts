@@ -1,26 +1,20 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, alertText, createTenant, fillLogin } from './support/app';
-import { hasChromium, launchBrowser, shot } from './support/browser';
-import { LOGIN_LOCK_SECONDS, startServer, type TestServer } from './support/server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { ADMIN_PASSWORD, alertText, fillLogin } from './support/app';
+import { hasChromium, shot } from './support/browser';
+import { useJourney } from './support/journey';
+import { LOGIN_LOCK_SECONDS, type TestServer } from './support/server';
 
 const INVALID_CREDENTIALS = '企業コード、ログインIDまたはパスワードが正しくありません';
 const MAX_ATTEMPTS = 30; // well above the default threshold of 10; we stop at the first lock message
 
 describe.skipIf(!hasChromium)('account lockout after repeated failures', () => {
   let server: TestServer;
-  let browser: Browser;
   let page: Page;
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.setDefaultTimeout(10_000);
-    await createTenant(page, server.url);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  useJourney({ page: { viewport: { width: 1280, height: 800 } }, logPageErrors: false, createTenant: true }, (j) => {
+    server = j.server;
+    page = j.page;
   });
 
   /** Submits the login form and waits for the error Alert to show this attempt's answer. */

@@ -1,26 +1,20 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, ADMIN_PASSWORD, createTenant, fillLogin } from './support/app';
-import { hasChromium, launchBrowser, shot } from './support/browser';
-import { startServer, type TestServer } from './support/server';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { ADMIN } from './support/app';
+import { hasChromium, shot } from './support/browser';
+import { useJourney } from './support/journey';
+import type { TestServer } from './support/server';
+import { logInAsAdmin } from './support/session';
 
 describe.skipIf(!hasChromium)(
   'マスタメンテナンス: 会社, 部署 tree, duplicate code, in-use delete, invalid badge',
   () => {
     let server: TestServer;
-    let browser: Browser;
     let page: Page;
 
-    beforeAll(async () => {
-      [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-      page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-      page.setDefaultTimeout(10_000);
-      page.on('pageerror', (e) => console.error('[page error]', e.message));
-      await createTenant(page, server.url);
-    });
-    afterAll(async () => {
-      await browser?.close();
-      await server?.stop();
+    useJourney({ page: { viewport: { width: 1280, height: 900 } }, createTenant: true }, (j) => {
+      server = j.server;
+      page = j.page;
     });
 
     const dialog = () => page.getByRole('dialog');
@@ -56,9 +50,7 @@ describe.skipIf(!hasChromium)(
     }
 
     it('opens マスタメンテナンス一覧 with every group and its count', async () => {
-      await page.goto(`${server.url}/login`);
-      await fillLogin(page, ADMIN_PASSWORD);
-      await page.waitForURL('**/admin');
+      await logInAsAdmin(page, server.url);
       await page.getByRole('link', { name: 'マスタメンテナンス', exact: true }).click();
       await page.getByRole('heading', { name: 'マスタメンテナンス', exact: true }).waitFor();
       for (const group of [

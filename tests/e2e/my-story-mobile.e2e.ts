@@ -1,26 +1,27 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, createTenant, fillLogin } from './support/app';
-import { hasChromium, launchBrowser, shot } from './support/browser';
-import { startServer, type TestServer } from './support/server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { ADMIN_PASSWORD, fillLogin } from './support/app';
+import { hasChromium, shot } from './support/browser';
+import { useJourney } from './support/journey';
+import type { TestServer } from './support/server';
 
 const WIDTH = 375;
 
 describe.skipIf(!hasChromium)('My STORY on a phone-sized screen', () => {
   let server: TestServer;
-  let browser: Browser;
   let page: Page;
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    page = await browser.newPage({ viewport: { width: WIDTH, height: 812 }, isMobile: true, hasTouch: true });
-    page.setDefaultTimeout(10_000);
-    await createTenant(page, server.url);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  useJourney(
+    {
+      page: { viewport: { width: WIDTH, height: 812 }, isMobile: true, hasTouch: true },
+      logPageErrors: false,
+      createTenant: true,
+    },
+    (j) => {
+      server = j.server;
+      page = j.page;
+    },
+  );
 
   const scrollWidth = () => page.evaluate(() => document.documentElement.scrollWidth);
 

@@ -1,25 +1,19 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { ADMIN, ADMIN_PASSWORD, alertText, fillLogin } from './support/app';
-import { hasChromium, launchBrowser, shot } from './support/browser';
-import { startServer, type TestServer } from './support/server';
+import { hasChromium, shot } from './support/browser';
+import { useJourney } from './support/journey';
+import type { TestServer } from './support/server';
 
 const NEW_PASSWORD = 'Kj7#mPq2-Lw9xZv';
 
 describe.skipIf(!hasChromium)('setup → login → password policy → password change', () => {
   let server: TestServer;
-  let browser: Browser;
   let page: Page;
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.setDefaultTimeout(10_000);
-    page.on('pageerror', (e) => console.error('[page error]', e.message));
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  useJourney({ page: { viewport: { width: 1280, height: 800 } } }, (j) => {
+    server = j.server;
+    page = j.page;
   });
 
   it('an empty database opens the initial setup', async () => {

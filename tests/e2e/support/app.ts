@@ -1,5 +1,6 @@
 // Steps shared by the journeys, phrased as a user acts (labels and button names of the UI).
 import type { Page } from 'playwright-core';
+import type { TCli } from './server';
 
 export const ADMIN = {
   tenantCode: 'acme',
@@ -23,6 +24,31 @@ export const tenantCreateArgs = () => [
   '--admin-email',
   ADMIN.email,
 ];
+
+export type TAccount = { loginId: string; password: string; name: string; email: string };
+
+/** A second account of the tenant from the CLI (`npm run jinji -- account:create`). */
+export const accountCreateArgs = (account: TAccount) => [
+  'account:create',
+  '--tenant',
+  ADMIN.tenantCode,
+  '--login',
+  account.loginId,
+  '--password',
+  account.password,
+  '--name',
+  account.name,
+  '--email',
+  account.email,
+];
+
+/** A server's `prepare`: the tenant and administrator, then these accounts, from the CLI. */
+export const prepareTenant =
+  (...accounts: TAccount[]) =>
+  (cli: TCli): void => {
+    cli(tenantCreateArgs());
+    for (const account of accounts) cli(accountCreateArgs(account));
+  };
 
 /** Creates the tenant through the API, as the setup page would. */
 export async function createTenant(page: Page, baseUrl: string): Promise<void> {

@@ -1,12 +1,7 @@
 import { type TEmployeeDetail, ZEmployeeBasicInput } from '@jinji/contracts/employees';
 import { formatDate } from '@jinji/contracts/japanese';
-import { Divider, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { type FormEvent, useState } from 'react';
+import { Divider, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { fieldErrorsOf } from '../../../lib/api-client';
-import { type TFieldErrors, validate } from '../../../lib/validation';
-import { useUpdateEmployee } from '../api/employees';
 import {
   AddressFields,
   basicBodyOf,
@@ -16,16 +11,21 @@ import {
   SystemUseFields,
   type TBasicForm,
 } from './employee-basic-fields';
-import { EditButton, Fields, FormFooter, SectionCard } from './section-card';
+import { Fields } from './section-card';
+import { SectionEditForm, SectionViewCard, useSectionEditor } from './section-editor';
 
 const date = (v: string | null) => (v ? formatDate(v) : '');
 
 /** 基本情報: view, or (【編集】) the same inputs as 新規登録 without the codes. */
 export function EmployeeBasicCard({ employee }: { employee: TEmployeeDetail }) {
   const { t } = useTranslation();
-  const [form, setForm] = useState<TBasicForm | null>(null);
-  const [errors, setErrors] = useState<TFieldErrors>({});
-  const update = useUpdateEmployee(employee.id);
+  const editor = useSectionEditor({
+    employeeId: employee.id,
+    section: 'basic',
+    schema: ZEmployeeBasicInput,
+    bodyOf: basicBodyOf,
+  });
+  const { form, setForm, errors, setErrors } = editor;
   const b = employee.basic;
   const title = t('employeeDetail.sections.basic');
 
@@ -33,57 +33,22 @@ export function EmployeeBasicCard({ employee }: { employee: TEmployeeDetail }) {
     setForm((f) => (f ? { ...f, ...p } : f));
     setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !(k in p))));
   };
-  const close = () => {
-    setForm(null);
-    setErrors({});
-    update.reset();
-  };
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (!form) return;
-    const result = validate(ZEmployeeBasicInput, basicBodyOf(form));
-    setErrors(result.errors ?? {});
-    if (!result.data) return;
-    update.mutate(
-      { section: 'basic', body: result.data },
-      {
-        onSuccess: () => {
-          notifications.show({ color: 'teal', message: t('common.updated') });
-          close();
-        },
-        onError: (err) => setErrors(fieldErrorsOf(err)),
-      },
-    );
-  };
-
   if (form) {
     return (
-      <SectionCard title={title}>
-        <form onSubmit={submit} noValidate>
-          <Stack>
-            <PersonFields form={form} patch={patch} errors={errors} />
-            <Divider label={t('employeeForm.sections.systemUse')} labelPosition="left" />
-            <SystemUseFields form={form} patch={patch} errors={errors} />
-            <Divider label={t('employeeForm.sections.address')} labelPosition="left" />
-            <AddressFields form={form} patch={patch} errors={errors} />
-            <StartupFlagField form={form} patch={patch} />
-            <FormFooter onCancel={close} loading={update.isPending} error={update.error} />
-          </Stack>
-        </form>
-      </SectionCard>
+      <SectionEditForm editor={editor} title={title}>
+        <PersonFields form={form} patch={patch} errors={errors} />
+        <Divider label={t('employeeForm.sections.systemUse')} labelPosition="left" />
+        <SystemUseFields form={form} patch={patch} errors={errors} />
+        <Divider label={t('employeeForm.sections.address')} labelPosition="left" />
+        <AddressFields form={form} patch={patch} errors={errors} />
+        <StartupFlagField form={form} patch={patch} />
+      </SectionEditForm>
     );
   }
 
   const f = (key: Parameters<typeof fieldLabel>[1]) => fieldLabel(t, key);
   return (
-    <SectionCard
-      title={title}
-      actions={
-        employee.canEdit && (
-          <EditButton label={t('employeeDetail.editOf', { label: title })} onClick={() => setForm(basicFormOf(b))} />
-        )
-      }
-    >
+    <SectionViewCard title={title} canEdit={employee.canEdit} onEdit={() => setForm(basicFormOf(b))}>
       <Fields
         items={[
           [t('employeeDetail.realName'), `${b.lastName} ${b.firstName}`],
@@ -112,7 +77,7 @@ export function EmployeeBasicCard({ employee }: { employee: TEmployeeDetail }) {
           [f('isStartupTarget'), b.isStartupTarget ? t('employeeDetail.yes') : t('employeeDetail.no')],
         ]}
       />
-    </SectionCard>
+    </SectionViewCard>
   );
 }
 

@@ -1,17 +1,13 @@
 import { type TEmployeeDetail, ZSensitiveSection } from '@jinji/contracts/employees';
 import { formatDate } from '@jinji/contracts/japanese';
-import { Badge, Divider, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Badge, Divider, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fieldErrorsOf } from '../../../lib/api-client';
-import { errorText, type TFieldErrors, validate } from '../../../lib/validation';
-import { employeeFormOptionsQueryOptions, type TSensitiveSection, useUpdateEmployee } from '../api/employees';
-import { ViewList } from './employee-career-card';
+import { employeeFormOptionsQueryOptions, type TSensitiveSection } from '../api/employees';
 import { masterOptions } from './master-options';
-import { RowsEditor } from './rows-editor';
-import { blanksToNull, EditButton, FormFooter, SectionCard } from './section-card';
+import { RowsEditor, ViewList } from './rows-editor';
+import { blanksToNull } from './section-card';
+import { SectionEditForm, SectionViewCard, useSectionEditor } from './section-editor';
 
 type TDisability = { disabilityTypeId: string | null; grade: string };
 type TAward = { kind: string | null; title: string; awardedOn: string };
@@ -31,9 +27,16 @@ export function EmployeeSensitiveCard({
   sensitive: TSensitiveSection;
 }) {
   const { t } = useTranslation();
-  const [form, setForm] = useState<TForm | null>(null);
-  const [errors, setErrors] = useState<TFieldErrors>({});
-  const update = useUpdateEmployee(employee.id);
+  const editor = useSectionEditor({
+    employeeId: employee.id,
+    section: 'sensitive',
+    schema: ZSensitiveSection,
+    bodyOf: (form: TForm) => ({
+      disabilities: form.disabilities.map(blanksToNull),
+      awards: form.awards.map(blanksToNull),
+    }),
+  });
+  const { form, setForm, err } = editor;
   const options = useQuery({ ...employeeFormOptionsQueryOptions, enabled: form !== null });
   const title = t('employeeDetail.sections.sensitive');
   const badge = (
@@ -42,123 +45,74 @@ export function EmployeeSensitiveCard({
     </Badge>
   );
 
-  const close = () => {
-    setForm(null);
-    setErrors({});
-    update.reset();
-  };
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (!form) return;
-    const result = validate(ZSensitiveSection, {
-      disabilities: form.disabilities.map(blanksToNull),
-      awards: form.awards.map(blanksToNull),
-    });
-    setErrors(result.errors ?? {});
-    if (!result.data) return;
-    update.mutate(
-      { section: 'sensitive', body: result.data },
-      {
-        onSuccess: () => {
-          notifications.show({ color: 'teal', message: t('common.updated') });
-          close();
-        },
-        onError: (err) => setErrors(fieldErrorsOf(err)),
-      },
-    );
-  };
-
   if (form) {
-    const err = (path: string) => errorText(errors[path]);
     const typeOptions = masterOptions(options.data?.masters.disability_type);
     for (const x of sensitive.disabilities) {
       if (!typeOptions.some((o) => o.value === x.disabilityTypeId))
         typeOptions.push({ value: x.disabilityTypeId, label: x.name ?? x.disabilityTypeId });
     }
     return (
-      <SectionCard title={title} badge={badge}>
-        <form onSubmit={submit} noValidate>
-          <Stack>
-            <RowsEditor
-              label={t('employeeDetail.disabilities')}
-              rows={form.disabilities}
-              onChange={(disabilities) => setForm((f) => (f ? { ...f, disabilities } : f))}
-              empty={() => ({ disabilityTypeId: null, grade: '' })}
-              max={10}
-              render={(row, patch, i) => (
-                <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                  <Select
-                    label={t('employeeDetail.disabilityType')}
-                    data={typeOptions}
-                    value={row.disabilityTypeId}
-                    onChange={(v) => patch({ disabilityTypeId: v })}
-                    error={err(`disabilities.${i}.disabilityTypeId`)}
-                    required
-                    nothingFoundMessage={t('employeeForm.noOptions')}
-                  />
-                  <TextInput
-                    label={t('employeeDetail.grade')}
-                    value={row.grade}
-                    onChange={(e) => patch({ grade: e.currentTarget.value })}
-                    error={err(`disabilities.${i}.grade`)}
-                  />
-                </SimpleGrid>
-              )}
-            />
-            <Divider />
-            <RowsEditor
-              label={t('employeeDetail.awards')}
-              rows={form.awards}
-              onChange={(awards) => setForm((f) => (f ? { ...f, awards } : f))}
-              empty={() => ({ kind: null, title: '', awardedOn: '' })}
-              max={50}
-              render={(row, patch, i) => (
-                <SimpleGrid cols={{ base: 1, sm: 3 }}>
-                  <Select
-                    label={t('employeeDetail.awardKind')}
-                    data={[
-                      { value: '賞', label: t('employeeDetail.award') },
-                      { value: '罰', label: t('employeeDetail.penalty') },
-                    ]}
-                    value={row.kind}
-                    onChange={(v) => patch({ kind: v })}
-                    error={err(`awards.${i}.kind`)}
-                    required
-                  />
-                  <TextInput
-                    label={t('employeeDetail.awardTitle')}
-                    value={row.title}
-                    onChange={(e) => patch({ title: e.currentTarget.value })}
-                    error={err(`awards.${i}.title`)}
-                    required
-                  />
-                  <TextInput
-                    type="date"
-                    label={t('employeeDetail.awardedOn')}
-                    value={row.awardedOn}
-                    onChange={(e) => patch({ awardedOn: e.currentTarget.value })}
-                    error={err(`awards.${i}.awardedOn`)}
-                    max="9999-12-31"
-                  />
-                </SimpleGrid>
-              )}
-            />
-            <FormFooter onCancel={close} loading={update.isPending} error={update.error} />
-          </Stack>
-        </form>
-      </SectionCard>
+      <SectionEditForm editor={editor} title={title} badge={badge}>
+        <RowsEditor
+          label={t('employeeDetail.disabilities')}
+          name="disabilities"
+          rows={form.disabilities}
+          onChange={(disabilities) => setForm((f) => (f ? { ...f, disabilities } : f))}
+          empty={() => ({ disabilityTypeId: null, grade: '' })}
+          max={10}
+          err={err}
+          render={(field) => (
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <Select
+                label={t('employeeDetail.disabilityType')}
+                data={typeOptions}
+                value={field.row.disabilityTypeId}
+                onChange={(v) => field.patch({ disabilityTypeId: v })}
+                error={field.error('disabilityTypeId')}
+                required
+                nothingFoundMessage={t('employeeForm.noOptions')}
+              />
+              <TextInput label={t('employeeDetail.grade')} {...field.text('grade')} />
+            </SimpleGrid>
+          )}
+        />
+        <Divider />
+        <RowsEditor
+          label={t('employeeDetail.awards')}
+          name="awards"
+          rows={form.awards}
+          onChange={(awards) => setForm((f) => (f ? { ...f, awards } : f))}
+          empty={() => ({ kind: null, title: '', awardedOn: '' })}
+          max={50}
+          err={err}
+          render={(field) => (
+            <SimpleGrid cols={{ base: 1, sm: 3 }}>
+              <Select
+                label={t('employeeDetail.awardKind')}
+                data={[
+                  { value: '賞', label: t('employeeDetail.award') },
+                  { value: '罰', label: t('employeeDetail.penalty') },
+                ]}
+                value={field.row.kind}
+                onChange={(v) => field.patch({ kind: v })}
+                error={field.error('kind')}
+                required
+              />
+              <TextInput label={t('employeeDetail.awardTitle')} {...field.text('title')} required />
+              <TextInput label={t('employeeDetail.awardedOn')} {...field.date('awardedOn')} />
+            </SimpleGrid>
+          )}
+        />
+      </SectionEditForm>
     );
   }
 
   return (
-    <SectionCard
+    <SectionViewCard
       title={title}
       badge={badge}
-      actions={
-        employee.canEditSensitive && (
-          <EditButton label={t('employeeDetail.editOf', { label: title })} onClick={() => setForm(formOf(sensitive))} />
-        )
-      }
+      canEdit={employee.canEditSensitive}
+      onEdit={() => setForm(formOf(sensitive))}
     >
       <ViewList
         label={t('employeeDetail.disabilities')}
@@ -174,7 +128,7 @@ export function EmployeeSensitiveCard({
           a.awardedOn ? formatDate(a.awardedOn) : '-',
         ])}
       />
-    </SectionCard>
+    </SectionViewCard>
   );
 }
 

@@ -1,0 +1,21 @@
+// Logging in and out as a user does: the login form, the header's ログアウト.
+import type { Page } from 'playwright-core';
+import { ADMIN, ADMIN_PASSWORD, fillLogin } from './app';
+
+/** Opens /login and logs in as the setup administrator; waits for the admin home. */
+export async function logInAsAdmin(page: Page, baseUrl: string): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await fillLogin(page, ADMIN_PASSWORD);
+  await page.waitForURL('**/admin');
+}
+
+export async function logOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'ログアウト' }).click();
+  await page.waitForURL('**/login');
+}
+
+/** Logs out unless already on /login, then submits the login form as `loginId` of the test tenant. */
+export async function logInAs(page: Page, loginId: string, password: string): Promise<void> {
+  if (!page.url().endsWith('/login')) await logOut(page);
+  await fillLogin(page, password, ADMIN.tenantCode, loginId);
+}
