@@ -11,17 +11,12 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { tenants } from './tenants';
-
-const tenantId = () =>
-  uuid('tenant_id')
-    .notNull()
-    .references(() => tenants.id);
+import { tenantIdColumn } from './columns';
 
 export const userAccounts = pgTable(
   'user_accounts',
   {
-    tenantId: tenantId(),
+    tenantId: tenantIdColumn(),
     id: uuid('id').notNull().default(sql`gen_random_uuid()`),
     loginId: text('login_id').notNull(),
     email: text('email'),
@@ -43,7 +38,7 @@ export const userAccounts = pgTable(
 export const passwordHistory = pgTable(
   'password_history',
   {
-    tenantId: tenantId(),
+    tenantId: tenantIdColumn(),
     id: uuid('id').notNull().default(sql`gen_random_uuid()`),
     userId: uuid('user_id').notNull(),
     passwordHash: text('password_hash').notNull(),
@@ -61,7 +56,7 @@ export const passwordHistory = pgTable(
 export const sessions = pgTable(
   'sessions',
   {
-    tenantId: tenantId(),
+    tenantId: tenantIdColumn(),
     /** sha256 of the random token; the token itself is only in the cookie. */
     idHash: text('id_hash').notNull(),
     userId: uuid('user_id').notNull(),
@@ -83,7 +78,7 @@ export const sessions = pgTable(
 export const roleMembers = pgTable(
   'role_members',
   {
-    tenantId: tenantId(),
+    tenantId: tenantIdColumn(),
     role: text('role').notNull(),
     userId: uuid('user_id').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -99,7 +94,7 @@ export const roleMembers = pgTable(
 
 // One row per tenant; no row = the minimum defaults (seed 初期設定(1)).
 export const passwordPolicies = pgTable('password_policies', {
-  tenantId: tenantId().primaryKey(),
+  tenantId: tenantIdColumn().primaryKey(),
   minLength: integer('min_length').notNull(),
   minUppercase: integer('min_uppercase').notNull(),
   minLowercase: integer('min_lowercase').notNull(),

@@ -15,20 +15,15 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { tenantIdColumn } from './columns';
 import { masterItems } from './masters';
-import { tenants } from './tenants';
-
-const tenantId = () =>
-  uuid('tenant_id')
-    .notNull()
-    .references(() => tenants.id);
 
 // The employee core (R-EMP-1). Employment status is derived from hire/retirement date and today,
 // never stored. `search_text` holds the searchable names in normalised form (lib/japanese.ts).
 export const employees = pgTable(
   'employees',
   {
-    tenantId: tenantId(),
+    tenantId: tenantIdColumn(),
     id: uuid('id').notNull().default(sql`gen_random_uuid()`),
     employeeNumber: text('employee_number'),
     lastName: text('last_name').notNull(),
@@ -77,7 +72,7 @@ const masterRef = (tid: AnyPgColumn, col: AnyPgColumn) =>
 export const employeeAssignments = pgTable(
   'employee_assignments',
   {
-    tenantId: tenantId(),
+    tenantId: tenantIdColumn(),
     id: uuid('id').notNull().default(sql`gen_random_uuid()`),
     employeeId: uuid('employee_id').notNull(),
     startDate: date('start_date').notNull(),
@@ -110,7 +105,7 @@ export const employeeAssignments = pgTable(
 export const employeeContracts = pgTable(
   'employee_contracts',
   {
-    tenantId: tenantId(),
+    tenantId: tenantIdColumn(),
     id: uuid('id').notNull().default(sql`gen_random_uuid()`),
     employeeId: uuid('employee_id').notNull(),
     startDate: date('start_date').notNull(),
@@ -135,7 +130,7 @@ const subRecord = <T extends Record<string, PgColumnBuilderBase>>(name: string, 
   pgTable(
     name,
     {
-      tenantId: tenantId(),
+      tenantId: tenantIdColumn(),
       id: uuid('id').notNull().default(sql`gen_random_uuid()`),
       employeeId: uuid('employee_id').notNull(),
       position: integer('position').notNull().default(0),
@@ -182,7 +177,7 @@ export const employeeAwards = subRecord('employee_awards', {
 export const auditLogs = pgTable(
   'audit_logs',
   {
-    tenantId: tenantId(),
+    tenantId: tenantIdColumn(),
     id: uuid('id').notNull().default(sql`gen_random_uuid()`),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
     actorId: uuid('actor_id'),

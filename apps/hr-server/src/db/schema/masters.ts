@@ -15,16 +15,14 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { tenants } from './tenants';
+import { tenantIdColumn } from './columns';
 
 // All masters of マスタメンテナンス in one table: they share code/name/order/valid, and employees'
 // histories reference them by (tenant_id, id). `kind` says which master a row belongs to.
 export const masterItems = pgTable(
   'master_items',
   {
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id),
+    tenantId: tenantIdColumn(),
     id: uuid('id').notNull().default(sql`gen_random_uuid()`),
     kind: text('kind').notNull(),
     code: text('code').notNull(),
@@ -52,9 +50,7 @@ export const masterItems = pgTable(
 );
 
 export const codeSettings = pgTable('code_settings', {
-  tenantId: uuid('tenant_id')
-    .primaryKey()
-    .references(() => tenants.id),
+  tenantId: tenantIdColumn().primaryKey(),
   loginIdMode: text('login_id_mode').notNull(),
   loginIdRule: jsonb('login_id_rule').$type<TCodeRule | null>(),
   employeeNumberMode: text('employee_number_mode').notNull(),
@@ -68,9 +64,7 @@ export const codeSettings = pgTable('code_settings', {
 export const codeSequences = pgTable(
   'code_sequences',
   {
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id),
+    tenantId: tenantIdColumn(),
     kind: text('kind').notNull(),
     nextValue: bigint('next_value', { mode: 'number' }).notNull().default(1),
   },
