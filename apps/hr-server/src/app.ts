@@ -18,6 +18,7 @@ import {
 import type { Config } from './config';
 import type { Database } from './db/client';
 import { accessControlRoutes } from './features/access-control/access-control.routes';
+import { attendanceRoutes } from './features/attendance/attendance.routes';
 import { authRoutes } from './features/auth/auth.routes';
 import { codeSettingsRoutes } from './features/code-settings/code-settings.routes';
 import { employeeRoutes } from './features/employees/employees.routes';
@@ -135,6 +136,7 @@ export async function buildApp({ config, db, jobs, logger }: BuildAppOptions): P
   await app.register(authRoutes, { db, config });
   await app.register(passwordPolicyRoutes, { db });
   await app.register(employeeRoutes, { db });
+  await app.register(attendanceRoutes, { db });
   await app.register(masterRoutes, { db });
   await app.register(accessControlRoutes, { db });
   await app.register(codeSettingsRoutes, { db });

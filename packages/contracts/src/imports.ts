@@ -1,9 +1,14 @@
 // 一括登録・更新 (R-IMP-1…3): the columns of 「新規登録用ファイル」 with their input rules, and the job.
 import { z } from 'zod';
 
-export const IMPORT_KINDS = ['employees_new'] as const;
+export const IMPORT_KINDS = ['employees_new', 'employees_update', 'attendance'] as const;
 export const ZImportKind = z.enum(IMPORT_KINDS);
 export type TImportKind = z.infer<typeof ZImportKind>;
+export const IMPORT_KIND_LABELS: Record<TImportKind, string> = {
+  employees_new: '新規登録',
+  employees_update: '更新',
+  attendance: '勤怠実績',
+};
 
 export type ImportColumn = {
   key: string;
@@ -147,6 +152,56 @@ export const IMPORT_COLUMNS_NEW: ImportColumn[] = [
     format: '1（対象）または 0・空欄（対象外）',
     example: '0',
   },
+];
+
+/** In an update file, a cell holding only this clears the value; an empty cell leaves it unchanged. */
+export const CLEAR_MARKER = '#削除';
+
+export const ASSIGNMENT_COLUMN_KEYS = ['companyId', 'departmentId', 'positionId', 'gradeId', 'jobTypeId', 'locationId'];
+export const CONTRACT_COLUMN_KEYS = ['employmentTypeId', 'workStyleId', 'hiringCategoryId'];
+
+const updateColumn = (c: ImportColumn): ImportColumn => ({
+  ...c,
+  required: false,
+  format: c.required ? `${c.format}（空欄は変更なし）` : `${c.format}（空欄は変更なし、${CLEAR_MARKER} で削除）`,
+  example: c.master ? '' : c.example,
+});
+
+/** 「更新用ファイル」 (R-IMP-4): employees are found by 社員番号; only the columns present change. */
+export const IMPORT_COLUMNS_UPDATE: ImportColumn[] = [
+  {
+    key: 'employeeNumber',
+    header: '社員番号',
+    required: true,
+    format: '登録済みの社員番号（更新する従業員を特定します。変更はできません）',
+    example: '000123',
+  },
+  ...IMPORT_COLUMNS_NEW.filter((c) => c.key !== 'employeeNumber' && c.key !== 'loginId').flatMap((c) => {
+    const col = updateColumn(c);
+    if (c.key === 'locationId')
+      return [
+        col,
+        {
+          key: 'assignmentStartDate',
+          header: '所属適用日',
+          required: false,
+          format: `${DATE_RULE}。会社〜勤務地を変更する場合は必須（この日から新しい所属になります）`,
+          example: '',
+        },
+      ];
+    if (c.key === 'hiringCategoryId')
+      return [
+        col,
+        {
+          key: 'contractStartDate',
+          header: '契約適用日',
+          required: false,
+          format: `${DATE_RULE}。雇用形態〜採用区分を変更する場合は必須`,
+          example: '',
+        },
+      ];
+    return [col];
+  }),
 ];
 
 export const IMPORT_STATUSES = ['processing', 'succeeded', 'failed'] as const;

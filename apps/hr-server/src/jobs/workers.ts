@@ -2,14 +2,17 @@
 // transaction), so running it again is safe, and a finished job is skipped.
 import type PgBoss from 'pg-boss';
 import type { Database } from '../db/client';
-import { IMPORT_QUEUE, type JobQueue, runImport } from '../features/imports/imports.service';
+import { IMPORT_QUEUE, type JobQueue, resumeImports, runImport } from '../features/imports/imports.service';
 
 export async function registerWorkers(boss: PgBoss, db: Database): Promise<JobQueue> {
   await boss.createQueue(IMPORT_QUEUE);
   await boss.work<{ tenantId: string; jobId: string }>(IMPORT_QUEUE, { pollingIntervalSeconds: 1 }, async ([job]) => {
     await runImport(db, job!.data);
   });
-  return {
+  const queue: JobQueue = {
     send: (name, data) => boss.send(name, data, { retryLimit: 2, retryDelay: 5, expireInSeconds: 1800 }),
   };
+  // pg-boss would retry a crashed run only when it expires (30 min); resume at once instead
+  await resumeImports(db, queue);
+  return queue;
 }

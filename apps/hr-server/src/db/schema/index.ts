@@ -1,4 +1,5 @@
 // drizzle needs one object with every table; this is the only re-export file in the server.
+export * from './attendance';
 export * from './auth';
 export * from './employees';
 export * from './imports';

@@ -1,8 +1,7 @@
 import type { TImportError } from '@jinji/contracts/imports';
-import { and, asc, count, desc, eq, inArray, isNotNull } from 'drizzle-orm';
-import type { Tx } from '../../db/client';
+import { and, asc, count, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client';
 import {
-  auditLogs,
   employeeAssignments,
   employeeContracts,
   employees,
@@ -11,6 +10,7 @@ import {
   masterItems,
   userAccounts,
 } from '../../db/schema/index';
+import { closeOpenPeriod } from '../employees/employees.repository';
 
 export type ImportJobRow = typeof importJobs.$inferSelect;
 const jobColumns = {
@@ -38,6 +38,25 @@ export async function insertJob(tx: Tx, row: typeof importJobs.$inferInsert): Pr
 export async function findJob(tx: Tx, id: string): Promise<ImportJobView | null> {
   const rows = await tx.select(jobColumns).from(importJobs).where(eq(importJobs.id, id)).limit(1);
   return rows[0] ?? null;
+}
+
+/** Locks the job row: two runners of one job serialise here. */
+export async function findJobForUpdate(tx: Tx, id: string): Promise<{ status: string } | null> {
+  const rows = await tx
+    .select({ status: importJobs.status })
+    .from(importJobs)
+    .where(eq(importJobs.id, id))
+    .limit(1)
+    .for('update');
+  return rows[0] ?? null;
+}
+
+/** As owner, across tenants: jobs left 処理中 by a process that stopped. */
+export async function findProcessingJobs(db: Db): Promise<{ tenantId: string; id: string }[]> {
+  return db
+    .select({ tenantId: importJobs.tenantId, id: importJobs.id })
+    .from(importJobs)
+    .where(eq(importJobs.status, 'processing'));
 }
 
 export async function findJobFile(tx: Tx, id: string): Promise<Buffer | null> {
@@ -82,7 +101,17 @@ export async function findErrorsPage(tx: Tx, jobId: string, page: number, pageSi
   return { items, total: total?.n ?? 0 };
 }
 
-export async function findValidMasters(tx: Tx) {
+export type MasterForImport = {
+  id: string;
+  kind: string;
+  code: string;
+  name: string;
+  companyId: string | null;
+  isValid: boolean;
+};
+
+/** Every master, invalid ones too: an update file may keep an employee's invalid value. */
+export async function findMastersForImport(tx: Tx): Promise<MasterForImport[]> {
   return tx
     .select({
       id: masterItems.id,
@@ -90,9 +119,9 @@ export async function findValidMasters(tx: Tx) {
       code: masterItems.code,
       name: masterItems.name,
       companyId: masterItems.companyId,
+      isValid: masterItems.isValid,
     })
-    .from(masterItems)
-    .where(eq(masterItems.isValid, true));
+    .from(masterItems);
 }
 
 export async function findTakenEmployeeNumbers(tx: Tx, numbers: string[]): Promise<string[]> {
@@ -119,28 +148,82 @@ export async function findTakenLoginIds(tx: Tx, ids: string[]): Promise<string[]
   return out;
 }
 
-const BATCH = 1000;
+type Period = { startDate: string } & Record<string, string | null>;
+export type CurrentEmployee = {
+  employee: typeof employees.$inferSelect;
+  /** the latest 所属 / 契約 period (the one an update file compares with) */
+  assignment: Period | null;
+  contract: Period | null;
+};
 
-/** Batched multi-row inserts (COPY is not allowed under row-level security). */
-export async function insertEmployeeBatch(
-  tx: Tx,
-  rows: {
-    employee: typeof employees.$inferInsert;
-    account: typeof userAccounts.$inferInsert | null;
-    assignment: typeof employeeAssignments.$inferInsert | null;
-    contract: typeof employeeContracts.$inferInsert | null;
-    audit: typeof auditLogs.$inferInsert;
-  }[],
-): Promise<void> {
-  for (let i = 0; i < rows.length; i += BATCH) {
-    const chunk = rows.slice(i, i + BATCH);
-    await tx.insert(employees).values(chunk.map((r) => r.employee));
-    const accounts = chunk.flatMap((r) => (r.account ? [r.account] : []));
-    if (accounts.length > 0) await tx.insert(userAccounts).values(accounts);
-    const assignments = chunk.flatMap((r) => (r.assignment ? [r.assignment] : []));
-    if (assignments.length > 0) await tx.insert(employeeAssignments).values(assignments);
-    const contracts = chunk.flatMap((r) => (r.contract ? [r.contract] : []));
-    if (contracts.length > 0) await tx.insert(employeeContracts).values(contracts);
-    await tx.insert(auditLogs).values(chunk.map((r) => r.audit));
+/** Employees by 社員番号 with their latest 所属 and 契約 period. */
+export async function findCurrentByNumbers(tx: Tx, numbers: string[]): Promise<Map<string, CurrentEmployee>> {
+  const out = new Map<string, CurrentEmployee>();
+  if (numbers.length === 0) return out;
+  const rows = await tx.select().from(employees).where(inArray(employees.employeeNumber, numbers));
+  const ids = rows.map((r) => r.id);
+  const latest = async (table: typeof employeeAssignments | typeof employeeContracts) => {
+    const map = new Map<string, Period>();
+    if (ids.length === 0) return map;
+    const periods = await tx.select().from(table).where(inArray(table.employeeId, ids)).orderBy(desc(table.startDate));
+    for (const p of periods) {
+      if (map.has(p.employeeId)) continue;
+      const { tenantId: _t, id: _i, employeeId: _e, endDate: _d, createdAt: _c, ...values } = p;
+      map.set(p.employeeId, values as unknown as Period);
+    }
+    return map;
+  };
+  const assignments = await latest(employeeAssignments);
+  const contracts = await latest(employeeContracts);
+  for (const e of rows) {
+    out.set(e.employeeNumber!, {
+      employee: e,
+      assignment: assignments.get(e.id) ?? null,
+      contract: contracts.get(e.id) ?? null,
+    });
   }
+  return out;
+}
+
+/**
+ * Many rows in one statement: the rows travel as one JSON parameter and json_populate_recordset
+ * types them by the table's own row type (COPY is not allowed under row-level security).
+ * Keys are column names; a column missing from the first row is not written.
+ */
+export async function insertJsonRows(tx: Tx, table: string, rows: Record<string, unknown>[]): Promise<void> {
+  if (rows.length === 0) return;
+  const columns = sql.raw(
+    Object.keys(rows[0]!)
+      .map((c) => `"${c}"`)
+      .join(', '),
+  );
+  await tx.execute(
+    sql`insert into ${sql.identifier(table)} (${columns}) select ${columns} from json_populate_recordset(null::${sql.identifier(table)}, ${JSON.stringify(rows)}::json)`,
+  );
+}
+
+/** Whole employee rows (every column of the first row's keys) replaced by id; their accounts follow. */
+export async function updateEmployeesJson(tx: Tx, rows: Record<string, unknown>[]): Promise<void> {
+  if (rows.length === 0) return;
+  const keys = Object.keys(rows[0]!).filter((k) => k !== 'tenant_id' && k !== 'id');
+  const set = sql.raw(keys.map((k) => `"${k}" = x."${k}"`).join(', '));
+  const json = JSON.stringify(rows);
+  await tx.execute(
+    sql`update employees e set ${set} from json_populate_recordset(null::employees, ${json}::json) x where e.tenant_id = x.tenant_id and e.id = x.id`,
+  );
+  await tx.execute(
+    sql`update user_accounts u set email = x.email, display_name = x.last_name || ' ' || x.first_name, updated_at = x.updated_at
+        from json_populate_recordset(null::employees, ${json}::json) x where u.tenant_id = x.tenant_id and u.employee_id = x.id`,
+  );
+}
+
+/** 異動 from an update file: the same rule as the detail page (see employees.repository closeOpenPeriod). */
+export async function closeOpenPeriods(
+  tx: Tx,
+  table: 'employee_assignments' | 'employee_contracts',
+  employeeId: string,
+  startDate: string,
+): Promise<void> {
+  const t = table === 'employee_assignments' ? employeeAssignments : employeeContracts;
+  await closeOpenPeriod(tx, t, employeeId, startDate);
 }

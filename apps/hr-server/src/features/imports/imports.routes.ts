@@ -1,18 +1,21 @@
-import { IMPORT_COLUMNS_NEW, ZImportError, ZImportJob, ZImportKind } from '@jinji/contracts/imports';
+import { ZEmployeeListQuery } from '@jinji/contracts/employees';
+import { ZImportError, ZImportJob, ZImportKind } from '@jinji/contracts/imports';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
 import { AppError } from '../../lib/app-error';
 import { requireAuth } from '../../plugins/auth';
+import { exportForUpdate } from './employee-export';
 import {
   exportImportErrors,
   getImport,
+  importColumns,
   type JobQueue,
   listImportErrors,
   listImports,
   MAX_FILE_BYTES,
   startImport,
-  templateCsv,
+  templateFile,
 } from './imports.service';
 
 const config = { access: { kind: 'permission' as const, permission: 'employees.import' as const } };
@@ -23,6 +26,15 @@ const ZPage = z.object({
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 const ZEncoding = z.object({ encoding: z.enum(['utf8', 'cp932']).default('utf8') });
+const TEMPLATE_NAMES = {
+  employees_new: '新規登録用ファイル',
+  employees_update: '更新用ファイル',
+  attendance: '勤怠実績',
+};
+export const xlsxHeaders = (name: string) => ({
+  'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'content-disposition': `attachment; filename="import.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
+});
 const csvHeaders = (encoding: 'utf8' | 'cp932', name: string) => ({
   'content-type': `text/csv; charset=${encoding === 'utf8' ? 'utf-8' : 'shift_jis'}`,
   'content-disposition': `attachment; filename="import.csv"; filename*=UTF-8''${encodeURIComponent(name)}`,
@@ -30,7 +42,7 @@ const csvHeaders = (encoding: 'utf8' | 'cp932', name: string) => ({
 
 export const importRoutes: FastifyPluginAsyncZod<{ db: Database; jobs?: JobQueue }> = async (app, { db, jobs }) => {
   app.addContentTypeParser(
-    ['text/csv', 'application/octet-stream'],
+    ['text/csv', 'application/octet-stream', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
     { parseAs: 'buffer', bodyLimit: MAX_FILE_BYTES },
     (_r, body, done) => done(null, body),
   );
@@ -41,13 +53,40 @@ export const importRoutes: FastifyPluginAsyncZod<{ db: Database; jobs?: JobQueue
       config,
       schema: {
         tags,
-        summary: '新規登録用ファイル（テンプレート）',
-        querystring: ZEncoding.extend({ kind: ZImportKind.default('employees_new') }),
+        summary:
+          '新規登録用ファイル・更新用ファイル・勤怠実績（テンプレート）。CSV（UTF-8 BOM / Shift_JIS）または Excel',
+        querystring: z.object({
+          kind: ZImportKind.default('employees_new'),
+          encoding: z.enum(['utf8', 'cp932', 'xlsx']).default('utf8'),
+        }),
       },
     },
     async (request, reply) => {
-      const { encoding } = request.query;
-      return reply.headers(csvHeaders(encoding, '新規登録用ファイル.csv')).send(templateCsv(encoding));
+      const { encoding, kind } = request.query;
+      const base = TEMPLATE_NAMES[kind];
+      const file = await templateFile(db, requireAuth(request), kind, encoding);
+      if (encoding === 'xlsx') return reply.headers(xlsxHeaders(`${base}.xlsx`)).send(file);
+      return reply.headers(csvHeaders(encoding, `${base}.csv`)).send(file);
+    },
+  );
+
+  app.get(
+    '/api/v1/imports/export',
+    {
+      config,
+      schema: {
+        tags,
+        summary: '更新用ファイルの形で従業員データを出力（検索条件どおり）。編集して取り込むと更新できる',
+        querystring: ZEmployeeListQuery.omit({ page: true, pageSize: true }).extend({
+          encoding: z.enum(['utf8', 'cp932', 'xlsx']).default('utf8'),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const { encoding, ...query } = request.query;
+      const file = await exportForUpdate(db, requireAuth(request), query, encoding);
+      if (encoding === 'xlsx') return reply.headers(xlsxHeaders('従業員データ_更新用.xlsx')).send(file);
+      return reply.headers(csvHeaders(encoding, '従業員データ_更新用.csv')).send(file);
     },
   );
 
@@ -75,7 +114,7 @@ export const importRoutes: FastifyPluginAsyncZod<{ db: Database; jobs?: JobQueue
         },
       },
     },
-    async () => ({ columns: IMPORT_COLUMNS_NEW }),
+    async (request) => ({ columns: importColumns(request.query.kind) }),
   );
 
   app.post(
@@ -84,15 +123,15 @@ export const importRoutes: FastifyPluginAsyncZod<{ db: Database; jobs?: JobQueue
       config,
       schema: {
         tags,
-        summary: '一括登録（ファイル取込）。バックグラウンドで処理し、全行が正しい場合のみ登録する',
-        consumes: ['text/csv'],
+        summary: '一括登録・更新（CSV / Excel 取込）。バックグラウンドで処理し、全行が正しい場合のみ登録する',
+        consumes: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
         querystring: z.object({ kind: ZImportKind.default('employees_new') }),
         response: { 202: ZImportJob },
       },
     },
     async (request, reply) => {
       if (!jobs) throw new AppError('INTERNAL', 'ジョブ基盤が起動していません');
-      if (!Buffer.isBuffer(request.body)) throw new AppError('CSV_INVALID', 'CSVファイルを送信してください');
+      if (!Buffer.isBuffer(request.body)) throw new AppError('CSV_INVALID', 'CSVまたはExcelファイルを送信してください');
       const rawName = request.headers['x-file-name'];
       let fileName = 'upload.csv';
       try {

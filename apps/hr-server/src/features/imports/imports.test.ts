@@ -110,8 +110,8 @@ describe(`一括登録 (${TEST_DB})`, () => {
       { row: 3, column: '本名(かな)(せい)', message: 'ひらがな・カタカナで入力してください「鈴木」' },
       { row: 3, column: '生年月日', message: '日付として読めません「1985/13/01」' },
       { row: 3, column: '性別', message: '男性・女性・その他・回答しない のいずれかを入力してください「女」' },
-      { row: 3, column: '従業員スタートアップ対象フラグ', message: '1 または 0 を入力してください「2」' },
       { row: 3, column: '会社', message: 'マスタに見つかりません「999」' },
+      { row: 3, column: '従業員スタートアップ対象フラグ', message: '1 または 0 を入力してください「2」' },
       { row: 4, column: '社員番号', message: '既に登録されています「A001」' },
     ]);
     expect(await employeeCount()).toBe(before);

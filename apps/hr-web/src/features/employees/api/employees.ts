@@ -1,3 +1,4 @@
+import type { TAttendanceListResponse } from '@jinji/contracts/attendance';
 import type { TCodeSettings } from '@jinji/contracts/code-settings';
 import type {
   TAssignmentInput,
@@ -62,6 +63,13 @@ export const employeeDetailQueryOptions = (id: string) =>
   queryOptions({
     queryKey: ['employees', 'detail', id],
     queryFn: () => apiClient.get<TEmployeeDetail>(`${BASE}/${id}`),
+  });
+
+/** 勤怠実績: the 12 newest months imported (newest first). */
+export const employeeAttendanceQueryOptions = (id: string) =>
+  queryOptions({
+    queryKey: ['employees', 'attendance', id],
+    queryFn: () => apiClient.get<TAttendanceListResponse>(`${BASE}/${id}/attendance`),
   });
 
 export function useCreateEmployee() {

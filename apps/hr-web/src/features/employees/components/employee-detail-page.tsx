@@ -5,6 +5,7 @@ import { AnchorLink } from '../../../components/ui/router-links';
 import { useDocumentTitleText } from '../../../components/ui/use-page-title';
 import { ApiError } from '../../../lib/api-client';
 import { employeeDetailQueryOptions } from '../api/employees';
+import { EmployeeAttendanceCard } from './employee-attendance-card';
 import { EmployeeBasicCard } from './employee-basic-card';
 import { EmployeeCareerCard } from './employee-career-card';
 import { EmployeeContactsCard } from './employee-contacts-card';
@@ -97,6 +98,7 @@ export function EmployeeDetailPage({ id }: { id: string }) {
           <EmployeeContactsCard employee={employee} />
           <EmployeeCareerCard employee={employee} />
           {employee.sensitive && <EmployeeSensitiveCard employee={employee} sensitive={employee.sensitive} />}
+          <EmployeeAttendanceCard employeeId={employee.id} />
         </>
       )}
     </Stack>

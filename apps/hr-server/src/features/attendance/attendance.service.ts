@@ -1,0 +1,26 @@
+// 勤怠実績 (R-IMP-6) on the employee detail page.
+import type { TAttendanceListResponse, TAttendanceQuery } from '@jinji/contracts/attendance';
+import type { Database } from '../../db/client';
+import { AppError } from '../../lib/app-error';
+import type { AuthContext } from '../../lib/auth-context';
+import { employeeExists, findAttendanceMonths } from './attendance.repository';
+
+/** Without 'from', the 12 newest months present (up to 'to'); with it, every month in the range. */
+export const DEFAULT_MONTHS = 12;
+
+export async function listAttendance(
+  db: Database,
+  ctx: AuthContext,
+  employeeId: string,
+  query: TAttendanceQuery,
+): Promise<TAttendanceListResponse> {
+  return db.asTenant(ctx.tenantId, async (tx) => {
+    if (!(await employeeExists(tx, employeeId))) throw new AppError('NOT_FOUND', '従業員が見つかりません');
+    const items = await findAttendanceMonths(tx, employeeId, {
+      from: query.from,
+      to: query.to,
+      limit: query.from ? undefined : DEFAULT_MONTHS,
+    });
+    return { items };
+  });
+}

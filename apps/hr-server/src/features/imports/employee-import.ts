@@ -1,0 +1,604 @@
+// 「新規登録用ファイル」 and 「更新用ファイル」 (R-IMP-2/4) as import kinds. Both passes parse each row
+// with the same functions, so the write pass applies exactly what the validation pass accepted.
+import { randomUUID } from 'node:crypto';
+import { GENDERS } from '@jinji/contracts/employees';
+import {
+  ASSIGNMENT_COLUMN_KEYS,
+  CLEAR_MARKER,
+  CONTRACT_COLUMN_KEYS,
+  IMPORT_COLUMNS_NEW,
+  IMPORT_COLUMNS_UPDATE,
+  type ImportColumn,
+} from '@jinji/contracts/imports';
+import { isKana, todayInJapan } from '@jinji/contracts/japanese';
+import { parseJapaneseDate } from '@jinji/contracts/japanese-dates';
+import type { Tx } from '../../db/client';
+import { AppError } from '../../lib/app-error';
+import { generateCodes, getTenantCodeSettings } from '../code-settings/code-settings.service';
+import { searchColumns } from '../employees/employees.service';
+import type { ImportContext, ImportKindHandler, ImportRow, RowSource } from './import-kinds';
+import {
+  type CurrentEmployee,
+  closeOpenPeriods,
+  findCurrentByNumbers,
+  findMastersForImport,
+  findTakenEmployeeNumbers,
+  findTakenLoginIds,
+  insertJsonRows,
+  type MasterForImport,
+  updateEmployeesJson,
+} from './imports.repository';
+
+const BATCH = 2000;
+const MAX_LEN: Record<string, number> = {
+  lastName: 50,
+  firstName: 50,
+  lastNameKana: 50,
+  firstNameKana: 50,
+  businessLastName: 50,
+  businessFirstName: 50,
+  prefecture: 10,
+  phone: 20,
+  mobilePhone: 20,
+  employeeNumber: 30,
+  loginId: 128,
+};
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const BASIC_KEYS = IMPORT_COLUMNS_NEW.filter(
+  (c) => !c.master && !['employeeNumber', 'loginId', 'isStartupTarget'].includes(c.key),
+).map((c) => c.key);
+
+type Check = { ok: true; value: string } | { ok: false; message: string };
+
+/** One non-empty cell against its column's rule; the value comes back normalised. */
+export function checkCell(c: ImportColumn, raw: string): Check {
+  const bad = (message: string): Check => ({ ok: false, message });
+  if (c.key.endsWith('Date')) {
+    const d = parseJapaneseDate(raw);
+    return d.ok ? { ok: true, value: d.date } : bad(d.message);
+  }
+  if (c.master) return { ok: true, value: raw };
+  let v = raw;
+  if (c.key === 'lastNameKana' || c.key === 'firstNameKana') {
+    v = raw.normalize('NFKC');
+    if (!isKana(v)) return bad(`ひらがな・カタカナで入力してください「${raw}」`);
+  } else if (c.key === 'gender') {
+    if (!(GENDERS as readonly string[]).includes(v))
+      return bad(`男性・女性・その他・回答しない のいずれかを入力してください「${raw}」`);
+  } else if (c.key === 'email') {
+    v = raw.normalize('NFKC');
+    if (!EMAIL.test(v) || v.length > 254) return bad(`メールアドレスの形式が正しくありません「${raw}」`);
+  } else if (c.key === 'employeeNumber' || c.key === 'loginId') {
+    v = raw.normalize('NFKC');
+    if (!/^[\x21-\x7e]+$/.test(v)) return bad(`半角英数字記号で入力してください「${raw}」`);
+  } else if (c.key === 'postalCode') {
+    v = raw.normalize('NFKC');
+    if (!/^\d{3}-?\d{4}$/.test(v)) return bad(`123-4567 の形式で入力してください「${raw}」`);
+  } else if (c.key === 'phone' || c.key === 'mobilePhone') {
+    v = raw.normalize('NFKC');
+  } else if (c.key === 'isStartupTarget') {
+    v = raw.normalize('NFKC');
+    if (v !== '0' && v !== '1') return bad(`1 または 0 を入力してください「${raw}」`);
+  }
+  const max = MAX_LEN[c.key] ?? 100;
+  if (v.length > max) return bad(`${max}文字以内で入力してください`);
+  return { ok: true, value: v };
+}
+
+// ---- masters ------------------------------------------------------------------------------------
+
+type Masters = {
+  byId: Map<string, MasterForImport>;
+  find(kind: string, text: string): MasterForImport[];
+};
+
+/** `tx` inside the write transaction: PGlite has one connection, a second transaction would wait forever. */
+async function loadMasters(ctx: ImportContext, tx?: Tx): Promise<Masters> {
+  const all = tx ? await findMastersForImport(tx) : await ctx.db.asTenant(ctx.tenantId, findMastersForImport);
+  const byText = new Map<string, MasterForImport[]>();
+  const add = (key: string, m: MasterForImport) => {
+    const list = byText.get(key);
+    if (list) {
+      if (!list.includes(m)) list.push(m);
+    } else byText.set(key, [m]);
+  };
+  for (const m of all) {
+    add(`${m.kind}\u0000${m.code}`, m);
+    add(`${m.kind}\u0000${m.name}`, m);
+  }
+  return { byId: new Map(all.map((m) => [m.id, m])), find: (kind, text) => byText.get(`${kind}\u0000${text}`) ?? [] };
+}
+
+/**
+ * A master given by code or name: a code wins over a name; 部署 and 勤務地 must belong to the company.
+ * An invalid master is accepted only where it is already the employee's value (export → import).
+ */
+function resolveMaster(
+  masters: Masters,
+  c: ImportColumn,
+  text: string,
+  companyId: string | null,
+  currentId: string | null,
+): Check {
+  let candidates = masters.find(c.master!, text);
+  const byCode = candidates.filter((m) => m.code === text);
+  if (byCode.length > 0) candidates = byCode;
+  if ((c.key === 'departmentId' || c.key === 'locationId') && companyId)
+    candidates = candidates.filter((m) => m.companyId === companyId);
+  const usable = candidates.filter((m) => m.isValid || m.id === currentId);
+  if (usable.length === 0) {
+    if (candidates.length > 0) return { ok: false, message: `無効になっているマスタです「${text}」` };
+    return { ok: false, message: `マスタに見つかりません「${text}」` };
+  }
+  if (usable.length > 1) return { ok: false, message: `同じ名称が複数あります。コードで指定してください「${text}」` };
+  return { ok: true, value: usable[0]!.id };
+}
+
+// ---- 新規登録 -------------------------------------------------------------------------------------
+
+type NewRow = {
+  line: number;
+  values: Record<string, string | null>;
+  masters: Record<string, string | null>;
+  isStartupTarget: boolean;
+};
+
+function parseNewRow(ctx: ImportContext, row: ImportRow, masters: Masters, today: string, report: boolean): NewRow {
+  const err = (column: string, message: string) => {
+    if (report) ctx.error({ row: row.line, column, message });
+  };
+  const values: Record<string, string | null> = {};
+  const resolved: Record<string, string | null> = {};
+  for (const c of IMPORT_COLUMNS_NEW) {
+    const raw = ctx.cell(row, c.header);
+    values[c.key] = null;
+    if (c.master) resolved[c.key] = null;
+    if (raw === '') {
+      if (c.required) err(c.header, `${c.header}を入力してください`);
+      continue;
+    }
+    const checked = checkCell(c, raw);
+    if (!checked.ok) {
+      err(c.header, checked.message);
+      continue;
+    }
+    if (c.master) {
+      const m = resolveMaster(masters, c, checked.value, resolved.companyId ?? null, null);
+      if (m.ok) resolved[c.key] = m.value;
+      else err(c.header, m.message);
+    }
+    values[c.key] = checked.value;
+  }
+  if (values.birthDate && values.birthDate > today) err('生年月日', '未来の日付は入力できません');
+  if (values.retirementDate && values.hireDate && values.retirementDate < values.hireDate)
+    err('退職日', '入社日以降の日付を入力してください');
+  return { line: row.line, values, masters: resolved, isStartupTarget: values.isStartupTarget === '1' };
+}
+
+async function* batches<T>(source: AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
+  let batch: T[] = [];
+  for await (const item of source) {
+    batch.push(item);
+    if (batch.length >= size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
+
+type NewState = { rows: number; keepsNumber: boolean; keepsLogin: boolean };
+
+export const newEmployeesImport: ImportKindHandler<NewState> = {
+  columns: IMPORT_COLUMNS_NEW,
+
+  async validate(ctx, rows) {
+    const masters = await loadMasters(ctx);
+    const today = todayInJapan();
+    // コード設定 decides which values from the file are kept (bulk new registration: the setting wins)
+    const codes = await getTenantCodeSettings(ctx.db, ctx.tenantId);
+    const keepsNumber = codes.employeeNumberMode === 'direct';
+    const keepsLogin = codes.loginIdMode === 'direct';
+    const seen = { employeeNumber: new Map<string, number>(), loginId: new Map<string, number>() };
+    const headers = { employeeNumber: '社員番号', loginId: 'ログインID' } as const;
+    let n = 0;
+    for await (const row of rows()) {
+      const p = parseNewRow(ctx, row, masters, today, true);
+      if (!keepsNumber) p.values.employeeNumber = null;
+      if (!keepsLogin) p.values.loginId = null;
+      const getsLogin =
+        codes.loginIdMode === 'rule' ||
+        (codes.loginIdMode === 'employee_number' && (!keepsNumber || p.values.employeeNumber !== null)) ||
+        p.values.loginId !== null;
+      if (getsLogin && !p.values.email)
+        ctx.error({
+          row: row.line,
+          column: 'メールアドレス',
+          message: 'システムを利用する場合はメールアドレスを入力してください',
+        });
+      for (const key of ['employeeNumber', 'loginId'] as const) {
+        const v = p.values[key];
+        if (!v) continue;
+        const first = seen[key].get(v);
+        if (first !== undefined)
+          ctx.error({
+            row: row.line,
+            column: headers[key],
+            message: `ファイル内で重複しています（行 ${first}）「${v}」`,
+          });
+        else seen[key].set(v, row.line);
+      }
+      if (++n % 1000 === 0) await ctx.validated(n);
+    }
+    // against what is already registered (only for values that will be kept)
+    for (const key of ['employeeNumber', 'loginId'] as const) {
+      const taken = await ctx.db.asTenant(ctx.tenantId, (tx) =>
+        key === 'employeeNumber'
+          ? findTakenEmployeeNumbers(tx, [...seen[key].keys()])
+          : findTakenLoginIds(tx, [...seen[key].keys()]),
+      );
+      for (const v of taken)
+        ctx.error({ row: seen[key].get(v)!, column: headers[key], message: `既に登録されています「${v}」` });
+    }
+    if (n === 0) ctx.error({ row: 0, column: '-', message: 'データ行がありません' });
+    await ctx.validated(n);
+    return { rows: n, keepsNumber, keepsLogin };
+  },
+
+  async write(ctx, tx, state, rows) {
+    const masters = await loadMasters(ctx, tx);
+    const today = todayInJapan();
+    const now = new Date().toISOString();
+    let written = 0;
+    for await (const batch of batches(rows(), BATCH)) {
+      const parsed = batch.map((row) => {
+        const before = ctx.errorCount();
+        const p = parseNewRow(ctx, row, masters, today, true);
+        if (ctx.errorCount() > before) throw new AppError('CONFLICT', '取込中にマスタが変更されました');
+        if (!state.keepsNumber) p.values.employeeNumber = null;
+        if (!state.keepsLogin) p.values.loginId = null;
+        return p;
+      });
+      const codes = await generateCodes(
+        tx,
+        ctx.tenantId,
+        'bulk_new',
+        parsed.map((p) => ({
+          employeeNumber: p.values.employeeNumber ?? null,
+          loginId: p.values.loginId ?? null,
+          hireDate: p.values.hireDate ?? null,
+        })),
+      );
+      const employeeRows: Record<string, unknown>[] = [];
+      const accountRows: Record<string, unknown>[] = [];
+      const assignmentRows: Record<string, unknown>[] = [];
+      const contractRows: Record<string, unknown>[] = [];
+      const auditRows: Record<string, unknown>[] = [];
+      for (const [i, p] of parsed.entries()) {
+        const v = p.values;
+        const m = p.masters;
+        const id = randomUUID();
+        const { employeeNumber, loginId } = codes[i]!;
+        const names = {
+          lastName: v.lastName!,
+          firstName: v.firstName!,
+          lastNameKana: v.lastNameKana!,
+          firstNameKana: v.firstNameKana!,
+          businessLastName: v.businessLastName,
+          businessFirstName: v.businessFirstName,
+        };
+        const { searchText, kanaSort } = searchColumns(names);
+        const basic = Object.fromEntries(BASIC_KEYS.map((k) => [k, v[k] ?? null]));
+        employeeRows.push({
+          ...snake({ ...basic, employeeNumber, isStartupTarget: p.isStartupTarget, searchText, kanaSort }),
+          tenant_id: ctx.tenantId,
+          id,
+          created_at: now,
+          updated_at: now,
+        });
+        if (loginId)
+          accountRows.push({
+            tenant_id: ctx.tenantId,
+            id: randomUUID(),
+            employee_id: id,
+            login_id: loginId,
+            email: v.email,
+            display_name: `${names.lastName} ${names.firstName}`,
+            must_change_password: false,
+            is_disabled: false,
+            failed_login_count: 0,
+            created_at: now,
+            updated_at: now,
+          });
+        if (ASSIGNMENT_COLUMN_KEYS.some((k) => m[k]))
+          assignmentRows.push({
+            ...snake(Object.fromEntries(ASSIGNMENT_COLUMN_KEYS.map((k) => [k, m[k]]))),
+            tenant_id: ctx.tenantId,
+            id: randomUUID(),
+            employee_id: id,
+            start_date: v.hireDate,
+            created_at: now,
+          });
+        if (CONTRACT_COLUMN_KEYS.some((k) => m[k]))
+          contractRows.push({
+            ...snake(Object.fromEntries(CONTRACT_COLUMN_KEYS.map((k) => [k, m[k]]))),
+            tenant_id: ctx.tenantId,
+            id: randomUUID(),
+            employee_id: id,
+            start_date: v.hireDate,
+            created_at: now,
+          });
+        auditRows.push({
+          tenant_id: ctx.tenantId,
+          id: randomUUID(),
+          at: now,
+          actor_id: ctx.actorId,
+          actor_login_id: ctx.actorLoginId,
+          action: 'create',
+          target_type: 'employee',
+          target_id: id,
+          after: { ...basic, employeeNumber, loginId, isStartupTarget: p.isStartupTarget, import: ctx.fileName },
+        });
+      }
+      await insertJsonRows(tx, 'employees', employeeRows);
+      await insertJsonRows(tx, 'user_accounts', accountRows);
+      await insertJsonRows(tx, 'employee_assignments', assignmentRows);
+      await insertJsonRows(tx, 'employee_contracts', contractRows);
+      await insertJsonRows(tx, 'audit_logs', auditRows);
+      written += batch.length;
+      ctx.written(written);
+    }
+    return { written, log: `${written}件を登録しました` };
+  },
+};
+
+const snake = (o: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(o).map(([k, v]) => [k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), v]));
+
+// ---- 更新 ---------------------------------------------------------------------------------------
+
+type HistoryChange = { startDate: string; values: Record<string, string | null> };
+type UpdateRow = {
+  line: number;
+  current: CurrentEmployee;
+  /** the employee's columns after the change (all of them), or null when none changed */
+  basic: Record<string, unknown> | null;
+  before: Record<string, unknown>;
+  after: Record<string, unknown>;
+  assignment: HistoryChange | null;
+  contract: HistoryChange | null;
+};
+
+const NUMBER_COLUMN = IMPORT_COLUMNS_UPDATE[0]!;
+
+function parseUpdateRow(
+  ctx: ImportContext,
+  row: ImportRow,
+  current: CurrentEmployee | undefined,
+  masters: Masters,
+  today: string,
+): UpdateRow | null {
+  const err = (column: string, message: string) => ctx.error({ row: row.line, column, message });
+  const number = ctx.cell(row, NUMBER_COLUMN.header);
+  if (!number) {
+    err(NUMBER_COLUMN.header, '社員番号を入力してください');
+    return null;
+  }
+  if (!current) {
+    err(NUMBER_COLUMN.header, `登録されていない社員番号です「${number}」`);
+    return null;
+  }
+  const requiredInNew = new Set(IMPORT_COLUMNS_NEW.filter((c) => c.required).map((c) => c.key));
+  // undefined: unchanged; null: cleared; string: the new value
+  const given: Record<string, string | null | undefined> = {};
+  for (const c of IMPORT_COLUMNS_UPDATE.slice(1)) {
+    const raw = ctx.cell(row, c.header);
+    if (raw === '') continue;
+    if (raw === CLEAR_MARKER) {
+      if (requiredInNew.has(c.key) || c.key.endsWith('StartDate'))
+        err(c.header, `${c.header}は削除できません（${CLEAR_MARKER}）`);
+      else given[c.key] = null;
+      continue;
+    }
+    const checked = checkCell(c, raw);
+    if (checked.ok) given[c.key] = checked.value;
+    else err(c.header, checked.message);
+  }
+
+  const cur = current.employee as unknown as Record<string, unknown>;
+  const merged: Record<string, unknown> = {};
+  for (const k of BASIC_KEYS) merged[k] = given[k] === undefined ? (cur[k] ?? null) : given[k];
+  merged.isStartupTarget = given.isStartupTarget === undefined ? cur.isStartupTarget : given.isStartupTarget === '1';
+  if (given.birthDate && given.birthDate > today) err('生年月日', '未来の日付は入力できません');
+  if (merged.retirementDate && (merged.retirementDate as string) < (merged.hireDate as string))
+    err('退職日', '入社日以降の日付を入力してください');
+
+  const history = (
+    keys: string[],
+    latest: CurrentEmployee['assignment'],
+    dateKey: 'assignmentStartDate' | 'contractStartDate',
+    label: string,
+  ): HistoryChange | null => {
+    if (!keys.some((k) => given[k] !== undefined)) return null;
+    const values: Record<string, string | null> = {};
+    for (const k of keys) {
+      const c = IMPORT_COLUMNS_UPDATE.find((x) => x.key === k)!;
+      const was = (latest?.[k] as string | null | undefined) ?? null;
+      const text = given[k];
+      if (text === undefined || text === null) {
+        values[k] = text === null ? null : was;
+        continue;
+      }
+      const m = resolveMaster(masters, c, text, values.companyId ?? null, was);
+      if (!m.ok) err(c.header, m.message);
+      values[k] = m.ok ? m.value : was;
+    }
+    // a 部署 or 勤務地 kept from before must still belong to the (possibly new) company
+    for (const k of ['departmentId', 'locationId']) {
+      const id = values[k];
+      if (!id || !keys.includes(k)) continue;
+      const m = masters.byId.get(id);
+      if (m && values.companyId && m.companyId !== values.companyId)
+        err(
+          k === 'departmentId' ? '部署' : '勤務地',
+          `会社「${masters.byId.get(values.companyId)?.name}」に属していません`,
+        );
+    }
+    if (keys.every((k) => values[k] === ((latest?.[k] as string | null | undefined) ?? null))) return null;
+    const header = dateKey === 'assignmentStartDate' ? '所属適用日' : '契約適用日';
+    const startDate = given[dateKey];
+    if (!startDate) {
+      err(header, `${label}を変更する場合は${header}を入力してください`);
+      return null;
+    }
+    if (startDate < (merged.hireDate as string)) err(header, '入社日以降の日付を入力してください');
+    else if (latest && startDate < latest.startDate)
+      err(header, `最新の${label}（${latest.startDate.replaceAll('-', '/')}〜）より後の日付を入力してください`);
+    return { startDate, values };
+  };
+  const assignment = history(ASSIGNMENT_COLUMN_KEYS, current.assignment, 'assignmentStartDate', '所属');
+  const contract = history(CONTRACT_COLUMN_KEYS, current.contract, 'contractStartDate', '契約');
+
+  const before: Record<string, unknown> = {};
+  const after: Record<string, unknown> = {};
+  for (const k of [...BASIC_KEYS, 'isStartupTarget']) {
+    if ((cur[k] ?? null) !== (merged[k] ?? null)) {
+      before[k] = cur[k] ?? null;
+      after[k] = merged[k] ?? null;
+    }
+  }
+  const name = (id: string | null) => (id ? (masters.byId.get(id)?.name ?? id) : null);
+  for (const [kind, change] of [
+    ['assignment', assignment],
+    ['contract', contract],
+  ] as const) {
+    if (!change) continue;
+    after[kind] = {
+      startDate: change.startDate,
+      ...Object.fromEntries(Object.entries(change.values).map(([k, v]) => [k, name(v)])),
+    };
+  }
+  const isBasicChanged = Object.keys(before).length > 0;
+  return {
+    line: row.line,
+    current,
+    basic: isBasicChanged ? merged : null,
+    before,
+    after,
+    assignment,
+    contract,
+  };
+}
+
+async function* updateRows(
+  ctx: ImportContext,
+  tx: Tx | null,
+  rows: RowSource,
+  masters: Masters,
+): AsyncGenerator<{ row: ImportRow; parsed: UpdateRow | null }[]> {
+  const today = todayInJapan();
+  for await (const batch of batches(rows(), BATCH)) {
+    const numbers = batch.map((r) => ctx.cell(r, NUMBER_COLUMN.header)).filter(Boolean);
+    const current = tx
+      ? await findCurrentByNumbers(tx, numbers)
+      : await ctx.db.asTenant(ctx.tenantId, (t) => findCurrentByNumbers(t, numbers));
+    yield batch.map((row) => ({
+      row,
+      parsed: parseUpdateRow(ctx, row, current.get(ctx.cell(row, NUMBER_COLUMN.header)), masters, today),
+    }));
+  }
+}
+
+type UpdateState = { rows: number };
+
+export const updateEmployeesImport: ImportKindHandler<UpdateState> = {
+  columns: IMPORT_COLUMNS_UPDATE,
+
+  async validate(ctx, rows) {
+    const masters = await loadMasters(ctx);
+    const seen = new Map<string, number>();
+    let n = 0;
+    for await (const batch of updateRows(ctx, null, rows, masters)) {
+      for (const { row } of batch) {
+        const number = ctx.cell(row, NUMBER_COLUMN.header);
+        const first = seen.get(number);
+        if (number && first !== undefined)
+          ctx.error({
+            row: row.line,
+            column: '社員番号',
+            message: `ファイル内で重複しています（行 ${first}）「${number}」`,
+          });
+        else if (number) seen.set(number, row.line);
+      }
+      n += batch.length;
+      await ctx.validated(n);
+    }
+    if (n === 0) ctx.error({ row: 0, column: '-', message: 'データ行がありません' });
+    return { rows: n };
+  },
+
+  async write(ctx, tx, _state, rows) {
+    const masters = await loadMasters(ctx, tx);
+    const now = new Date().toISOString();
+    let changed = 0;
+    let seenRows = 0;
+    for await (const batch of updateRows(ctx, tx, rows, masters)) {
+      if (ctx.errorCount() > 0) throw new AppError('CONFLICT', '取込中に従業員データが変更されました');
+      const employeeRows: Record<string, unknown>[] = [];
+      const auditRows: Record<string, unknown>[] = [];
+      for (const { parsed: p } of batch) {
+        if (!p || Object.keys(p.after).length === 0) continue;
+        const id = p.current.employee.id;
+        if (p.basic) {
+          employeeRows.push({
+            ...snake({
+              ...p.basic,
+              ...searchColumns(p.basic as Parameters<typeof searchColumns>[0]),
+            }),
+            tenant_id: ctx.tenantId,
+            id,
+            updated_at: now,
+          });
+        }
+        for (const [table, change] of [
+          ['employee_assignments', p.assignment],
+          ['employee_contracts', p.contract],
+        ] as const) {
+          if (!change) continue;
+          await closeOpenPeriods(tx, table, id, change.startDate);
+          await insertJsonRows(tx, table, [
+            {
+              ...snake(change.values),
+              tenant_id: ctx.tenantId,
+              id: randomUUID(),
+              employee_id: id,
+              start_date: change.startDate,
+              created_at: now,
+            },
+          ]);
+        }
+        auditRows.push({
+          tenant_id: ctx.tenantId,
+          id: randomUUID(),
+          at: now,
+          actor_id: ctx.actorId,
+          actor_login_id: ctx.actorLoginId,
+          action: 'update',
+          target_type: 'employee',
+          target_id: id,
+          before: p.before,
+          after: { ...p.after, import: ctx.fileName },
+        });
+        changed++;
+      }
+      await updateEmployeesJson(tx, employeeRows);
+      await insertJsonRows(tx, 'audit_logs', auditRows);
+      seenRows += batch.length;
+      ctx.written(seenRows);
+    }
+    return {
+      written: changed,
+      log: `${changed}件を更新しました${seenRows > changed ? `（変更のない行 ${seenRows - changed}件）` : ''}`,
+    };
+  },
+};

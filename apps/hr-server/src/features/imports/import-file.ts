@@ -1,0 +1,85 @@
+// Reads an uploaded file as rows without holding it as one big record list: CSV is decoded and
+// parsed in chunks on every pass; XLSX (a zip, read whole by exceljs) is parsed once.
+import { isUtf8 } from 'node:buffer';
+import { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
+import { parse } from 'csv-parse';
+import iconv from 'iconv-lite';
+import { AppError } from '../../lib/app-error';
+import { looksLikeXlsx, readXlsxRows, XlsxError } from '../../lib/xlsx';
+import type { ImportRow, RowSource } from './import-kinds';
+
+const CHUNK = 64 * 1024;
+
+export type ImportFile = { format: 'csv' | 'xlsx'; header: string[]; rows: RowSource };
+
+const isBlank = (cells: string[]) => cells.every((c) => c.trim() === '');
+
+function* decodedChunks(bytes: Buffer): Generator<string> {
+  const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const body = hasBom ? bytes.subarray(3) : bytes;
+  // UTF-8 when the bytes are valid UTF-8; otherwise CP932 (what Excel writes), NEC/IBM extensions included
+  const decoder = isUtf8(body) ? new StringDecoder('utf8') : iconv.getDecoder('cp932');
+  for (let i = 0; i < body.length; i += CHUNK) {
+    const text = decoder.write(body.subarray(i, i + CHUNK));
+    if (text) yield text;
+  }
+  const rest = decoder.end();
+  if (rest) yield rest;
+}
+
+async function* csvRecords(bytes: Buffer): AsyncGenerator<string[]> {
+  const parser = Readable.from(decodedChunks(bytes), { objectMode: false }).pipe(
+    parse({ relax_column_count: true, skip_empty_lines: true, max_record_size: 1024 * 1024 }),
+  );
+  for await (const record of parser) yield record as string[];
+}
+
+/** Header first, then data rows numbered as a spreadsheet would (the header is row 1); blank rows skipped. */
+export async function openImportFile(bytes: Buffer, maxRows: number): Promise<ImportFile> {
+  if (looksLikeXlsx(bytes)) {
+    let all: string[][];
+    try {
+      all = await readXlsxRows(bytes, { maxRows });
+    } catch (e) {
+      if (e instanceof XlsxError) throw new AppError('CSV_INVALID', e.message);
+      throw e;
+    }
+    const [header = [], ...body] = all;
+    return {
+      format: 'xlsx',
+      header,
+      rows: async function* () {
+        for (const [i, cells] of body.entries()) if (!isBlank(cells)) yield { line: i + 2, cells };
+      },
+    };
+  }
+  let header: string[] = [];
+  try {
+    for await (const record of csvRecords(bytes)) {
+      header = record;
+      break;
+    }
+  } catch {
+    throw new AppError('CSV_INVALID', 'CSVファイルとして読み込めません');
+  }
+  return {
+    format: 'csv',
+    header,
+    rows: async function* (): AsyncGenerator<ImportRow> {
+      let line = 0;
+      let count = 0;
+      try {
+        for await (const cells of csvRecords(bytes)) {
+          line++;
+          if (line === 1 || isBlank(cells)) continue;
+          if (++count > maxRows) throw new AppError('CSV_INVALID', `一度に取り込めるのは${maxRows}行までです`);
+          yield { line, cells };
+        }
+      } catch (e) {
+        if (e instanceof AppError) throw e;
+        throw new AppError('CSV_INVALID', `CSVファイルとして読み込めません（${line + 1}行目付近）`);
+      }
+    },
+  };
+}

@@ -1,0 +1,39 @@
+// One import pipeline, several file kinds (新規登録, 更新, 勤怠実績). The pipeline reads the file
+// (CSV or XLSX) and streams its rows twice: a validation pass over the whole file, then — only when
+// no row had an error — a write pass inside one transaction that also finishes the job.
+import type { ImportColumn, TImportError } from '@jinji/contracts/imports';
+import type { Database, Tx } from '../../db/client';
+
+export type ImportRow = { /** 1-based line in the file (the header is line 1) */ line: number; cells: string[] };
+
+/** Re-iterable: each call streams the data rows of the file from the start. */
+export type RowSource = () => AsyncIterable<ImportRow>;
+
+export type ImportContext = {
+  db: Database;
+  tenantId: string;
+  jobId: string;
+  fileName: string;
+  actorId: string | null;
+  actorLoginId: string | null;
+  /** header name (trimmed) → cell index */
+  index: Map<string, number>;
+  /** the trimmed cell of a column, '' when the column is absent or the cell empty */
+  cell(row: ImportRow, header: string): string;
+  error(e: TImportError): void;
+  errorCount(): number;
+  /** rows validated so far in the validation pass (throttled writes to the job) */
+  validated(n: number): Promise<void>;
+  /** rows written so far in the write pass (kept in memory: the write transaction is not visible yet) */
+  written(n: number): void;
+};
+
+export type ImportKindHandler<S = unknown> = {
+  columns: ImportColumn[];
+  /** columns that must be present in the header (default: the required ones) */
+  requiredHeaders?: string[];
+  /** Pass 1: report every problem through ctx.error; return what pass 2 needs (keep it small). */
+  validate(ctx: ImportContext, rows: RowSource): Promise<S>;
+  /** Pass 2, only when pass 1 reported nothing: write everything in `tx`. */
+  write(ctx: ImportContext, tx: Tx, state: S, rows: RowSource): Promise<{ written: number; log: string }>;
+};

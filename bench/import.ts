@@ -1,0 +1,303 @@
+// npm run bench:import — a 100,000-row 「新規登録用ファイル」 in CP932 (every column, 和暦 and masters by
+// name) imported end to end through the API (upload → durable job → 正常終了), on PGlite and then on
+// PostgreSQL; in the same run the same rows are COPYed raw into a scratch table — the physical limit.
+// Prints rows/s, the server's peak RSS (VmHWM) and the ratio import/COPY; one JSON line per database.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { IMPORT_COLUMNS_NEW } from '@jinji/contracts/imports';
+import { toKatakana } from '@jinji/contracts/japanese';
+import { toWareki } from '@jinji/contracts/japanese-dates';
+import iconv from 'iconv-lite';
+import pg from 'pg';
+import { openPglite, openPostgres } from '../apps/hr-server/src/db/client';
+import { DEMO_MASTERS, makePerson, pick, random } from '../apps/hr-server/src/features/tenants/demo-data';
+import { encodeCsv, encodeCsvText } from '../apps/hr-server/src/lib/csv';
+
+const root = path.resolve(import.meta.dirname, '..');
+const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
+const PASSWORD = 'Bench-Import-2026!';
+const pgAdminUrl = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const only = process.env.BENCH_DB; // 'pglite' | 'postgres' to run one
+
+// ---- the file -----------------------------------------------------------------------------------
+const DEPARTMENTS = ['営業部', '人事部', '経理部', '技術部', '製造部', '企画部', '総務部', '品質保証部'];
+const LOCATIONS = ['東京本社', '大阪支店', '名古屋支店', '福岡支店'];
+const PREFS = ['東京都', '大阪府', '愛知県', '福岡県', '北海道', '神奈川県'];
+const CITIES = ['墨田区', '北区', '中央区', '港区', '博多区', '札幌市中央区'];
+
+function makeFile(rows: number): { bytes: Buffer; records: string[][] } {
+  const rnd = random(20261125);
+  const today = Date.now();
+  const header = IMPORT_COLUMNS_NEW.map((c) => c.header);
+  const records: string[][] = [];
+  for (let i = 0; i < rows; i++) {
+    const p = makePerson(rnd, today);
+    const number = `B${String(i + 1).padStart(6, '0')}`;
+    const hasLogin = rnd() < 0.5;
+    const kanaStyle = rnd();
+    const kana = (s: string) => (kanaStyle < 0.5 ? s : toKatakana(s));
+    const birth = rnd() < 0.3 ? toWareki(p.birthDate) : p.birthDate.replaceAll('-', '/');
+    const values: Record<string, string> = {
+      employeeNumber: number,
+      loginId: hasLogin ? `u${number.toLowerCase()}` : '',
+      lastName: p.lastName,
+      firstName: p.firstName,
+      lastNameKana: kana(p.lastNameKana),
+      firstNameKana: kana(p.firstNameKana),
+      businessLastName: rnd() < 0.05 ? p.lastName : '',
+      businessFirstName: '',
+      birthDate: birth,
+      gender: p.gender,
+      hireDate: p.hireDate.replaceAll('-', '/'),
+      retirementDate: p.retirementDate?.replaceAll('-', '/') ?? '',
+      email: hasLogin || rnd() < 0.3 ? `${number.toLowerCase()}@bench.example.jp` : '',
+      systemUseStartDate: hasLogin ? p.hireDate.replaceAll('-', '') : '',
+      postalCode: `${100 + Math.floor(rnd() * 899)}-${String(Math.floor(rnd() * 9999)).padStart(4, '0')}`,
+      prefecture: pick(rnd, PREFS),
+      city: pick(rnd, CITIES),
+      street: `${1 + Math.floor(rnd() * 9)}-${1 + Math.floor(rnd() * 30)}-${1 + Math.floor(rnd() * 20)}`,
+      building: rnd() < 0.3 ? `〜メゾン${Math.floor(rnd() * 900 + 100)}号室` : '',
+      phone: rnd() < 0.5 ? `03-${String(Math.floor(rnd() * 9999)).padStart(4, '0')}-0000` : '',
+      mobilePhone: `090-${String(Math.floor(rnd() * 9999)).padStart(4, '0')}-${String(i % 10000).padStart(4, '0')}`,
+      companyId: 'ベンチ株式会社',
+      departmentId: pick(rnd, DEPARTMENTS),
+      positionId: pick(rnd, DEMO_MASTERS.position),
+      gradeId: pick(rnd, DEMO_MASTERS.grade),
+      jobTypeId: pick(rnd, DEMO_MASTERS.job_type),
+      locationId: pick(rnd, LOCATIONS),
+      employmentTypeId: pick(rnd, DEMO_MASTERS.employment_type),
+      workStyleId: pick(rnd, DEMO_MASTERS.work_style),
+      hiringCategoryId: pick(rnd, DEMO_MASTERS.hiring_category),
+      isStartupTarget: rnd() < 0.1 ? '1' : '0',
+    };
+    records.push(IMPORT_COLUMNS_NEW.map((c) => values[c.key] ?? ''));
+  }
+  // encodeCsv maps 〜 to ～ for CP932, as Excel does
+  return { bytes: encodeCsv([header, ...records], 'cp932'), records };
+}
+
+// ---- a server process -----------------------------------------------------------------------------
+type Target = { db: 'pglite' | 'postgres'; env: Record<string, string> };
+
+function run(args: string[], env: Record<string, string>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const p = spawn(process.execPath, ['--import', 'tsx', ...args], {
+      env: { ...process.env, ...env },
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(' ')} exited ${code}`))));
+  });
+}
+
+class Http {
+  cookies = new Map<string, string>();
+  csrf = '';
+  constructor(readonly base: string) {}
+  private keep(res: Response) {
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(';');
+      const [k, v] = pair!.split('=');
+      this.cookies.set(k!, v ?? '');
+    }
+  }
+  async req(method: string, url: string, body?: unknown, headers: Record<string, string> = {}) {
+    if (!this.csrf) {
+      const r = await fetch(`${this.base}/api/v1/auth/csrf`);
+      this.keep(r);
+      this.csrf = ((await r.json()) as { csrfToken: string }).csrfToken;
+    }
+    const isBuffer = Buffer.isBuffer(body);
+    const res = await fetch(`${this.base}${url}`, {
+      method,
+      headers: {
+        cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+        'x-csrf-token': this.csrf,
+        origin: this.base,
+        ...(body === undefined ? {} : { 'content-type': isBuffer ? 'text/csv' : 'application/json' }),
+        ...headers,
+      },
+      body: body === undefined ? undefined : isBuffer ? (body as Buffer) : JSON.stringify(body),
+    });
+    this.keep(res);
+    const text = await res.text();
+    if (res.status >= 400) throw new Error(`${method} ${url}: ${res.status} ${text}`);
+    return text ? JSON.parse(text) : null;
+  }
+}
+
+async function benchOne(t: Target, file: { bytes: Buffer; records: string[][] }) {
+  const code = `imp${Date.now().toString(36)}`;
+  await run(['apps/hr-server/src/cli.ts', 'migrate'], t.env);
+  await run(
+    [
+      'apps/hr-server/src/cli.ts',
+      'tenant:create',
+      '--code',
+      code,
+      '--name',
+      'ベンチ株式会社',
+      '--admin-login',
+      'admin',
+      '--admin-password',
+      PASSWORD,
+      '--admin-email',
+      'bench@example.jp',
+    ],
+    t.env,
+  );
+  const port = 3900 + Math.floor(Math.random() * 90);
+  const server = spawn(process.execPath, ['--import', 'tsx', 'apps/hr-server/src/server.ts'], {
+    cwd: root,
+    env: { ...process.env, ...t.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const exited = new Promise((r) => server.on('exit', r));
+  const http = new Http(`http://127.0.0.1:${port}`);
+  for (;;) {
+    try {
+      if ((await fetch(`${http.base}/api/health`)).ok) break;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const rssMb = () => {
+    const status = readFileSync(`/proc/${server.pid}/status`, 'utf8');
+    return {
+      hwm: Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024,
+      rss: Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024,
+    };
+  };
+  try {
+    await http.req('POST', '/api/v1/auth/login', { tenantCode: code, loginId: 'admin', password: PASSWORD });
+    http.csrf = ''; // rotated at login
+    const me = await http.req('GET', '/api/v1/auth/me');
+    await http.req('PUT', '/api/v1/access/roles/hr_admin/members', { add: [me.user.id] });
+    const company = await http.req('POST', '/api/v1/masters/company', { code: '001', name: 'ベンチ株式会社' });
+    for (const [i, name] of DEPARTMENTS.entries())
+      await http.req('POST', '/api/v1/masters/department', { code: `D${i}`, name, companyId: company.id });
+    for (const [i, name] of LOCATIONS.entries())
+      await http.req('POST', '/api/v1/masters/location', { code: `L${i}`, name, companyId: company.id });
+    for (const kind of ['position', 'grade', 'job_type', 'employment_type', 'work_style', 'hiring_category'] as const)
+      for (const [i, name] of DEMO_MASTERS[kind].entries())
+        await http.req('POST', `/api/v1/masters/${kind}`, { code: `${kind.slice(0, 2)}${i}`, name });
+
+    const before = rssMb();
+    let peak = before.rss;
+    const sampler = setInterval(() => {
+      peak = Math.max(peak, rssMb().rss);
+    }, 100);
+    const started = performance.now();
+    const job = await http.req('POST', '/api/v1/imports', file.bytes, {
+      'x-file-name': encodeURIComponent('新規登録用ファイル_100000.csv'),
+    });
+    let last = job;
+    let lastPrint = 0;
+    while (last.status === 'processing') {
+      await new Promise((r) => setTimeout(r, 250));
+      last = await http.req('GET', `/api/v1/imports/${job.id}`);
+      if (performance.now() - lastPrint > 5000) {
+        lastPrint = performance.now();
+        console.log(
+          `  ${((performance.now() - started) / 1000).toFixed(1)} s: validated ${last.rowsValidated}, written ${last.rowsWritten}`,
+        );
+      }
+    }
+    const seconds = (performance.now() - started) / 1000;
+    clearInterval(sampler);
+    const { hwm } = rssMb();
+    if (last.status !== 'succeeded') {
+      const errors = await http.req('GET', `/api/v1/imports/${job.id}/errors.json?pageSize=5`);
+      throw new Error(`import ${last.status}: ${last.log} ${JSON.stringify(errors.items)}`);
+    }
+    const list = await http.req('GET', '/api/v1/employees?pageSize=1');
+    if (list.total !== ROWS && !(list.isTotalCapped && ROWS > 10_000))
+      throw new Error(`expected ${ROWS} employees, list says ${list.total}`);
+    server.kill('SIGTERM');
+    await exited;
+    return { seconds, peakRssMb: Math.max(hwm, peak), rssBeforeMb: before.rss };
+  } finally {
+    if (server.exitCode === null) server.kill('SIGKILL');
+  }
+}
+
+async function copyRaw(t: Target, records: string[][]): Promise<number> {
+  const db = t.db === 'pglite' ? await openPglite(t.env.JINJI_DATA_DIR) : openPostgres(t.env.DATABASE_URL!, 2);
+  try {
+    const cols = IMPORT_COLUMNS_NEW.map((_, i) => `c${i}`);
+    await db.executeSql(`drop table if exists bench_import_copy`);
+    await db.executeSql(`create table bench_import_copy (${cols.map((c) => `${c} text`).join(', ')})`);
+    const text = encodeCsvText(records);
+    const started = performance.now();
+    await db.copyFrom('bench_import_copy', cols, text);
+    const seconds = (performance.now() - started) / 1000;
+    const n = (await db.executeSql('select count(*)::int as n from bench_import_copy')).rows[0] as { n: number };
+    if (n.n !== records.length) throw new Error(`COPY loaded ${n.n} rows`);
+    await db.executeSql('drop table bench_import_copy');
+    return seconds;
+  } finally {
+    await db.close();
+  }
+}
+
+// ---- main ----------------------------------------------------------------------------------------
+console.log(`bench:import — generating ${ROWS.toLocaleString()} rows (CP932, ${IMPORT_COLUMNS_NEW.length} columns)…`);
+const file = makeFile(ROWS);
+console.log(
+  `  file: ${(file.bytes.length / 1024 / 1024).toFixed(1)} MB; decodes back: ${iconv.decode(file.bytes.subarray(0, 40), 'cp932').slice(0, 12)}…`,
+);
+
+const targets: Target[] = [];
+const dataDir = mkdtempSync(path.join(tmpdir(), 'jinji-bench-import-'));
+if (only !== 'postgres') targets.push({ db: 'pglite', env: { JINJI_DATA_DIR: dataDir } });
+const dbName = 'jinji_bench_import';
+if (only !== 'pglite') {
+  const admin = new pg.Client({ connectionString: pgAdminUrl });
+  await admin.connect();
+  await admin.query(`drop database if exists ${dbName} with (force)`);
+  await admin.query(`create database ${dbName}`);
+  await admin.end();
+  const url = new URL(pgAdminUrl);
+  url.pathname = `/${dbName}`;
+  targets.push({ db: 'postgres', env: { DATABASE_URL: url.toString() } });
+}
+
+const lines: string[] = [];
+for (const t of targets) {
+  console.log(`\n[${t.db}] importing through the API…`);
+  const r = await benchOne(t, file);
+  const copySeconds = await copyRaw(t, file.records);
+  const rowsPerS = ROWS / r.seconds;
+  const copyRowsPerS = ROWS / copySeconds;
+  const ratio = r.seconds / copySeconds;
+  console.log(`  import: ${r.seconds.toFixed(2)} s = ${Math.round(rowsPerS).toLocaleString()} rows/s`);
+  console.log(
+    `  raw COPY of the same rows: ${copySeconds.toFixed(2)} s = ${Math.round(copyRowsPerS).toLocaleString()} rows/s`,
+  );
+  console.log(`  ratio import/COPY: ${ratio.toFixed(2)}× (goal ≤ 8×) ${ratio <= 8 ? 'MET' : 'NOT MET'}`);
+  console.log(
+    `  server peak RSS: ${Math.round(r.peakRssMb)} MB (idle before upload ${Math.round(r.rssBeforeMb)} MB; goal ≤ 400 MB) ${r.peakRssMb <= 400 ? 'MET' : 'NOT MET'}`,
+  );
+  lines.push(
+    JSON.stringify({
+      bench: 'import',
+      db: t.db,
+      rows: ROWS,
+      seconds: Number(r.seconds.toFixed(2)),
+      rows_per_s: Math.round(rowsPerS),
+      copy_rows_per_s: Math.round(copyRowsPerS),
+      ratio_to_copy: Number(ratio.toFixed(2)),
+      peak_rss_mb: Math.round(r.peakRssMb),
+    }),
+  );
+}
+rmSync(dataDir, { recursive: true, force: true });
+if (only !== 'pglite') {
+  const admin = new pg.Client({ connectionString: pgAdminUrl });
+  await admin.connect();
+  await admin.query(`drop database if exists ${dbName} with (force)`);
+  await admin.end();
+}
+console.log('');
+for (const l of lines) console.log(l);
