@@ -3,7 +3,7 @@
 // PostgreSQL; in the same run the same rows are COPYed raw into a scratch table — the physical limit.
 // Prints rows/s, the server's peak RSS (VmHWM) and the ratio import/COPY; one JSON line per database.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { IMPORT_COLUMNS_NEW } from '@jinji/contracts/imports';
@@ -244,6 +244,10 @@ async function copyRaw(t: Target, records: string[][]): Promise<number> {
 // ---- main ----------------------------------------------------------------------------------------
 console.log(`bench:import — generating ${ROWS.toLocaleString()} rows (CP932, ${IMPORT_COLUMNS_NEW.length} columns)…`);
 const file = makeFile(ROWS);
+if (process.env.BENCH_FILE_ONLY) {
+  writeFileSync(process.env.BENCH_FILE_ONLY, file.bytes);
+  process.exit(0);
+}
 console.log(
   `  file: ${(file.bytes.length / 1024 / 1024).toFixed(1)} MB; decodes back: ${iconv.decode(file.bytes.subarray(0, 40), 'cp932').slice(0, 12)}…`,
 );

@@ -215,6 +215,7 @@ export const ZImportJob = z.object({
   startedAt: z.string(),
   finishedAt: z.string().nullable(),
   actorLoginId: z.string().nullable(),
+  actorName: z.string().nullable(),
   rowsTotal: z.number().int(),
   rowsValidated: z.number().int(),
   rowsWritten: z.number().int(),

@@ -251,17 +251,17 @@ describe('readXlsxRows on a workbook made elsewhere (as a user would upload)', (
     expect(await readXlsxRows(Buffer.from(await wb.xlsx.writeBuffer()))).toEqual([['a', '結合', '', 'd']]);
   });
 
-  it('does not hang on a whole-sheet data validation (exceljs would expand it cell by cell)', async () => {
+  it('does not stall on whole-column data validations (exceljs would expand them cell by cell)', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('s');
     ws.getCell('A1').value = 'x';
     (ws as unknown as { dataValidations: { add(r: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(
-      'A1:XFD1048576',
+      'A1:D1048576',
       { type: 'list', formulae: ['"a,b"'] },
     );
     const started = Date.now();
     expect(await readXlsxRows(Buffer.from(await wb.xlsx.writeBuffer()))).toEqual([['x']]);
-    expect(Date.now() - started).toBeLessThan(5000);
+    expect(Date.now() - started).toBeLessThan(2000);
   });
 
   it('stops with a Japanese message when there are more data rows than allowed', async () => {

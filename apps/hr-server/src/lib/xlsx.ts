@@ -216,7 +216,7 @@ export async function readXlsxRows(
     // Range-keyed nodes are expanded cell by cell by exceljs: a whole-column validation or merge
     // (A1:XFD1048576) would hang it. None of them change cell values, so skip them.
     await wb.xlsx.load(buf as unknown as ExcelJS.Buffer, {
-      ignoreNodes: [],
+      ignoreNodes: ['dataValidations', 'mergeCells', 'conditionalFormatting'],
     });
   } catch {
     throw new XlsxError(UNREADABLE);

@@ -14,6 +14,9 @@ const CHUNK = 64 * 1024;
 export type ImportFile = { format: 'csv' | 'xlsx'; header: string[]; rows: RowSource };
 
 const isBlank = (cells: string[]) => cells.every((c) => c.trim() === '');
+// PostgreSQL text cannot hold NUL; a NUL in a cell is never data anyone meant to keep
+const clean = (cells: string[]) =>
+  cells.some((c) => c.includes('\0')) ? cells.map((c) => c.replaceAll('\0', '')) : cells;
 
 function* decodedChunks(bytes: Buffer): Generator<string> {
   const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
@@ -45,7 +48,7 @@ export async function openImportFile(bytes: Buffer, maxRows: number): Promise<Im
       if (e instanceof XlsxError) throw new AppError('CSV_INVALID', e.message);
       throw e;
     }
-    const [header = [], ...body] = all;
+    const [header = [], ...body] = all.map(clean);
     return {
       format: 'xlsx',
       header,
@@ -57,7 +60,7 @@ export async function openImportFile(bytes: Buffer, maxRows: number): Promise<Im
   let header: string[] = [];
   try {
     for await (const record of csvRecords(bytes)) {
-      header = record;
+      header = clean(record);
       break;
     }
   } catch {
@@ -74,7 +77,7 @@ export async function openImportFile(bytes: Buffer, maxRows: number): Promise<Im
           line++;
           if (line === 1 || isBlank(cells)) continue;
           if (++count > maxRows) throw new AppError('CSV_INVALID', `一度に取り込めるのは${maxRows}行までです`);
-          yield { line, cells };
+          yield { line, cells: clean(cells) };
         }
       } catch (e) {
         if (e instanceof AppError) throw e;

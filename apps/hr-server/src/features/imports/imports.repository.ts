@@ -28,7 +28,14 @@ const jobColumns = {
   errorCount: importJobs.errorCount,
   log: importJobs.log,
 };
-export type ImportJobView = { [K in keyof typeof jobColumns]: ImportJobRow[K] };
+export type ImportJobView = { [K in keyof typeof jobColumns]: ImportJobRow[K] } & { actorName?: string | null };
+// 実行者 as people know them; the login id stays for accounts deleted since
+const withActorName = {
+  ...jobColumns,
+  actorName: sql<
+    string | null
+  >`(select u.display_name from user_accounts u where u.tenant_id = ${importJobs.tenantId} and u.id = ${importJobs.actorId})`,
+};
 
 export async function insertJob(tx: Tx, row: typeof importJobs.$inferInsert): Promise<ImportJobView> {
   const [job] = await tx.insert(importJobs).values(row).returning(jobColumns);
@@ -36,7 +43,7 @@ export async function insertJob(tx: Tx, row: typeof importJobs.$inferInsert): Pr
 }
 
 export async function findJob(tx: Tx, id: string): Promise<ImportJobView | null> {
-  const rows = await tx.select(jobColumns).from(importJobs).where(eq(importJobs.id, id)).limit(1);
+  const rows = await tx.select(withActorName).from(importJobs).where(eq(importJobs.id, id)).limit(1);
   return rows[0] ?? null;
 }
 
@@ -67,7 +74,7 @@ export async function findJobFile(tx: Tx, id: string): Promise<Buffer | null> {
 
 export async function findJobsPage(tx: Tx, page: number, pageSize: number) {
   const items = await tx
-    .select(jobColumns)
+    .select(withActorName)
     .from(importJobs)
     .orderBy(desc(importJobs.startedAt))
     .limit(pageSize)

@@ -45,6 +45,7 @@ const toView = (j: ImportJobView): TImportJob => ({
   ...j,
   kind: j.kind as TImportKind,
   status: j.status as TImportJob['status'],
+  actorName: j.actorName ?? null,
   rowsWritten: j.status === 'processing' ? (writtenInFlight.get(j.id) ?? 0) : j.rowsWritten,
   startedAt: j.startedAt.toISOString(),
   finishedAt: j.finishedAt?.toISOString() ?? null,
@@ -64,7 +65,7 @@ export async function startImport(
     insertJob(tx, {
       tenantId: ctx.tenantId,
       kind,
-      fileName: fileName.slice(0, 200),
+      fileName: fileName.replaceAll('\0', '').slice(0, 200) || 'upload',
       file,
       actorId: ctx.userId,
       actorLoginId: ctx.loginId,
