@@ -77,7 +77,7 @@ describe.skipIf(!hasChromium)('一括登録・更新: 新規登録用ファイ�
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      main().getByRole('link', { name: 'CSV Shift_JIS' }).click(),
+      main().getByRole('link', { name: 'CSV（Shift_JIS）' }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/\.csv$/);
     const text = iconv.decode(readFileSync(await download.path()), 'cp932');
@@ -95,7 +95,7 @@ describe.skipIf(!hasChromium)('一括登録・更新: 新規登録用ファイ�
 
   it('入力規則 lists the columns with 必須 and the master note', async () => {
     await main().getByRole('link', { name: '入力規則を確認する' }).click();
-    await page.waitForURL('**/admin/employees/import/rules');
+    await page.waitForURL('**/admin/employees/import/rules?kind=employees_new');
     const rules = page.getByRole('table', { name: '入力規則（新規登録用ファイル）' });
     const row = rules.getByRole('row').filter({ hasText: '本名(姓)' });
     await row.getByText('必須').waitFor();
@@ -142,7 +142,9 @@ describe.skipIf(!hasChromium)('一括登録・更新: 新規登録用ファイ�
 
     const row = history().getByRole('row').filter({ hasText: GOOD_FILE });
     await row.getByText('正常終了').first().waitFor();
-    await row.getByText(HR.loginId, { exact: true }).waitFor();
+    await row.getByText('新規登録', { exact: true }).waitFor();
+    // 実行者: the display name (the login id only when the account has none)
+    await row.getByText(HR.name, { exact: true }).waitFor();
   });
 
   it('「従業員一覧で確認する」 lists the 3 employees created today', async () => {

@@ -2,6 +2,7 @@
 // screen never renders for someone who may not see it.
 import type { Permission } from '@jinji/contracts/access';
 import type { TMeResponse } from '@jinji/contracts/auth';
+import { IMPORT_KINDS, type TImportKind } from '@jinji/contracts/imports';
 import { MASTER_KIND_INFO, MASTER_KINDS, type TMasterKind } from '@jinji/contracts/masters';
 import { ADMIN_ROLES, type TAdminRole } from '@jinji/contracts/roles';
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
@@ -276,19 +277,51 @@ const employeeDetailRoute = createRoute({
   },
 });
 
-// 一括登録・更新 keeps the job it shows (just uploaded, or picked in 取込履歴) in the URL: reload keeps polling it.
+// 一括登録・更新 keeps 取込の種類 and the job it shows (just uploaded, or picked in 取込履歴) in the URL:
+// reload keeps polling it. 入力規則 keeps the kind too.
+type TImportSearch = { kind?: TImportKind; job?: string };
+const isImportKind = (v: unknown): v is TImportKind => (IMPORT_KINDS as readonly unknown[]).includes(v);
+const parseImportSearch = (search: Record<string, unknown>): TImportSearch => ({
+  ...(isImportKind(search.kind) ? { kind: search.kind } : {}),
+  ...(typeof search.job === 'string' && search.job ? { job: search.job } : {}),
+});
+
 const employeeImportRoute = createRoute({
   getParentRoute: () => adminRoute,
   path: 'employees/import',
-  validateSearch: (search: Record<string, unknown>): { job?: string } =>
-    typeof search.job === 'string' && search.job ? { job: search.job } : {},
+  validateSearch: parseImportSearch,
   component: function EmployeeImportRoute() {
     const label = usePageTitle('nav.employeeImport');
-    const { job } = employeeImportRoute.useSearch();
+    const { kind = 'employees_new', job } = employeeImportRoute.useSearch();
     const navigate = employeeImportRoute.useNavigate();
     return (
       <Permitted permission="employees.import" title={label}>
-        <ImportPage jobId={job} onJobChange={(id) => void navigate({ search: { job: id } })} />
+        <ImportPage
+          kind={kind}
+          jobId={job}
+          onKindChange={(next) => void navigate({ search: (prev) => ({ ...prev, kind: next }), replace: true })}
+          onJobChange={(id) => void navigate({ search: (prev) => ({ ...prev, job: id }) })}
+        />
+      </Permitted>
+    );
+  },
+});
+
+const employeeImportRulesRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: 'employees/import/rules',
+  validateSearch: (search: Record<string, unknown>): Pick<TImportSearch, 'kind'> =>
+    isImportKind(search.kind) ? { kind: search.kind } : {},
+  component: function EmployeeImportRulesRoute() {
+    const label = usePageTitle('nav.employeeImportRules');
+    const { kind = 'employees_new' } = employeeImportRulesRoute.useSearch();
+    const navigate = employeeImportRulesRoute.useNavigate();
+    return (
+      <Permitted permission="employees.import" title={label}>
+        <ImportRulesPage
+          kind={kind}
+          onKindChange={(next) => void navigate({ search: { kind: next }, replace: true })}
+        />
       </Permitted>
     );
   },
@@ -299,7 +332,7 @@ const adminChildren = [
   employeeListRoute,
   adminPage('employees/new', 'employeeNew', 'employees.edit', EmployeeNewPage),
   employeeImportRoute,
-  adminPage('employees/import/rules', 'employeeImportRules', 'employees.import', ImportRulesPage),
+  employeeImportRulesRoute,
   adminPage('employees/groups', 'employeeGroups', 'employees.edit'),
   employeeDetailRoute,
   adminPage('masters', 'masters', 'masters.view', MastersIndexPage),

@@ -113,7 +113,7 @@ describe(`更新用ファイル (${TEST_DB})`, () => {
       'U001,,,,',
     ].join('\n');
     const job = await upload(Buffer.from(csv), 'bad-update.csv', 'employees_update');
-    expect(job).toMatchObject({ status: 'failed', rowsWritten: 0 });
+    expect(job).toMatchObject({ status: 'failed', rowsWritten: 0, log: 'エラー 4件（更新は行っていません）' });
     expect(await errorsOf(job.id)).toEqual([
       { row: 3, column: '本名(姓)', message: '本名(姓)は削除できません（#削除）' },
       { row: 3, column: '所属適用日', message: '所属を変更する場合は所属適用日を入力してください' },

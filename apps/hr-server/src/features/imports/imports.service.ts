@@ -36,6 +36,11 @@ const HANDLERS: Record<TImportKind, ImportKindHandler<unknown>> = {
   employees_update: updateEmployeesImport as ImportKindHandler<unknown>,
   attendance: attendanceImport as ImportKindHandler<unknown>,
 };
+const NOTHING_WRITTEN: Record<TImportKind, string> = {
+  employees_new: '登録は行っていません',
+  employees_update: '更新は行っていません',
+  attendance: '取込は行っていません',
+};
 export const importColumns = (kind: TImportKind): ImportColumn[] => HANDLERS[kind].columns;
 
 /** Rows written by a running job: its transaction is not visible to other connections until it commits. */
@@ -206,7 +211,7 @@ export async function runImport(db: Database, data: { tenantId: string; jobId: s
   }
   const total = validatedRows;
   await db.asTenant(tenantId, (tx) => updateJob(tx, jobId, { rowsTotal: total, rowsValidated: total }));
-  if (errorTotal > 0) return fail(`エラー ${errorTotal}件（登録は行っていません）`);
+  if (errorTotal > 0) return fail(`エラー ${errorTotal}件（${NOTHING_WRITTEN[job.kind as TImportKind]}）`);
 
   // All valid: write everything and finish the job in the same transaction.
   try {

@@ -3,23 +3,33 @@ import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@ta
 import { apiClient } from '../../../lib/api-client';
 
 export type TCsvEncoding = 'utf8' | 'cp932';
+/** A download as CSV (UTF-8 with BOM, or Shift_JIS) or as an Excel workbook. */
+export type TFileFormat = TCsvEncoding | 'xlsx';
+export const FILE_FORMATS: TFileFormat[] = ['utf8', 'cp932', 'xlsx'];
 export type TPaged<T> = { items: T[]; total: number; page: number; pageSize: number };
 
 const BASE = '/api/v1/imports';
-const KIND: TImportKind = 'employees_new';
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** What the server takes (larger files are refused before they are sent). */
+export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 
-/** 「新規登録用ファイル」: header row + one example row. A plain download link (GET needs no CSRF token). */
-export const importTemplateUrl = (encoding: TCsvEncoding) => `${BASE}/template?kind=${KIND}&encoding=${encoding}`;
+/** 「新規登録用ファイル」/「更新用ファイル」/勤怠実績: header row + one example row. A plain link (GET needs no CSRF token). */
+export const importTemplateUrl = (kind: TImportKind, format: TFileFormat) =>
+  `${BASE}/template?kind=${kind}&encoding=${format}`;
+
+/** 現在の従業員データ (every employee with a 社員番号) in the 「更新用ファイル」 layout. */
+export const employeeUpdateExportUrl = (format: TFileFormat) => `${BASE}/export?encoding=${format}`;
 
 /** The rows that failed, as 行 / 項目 / 内容. */
 export const importErrorsCsvUrl = (id: string, encoding: TCsvEncoding) =>
   `${BASE}/${encodeURIComponent(id)}/errors?encoding=${encoding}`;
 
-export const importColumnsQueryOptions = queryOptions({
-  queryKey: ['imports', 'columns', KIND],
-  queryFn: async () => (await apiClient.get<{ columns: ImportColumn[] }>(`${BASE}/columns?kind=${KIND}`)).columns,
-  staleTime: Number.POSITIVE_INFINITY,
-});
+export const importColumnsQueryOptions = (kind: TImportKind) =>
+  queryOptions({
+    queryKey: ['imports', 'columns', kind],
+    queryFn: async () => (await apiClient.get<{ columns: ImportColumn[] }>(`${BASE}/columns?kind=${kind}`)).columns,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
 
 export const importJobsQueryOptions = (page: number, pageSize: number) =>
   queryOptions({
@@ -48,12 +58,23 @@ export const importErrorsQueryOptions = (id: string, page: number, pageSize: num
     placeholderData: keepPreviousData,
   });
 
-/** 【取込】: the raw file as the body; the server answers 202 with the job (処理中). */
+export type TImportFileCheck = 'ok' | 'type' | 'size';
+
+const isXlsx = (file: File) => /\.xlsx$/i.test(file.name) || file.type === XLSX_MIME;
+const isCsv = (file: File) => /\.csv$/i.test(file.name) || file.type === 'text/csv';
+
+/** Only .csv and .xlsx up to 64 MB are sent; anything else is refused at once, with no upload. */
+export function checkImportFile(file: File): TImportFileCheck {
+  if (!isXlsx(file) && !isCsv(file)) return 'type';
+  return file.size > MAX_IMPORT_BYTES ? 'size' : 'ok';
+}
+
+/** 【取込】: the raw file as the body (CSV or XLSX) for the chosen kind; the server answers 202 with the job. */
 export function useUploadImport() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (file: File) =>
-      apiClient.upload<TImportJob>(`${BASE}?kind=${KIND}`, file, 'text/csv', {
+    mutationFn: ({ file, kind }: { file: File; kind: TImportKind }) =>
+      apiClient.upload<TImportJob>(`${BASE}?kind=${kind}`, file, isXlsx(file) ? XLSX_MIME : 'text/csv', {
         'x-file-name': encodeURIComponent(file.name),
       }),
     onSuccess: (job) => {

@@ -16,7 +16,7 @@ function formatDateTime(iso: string | null): string {
   return `${d.getFullYear()}/${pad(d.getMonth() + 1)}/${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 }
 
-/** 取込履歴: 開始日時 / 終了日時 / 実行者 / ステータス / ファイル名 / ログ内容, newest first. */
+/** 取込履歴: 開始日時 / 終了日時 / 種類 / 実行者 / ステータス / ファイル名 / ログ内容, newest first. */
 export function ImportHistory({ selectedId, onSelect }: { selectedId?: string; onSelect: (id: string) => void }) {
   const { t } = useTranslation();
   const [page, setPage] = useState(1);
@@ -35,14 +35,20 @@ export function ImportHistory({ selectedId, onSelect }: { selectedId?: string; o
   return (
     <>
       <Paper withBorder radius="sm" opacity={isPlaceholderData ? 0.6 : 1}>
-        <Table.ScrollContainer minWidth={900}>
+        <Table.ScrollContainer minWidth={880} type="native">
           <Table striped aria-label={t('imports.historyTitle')} verticalSpacing="xs" fz="sm">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th w={160}>{t('imports.startedAt')}</Table.Th>
-                <Table.Th w={160}>{t('imports.finishedAt')}</Table.Th>
+                <Table.Th w={150}>{t('imports.startedAt')}</Table.Th>
+                <Table.Th w={150}>{t('imports.finishedAt')}</Table.Th>
+                <Table.Th w={80} style={{ whiteSpace: 'nowrap' }}>
+                  {t('imports.kind')}
+                </Table.Th>
                 <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('imports.actor')}</Table.Th>
-                <Table.Th w={110}>{t('imports.status')}</Table.Th>
+                {/* a width: in an auto column the badge shrinks to 「エラー…」 */}
+                <Table.Th w={120} style={{ whiteSpace: 'nowrap' }}>
+                  {t('imports.status')}
+                </Table.Th>
                 <Table.Th>{t('imports.fileNameColumn')}</Table.Th>
                 <Table.Th>{t('imports.log')}</Table.Th>
               </Table.Tr>
@@ -56,7 +62,11 @@ export function ImportHistory({ selectedId, onSelect }: { selectedId?: string; o
                   <Table.Td ff="monospace" fz="xs" style={{ whiteSpace: 'nowrap' }}>
                     {formatDateTime(job.finishedAt)}
                   </Table.Td>
-                  <Table.Td>{job.actorLoginId ?? '-'}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{t(`imports.kinds.${job.kind}`)}</Table.Td>
+                  {/* the name people know; the login id when there is none (an account deleted since) */}
+                  <Table.Td title={job.actorLoginId ?? undefined} style={{ whiteSpace: 'nowrap' }}>
+                    {job.actorName || job.actorLoginId || '-'}
+                  </Table.Td>
                   <Table.Td>
                     <ImportStatusBadge status={job.status} />
                   </Table.Td>

@@ -1,5 +1,6 @@
+import type { TImportJob } from '@jinji/contracts/imports';
 import { todayInJapan } from '@jinji/contracts/japanese';
-import { Alert, Group, Paper, Progress, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Group, Paper, Progress, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,8 +10,8 @@ import { ImportErrorsTable } from './import-errors-table';
 import { ImportStatusBadge } from './import-status-badge';
 
 /**
- * The job after 【取込】 (or picked in 取込履歴): polled every second while 処理中 (検証 X / N 行, then
- * 登録 X / N 行); then 正常終了 with a link to the employees created today, or エラー終了 with the rows.
+ * The job after 【取込】 (or picked in 取込履歴): polled every second while 処理中 (検証中: rows validated so
+ * far, then 登録中: X / N 行); then 正常終了 with the log and where to see the data, or エラー終了 with the rows.
  */
 export function ImportJobPanel({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -18,12 +19,12 @@ export function ImportJobPanel({ id }: { id: string }) {
   const { data: job, error } = useQuery(importJobQueryOptions(id));
   const status = job?.status;
 
-  // When the job ends, 取込履歴 and 従業員一覧 have changed.
+  // When the job ends, 取込履歴, 従業員一覧 and the employees' pages (勤怠実績 too) have changed.
   const previous = useRef(status);
   useEffect(() => {
     if (previous.current === 'processing' && status && status !== 'processing') {
       void queryClient.invalidateQueries({ queryKey: ['imports', 'list'] });
-      void queryClient.invalidateQueries({ queryKey: ['employees', 'list'] });
+      void queryClient.invalidateQueries({ queryKey: ['employees'] });
     }
     previous.current = status;
   }, [status, queryClient]);
@@ -31,15 +32,9 @@ export function ImportJobPanel({ id }: { id: string }) {
   if (error) return <Alert color="red">{error.message}</Alert>;
   if (!job) return <Skeleton h={120} aria-label={t('common.loading')} />;
 
-  const today = todayInJapan();
-  const succeededTitle = t('imports.succeeded', { count: job.rowsWritten });
-  const validating = job.rowsTotal === 0 || job.rowsValidated < job.rowsTotal;
-  const done = validating ? job.rowsValidated : job.rowsWritten;
-  const percent = job.rowsTotal > 0 ? Math.round((done / job.rowsTotal) * 100) : 0;
-  const progressLabel =
-    job.rowsTotal === 0 && job.status === 'processing'
-      ? t('imports.reading')
-      : t(validating ? 'imports.validating' : 'imports.writing', { done, total: job.rowsTotal });
+  const succeededTitle = t(`imports.succeeded.${job.kind}`, { count: job.rowsWritten });
+  // the server's log says the same and more (「1件を更新しました（変更のない行 1件）」): then it is the title
+  const logIsTitle = job.log.startsWith(succeededTitle) && !job.log.includes('\n');
 
   return (
     <Paper withBorder radius="md" p="lg" component="section" aria-label={t('imports.resultTitle')}>
@@ -49,6 +44,9 @@ export function ImportJobPanel({ id }: { id: string }) {
             <Title order={3} size="h4">
               {t('imports.resultTitle')}
             </Title>
+            <Badge variant="light" color="gray" radius="sm">
+              {t(`imports.kinds.${job.kind}`)}
+            </Badge>
             <ImportStatusBadge status={job.status} />
           </Group>
           <Text size="sm" c="dimmed" style={{ wordBreak: 'break-all' }}>
@@ -56,29 +54,23 @@ export function ImportJobPanel({ id }: { id: string }) {
           </Text>
         </Group>
 
-        {job.status === 'processing' && (
-          <Stack gap={4} aria-live="polite">
-            <Text size="sm">{progressLabel}</Text>
-            <Progress
-              value={percent}
-              color={validating ? 'blue' : 'teal'}
-              animated
-              striped
-              size="lg"
-              aria-label={progressLabel}
-            />
-          </Stack>
-        )}
+        {job.status === 'processing' && <ImportProgress job={job} />}
 
         {job.status === 'succeeded' && (
-          <Alert color="green" title={succeededTitle}>
+          <Alert color="green" title={logIsTitle ? job.log : succeededTitle}>
             <Stack gap="xs" align="flex-start">
-              {job.log && job.log !== succeededTitle && (
+              {job.log && !logIsTitle && (
                 <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
                   {job.log}
                 </Text>
               )}
-              <ButtonLink to="/admin/employees" search={{ createdFrom: today, createdTo: today }} color="green">
+              {job.kind === 'attendance' && <Text size="sm">{t('imports.checkAttendance')}</Text>}
+              <ButtonLink
+                to="/admin/employees"
+                // new employees: those created today; otherwise the whole list
+                search={job.kind === 'employees_new' ? { createdFrom: todayInJapan(), createdTo: todayInJapan() } : {}}
+                color="green"
+              >
                 {t('imports.checkEmployees')}
               </ButtonLink>
             </Stack>
@@ -87,7 +79,7 @@ export function ImportJobPanel({ id }: { id: string }) {
 
         {job.status === 'failed' && (
           <>
-            <Alert color="red" role="alert" title={t('imports.failed', { count: job.errorCount })}>
+            <Alert color="red" role="alert" title={t(`imports.failed.${job.kind}`, { count: job.errorCount })}>
               {job.log && (
                 <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
                   {job.log}
@@ -99,5 +91,60 @@ export function ImportJobPanel({ id }: { id: string }) {
         )}
       </Stack>
     </Paper>
+  );
+}
+
+/**
+ * 検証中 (striped, indeterminate: the total is not known yet) then 登録中 / 更新中 with X / N 行. The server
+ * sets rowsTotal when validation is done, so rowsTotal = 0 means the file is still being validated.
+ */
+function ImportProgress({ job }: { job: TImportJob }) {
+  const { t, i18n } = useTranslation();
+  const fmt = (n: number) => n.toLocaleString(i18n.language === 'en' ? 'en-US' : 'ja-JP');
+  const writing = job.rowsTotal > 0;
+  const phase = writing ? t(`imports.phaseWriting.${job.kind}`) : t('imports.phaseValidating');
+  const detail = writing
+    ? t('imports.writtenRows', { done: fmt(job.rowsWritten), total: fmt(job.rowsTotal) })
+    : job.rowsValidated > 0
+      ? t('imports.validatedRows', { rows: fmt(job.rowsValidated) })
+      : t('imports.reading');
+  const percent = writing ? Math.min(100, Math.floor((job.rowsWritten / job.rowsTotal) * 100)) : 100;
+  const label = t('imports.progress', { phase, detail });
+
+  return (
+    <Stack gap={6} aria-live="polite">
+      <Group justify="space-between" gap="xs">
+        <Group gap="xs">
+          <Badge color={writing ? 'teal' : 'blue'} variant="filled" radius="sm">
+            {phase}
+          </Badge>
+          <Text size="sm">{detail}</Text>
+        </Group>
+        {writing && (
+          <Text size="sm" c="dimmed" ff="monospace">
+            {percent}%
+          </Text>
+        )}
+      </Group>
+      <Progress.Root
+        size="lg"
+        role="progressbar"
+        aria-label={label}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={writing ? percent : undefined}
+        aria-valuetext={detail}
+      >
+        <Progress.Section
+          value={percent}
+          color={writing ? 'teal' : 'blue'}
+          striped
+          animated
+          withAria={false}
+          // while validating the bar is full and moving: how far is not known yet
+          opacity={writing ? 1 : 0.6}
+        />
+      </Progress.Root>
+    </Stack>
   );
 }

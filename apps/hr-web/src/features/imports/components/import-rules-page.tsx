@@ -1,3 +1,4 @@
+import type { TImportKind } from '@jinji/contracts/imports';
 import { MASTER_KINDS, type TMasterKind } from '@jinji/contracts/masters';
 import { Alert, Badge, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
@@ -5,35 +6,53 @@ import { useTranslation } from 'react-i18next';
 import { AnchorLink } from '../../../components/ui/router-links';
 import { hasPermission, useMe } from '../../../lib/session';
 import { importColumnsQueryOptions } from '../api/imports';
+import { ImportKindControl } from './import-kind-control';
+import { UpdateRules } from './update-rules';
 
 const isMasterKind = (kind: string | undefined): kind is TMasterKind =>
   kind !== undefined && (MASTER_KINDS as readonly string[]).includes(kind);
 
-/** 入力規則 of 「新規登録用ファイル」: 項目名 / 必須 / 入力規則 / 例, in the file's column order. */
-export function ImportRulesPage() {
+/**
+ * 入力規則 of one kind's file (「新規登録用ファイル」/「更新用ファイル」/「勤怠実績ファイル」, the kind in the URL):
+ * 項目名 / 必須 / 入力規則 / 例, in the file's column order; for 更新 also 空欄 / #削除 / 適用日.
+ */
+export function ImportRulesPage({
+  kind,
+  onKindChange,
+}: {
+  kind: TImportKind;
+  onKindChange: (kind: TImportKind) => void;
+}) {
   const { t } = useTranslation();
   const me = useMe();
-  const { data: columns, error } = useQuery(importColumnsQueryOptions);
+  const { data: columns, error } = useQuery(importColumnsQueryOptions(kind));
   const mayViewMasters = hasPermission(me, 'masters.view');
+  const title = t('imports.rulesTitle', { file: t(`imports.fileNames.${kind}`) });
 
   return (
     <Stack>
-      <AnchorLink to="/admin/employees/import" size="sm">
+      <AnchorLink to="/admin/employees/import" search={{ kind }} size="sm">
         ← {t('imports.backToImport')}
       </AnchorLink>
-      <Title order={2}>{t('imports.rulesTitle')}</Title>
+      <Title order={2}>{title}</Title>
+      <ImportKindControl value={kind} onChange={onKindChange} />
       <Text size="sm" c="dimmed">
-        {t('imports.rulesLead')}
-        <br />
-        {t('imports.rulesSystemUse')}
+        {t(`imports.rulesLeads.${kind}`)}
+        {kind === 'employees_new' && (
+          <>
+            <br />
+            {t('imports.rulesSystemUse')}
+          </>
+        )}
       </Text>
+      {kind === 'employees_update' && <UpdateRules />}
       {error && <Alert color="red">{error.message}</Alert>}
       {!columns ? (
         !error && <Skeleton h={360} aria-label={t('common.loading')} />
       ) : (
         <Paper withBorder radius="md">
           <Table.ScrollContainer minWidth={800}>
-            <Table striped aria-label={t('imports.rulesTitle')} verticalSpacing="xs" fz="sm">
+            <Table striped aria-label={title} verticalSpacing="xs" fz="sm">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th w={48}>#</Table.Th>
@@ -73,7 +92,9 @@ export function ImportRulesPage() {
                         </Text>
                       )}
                     </Table.Td>
-                    <Table.Td ff="monospace">{c.example || '-'}</Table.Td>
+                    <Table.Td ff="monospace" style={{ wordBreak: 'break-all' }}>
+                      {c.example || '-'}
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

@@ -3,7 +3,18 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** One numbered step of the seed's 手順 (a labelled region: STEP 1 「新規登録用ファイル」をダウンロード …). */
-export function StepCard({ n, title, children }: { n: number; title: string; children: React.ReactNode }) {
+export function StepCard({
+  n,
+  title,
+  aside,
+  children,
+}: {
+  n: number;
+  title: string;
+  /** beside the title, e.g. the chosen 取込の種類 */
+  aside?: React.ReactNode;
+  children: React.ReactNode;
+}) {
   const { t } = useTranslation();
   const id = useId();
   return (
@@ -16,6 +27,7 @@ export function StepCard({ n, title, children }: { n: number; title: string; chi
           <Title order={3} size="h4" id={id}>
             {title}
           </Title>
+          {aside}
         </Group>
         {children}
       </Stack>
