@@ -4,7 +4,9 @@ import { tenantIdColumn } from './columns';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 
-// 取込履歴 (R-IMP-3). The uploaded file lives here, not on a local disk: any app process can run the job.
+// 取込履歴 (R-IMP-3). The uploaded file lives in the database, not on a local disk: any app process can
+// run the job. It is stored in 1 MiB chunks (import_file_chunks): one 20 MB bytea value costs the pg
+// driver several times its size in buffers on the way in and out. `file` is read for older jobs only.
 export const importJobs = pgTable(
   'import_jobs',
   {
@@ -36,6 +38,17 @@ export const importErrors = pgTable(
     row: integer('row').notNull(),
     column: text('column').notNull(),
     message: text('message').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.jobId, t.seq] })],
+);
+
+export const importFileChunks = pgTable(
+  'import_file_chunks',
+  {
+    tenantId: tenantIdColumn(),
+    jobId: uuid('job_id').notNull(),
+    seq: integer('seq').notNull(),
+    bytes: bytea('bytes').notNull(),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.jobId, t.seq] })],
 );

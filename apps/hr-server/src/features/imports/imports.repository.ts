@@ -1,11 +1,12 @@
 import type { TImportError } from '@jinji/contracts/imports';
-import { and, asc, count, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import {
   employeeAssignments,
   employeeContracts,
   employees,
   importErrors,
+  importFileChunks,
   importJobs,
   masterItems,
   userAccounts,
@@ -66,10 +67,36 @@ export async function findProcessingJobs(db: Db): Promise<{ tenantId: string; id
     .where(eq(importJobs.status, 'processing'));
 }
 
+const CHUNK_BYTES = 1024 * 1024;
+
+export async function insertJobFile(tx: Tx, tenantId: string, jobId: string, file: Buffer): Promise<void> {
+  for (let seq = 0; seq * CHUNK_BYTES < file.length; seq++) {
+    const bytes = file.subarray(seq * CHUNK_BYTES, (seq + 1) * CHUNK_BYTES);
+    await tx.insert(importFileChunks).values({ tenantId, jobId, seq, bytes });
+  }
+}
+
+/** The uploaded file, fetched a few chunks per query so the driver never buffers it whole. */
 export async function findJobFile(tx: Tx, id: string): Promise<Buffer | null> {
+  const parts: Buffer[] = [];
+  for (let from = 0; ; from += 4) {
+    const rows = await tx
+      .select({ bytes: importFileChunks.bytes })
+      .from(importFileChunks)
+      .where(and(eq(importFileChunks.jobId, id), gte(importFileChunks.seq, from), lt(importFileChunks.seq, from + 4)))
+      .orderBy(asc(importFileChunks.seq));
+    parts.push(...rows.map((r) => Buffer.from(r.bytes))); // PGlite returns a Uint8Array for bytea
+    if (rows.length < 4) break;
+  }
+  if (parts.length > 0) return Buffer.concat(parts);
+  // jobs uploaded before import_file_chunks existed
   const rows = await tx.select({ file: importJobs.file }).from(importJobs).where(eq(importJobs.id, id)).limit(1);
   const file = rows[0]?.file;
-  return file ? Buffer.from(file) : null; // PGlite returns a Uint8Array for bytea
+  return file ? Buffer.from(file) : null;
+}
+
+export async function deleteJobFile(tx: Tx, id: string): Promise<void> {
+  await tx.delete(importFileChunks).where(eq(importFileChunks.jobId, id));
 }
 
 export async function findJobsPage(tx: Tx, page: number, pageSize: number) {

@@ -12,6 +12,7 @@ import { newEmployeesImport, updateEmployeesImport } from './employee-import';
 import { openImportFile } from './import-file';
 import type { ImportContext, ImportKindHandler } from './import-kinds';
 import {
+  deleteJobFile,
   findErrorsPage,
   findJob,
   findJobFile,
@@ -22,6 +23,7 @@ import {
   type ImportJobView,
   insertErrors,
   insertJob,
+  insertJobFile,
   updateJob,
 } from './imports.repository';
 
@@ -66,16 +68,17 @@ export async function startImport(
 ): Promise<TImportJob> {
   if (file.length === 0) throw new AppError('CSV_INVALID', 'ファイルが空です');
   if (file.length > MAX_FILE_BYTES) throw new AppError('CSV_INVALID', 'ファイルが大きすぎます（64MBまで）');
-  const job = await db.asTenant(ctx.tenantId, (tx) =>
-    insertJob(tx, {
+  const job = await db.asTenant(ctx.tenantId, async (tx) => {
+    const row = await insertJob(tx, {
       tenantId: ctx.tenantId,
       kind,
       fileName: fileName.replaceAll('\0', '').slice(0, 200) || 'upload',
-      file,
       actorId: ctx.userId,
       actorLoginId: ctx.loginId,
-    }),
-  );
+    });
+    await insertJobFile(tx, ctx.tenantId, row.id, file);
+    return row;
+  });
   await jobs.send(IMPORT_QUEUE, { tenantId: ctx.tenantId, jobId: job.id });
   return toView(job);
 }
@@ -146,6 +149,7 @@ export async function runImport(db: Database, data: { tenantId: string; jobId: s
       if (locked?.status !== 'processing') return;
       await insertErrors(tx, tenantId, jobId, errors);
       await updateJob(tx, jobId, { status: 'failed', finishedAt: new Date(), errorCount: errorTotal, log, file: null });
+      await deleteJobFile(tx, jobId);
     });
   };
   const fileError = (message: string) => {
@@ -229,6 +233,7 @@ export async function runImport(db: Database, data: { tenantId: string; jobId: s
         log: result.log,
         file: null,
       });
+      await deleteJobFile(tx, jobId);
     });
   } catch (e) {
     // nothing was written (one transaction); say why in 取込履歴

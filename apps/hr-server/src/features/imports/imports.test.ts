@@ -139,6 +139,24 @@ describe(`一括登録 (${TEST_DB})`, () => {
     expect(row.employeeNumber).toBe('N00001');
   });
 
+  it('stores a large upload in chunks, reads it back whole, and deletes the file once the job ends', async () => {
+    const rows = [
+      HEADER,
+      'C001,大きな,ファイル,おおきな,ふぁいる,1990/01/01,女性,2025/04/01,,,,,',
+      ...Array.from({ length: 250_000 }, () => ',,,,,,,,,,,,'), // blank rows (skipped) make it ~3 MB
+      'C002,最後,の行,さいご,のぎょう,1990/01/01,男性,2025/04/01,,,,,',
+    ];
+    const file = Buffer.from(rows.join('\r\n'));
+    expect(file.length).toBeGreaterThan(3 * 1024 * 1024);
+    const job = await upload(file, 'large.csv');
+    expect(job).toMatchObject({ status: 'succeeded', rowsWritten: 2 });
+    const last = (await hr.request('GET', `/api/v1/employees?q=${encodeURIComponent('さいご')}`)).json().items;
+    expect(last.map((e: { lastName: string }) => e.lastName)).toEqual(['最後']);
+    // the uploaded personal data does not outlive the job
+    const left = await t.db.executeSql('select count(*)::int as n from import_file_chunks');
+    expect(left.rows[0]).toEqual({ n: 0 });
+  });
+
   it('refuses a file whose header is not the template, naming the missing columns', async () => {
     const job = await upload(Buffer.from('名前,誕生日\r\n山田,1990/01/01\r\n'), 'bad.csv');
     expect(job.status).toBe('failed');
