@@ -139,6 +139,24 @@ describe(`一括登録 (${TEST_DB})`, () => {
     expect(row.employeeNumber).toBe('N00001');
   });
 
+  it('reads quoted cells with commas, quotes and line breaks, and numbers rows as a spreadsheet does', async () => {
+    const csv = [
+      '本名(姓),本名(名),本名(かな)(せい),本名(かな)(めい),生年月日,性別,入社日,建物,番地',
+      '"改行",太郎,かいぎょう,たろう,1990/01/01,男性,2025/04/01,"メゾン青山\n201号室","1-2-3, ""東"""',
+      '誤り,花子,ごり,はなこ,1990/02/30,女性,2025/04/01,,',
+    ].join('\n');
+    const job = await upload(iconv.encode(csv, 'cp932'), 'multiline.csv');
+    expect(job.status).toBe('failed');
+    const errors = (await hr.request('GET', `/api/v1/imports/${job.id}/errors.json`)).json().items;
+    // the second record starts on line 4 of the text, but it is row 3 of the sheet
+    expect(errors).toEqual([{ row: 3, column: '生年月日', message: '日付として読めません「1990/02/30」' }]);
+    const ok = await upload(iconv.encode(csv.split('\n').slice(0, 3).join('\n'), 'cp932'), 'multiline-ok.csv');
+    expect(ok.status).toBe('succeeded');
+    const row = (await hr.request('GET', `/api/v1/employees?q=${encodeURIComponent('かいぎょう')}`)).json().items[0];
+    const detail = (await hr.request('GET', `/api/v1/employees/${row.id}`)).json();
+    expect(detail.basic).toMatchObject({ building: 'メゾン青山\n201号室', street: '1-2-3, "東"' });
+  });
+
   it('stores a large upload in chunks, reads it back whole, and deletes the file once the job ends', async () => {
     const rows = [
       HEADER,
