@@ -44,6 +44,8 @@ describe.skipIf(!hasChromium)('setup → login → password policy → password 
     await fillLogin(page, ADMIN_PASSWORD);
     await page.waitForURL('**/admin');
     await page.getByRole('heading', { name: `${ADMIN.tenantName} の人事管理へようこそ` }).waitFor();
+    // the first account is システム管理者 only: the home page says how to start registering employees
+    await page.getByText('はじめに：従業員を登録するには').waitFor();
     await shot(page, '04-admin-home');
   });
 

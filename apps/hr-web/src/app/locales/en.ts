@@ -244,6 +244,9 @@ export const en: TResources = {
     roles: 'Your roles',
     passwordPolicy: 'Password policy',
     openPolicy: 'View settings',
+    firstStepsTitle: 'Getting started: registering employees',
+    firstSteps:
+      'System administrators manage settings. To register or edit employees and run bulk imports, add yourself or a colleague to “Full administrator” or “HR administrator” in Access rights.',
   },
   employees: {
     title: 'Employee list',

@@ -1,5 +1,5 @@
 import { ROLE_LABELS_JA } from '@jinji/contracts/roles';
-import { Card, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Alert, Card, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { AnchorLink } from '../../../components/ui/router-links';
@@ -12,11 +12,21 @@ export function AdminHomePage() {
   const canSeeEmployees = hasPermission(me, 'employees.view');
   const count = useQuery({ ...employeeCountQueryOptions, enabled: canSeeEmployees });
   if (!me) return null;
+  // the person who set up the company is システム管理者 only: say how to start registering employees
+  const needsHrRole = hasPermission(me, 'system.access_control') && !hasPermission(me, 'employees.edit');
 
   return (
     <Stack>
       <Title order={2}>{t('home.welcome', { tenant: me.tenant.name })}</Title>
       <Text c="dimmed">{t('home.lead')}</Text>
+      {needsHrRole && (
+        <Alert color="blue" title={t('home.firstStepsTitle')}>
+          <Text size="sm">{t('home.firstSteps')}</Text>
+          <AnchorLink to="/admin/system/access" size="sm" mt={4}>
+            {t('nav.accessControl')}
+          </AnchorLink>
+        </Alert>
+      )}
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         {canSeeEmployees && (
           <Card withBorder radius="md">
