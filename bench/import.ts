@@ -214,9 +214,21 @@ async function benchOne(t: Target, file: { bytes: Buffer; records: string[][] })
     const list = await http.req('GET', '/api/v1/employees?pageSize=1');
     if (list.total !== ROWS && !(list.isTotalCapped && ROWS > 10_000))
       throw new Error(`expected ${ROWS} employees, list says ${list.total}`);
+    // the other half of the round trip: every employee out again in the 更新用ファイル layout
+    const exports: Record<string, { seconds: number; mb: number }> = {};
+    for (const encoding of ['cp932', 'xlsx']) {
+      const t0 = performance.now();
+      const res = await fetch(`${http.base}/api/v1/imports/export?encoding=${encoding}`, {
+        headers: { cookie: [...http.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+      });
+      const bytes = Buffer.from(await res.arrayBuffer());
+      if (res.status !== 200) throw new Error(`export ${encoding}: ${res.status} ${bytes.toString()}`);
+      exports[encoding] = { seconds: (performance.now() - t0) / 1000, mb: bytes.length / 1024 / 1024 };
+    }
+    const afterExports = rssMb().hwm;
     server.kill('SIGTERM');
     await exited;
-    return { seconds, peakRssMb: Math.max(hwm, peak), rssBeforeMb: before.rss };
+    return { seconds, peakRssMb: Math.max(hwm, peak), rssBeforeMb: before.rss, exports, exportPeakRssMb: afterExports };
   } finally {
     if (server.exitCode === null) server.kill('SIGKILL');
   }
@@ -280,6 +292,11 @@ for (const t of targets) {
     `  raw COPY of the same rows: ${copySeconds.toFixed(2)} s = ${Math.round(copyRowsPerS).toLocaleString()} rows/s`,
   );
   console.log(`  ratio import/COPY: ${ratio.toFixed(2)}× (goal ≤ 8×) ${ratio <= 8 ? 'MET' : 'NOT MET'}`);
+  for (const [encoding, e] of Object.entries(r.exports))
+    console.log(
+      `  export of all ${ROWS.toLocaleString()} (${encoding}): ${e.seconds.toFixed(2)} s, ${e.mb.toFixed(1)} MB`,
+    );
+  console.log(`  server peak RSS including the exports: ${Math.round(r.exportPeakRssMb)} MB`);
   console.log(
     `  server peak RSS: ${Math.round(r.peakRssMb)} MB (idle before upload ${Math.round(r.rssBeforeMb)} MB; goal ≤ 400 MB) ${r.peakRssMb <= 400 ? 'MET' : 'NOT MET'}`,
   );

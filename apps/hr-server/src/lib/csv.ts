@@ -1,5 +1,6 @@
 // CSV as Japanese offices exchange it: UTF-8 with BOM or Shift_JIS (CP932, what Excel writes),
 // CRLF, and formula-injection escaping on every export (ASVS 1.2.10).
+import { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import iconv from 'iconv-lite';
@@ -23,12 +24,20 @@ export function escapeFormula(value: string): string {
   return /^[=+\-@\t\r\0]/.test(value) ? `'${value}` : value;
 }
 
-export function encodeCsv(rows: (string | number | null | undefined)[][], encoding: CsvEncoding): Buffer {
+/** `bom: false` for the second and later chunks of a streamed file. */
+export function encodeCsv(
+  rows: (string | number | null | undefined)[][],
+  encoding: CsvEncoding,
+  { bom = true }: { bom?: boolean } = {},
+): Buffer {
   const text = stringify(
     rows.map((r) => r.map((c) => escapeFormula(c === null || c === undefined ? '' : String(c)))),
     { record_delimiter: '\r\n' },
   );
-  if (encoding === 'utf8') return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
+  if (encoding === 'utf8')
+    return bom
+      ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')])
+      : Buffer.from(text, 'utf8');
   return iconv.encode(
     text.replace(SUBSTITUTE_RE, (c) => CP932_SUBSTITUTES[c] ?? c),
     'cp932',
@@ -59,5 +68,19 @@ export function encodeCsvText(rows: (string | null)[][]): string {
   return stringify(
     rows.map((r) => r.map((c) => c ?? '')),
     { record_delimiter: '\n', quoted_string: true, quoted_empty: false },
+  );
+}
+
+/** A CSV file streamed batch by batch (header first), for exports too large to build in memory. */
+export function streamCsv(
+  header: string[],
+  batches: AsyncIterable<(string | null)[][]>,
+  encoding: CsvEncoding,
+): Readable {
+  return Readable.from(
+    (async function* () {
+      yield encodeCsv([header], encoding);
+      for await (const rows of batches) if (rows.length > 0) yield encodeCsv(rows, encoding, { bom: false });
+    })(),
   );
 }

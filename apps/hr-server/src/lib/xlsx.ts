@@ -1,5 +1,7 @@
 // XLSX for bulk import: the template workbook users fill in, and reading their upload back as rows of
 // strings (what parseCsv gives), behind a zip-bomb guard because uploads are untrusted.
+
+import { PassThrough, type Readable } from 'node:stream';
 import type { ImportColumn } from '@jinji/contracts/imports';
 import ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
@@ -245,4 +247,37 @@ export async function readXlsxRows(
     throw new XlsxError(`一度に取り込めるのは${opts.maxRows}行までです`);
   }
   return Array.from({ length: lastRow }, (_, i) => byRow.get(i + 1) ?? []);
+}
+
+/**
+ * A large export as a stream: rows are written and released batch by batch (exceljs's streaming
+ * writer, inline strings), so 100,000 employees never sit in memory as cells. Header as in buildXlsx
+ * (bold, frozen, text columns); the input-rule notes and drop-downs stay in the template.
+ */
+export function streamXlsx(opts: {
+  sheetName: string;
+  columns: ImportColumn[];
+  batches: AsyncIterable<(string | null)[][]>;
+}): Readable {
+  const out = new PassThrough();
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const ws = wb.addWorksheet(opts.sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = opts.columns.map((c) => ({
+    key: c.key,
+    width: Math.min(Math.max(displayWidth(c.header) + 2, 12), 40),
+    style: { numFmt: '@' },
+  }));
+  (async () => {
+    const header = ws.addRow(opts.columns.map((c) => c.header));
+    header.eachCell((cell, i) => {
+      cell.font = { bold: true, color: { argb: opts.columns[i - 1]?.required ? 'FF9C0006' : 'FF000000' } };
+    });
+    header.commit();
+    for await (const batch of opts.batches) {
+      for (const values of batch) ws.addRow(values.map((v) => (v === null || v === '' ? null : v))).commit();
+    }
+    ws.commit();
+    await wb.commit();
+  })().catch((e) => out.destroy(e));
+  return out;
 }
