@@ -216,6 +216,7 @@ async function benchOne(t: Target, file: { bytes: Buffer; records: string[][] })
       throw new Error(`expected ${ROWS} employees, list says ${list.total}`);
     // the other half of the round trip: every employee out again in the 更新用ファイル layout
     const exports: Record<string, { seconds: number; mb: number }> = {};
+    let exportedXlsx = Buffer.alloc(0);
     for (const encoding of ['cp932', 'xlsx']) {
       const t0 = performance.now();
       const res = await fetch(`${http.base}/api/v1/imports/export?encoding=${encoding}`, {
@@ -224,11 +225,33 @@ async function benchOne(t: Target, file: { bytes: Buffer; records: string[][] })
       const bytes = Buffer.from(await res.arrayBuffer());
       if (res.status !== 200) throw new Error(`export ${encoding}: ${res.status} ${bytes.toString()}`);
       exports[encoding] = { seconds: (performance.now() - t0) / 1000, mb: bytes.length / 1024 / 1024 };
+      if (encoding === 'xlsx') exportedXlsx = bytes;
     }
+    // …and back in as a 更新用ファイル: nothing may change
+    const t1 = performance.now();
+    const update = await http.req('POST', '/api/v1/imports?kind=employees_update', exportedXlsx, {
+      'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'x-file-name': encodeURIComponent('従業員データ_更新用.xlsx'),
+    });
+    let updated = update;
+    while (updated.status === 'processing') {
+      await new Promise((r) => setTimeout(r, 250));
+      updated = await http.req('GET', `/api/v1/imports/${update.id}`);
+    }
+    if (updated.status !== 'succeeded' || updated.rowsWritten !== 0)
+      throw new Error(`re-import of the export: ${updated.status} ${updated.log}`);
+    const roundTrip = { seconds: (performance.now() - t1) / 1000, log: updated.log as string };
     const afterExports = rssMb().hwm;
     server.kill('SIGTERM');
     await exited;
-    return { seconds, peakRssMb: Math.max(hwm, peak), rssBeforeMb: before.rss, exports, exportPeakRssMb: afterExports };
+    return {
+      seconds,
+      peakRssMb: Math.max(hwm, peak),
+      rssBeforeMb: before.rss,
+      exports,
+      roundTrip,
+      exportPeakRssMb: afterExports,
+    };
   } finally {
     if (server.exitCode === null) server.kill('SIGKILL');
   }
@@ -296,7 +319,10 @@ for (const t of targets) {
     console.log(
       `  export of all ${ROWS.toLocaleString()} (${encoding}): ${e.seconds.toFixed(2)} s, ${e.mb.toFixed(1)} MB`,
     );
-  console.log(`  server peak RSS including the exports: ${Math.round(r.exportPeakRssMb)} MB`);
+  console.log(
+    `  the Excel export imported back as 更新用ファイル: ${r.roundTrip.seconds.toFixed(2)} s, 「${r.roundTrip.log}」`,
+  );
+  console.log(`  server peak RSS including the exports and the re-import: ${Math.round(r.exportPeakRssMb)} MB`);
   console.log(
     `  server peak RSS: ${Math.round(r.peakRssMb)} MB (idle before upload ${Math.round(r.rssBeforeMb)} MB; goal ≤ 400 MB) ${r.peakRssMb <= 400 ? 'MET' : 'NOT MET'}`,
   );

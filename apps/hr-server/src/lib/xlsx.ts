@@ -1,7 +1,7 @@
 // XLSX for bulk import: the template workbook users fill in, and reading their upload back as rows of
 // strings (what parseCsv gives), behind a zip-bomb guard because uploads are untrusted.
 
-import { PassThrough, type Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import type { ImportColumn } from '@jinji/contracts/imports';
 import ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
@@ -204,49 +204,64 @@ function cellText(v: ExcelJS.CellValue): string {
   return ''; // error values (#N/A …) and anything unknown
 }
 
+const toBuffer = (bytes: Uint8Array) =>
+  Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
+/** The zip-bomb guard alone: every entry inflated against a byte budget before anything parses it. */
+export async function assertSafeXlsx(bytes: Uint8Array, limits: typeof XLSX_LIMITS = XLSX_LIMITS): Promise<void> {
+  if (!looksLikeXlsx(bytes)) throw new XlsxError(UNREADABLE);
+  await assertSafeZip(toBuffer(bytes), limits);
+}
+
+/**
+ * The first worksheet's non-empty rows as strings, streamed (exceljs's WorkbookReader): a 100,000-row
+ * workbook is never materialised as cells. Call assertSafeXlsx first. Only <sheetData> is read, so
+ * whole-sheet validations and merges cost nothing (a merged range's value is in its first cell only).
+ */
+export async function* xlsxRows(bytes: Uint8Array): AsyncGenerator<{ rowNumber: number; cells: string[] }> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([toBuffer(bytes)]), {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    entries: 'ignore',
+  });
+  let sawSheet = false;
+  try {
+    for await (const sheet of reader) {
+      sawSheet = true;
+      for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
+        const values = row.values as ExcelJS.CellValue[];
+        const cells: string[] = [];
+        for (let i = 1; i < values.length; i++) {
+          const text = cellText(values[i] ?? null);
+          if (text !== '') cells[i - 1] = text;
+        }
+        if (cells.length > 0) yield { rowNumber: row.number, cells: Array.from(cells, (c) => c ?? '') };
+      }
+      break; // the first worksheet only
+    }
+  } catch (e) {
+    if (e instanceof XlsxError) throw e;
+    throw new XlsxError(UNREADABLE);
+  }
+  if (!sawSheet) throw new XlsxError(UNREADABLE);
+}
+
 /** Reads the first worksheet as rows of strings (like parseCsv), after a zip-bomb guard. */
 export async function readXlsxRows(
   bytes: Uint8Array,
   opts: { maxRows?: number; limits?: typeof XLSX_LIMITS } = {},
 ): Promise<string[][]> {
-  if (!looksLikeXlsx(bytes)) throw new XlsxError(UNREADABLE);
-  const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  await assertSafeZip(buf, opts.limits ?? XLSX_LIMITS);
-
-  const wb = new ExcelJS.Workbook();
-  try {
-    // Range-keyed nodes are expanded cell by cell by exceljs: a whole-column validation or merge
-    // (A1:XFD1048576) would hang it. None of them change cell values, so skip them.
-    await wb.xlsx.load(buf as unknown as ExcelJS.Buffer, {
-      ignoreNodes: ['dataValidations', 'mergeCells', 'conditionalFormatting'],
-    });
-  } catch {
-    throw new XlsxError(UNREADABLE);
+  await assertSafeXlsx(bytes, opts.limits ?? XLSX_LIMITS);
+  const rows: string[][] = [];
+  for await (const { rowNumber, cells } of xlsxRows(bytes)) {
+    if (opts.maxRows !== undefined && rowNumber - 1 > opts.maxRows)
+      throw new XlsxError(`一度に取り込めるのは${opts.maxRows}行までです`);
+    while (rows.length < rowNumber - 1) rows.push([]);
+    rows.push(cells);
   }
-  const ws = wb.worksheets[0];
-  if (!ws) throw new XlsxError(UNREADABLE);
-
-  const byRow = new Map<number, string[]>();
-  let lastRow = 0;
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: string[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      const text = cellText(cell.value);
-      if (text !== '') cells[colNumber - 1] = text;
-    });
-    if (cells.length === 0) return;
-    byRow.set(
-      rowNumber,
-      Array.from(cells, (c) => c ?? ''),
-    );
-    lastRow = Math.max(lastRow, rowNumber);
-  });
-
-  // checked before building the dense array, so a lone cell at row 1,000,000 costs nothing
-  if (opts.maxRows !== undefined && lastRow - 1 > opts.maxRows) {
-    throw new XlsxError(`一度に取り込めるのは${opts.maxRows}行までです`);
-  }
-  return Array.from({ length: lastRow }, (_, i) => byRow.get(i + 1) ?? []);
+  return rows;
 }
 
 /**

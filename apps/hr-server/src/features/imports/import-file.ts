@@ -1,12 +1,12 @@
 // Reads an uploaded file as rows without holding it as one big record list: CSV is decoded and
-// parsed in chunks on every pass; XLSX (a zip, read whole by exceljs) is parsed once.
+// parsed in chunks on every pass; XLSX is checked against zip bombs once, then streamed on every pass.
 import { isUtf8 } from 'node:buffer';
 import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
 import { AppError } from '../../lib/app-error';
-import { looksLikeXlsx, readXlsxRows, XlsxError } from '../../lib/xlsx';
+import { assertSafeXlsx, looksLikeXlsx, XlsxError, xlsxRows } from '../../lib/xlsx';
 import type { ImportRow, RowSource } from './import-kinds';
 
 const CHUNK = 64 * 1024;
@@ -41,19 +41,34 @@ async function* csvRecords(bytes: Buffer): AsyncGenerator<string[]> {
 /** Header first, then data rows numbered as a spreadsheet would (the header is row 1); blank rows skipped. */
 export async function openImportFile(bytes: Buffer, maxRows: number): Promise<ImportFile> {
   if (looksLikeXlsx(bytes)) {
-    let all: string[][];
-    try {
-      all = await readXlsxRows(bytes, { maxRows });
-    } catch (e) {
-      if (e instanceof XlsxError) throw new AppError('CSV_INVALID', e.message);
-      throw e;
-    }
-    const [header = [], ...body] = all.map(clean);
+    // the zip-bomb guard runs once; each pass then streams the sheet (exceljs WorkbookReader)
+    const readable = async <T>(fn: () => Promise<T>): Promise<T> => {
+      try {
+        return await fn();
+      } catch (e) {
+        if (e instanceof XlsxError) throw new AppError('CSV_INVALID', e.message);
+        throw e;
+      }
+    };
+    await readable(() => assertSafeXlsx(bytes));
+    const first = await readable(async () => {
+      for await (const row of xlsxRows(bytes)) return row;
+      return null;
+    });
     return {
       format: 'xlsx',
-      header,
-      rows: async function* () {
-        for (const [i, cells] of body.entries()) if (!isBlank(cells)) yield { line: i + 2, cells };
+      header: clean(first?.cells ?? []),
+      rows: async function* (): AsyncGenerator<ImportRow> {
+        let count = 0;
+        const rows = xlsxRows(bytes)[Symbol.asyncIterator]();
+        for (;;) {
+          const next = await readable(() => rows.next());
+          if (next.done) return;
+          const { rowNumber, cells } = next.value;
+          if (rowNumber <= (first?.rowNumber ?? 0) || isBlank(cells)) continue;
+          if (++count > maxRows) throw new AppError('CSV_INVALID', `一度に取り込めるのは${maxRows}行までです`);
+          yield { line: rowNumber, cells: clean(cells) };
+        }
       },
     };
   }
