@@ -238,8 +238,10 @@ async function benchOne(t: Target, file: { bytes: Buffer; records: string[][] })
       await new Promise((r) => setTimeout(r, 250));
       updated = await http.req('GET', `/api/v1/imports/${update.id}`);
     }
-    if (updated.status !== 'succeeded' || updated.rowsWritten !== 0)
-      throw new Error(`re-import of the export: ${updated.status} ${updated.log}`);
+    if (updated.status !== 'succeeded' || updated.rowsWritten !== 0) {
+      const errors = await http.req('GET', `/api/v1/imports/${update.id}/errors.json?pageSize=5`);
+      throw new Error(`re-import of the export: ${updated.status} ${updated.log} ${JSON.stringify(errors.items)}`);
+    }
     const roundTrip = { seconds: (performance.now() - t1) / 1000, log: updated.log as string };
     const afterExports = rssMb().hwm;
     server.kill('SIGTERM');

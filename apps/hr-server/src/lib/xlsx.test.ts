@@ -5,7 +5,7 @@ import { IMPORT_COLUMNS_NEW } from '@jinji/contracts/imports';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
-import { buildXlsx, looksLikeXlsx, readXlsxRows, XLSX_LIMITS, XlsxError } from './xlsx';
+import { buildXlsx, looksLikeXlsx, readXlsxRows, streamXlsx, XLSX_LIMITS, XlsxError } from './xlsx';
 
 const UNREADABLE = 'Excelファイル（.xlsx）として読み込めません';
 
@@ -280,6 +280,69 @@ describe('readXlsxRows on a workbook made elsewhere (as a user would upload)', (
     ws.getCell('A1000000').value = 'far';
     const err = await rejection(readXlsxRows(Buffer.from(await wb.xlsx.writeBuffer()), { maxRows: 10_000 }));
     expect((err as Error).message).toBe('一度に取り込めるのは10000行までです');
+  });
+});
+
+describe('the streaming reader', () => {
+  it('keeps every multi-byte character of a large streamed export intact (chunk boundaries)', async () => {
+    const columns = IMPORT_COLUMNS_NEW.slice(0, 8);
+    const rows = Array.from({ length: 20_000 }, (_, i) => columns.map((_, j) => `タロウ髙﨑①㈱${i}-${j}`));
+    const batches = (async function* () {
+      for (let i = 0; i < rows.length; i += 2000) yield rows.slice(i, i + 2000);
+    })();
+    const chunks: Buffer[] = [];
+    for await (const c of streamXlsx({ sheetName: '従業員データ', columns, batches })) chunks.push(c as Buffer);
+    const read = await readXlsxRows(Buffer.concat(chunks));
+    expect(read.length).toBe(rows.length + 1);
+    expect(read.slice(1)).toEqual(rows);
+  });
+
+  it('reads the first sheet in workbook order, skips ふりがな (<rPh>) and honours the 1904 date system', async () => {
+    const xml = (s: string) => Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>${s}`);
+    const file = zip([
+      entryOf(
+        '[Content_Types].xml',
+        xml('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
+      ),
+      entryOf(
+        'xl/workbook.xml',
+        xml(
+          '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><workbookPr date1904="1"/><sheets><sheet name="データ" sheetId="2" r:id="rId2"/><sheet name="メモ" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        ),
+      ),
+      entryOf(
+        'xl/_rels/workbook.xml.rels',
+        xml(
+          '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Target="/xl/worksheets/sheet2.xml"/></Relationships>',
+        ),
+      ),
+      entryOf(
+        'xl/styles.xml',
+        xml(
+          '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="[$-411]ggge&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/></numFmts><cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="14"/></cellXfs></styleSheet>',
+        ),
+      ),
+      entryOf(
+        'xl/sharedStrings.xml',
+        xml(
+          '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>山田</t><rPh sb="0" eb="2"><t>ヤマダ</t></rPh><phoneticPr fontId="1"/></si><si><r><t>花</t></r><r><t>子</t></r></si></sst>',
+        ),
+      ),
+      entryOf(
+        'xl/worksheets/sheet1.xml',
+        xml(
+          '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>メモ</t></is></c></row></sheetData></worksheet>',
+        ),
+      ),
+      entryOf(
+        'xl/worksheets/sheet2.xml',
+        xml(
+          '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="D1" s="1"><v>0</v></c><c r="E1" s="2"><v>1462</v></c><c r="F1"><v>000123</v></c></row></sheetData></worksheet>',
+        ),
+      ),
+    ]);
+    // 1904 system: serial 0 is 1904/01/01, serial 1462 is 1908/01/02
+    expect(await readXlsxRows(file)).toEqual([['山田', '花子', '', '1904/01/01', '1908/01/02', '123']]);
   });
 });
 

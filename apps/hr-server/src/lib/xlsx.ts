@@ -1,9 +1,10 @@
 // XLSX for bulk import: the template workbook users fill in, and reading their upload back as rows of
 // strings (what parseCsv gives), behind a zip-bomb guard because uploads are untrusted.
 
-import { PassThrough, Readable } from 'node:stream';
+import { PassThrough, type Readable } from 'node:stream';
 import type { ImportColumn } from '@jinji/contracts/imports';
 import ExcelJS from 'exceljs';
+import { SaxesParser } from 'saxes';
 import yauzl from 'yauzl';
 
 /** Thrown for any unreadable/unsafe workbook; message is Japanese and shown to users. */
@@ -188,22 +189,6 @@ function numberText(n: number): string {
   return DECIMAL.format(n);
 }
 
-function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number') return numberText(v);
-  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  if (v instanceof Date) {
-    if (Number.isNaN(v.getTime())) return '';
-    const p = (n: number) => String(n).padStart(2, '0');
-    return `${v.getUTCFullYear()}/${p(v.getUTCMonth() + 1)}/${p(v.getUTCDate())}`;
-  }
-  if ('richText' in v) return (v.richText ?? []).map((r) => r.text ?? '').join('');
-  if ('formula' in v || 'sharedFormula' in v) return cellText(v.result ?? null);
-  if ('hyperlink' in v) return cellText(v.text as ExcelJS.CellValue);
-  return ''; // error values (#N/A …) and anything unknown
-}
-
 const toBuffer = (bytes: Uint8Array) =>
   Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
@@ -213,39 +198,246 @@ export async function assertSafeXlsx(bytes: Uint8Array, limits: typeof XLSX_LIMI
   await assertSafeZip(toBuffer(bytes), limits);
 }
 
+// ---- streaming reader ------------------------------------------------------------------------------
+// Our own SAX pass over the sheet XML: exceljs's WorkbookReader decodes each zip chunk separately and
+// breaks a multi-byte character that straddles two chunks (タロ��� in a real export), and its
+// non-streaming loader needs ~1.7 GB for 100,000 rows. Here each entry is decoded with one streaming
+// TextDecoder, and only what a cell's text needs is kept: shared strings (without ふりがな <rPh>),
+// which styles are dates, and whether the workbook counts from 1904.
+
+const local = (name: string) => name.slice(name.indexOf(':') + 1);
+// ECMA-376 built-in number formats that are dates or times (27–36 and 50–58 are the East Asian ones: 和暦)
+const BUILTIN_DATE_FORMATS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56,
+  57, 58,
+]);
+const isDateFormatCode = (code: string) =>
+  /[ymdhsb]/i.test(
+    code
+      .replace(/\[[^\]]*]/g, '')
+      .replace(/"[^"]*"/g, '')
+      .replace(/\\./g, ''),
+  );
+
+type Zip = { zip: yauzl.ZipFile; entries: Map<string, yauzl.Entry> };
+
+async function openZip(buf: Buffer): Promise<Zip> {
+  const zip = await yauzl.fromBufferPromise(buf, { lazyEntries: true, validateEntrySizes: true });
+  const entries = new Map<string, yauzl.Entry>();
+  for await (const entry of zip.eachEntry()) entries.set(entry.fileName.replace(/^\//, ''), entry);
+  return { zip, entries };
+}
+
+async function* entryText(z: Zip, name: string): AsyncGenerator<string> {
+  const entry = z.entries.get(name);
+  if (!entry) return;
+  const stream = await z.zip.openReadStreamPromise(entry);
+  const decoder = new TextDecoder('utf-8');
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      const text = decoder.decode(chunk, { stream: true });
+      if (text) yield text;
+    }
+    const rest = decoder.decode();
+    if (rest) yield rest;
+  } finally {
+    stream.destroy();
+  }
+}
+
+type SaxHandlers = {
+  open?(name: string, attrs: Record<string, string>): void;
+  text?(text: string): void;
+  close?(name: string): void;
+};
+
+/** Streams one entry through saxes; `after` runs after each chunk (to hand out what it produced). */
+async function* sax(z: Zip, name: string, h: SaxHandlers): AsyncGenerator<void> {
+  if (!z.entries.has(name)) return; // e.g. no sharedStrings.xml when every string is inline
+  const parser = new SaxesParser();
+  let error: Error | undefined;
+  parser.on('error', (e) => {
+    error = e;
+  });
+  if (h.open) parser.on('opentag', (t) => h.open!(local(t.name), t.attributes as Record<string, string>));
+  if (h.text) parser.on('text', (t) => h.text!(t));
+  if (h.close) parser.on('closetag', (t) => h.close!(local(t.name)));
+  for await (const text of entryText(z, name)) {
+    parser.write(text);
+    if (error) throw error;
+    yield;
+  }
+  parser.close();
+  if (error) throw error;
+}
+
+async function drain(it: AsyncGenerator<void>): Promise<void> {
+  for await (const _ of it);
+}
+
+/** The path of the first sheet in workbook order, and the workbook's date system. */
+async function firstSheet(z: Zip): Promise<{ path: string; date1904: boolean }> {
+  let rid: string | undefined;
+  let date1904 = false;
+  await drain(
+    sax(z, 'xl/workbook.xml', {
+      open(name, a) {
+        if (name === 'sheet' && rid === undefined)
+          rid = a['r:id'] ?? Object.entries(a).find(([k]) => local(k) === 'id')?.[1];
+        if (name === 'workbookPr') date1904 = a.date1904 === '1' || a.date1904 === 'true';
+      },
+    }),
+  );
+  let target: string | undefined;
+  await drain(
+    sax(z, 'xl/_rels/workbook.xml.rels', {
+      open(name, a) {
+        if (name === 'Relationship' && a.Id === rid) target = a.Target;
+      },
+    }),
+  );
+  if (!target) throw new XlsxError(UNREADABLE);
+  return { path: target.startsWith('/') ? target.slice(1) : `xl/${target}`, date1904 };
+}
+
+/** Style index → is a date format. */
+async function dateStyles(z: Zip): Promise<boolean[]> {
+  const custom = new Map<number, string>();
+  const xfs: number[] = [];
+  let inCellXfs = false;
+  await drain(
+    sax(z, 'xl/styles.xml', {
+      open(name, a) {
+        if (name === 'numFmt') custom.set(Number(a.numFmtId), a.formatCode ?? '');
+        else if (name === 'cellXfs') inCellXfs = true;
+        else if (name === 'xf' && inCellXfs) xfs.push(Number(a.numFmtId ?? 0));
+      },
+      close(name) {
+        if (name === 'cellXfs') inCellXfs = false;
+      },
+    }),
+  );
+  return xfs.map((id) => (custom.has(id) ? isDateFormatCode(custom.get(id)!) : BUILTIN_DATE_FORMATS.has(id)));
+}
+
+async function sharedStrings(z: Zip): Promise<string[]> {
+  const out: string[] = [];
+  let current: string[] | null = null;
+  let inT = false;
+  let inPhonetic = 0;
+  await drain(
+    sax(z, 'xl/sharedStrings.xml', {
+      open(name) {
+        if (name === 'si') current = [];
+        else if (name === 'rPh') inPhonetic++;
+        else if (name === 't') inT = true;
+      },
+      text(t) {
+        if (inT && inPhonetic === 0 && current) current.push(t);
+      },
+      close(name) {
+        if (name === 't') inT = false;
+        else if (name === 'rPh') inPhonetic--;
+        else if (name === 'si' && current) {
+          out.push(current.join(''));
+          current = null;
+        }
+      },
+    }),
+  );
+  return out;
+}
+
+function columnIndex(ref: string): number {
+  let n = 0;
+  for (const ch of ref) {
+    const c = ch.charCodeAt(0);
+    if (c < 65 || c > 90) break;
+    n = n * 26 + (c - 64);
+  }
+  return n - 1;
+}
+
+function serialToDate(serial: number, date1904: boolean): string {
+  const d = new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
+  if (Number.isNaN(d.getTime())) return '';
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getUTCFullYear()}/${p(d.getUTCMonth() + 1)}/${p(d.getUTCDate())}`;
+}
+
 /**
- * The first worksheet's non-empty rows as strings, streamed (exceljs's WorkbookReader): a 100,000-row
- * workbook is never materialised as cells. Call assertSafeXlsx first. Only <sheetData> is read, so
- * whole-sheet validations and merges cost nothing (a merged range's value is in its first cell only).
+ * The first worksheet's non-empty rows as strings, streamed. Call assertSafeXlsx first. Only
+ * <sheetData> is read, so whole-sheet validations and merges cost nothing (a merged range's value is
+ * in its first cell only).
  */
 export async function* xlsxRows(bytes: Uint8Array): AsyncGenerator<{ rowNumber: number; cells: string[] }> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([toBuffer(bytes)]), {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'cache',
-    entries: 'ignore',
-  });
-  let sawSheet = false;
+  let z: Zip;
   try {
-    for await (const sheet of reader) {
-      sawSheet = true;
-      for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
-        const values = row.values as ExcelJS.CellValue[];
-        const cells: string[] = [];
-        for (let i = 1; i < values.length; i++) {
-          const text = cellText(values[i] ?? null);
-          if (text !== '') cells[i - 1] = text;
+    z = await openZip(toBuffer(bytes));
+  } catch {
+    throw new XlsxError(UNREADABLE);
+  }
+  try {
+    const [{ path, date1904 }, dates, strings] = await Promise.all([firstSheet(z), dateStyles(z), sharedStrings(z)]);
+    if (!z.entries.has(path)) throw new XlsxError(UNREADABLE);
+    let ready: { rowNumber: number; cells: string[] }[] = [];
+    let rowNumber = 0;
+    let cells: string[] = [];
+    let col = -1;
+    let cell: { t: string; s: number } | null = null;
+    let value: string[] = [];
+    let inValue = false;
+    let inPhonetic = 0;
+    const parse = sax(z, path, {
+      open(name, a) {
+        if (name === 'row') {
+          rowNumber = a.r ? Number(a.r) : rowNumber + 1;
+          cells = [];
+          col = -1;
+        } else if (name === 'c') {
+          col = a.r ? columnIndex(a.r) : col + 1;
+          cell = { t: a.t ?? 'n', s: Number(a.s ?? 0) };
+          value = [];
+        } else if (name === 'rPh') inPhonetic++;
+        else if (cell && (name === 'v' || (name === 't' && cell.t === 'inlineStr'))) inValue = true;
+      },
+      text(t) {
+        if (inValue && inPhonetic === 0) value.push(t);
+      },
+      close(name) {
+        if (name === 'v' || name === 't') inValue = false;
+        else if (name === 'rPh') inPhonetic--;
+        else if (name === 'c' && cell) {
+          const v = value.join('');
+          let text = '';
+          if (cell.t === 's') text = strings[Number(v)] ?? '';
+          else if (cell.t === 'inlineStr' || cell.t === 'str') text = v;
+          else if (cell.t === 'b') text = v === '1' || v === 'true' ? 'TRUE' : 'FALSE';
+          else if (cell.t === 'd') text = v.slice(0, 10).replaceAll('-', '/');
+          else if (cell.t === 'n' && v.trim() !== '') {
+            const n = Number(v);
+            text = Number.isNaN(n) ? '' : dates[cell.s] ? serialToDate(n, date1904) : numberText(n);
+          } // 'e' (#N/A …) stays empty
+          if (text !== '' && col >= 0) cells[col] = text;
+          cell = null;
+        } else if (name === 'row') {
+          if (cells.length > 0) ready.push({ rowNumber, cells: Array.from(cells, (c) => c ?? '') });
         }
-        if (cells.length > 0) yield { rowNumber: row.number, cells: Array.from(cells, (c) => c ?? '') };
-      }
-      break; // the first worksheet only
+      },
+    });
+    for await (const _ of parse) {
+      if (ready.length === 0) continue;
+      const out = ready;
+      ready = [];
+      yield* out;
     }
+    yield* ready;
   } catch (e) {
     if (e instanceof XlsxError) throw e;
     throw new XlsxError(UNREADABLE);
+  } finally {
+    z.zip.close();
   }
-  if (!sawSheet) throw new XlsxError(UNREADABLE);
 }
 
 /** Reads the first worksheet as rows of strings (like parseCsv), after a zip-bomb guard. */
