@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeText, encodeCsv, escapeFormula, parseCsv } from './csv';
+import { decodeText, encodeCsv, escapeFormula, parseCsv, streamCsv } from './csv';
 
 describe('csv', () => {
   it('round-trips Japanese text in UTF-8 with BOM and in CP932 (incl. NEC/IBM extensions)', () => {
@@ -37,5 +37,31 @@ describe('csv', () => {
     expect(parseCsv(encodeCsv([['=1+2', '@SUM(A1)', '-3', '+x', 'ok']], 'utf8'))).toEqual([
       ["'=1+2", "'@SUM(A1)", "'-3", "'+x", 'ok'],
     ]);
+  });
+});
+
+describe('streamCsv', () => {
+  it('streams batches into one file: one BOM, one header, every row, CP932 or UTF-8', async () => {
+    for (const encoding of ['utf8', 'cp932'] as const) {
+      const batches = (async function* () {
+        yield [['1', '髙橋']];
+        yield [];
+        yield [
+          ['2', '=1+1'],
+          ['3', '〜'],
+        ];
+      })();
+      const chunks: Buffer[] = [];
+      for await (const c of streamCsv(['番号', '氏名'], batches, encoding)) chunks.push(c as Buffer);
+      const file = Buffer.concat(chunks);
+      const boms = file.toString('latin1').split('\u00ef\u00bb\u00bf').length - 1;
+      expect(boms).toBe(encoding === 'utf8' ? 1 : 0);
+      expect(parseCsv(file)).toEqual([
+        ['番号', '氏名'],
+        ['1', '髙橋'],
+        ['2', "'=1+1"],
+        ['3', encoding === 'utf8' ? '〜' : '～'],
+      ]);
+    }
   });
 });

@@ -1,6 +1,7 @@
 // 従業員 (R-EMP-1…5). Every change writes one audit row (before → after) in the same transaction;
 // every response that carries 要配慮情報 writes a view row. Sensitive sections are left out of the
 // response (not just hidden in the UI) for roles the matrix does not allow.
+import type { Readable } from 'node:stream';
 import { isAllowed } from '@jinji/contracts/access';
 import {
   STATUS_LABELS,
@@ -24,7 +25,7 @@ import { isUniqueViolation } from '../../db/errors';
 import { employeeAssignments, employeeContracts } from '../../db/schema/index';
 import { AppError } from '../../lib/app-error';
 import type { AuthContext } from '../../lib/auth-context';
-import { type CsvEncoding, encodeCsv } from '../../lib/csv';
+import { type CsvEncoding, streamCsv } from '../../lib/csv';
 import { generateCodes } from '../code-settings/code-settings.service';
 import {
   closeOpenPeriod,
@@ -535,19 +536,19 @@ const EXPORT_COLUMNS = [
 ];
 const EXPORT_MAX = 200_000;
 
-/** The filtered list as CSV (every page), with one audit row for the export. */
-export async function exportEmployees(
+/** The filtered list as CSV (every page), streamed page by page, with one audit row for the export. */
+export function exportEmployees(
   db: Database,
   ctx: AuthContext,
   query: TEmployeeListQuery,
   encoding: CsvEncoding,
-): Promise<Buffer> {
-  const rows: (string | null)[][] = [EXPORT_COLUMNS];
-  const pageSize = 1000;
-  for (let page = 1; (page - 1) * pageSize < EXPORT_MAX; page++) {
-    const res = await listEmployees(db, ctx, { ...query, page, pageSize });
-    for (const e of res.items) {
-      rows.push([
+): Readable {
+  const pages = async function* () {
+    const pageSize = 1000;
+    let rows = 0;
+    for (let page = 1; (page - 1) * pageSize < EXPORT_MAX; page++) {
+      const res = await listEmployees(db, ctx, { ...query, page, pageSize });
+      yield res.items.map((e) => [
         e.employeeNumber,
         e.lastName,
         e.firstName,
@@ -561,18 +562,19 @@ export async function exportEmployees(
         e.departmentName,
         formatDate(todayInJapan(new Date(e.createdAt))),
       ]);
+      rows += res.items.length;
+      if (res.items.length < pageSize) break;
     }
-    if (res.items.length < pageSize) break;
-  }
-  await db.asTenant(ctx.tenantId, (tx) =>
-    insertAudit(tx, {
-      tenantId: ctx.tenantId,
-      actorId: ctx.userId,
-      actorLoginId: ctx.loginId,
-      action: 'export',
-      targetType: 'employee_list',
-      after: { filter: { ...query, page: undefined, pageSize: undefined }, rows: rows.length - 1, encoding },
-    }),
-  );
-  return encodeCsv(rows, encoding);
+    await db.asTenant(ctx.tenantId, (tx) =>
+      insertAudit(tx, {
+        tenantId: ctx.tenantId,
+        actorId: ctx.userId,
+        actorLoginId: ctx.loginId,
+        action: 'export',
+        targetType: 'employee_list',
+        after: { filter: { ...query, page: undefined, pageSize: undefined }, rows, encoding },
+      }),
+    );
+  };
+  return streamCsv(EXPORT_COLUMNS, pages(), encoding);
 }
