@@ -47,6 +47,66 @@ function columnLetter(index: number): string {
   return s;
 }
 
+/** A header cell: bold, coloured when required, with the column's input rule as a note. */
+function decorateHeader(cell: ExcelJS.Cell, c: ImportColumn): void {
+  cell.value = c.header;
+  cell.numFmt = '@';
+  cell.font = { bold: true, color: { argb: c.required ? 'FF9C0006' : 'FF000000' } };
+  cell.fill = {
+    type: 'pattern',
+    pattern: 'solid',
+    fgColor: { argb: c.required ? 'FFFFC7CE' : 'FFE7E6E6' },
+  };
+  cell.alignment = { vertical: 'middle' };
+  const lines = [c.required ? '【必須】' : '【任意】', c.format];
+  if (c.example) lines.push(`例: ${c.example}`);
+  cell.note = {
+    texts: [{ text: `${lines[0]}\n`, font: { bold: true } }, { text: lines.slice(1).join('\n') }],
+  };
+}
+
+/**
+ * Drop-downs fed from a hidden 'リスト' sheet, one validation range per column. Works on a Workbook and
+ * on the streaming WorkbookWriter (whose sheets take rows only through addRow).
+ */
+function addListValidations(
+  wb: ExcelJS.Workbook | ExcelJS.stream.xlsx.WorkbookWriter,
+  ws: ExcelJS.Worksheet,
+  columns: ImportColumn[],
+  lists: Record<string, string[]>,
+  lastRow: number,
+): void {
+  const listColumns = columns.map((c, i) => ({ c, i, values: lists[c.key] ?? [] })).filter((x) => x.values.length);
+  if (listColumns.length === 0) return;
+  const listSheet = wb.addWorksheet(LIST_SHEET, { state: 'hidden' });
+  listSheet.columns = listColumns.map(({ c, values }) => ({
+    width: Math.min(Math.max(...values.map(displayWidth), displayWidth(c.header)) + 2, 50),
+    style: { numFmt: '@' },
+  }));
+  const height = Math.max(...listColumns.map((x) => x.values.length));
+  listSheet.addRow(listColumns.map((x) => x.c.header)).commit();
+  for (let k = 0; k < height; k++) listSheet.addRow(listColumns.map((x) => x.values[k] ?? null)).commit();
+  listColumns.forEach(({ c, i, values }, j) => {
+    const col = columnLetter(j);
+    const target = columnLetter(i);
+    // One range-keyed validation per column (exceljs supports 'A2:A10001' keys at runtime, untyped).
+    // A sheet range, not an inline "a,b,c" list: Excel caps those at 255 chars and names may contain commas.
+    (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(
+      `${target}2:${target}${lastRow}`,
+      {
+        type: 'list',
+        allowBlank: true,
+        formulae: [`'${LIST_SHEET}'!$${col}$2:$${col}$${values.length + 1}`],
+        // warning, not stop: the import accepts a code as well as a name
+        errorStyle: 'warning',
+        showErrorMessage: true,
+        errorTitle: '入力値の確認',
+        error: `「${c.header}」の一覧にない値です。コードまたは名称を入力してください。`,
+      },
+    );
+  });
+}
+
 /**
  * The template workbook 「新規登録用ファイル」/「更新用ファイル」 (or an export when `rows` is given):
  * text-formatted columns, header notes with the input rules, and dropdowns fed from a hidden 'リスト' sheet.
@@ -72,23 +132,7 @@ export async function buildXlsx(opts: {
   });
 
   const header = ws.getRow(1);
-  columns.forEach((c, i) => {
-    const cell = header.getCell(i + 1);
-    cell.value = c.header;
-    cell.numFmt = '@';
-    cell.font = { bold: true, color: { argb: c.required ? 'FF9C0006' : 'FF000000' } };
-    cell.fill = {
-      type: 'pattern',
-      pattern: 'solid',
-      fgColor: { argb: c.required ? 'FFFFC7CE' : 'FFE7E6E6' },
-    };
-    cell.alignment = { vertical: 'middle' };
-    const lines = [c.required ? '【必須】' : '【任意】', c.format];
-    if (c.example) lines.push(`例: ${c.example}`);
-    cell.note = {
-      texts: [{ text: `${lines[0]}\n`, font: { bold: true } }, { text: lines.slice(1).join('\n') }],
-    };
-  });
+  for (const [i, c] of columns.entries()) decorateHeader(header.getCell(i + 1), c);
   header.commit();
 
   rows.forEach((values, r) => {
@@ -103,40 +147,13 @@ export async function buildXlsx(opts: {
     });
   });
 
-  const listColumns = columns.map((c, i) => ({ c, i, values: lists[c.key] ?? [] })).filter((x) => x.values.length);
-  if (listColumns.length) {
-    const listSheet = wb.addWorksheet(LIST_SHEET, { state: 'hidden' });
-    const lastRow = Math.max(MIN_VALIDATION_LAST_ROW, rows.length + EXTRA_VALIDATION_ROWS) + 1;
-    listColumns.forEach(({ c, i, values }, j) => {
-      const col = columnLetter(j);
-      listSheet.getColumn(j + 1).numFmt = '@';
-      listSheet.getColumn(j + 1).width = Math.min(
-        Math.max(...values.map(displayWidth), displayWidth(c.header)) + 2,
-        50,
-      );
-      listSheet.getCell(`${col}1`).value = c.header;
-      values.forEach((v, k) => {
-        const cell = listSheet.getCell(`${col}${k + 2}`);
-        cell.value = v;
-        cell.numFmt = '@';
-      });
-      const target = columnLetter(i);
-      // One range-keyed validation per column (exceljs supports 'A2:A10001' keys at runtime, untyped).
-      // A sheet range, not an inline "a,b,c" list: Excel caps those at 255 chars and names may contain commas.
-      (
-        ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }
-      ).dataValidations.add(`${target}2:${target}${lastRow}`, {
-        type: 'list',
-        allowBlank: true,
-        formulae: [`'${LIST_SHEET}'!$${col}$2:$${col}$${values.length + 1}`],
-        // warning, not stop: the import accepts a code as well as a name
-        errorStyle: 'warning',
-        showErrorMessage: true,
-        errorTitle: '入力値の確認',
-        error: `「${c.header}」の一覧にない値です。コードまたは名称を入力してください。`,
-      });
-    });
-  }
+  addListValidations(
+    wb,
+    ws,
+    columns,
+    lists,
+    Math.max(MIN_VALIDATION_LAST_ROW, rows.length + EXTRA_VALIDATION_ROWS) + 1,
+  );
 
   const out = await wb.xlsx.writeBuffer();
   return Buffer.isBuffer(out) ? out : Buffer.from(out as ArrayBuffer);
@@ -458,13 +475,14 @@ export async function readXlsxRows(
 
 /**
  * A large export as a stream: rows are written and released batch by batch (exceljs's streaming
- * writer, inline strings), so 100,000 employees never sit in memory as cells. Header as in buildXlsx
- * (bold, frozen, text columns); the input-rule notes and drop-downs stay in the template.
+ * writer, inline strings), so 100,000 employees never sit in memory as cells. Header notes and
+ * drop-downs as in buildXlsx.
  */
 export function streamXlsx(opts: {
   sheetName: string;
   columns: ImportColumn[];
   batches: AsyncIterable<(string | null)[][]>;
+  lists?: Record<string, string[]> | Promise<Record<string, string[]>>;
 }): Readable {
   const out = new PassThrough();
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
@@ -476,13 +494,21 @@ export function streamXlsx(opts: {
   }));
   (async () => {
     const header = ws.addRow(opts.columns.map((c) => c.header));
-    header.eachCell((cell, i) => {
-      cell.font = { bold: true, color: { argb: opts.columns[i - 1]?.required ? 'FF9C0006' : 'FF000000' } };
-    });
+    for (const [i, c] of opts.columns.entries()) decorateHeader(header.getCell(i + 1), c);
     header.commit();
+    let rows = 0;
     for await (const batch of opts.batches) {
       for (const values of batch) ws.addRow(values.map((v) => (v === null || v === '' ? null : v))).commit();
+      rows += batch.length;
     }
+    // validations are written with the sheet's end, so they can cover the rows now known
+    addListValidations(
+      wb,
+      ws,
+      opts.columns,
+      (await opts.lists) ?? {},
+      Math.max(MIN_VALIDATION_LAST_ROW, rows + EXTRA_VALIDATION_ROWS) + 1,
+    );
     ws.commit();
     await wb.commit();
   })().catch((e) => out.destroy(e));

@@ -3,7 +3,7 @@
 // changes nothing. Streamed in keyset batches by 社員番号: 100,000 employees never sit in memory at once.
 import type { Readable } from 'node:stream';
 import type { TEmployeeListQuery } from '@jinji/contracts/employees';
-import { IMPORT_COLUMNS_UPDATE } from '@jinji/contracts/imports';
+import { IMPORT_COLUMNS_UPDATE, type ImportColumn } from '@jinji/contracts/imports';
 import { todayInJapan, toSearchForm } from '@jinji/contracts/japanese';
 import { and, asc, gt, isNotNull } from 'drizzle-orm';
 import type { Database } from '../../db/client';
@@ -17,6 +17,22 @@ import type { TemplateFormat } from './imports.service';
 
 const BATCH = 2000;
 const slashDate = (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v.replaceAll('-', '/') : v);
+
+/** The drop-down values of an Excel file: the names of each master column's valid rows. */
+export async function masterLists(
+  db: Database,
+  ctx: AuthContext,
+  columns: ImportColumn[],
+): Promise<Record<string, string[]>> {
+  const masters = await db.asTenant(ctx.tenantId, findMastersForImport);
+  const lists: Record<string, string[]> = {};
+  for (const c of columns) {
+    if (!c.master) continue;
+    const names = masters.filter((m) => m.kind === c.master && m.isValid).map((m) => m.name);
+    if (names.length > 0) lists[c.key] = [...new Set(names)];
+  }
+  return lists;
+}
 
 export type ExportQuery = Omit<TEmployeeListQuery, 'page' | 'pageSize'>;
 
@@ -89,7 +105,8 @@ export function exportForUpdate(db: Database, ctx: AuthContext, query: ExportQue
       }),
     ),
   );
-  if (format === 'xlsx') return streamXlsx({ sheetName: '従業員データ', columns, batches });
+  if (format === 'xlsx')
+    return streamXlsx({ sheetName: '従業員データ', columns, batches, lists: masterLists(db, ctx, columns) });
   return streamCsv(
     columns.map((c) => c.header),
     batches,

@@ -69,7 +69,9 @@ class Http {
       const [k, v] = c.split(';')[0]!.split('=');
       this.cookies.set(k!, v ?? '');
     }
-    return { status: res.status, json: (await res.text().then((t) => (t ? JSON.parse(t) : null))) as any };
+    const text = await res.text();
+    // biome-ignore lint/suspicious/noExplicitAny: a test client reading whatever JSON the API sent
+    return { status: res.status, json: (text ? JSON.parse(text) : null) as any };
   }
   async login(tenantCode: string) {
     await this.req('GET', '/api/v1/auth/csrf');
@@ -152,7 +154,7 @@ describe(`import killed mid-write (${TEST_DB})`, () => {
     await second.ready;
     const http2 = new Http(`http://127.0.0.1:${port + 1}`);
     await http2.login('crash');
-    let job: any;
+    let job: { status: string } | undefined;
     for (let i = 0; i < 600; i++) {
       job = (await http2.req('GET', `/api/v1/imports/${jobId}`).catch(() => null))?.json;
       if (job && job.status !== 'processing') break;

@@ -136,6 +136,14 @@ describe(`更新用ファイル (${TEST_DB})`, () => {
       const exported = await hr.request('GET', `/api/v1/imports/export?encoding=${encoding}`);
       expect(exported.statusCode).toBe(200);
       const rows = encoding === 'xlsx' ? await readXlsxRows(exported.rawPayload) : parseCsv(exported.rawPayload);
+      if (encoding === 'xlsx') {
+        // the export is a working 更新用ファイル: rules as header notes, masters as drop-downs
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.load(exported.rawPayload as unknown as ExcelJS.Buffer);
+        expect(JSON.stringify(wb.worksheets[0]!.getCell('A1').note)).toContain('必須');
+        const listValues = wb.getWorksheet('リスト')!.getSheetValues().flat();
+        expect(listValues).toEqual(expect.arrayContaining(['人事部', '営業部', '正社員']));
+      }
       expect(rows[0]?.[0]).toBe('社員番号');
       const u1 = rows.find((r) => r[0] === 'U001')!;
       const at = (h: string) => u1[rows[0]!.indexOf(h)];

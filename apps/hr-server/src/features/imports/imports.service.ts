@@ -8,6 +8,7 @@ import type { AuthContext } from '../../lib/auth-context';
 import { type CsvEncoding, encodeCsv } from '../../lib/csv';
 import { buildXlsx } from '../../lib/xlsx';
 import { attendanceImport } from '../attendance/attendance.import';
+import { masterLists } from './employee-export';
 import { newEmployeesImport, updateEmployeesImport } from './employee-import';
 import { openImportFile } from './import-file';
 import type { ImportContext, ImportKindHandler } from './import-kinds';
@@ -18,7 +19,6 @@ import {
   findJobFile,
   findJobForUpdate,
   findJobsPage,
-  findMastersForImport,
   findProcessingJobs,
   type ImportJobView,
   insertErrors,
@@ -111,13 +111,7 @@ export type TemplateFormat = CsvEncoding | 'xlsx';
 export async function templateFile(db: Database, ctx: AuthContext, kind: TImportKind, format: TemplateFormat) {
   const columns = importColumns(kind);
   if (format !== 'xlsx') return encodeCsv([columns.map((c) => c.header), columns.map((c) => c.example)], format);
-  const masters = await db.asTenant(ctx.tenantId, findMastersForImport);
-  const lists: Record<string, string[]> = {};
-  for (const c of columns) {
-    if (!c.master) continue;
-    const names = masters.filter((m) => m.kind === c.master && m.isValid).map((m) => m.name);
-    if (names.length > 0) lists[c.key] = [...new Set(names)];
-  }
+  const lists = await masterLists(db, ctx, columns);
   return buildXlsx({ sheetName: kind === 'attendance' ? '勤怠実績' : '従業員データ', columns, lists });
 }
 
