@@ -164,3 +164,21 @@ export async function createTestUser(db: Database, tenantId: string, loginId: st
     return { userId: u!.id, loginId, password: STRONG_PASSWORD };
   });
 }
+
+/** Uploads a file to 一括登録・更新 as the browser does and waits for the job to end (test/app with jobs). */
+export async function uploadImport(client: Client, bytes: Buffer, name: string, kind = 'employees_new') {
+  const res = await client.request('POST', `/api/v1/imports?kind=${kind}`, bytes, {
+    'content-type': name.endsWith('.xlsx')
+      ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+      : 'text/csv',
+    'x-file-name': encodeURIComponent(name),
+  });
+  if (res.statusCode !== 202) throw new Error(`upload: ${res.statusCode} ${res.body}`);
+  const id = res.json().id as string;
+  for (let i = 0; i < 300; i++) {
+    const job = (await client.request('GET', `/api/v1/imports/${id}`)).json();
+    if (job.status !== 'processing') return job;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('import did not finish');
+}

@@ -12,7 +12,7 @@ import type { AuthContext } from '../../lib/auth-context';
 import { streamCsv } from '../../lib/csv';
 import { streamXlsx } from '../../lib/xlsx';
 import { employeeFilter, findDepartmentSubtree, insertAudit } from '../employees/employees.repository';
-import { type CurrentEmployee, findCurrentByNumbers, findMastersForImport } from './imports.repository';
+import { type CurrentEmployee, findMastersForImport, withLatestPeriods } from './imports.repository';
 import type { TemplateFormat } from './imports.service';
 
 const BATCH = 2000;
@@ -72,16 +72,15 @@ async function* exportBatches(
     const batch: CurrentEmployee[] = await db.asTenant(ctx.tenantId, async (tx) => {
       // an employee without 社員番号 cannot be found by an update file, so it is not exported
       const page = await tx
-        .select({ n: employees.employeeNumber })
+        .select()
         .from(employees)
         .where(
           and(filter, isNotNull(employees.employeeNumber), after ? gt(employees.employeeNumber, after) : undefined),
         )
         .orderBy(asc(employees.employeeNumber))
         .limit(BATCH);
-      const numbers = page.map((p) => p.n!);
-      const current = await findCurrentByNumbers(tx, numbers);
-      return numbers.flatMap((n) => current.get(n) ?? []);
+      const current = await withLatestPeriods(tx, page);
+      return page.flatMap((e) => current.get(e.employeeNumber!) ?? []);
     });
     if (batch.length > 0) yield batch.map((c) => toRow(c, codes));
     total += batch.length;

@@ -10,6 +10,7 @@ import {
   STRONG_PASSWORD,
   TEST_DB,
   type TestApp,
+  uploadImport,
 } from '../../../test/helpers';
 import { parseCsv } from '../../lib/csv';
 import { readXlsxRows } from '../../lib/xlsx';
@@ -40,22 +41,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => t?.close());
 
-async function upload(bytes: Buffer, name: string, kind: string) {
-  const res = await hr.request('POST', `/api/v1/imports?kind=${kind}`, bytes, {
-    'content-type': name.endsWith('.xlsx')
-      ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-      : 'text/csv',
-    'x-file-name': encodeURIComponent(name),
-  });
-  expect(res.statusCode).toBe(202);
-  const id = res.json().id as string;
-  for (let i = 0; i < 300; i++) {
-    const job = (await hr.request('GET', `/api/v1/imports/${id}`)).json();
-    if (job.status !== 'processing') return job;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('import did not finish');
-}
+const upload = (bytes: Buffer, name: string, kind: string) => uploadImport(hr, bytes, name, kind);
 
 const errorsOf = async (id: string) => (await hr.request('GET', `/api/v1/imports/${id}/errors.json`)).json().items;
 const detailOf = async (number: string) => {

@@ -192,9 +192,17 @@ export type CurrentEmployee = {
 
 /** Employees by 社員番号 with their latest 所属 and 契約 period. */
 export async function findCurrentByNumbers(tx: Tx, numbers: string[]): Promise<Map<string, CurrentEmployee>> {
-  const out = new Map<string, CurrentEmployee>();
-  if (numbers.length === 0) return out;
+  if (numbers.length === 0) return new Map();
   const rows = await tx.select().from(employees).where(inArray(employees.employeeNumber, numbers));
+  return withLatestPeriods(tx, rows);
+}
+
+/** Employee rows (with 社員番号) joined to their latest 所属 and 契約 period, keyed by 社員番号. */
+export async function withLatestPeriods(
+  tx: Tx,
+  rows: (typeof employees.$inferSelect)[],
+): Promise<Map<string, CurrentEmployee>> {
+  const out = new Map<string, CurrentEmployee>();
   const ids = rows.map((r) => r.id);
   const latest = async (table: typeof employeeAssignments | typeof employeeContracts) => {
     const map = new Map<string, Period>();

@@ -10,6 +10,7 @@ import {
   STRONG_PASSWORD,
   TEST_DB,
   type TestApp,
+  uploadImport,
 } from '../../../test/helpers';
 import { parseCsv } from '../../lib/csv';
 
@@ -30,20 +31,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => t?.close());
 
-async function upload(bytes: Buffer, name: string) {
-  const res = await hr.request('POST', '/api/v1/imports', bytes, {
-    'content-type': 'text/csv',
-    'x-file-name': encodeURIComponent(name),
-  });
-  expect(res.statusCode).toBe(202);
-  const id = res.json().id as string;
-  for (let i = 0; i < 300; i++) {
-    const job = (await hr.request('GET', `/api/v1/imports/${id}`)).json();
-    if (job.status !== 'processing') return job;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('import did not finish');
-}
+const upload = (bytes: Buffer, name: string) => uploadImport(hr, bytes, name);
 
 const employeeCount = async () => (await hr.request('GET', '/api/v1/employees?pageSize=1')).json().total as number;
 
