@@ -370,6 +370,9 @@ type UpdateRow = {
 };
 
 const NUMBER_COLUMN = IMPORT_COLUMNS_UPDATE[0]!;
+/** what a 新規登録 requires cannot be cleared by an update file */
+const REQUIRED_IN_NEW = new Set(IMPORT_COLUMNS_NEW.filter((c) => c.required).map((c) => c.key));
+const UPDATE_COLUMN_BY_KEY = new Map(IMPORT_COLUMNS_UPDATE.map((c) => [c.key, c]));
 
 function parseUpdateRow(
   ctx: ImportContext,
@@ -388,14 +391,13 @@ function parseUpdateRow(
     err(NUMBER_COLUMN.header, `登録されていない社員番号です「${number}」`);
     return null;
   }
-  const requiredInNew = new Set(IMPORT_COLUMNS_NEW.filter((c) => c.required).map((c) => c.key));
   // undefined: unchanged; null: cleared; string: the new value
   const given: Record<string, string | null | undefined> = {};
   for (const c of IMPORT_COLUMNS_UPDATE.slice(1)) {
     const raw = ctx.cell(row, c.header);
     if (raw === '') continue;
     if (raw === CLEAR_MARKER) {
-      if (requiredInNew.has(c.key) || c.key.endsWith('StartDate'))
+      if (REQUIRED_IN_NEW.has(c.key) || c.key.endsWith('StartDate'))
         err(c.header, `${c.header}は削除できません（${CLEAR_MARKER}）`);
       else given[c.key] = null;
       continue;
@@ -422,7 +424,7 @@ function parseUpdateRow(
     if (!keys.some((k) => given[k] !== undefined)) return null;
     const values: Record<string, string | null> = {};
     for (const k of keys) {
-      const c = IMPORT_COLUMNS_UPDATE.find((x) => x.key === k)!;
+      const c = UPDATE_COLUMN_BY_KEY.get(k)!;
       const was = (latest?.[k] as string | null | undefined) ?? null;
       const text = given[k];
       if (text === undefined || text === null) {
