@@ -19,6 +19,7 @@ import type { Config } from './config';
 import type { Database } from './db/client';
 import { accessControlRoutes } from './features/access-control/access-control.routes';
 import { attendanceRoutes } from './features/attendance/attendance.routes';
+import { auditRoutes } from './features/audit/audit.routes';
 import { authRoutes } from './features/auth/auth.routes';
 import { codeSettingsRoutes } from './features/code-settings/code-settings.routes';
 import { employeeRoutes } from './features/employees/employees.routes';
@@ -141,6 +142,7 @@ export async function buildApp({ config, db, jobs, logger }: BuildAppOptions): P
   await app.register(accessControlRoutes, { db });
   await app.register(codeSettingsRoutes, { db });
   await app.register(importRoutes, { db, jobs });
+  await app.register(auditRoutes, { db });
 
   registerWeb(app, config);
   return app;

@@ -299,29 +299,3 @@ export const ZEmployeeDetail = z.object({
   canEditSensitive: z.boolean(),
 });
 export type TEmployeeDetail = z.infer<typeof ZEmployeeDetail>;
-
-export const ZAuditLogQuery = z.object({
-  targetId: z.uuid().optional(),
-  action: z.enum(['create', 'update', 'view_sensitive', 'export']).optional(),
-  from: date('開始日').optional(),
-  to: date('終了日').optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(50),
-});
-export const ZAuditLogResponse = z.object({
-  items: z.array(
-    z.object({
-      id: z.string(),
-      at: z.string(),
-      actorLoginId: z.string().nullable(),
-      action: z.string(),
-      targetType: z.string(),
-      targetId: z.string().nullable(),
-      before: z.unknown(),
-      after: z.unknown(),
-    }),
-  ),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-});

@@ -1,10 +1,9 @@
 // Every query of the employee master. Lists are paged in SQL; the page's extra columns (current
 // department, login ID) come from one batched query per page, never one per row.
 import type { TEmployeeListQuery, TEmploymentStatus } from '@jinji/contracts/employees';
-import { and, asc, count, desc, eq, gte, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows, type Tx } from '../../db/client';
 import {
-  auditLogs,
   employeeAssignments,
   employeeAwards,
   employeeContracts,
@@ -320,33 +319,6 @@ export async function replaceSubRecords(
     // biome-ignore lint/suspicious/noExplicitAny: the row shape matches the chosen table (validated by zod)
     await tx.insert(table).values(rows.map((r, position) => ({ ...r, tenantId, employeeId, position })) as any);
   }
-}
-
-// ---- audit ------------------------------------------------------------------------------------
-
-export async function insertAudit(tx: Tx, row: typeof auditLogs.$inferInsert): Promise<void> {
-  await tx.insert(auditLogs).values(row);
-}
-
-export async function findAuditPage(
-  tx: Tx,
-  f: { targetId?: string; action?: string; from?: string; to?: string; page: number; pageSize: number },
-) {
-  const where = and(
-    f.targetId ? eq(auditLogs.targetId, f.targetId) : undefined,
-    f.action ? eq(auditLogs.action, f.action) : undefined,
-    f.from ? gte(auditLogs.at, sql`(${f.from}::date::timestamp at time zone 'Asia/Tokyo')`) : undefined,
-    f.to ? sql`${auditLogs.at} < ((${f.to}::date + 1)::timestamp at time zone 'Asia/Tokyo')` : undefined,
-  );
-  const items = await tx
-    .select()
-    .from(auditLogs)
-    .where(where)
-    .orderBy(desc(auditLogs.at))
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize);
-  const [total] = await tx.select({ n: count() }).from(auditLogs).where(where);
-  return { items, total: total?.n ?? 0 };
 }
 
 export async function insertEmployees(tx: Tx, rows: NewEmployee[]): Promise<void> {

@@ -1,8 +1,6 @@
 import { ZCodeSettings } from '@jinji/contracts/code-settings';
 import {
   ZAssignmentInput,
-  ZAuditLogQuery,
-  ZAuditLogResponse,
   ZCareerSection,
   ZContactsSection,
   ZContractInput,
@@ -25,7 +23,6 @@ import {
   createEmployee,
   exportEmployees,
   getEmployee,
-  listAuditLogs,
   listEmployees,
   replaceSection,
   updateBasic,
@@ -218,19 +215,5 @@ export const employeeRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
       },
     },
     async (request) => addHistory(db, requireAuth(request), request.params.id, 'contract', request.body),
-  );
-
-  app.get(
-    '/api/v1/audit-logs',
-    {
-      config: { access: { kind: 'permission', permission: 'system.audit_log' } },
-      schema: {
-        tags: ['system'],
-        summary: '操作ログ',
-        querystring: ZAuditLogQuery,
-        response: { 200: ZAuditLogResponse },
-      },
-    },
-    async (request) => listAuditLogs(db, requireAuth(request), request.query),
   );
 };

@@ -3,6 +3,7 @@
 // response (not just hidden in the UI) for roles the matrix does not allow.
 import type { Readable } from 'node:stream';
 import { isAllowed } from '@jinji/contracts/access';
+import type { TAuditAction } from '@jinji/contracts/audit';
 import {
   STATUS_LABELS,
   type TAssignmentInput,
@@ -26,12 +27,12 @@ import { employeeAssignments, employeeContracts } from '../../db/schema/index';
 import { AppError } from '../../lib/app-error';
 import type { AuthContext } from '../../lib/auth-context';
 import { type CsvEncoding, streamCsv } from '../../lib/csv';
+import { recordAudit } from '../audit/audit.service';
 import { generateCodes } from '../code-settings/code-settings.service';
 import {
   closeOpenPeriod,
   type EmployeeRow,
   findAssignments,
-  findAuditPage,
   findContracts,
   findDepartmentSubtree,
   findEmployeeById,
@@ -42,7 +43,6 @@ import {
   findSubRecords,
   hasPeriodAfter,
   insertAssignment,
-  insertAudit,
   insertContract,
   insertEmployee,
   insertEmployeeAccount,
@@ -85,22 +85,12 @@ export function searchColumns(e: {
 const audit = (
   tx: Tx,
   ctx: AuthContext,
-  action: string,
+  action: TAuditAction,
   targetId: string,
   before: unknown,
   after: unknown,
   targetType = 'employee',
-) =>
-  insertAudit(tx, {
-    tenantId: ctx.tenantId,
-    actorId: ctx.userId,
-    actorLoginId: ctx.loginId,
-    action,
-    targetType,
-    targetId,
-    before: before ?? null,
-    after: after ?? null,
-  });
+) => recordAudit(tx, ctx, { action, targetType, targetId, before, after });
 
 /** Only the keys whose values differ, for a readable before → after. */
 function diff(before: Record<string, unknown>, after: Record<string, unknown>) {
@@ -489,20 +479,6 @@ export async function addHistory(
   return getEmployee(db, ctx, id);
 }
 
-export async function listAuditLogs(
-  db: Database,
-  ctx: AuthContext,
-  query: { targetId?: string; action?: string; from?: string; to?: string; page: number; pageSize: number },
-) {
-  const { items, total } = await db.asTenant(ctx.tenantId, (tx) => findAuditPage(tx, query));
-  return {
-    items: items.map((i) => ({ ...i, at: i.at.toISOString() })),
-    total,
-    page: query.page,
-    pageSize: query.pageSize,
-  };
-}
-
 export async function createSampleEmployees(
   db: Database,
   tenantId: string,
@@ -566,10 +542,7 @@ export function exportEmployees(
       if (res.items.length < pageSize) break;
     }
     await db.asTenant(ctx.tenantId, (tx) =>
-      insertAudit(tx, {
-        tenantId: ctx.tenantId,
-        actorId: ctx.userId,
-        actorLoginId: ctx.loginId,
+      recordAudit(tx, ctx, {
         action: 'export',
         targetType: 'employee_list',
         after: { filter: { ...query, page: undefined, pageSize: undefined }, rows, encoding },

@@ -11,7 +11,8 @@ import { employees } from '../../db/schema/index';
 import type { AuthContext } from '../../lib/auth-context';
 import { streamCsv } from '../../lib/csv';
 import { streamXlsx } from '../../lib/xlsx';
-import { employeeFilter, findDepartmentSubtree, insertAudit } from '../employees/employees.repository';
+import { recordAudit } from '../audit/audit.service';
+import { employeeFilter, findDepartmentSubtree } from '../employees/employees.repository';
 import { type CurrentEmployee, findMastersForImport, withLatestPeriods } from './imports.repository';
 import type { TemplateFormat } from './imports.service';
 
@@ -94,10 +95,7 @@ export function exportForUpdate(db: Database, ctx: AuthContext, query: ExportQue
   const columns = IMPORT_COLUMNS_UPDATE;
   const batches = exportBatches(db, ctx, query, (rows) =>
     db.asTenant(ctx.tenantId, (tx) =>
-      insertAudit(tx, {
-        tenantId: ctx.tenantId,
-        actorId: ctx.userId,
-        actorLoginId: ctx.loginId,
+      recordAudit(tx, ctx, {
         action: 'export',
         targetType: 'employee_list',
         after: { layout: '更新用ファイル', filter: query, rows, format },

@@ -1,4 +1,4 @@
-import type { ZAuditLogResponse } from '@jinji/contracts/employees';
+import type { ZAuditLogResponse } from '@jinji/contracts/audit';
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { apiClient } from '../../../lib/api-client';
