@@ -1,6 +1,7 @@
 // アクセス権限管理: the feature × role matrix (R-ROLE-1). Rows the seed's 権限一覧イメージ shows keep its
 // ○/- exactly; the others are jinji's defaults, documented in docs/access-matrix.md. Deny by default.
 import { z } from 'zod';
+import { zString } from './common';
 import { type TAdminRole, ZAdminRole } from './roles';
 
 type Row = {
@@ -173,7 +174,7 @@ export const ZUpdateRoleMembersRequest = z.object({
 export type TUpdateRoleMembersRequest = z.infer<typeof ZUpdateRoleMembersRequest>;
 
 export const ZAccountSearchQuery = z.object({
-  q: z.string().trim().max(100).default(''),
+  q: zString('キーワード').trim().max(100).default(''),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });

@@ -1,5 +1,6 @@
 // 勤怠実績 (R-IMP-6): one row per employee and month, imported from a file and shown on the detail page.
 import { z } from 'zod';
+import { zString } from './common';
 import type { ImportColumn } from './imports';
 import { ERAS, parseJapaneseDate } from './japanese-dates';
 
@@ -33,6 +34,8 @@ export const ATTENDANCE_COLUMNS: ImportColumn[] = [
 export const YEAR_MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 export const ZYearMonth = z.string().regex(YEAR_MONTH, { error: '年月は YYYY-MM の形式で指定してください' });
+const ZYearMonthParam = (label: string) =>
+  zString(label).regex(YEAR_MONTH, { error: '年月は YYYY-MM の形式で指定してください' });
 
 export const ZAttendanceMonth = z.object({
   month: ZYearMonth,
@@ -46,7 +49,7 @@ export const ZAttendanceMonth = z.object({
 export type TAttendanceMonth = z.infer<typeof ZAttendanceMonth>;
 
 export const ZAttendanceQuery = z
-  .object({ from: ZYearMonth.optional(), to: ZYearMonth.optional() })
+  .object({ from: ZYearMonthParam('開始年月').optional(), to: ZYearMonthParam('終了年月').optional() })
   .refine((q) => !q.from || !q.to || q.from <= q.to, {
     error: '開始年月は終了年月以前にしてください',
     path: ['to'],

@@ -1,20 +1,21 @@
 import { z } from 'zod';
+import { zString } from './common';
 import { ZAdminRole } from './roles';
 
 export const ZCsrfResponse = z.object({ csrfToken: z.string() });
 
 export const ZLoginRequest = z.object({
-  tenantCode: z
-    .string()
+  tenantCode: zString('企業コード')
     .trim()
     .min(1, { error: '企業コードを入力してください' })
     .max(32, { error: '企業コードは32文字以内で入力してください' }),
-  loginId: z
-    .string()
+  loginId: zString('ログインID')
     .trim()
     .min(1, { error: 'ログインIDを入力してください' })
     .max(128, { error: 'ログインIDは128文字以内で入力してください' }),
-  password: z.string().min(1, { error: 'パスワードを入力してください' }).max(1024, { error: 'パスワードが長すぎます' }),
+  password: zString('パスワード')
+    .min(1, { error: 'パスワードを入力してください' })
+    .max(1024, { error: 'パスワードが長すぎます' }),
 });
 export type TLoginRequest = z.infer<typeof ZLoginRequest>;
 

@@ -1,5 +1,6 @@
 // コード設定 (R-CODE-1): how ログインID and 社員番号 are made. The seed's two tables are the spec.
 import { z } from 'zod';
+import { zString } from './common';
 
 export const ZLoginIdMode = z.enum(['direct', 'employee_number', 'rule']);
 export const ZEmployeeNumberMode = z.enum(['direct', 'rule']);
@@ -11,7 +12,7 @@ export const MODE_LABELS = { direct: '直接入力', employee_number: '社員番
 const PREFIX = /^[\x21-\x7e]{0,10}$/;
 
 export const ZCodeRule = z.object({
-  prefix: z.string().regex(PREFIX, { error: '接頭辞は半角英数字記号の10文字以内で入力してください' }),
+  prefix: zString('接頭辞').regex(PREFIX, { error: '接頭辞は半角英数字記号の10文字以内で入力してください' }),
   includeHireYear: z.boolean(),
   width: z
     .number({ error: '連番の桁数は半角数字で入力してください' })

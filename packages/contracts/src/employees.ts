@@ -1,5 +1,6 @@
 // 従業員 (R-EMP-1…5): registration, list/search, detail with effective-dated histories, audit trail.
 import { z } from 'zod';
+import { zString } from './common';
 import { isKana } from './japanese';
 
 export const GENDERS = ['男性', '女性', 'その他', '回答しない'] as const;
@@ -13,22 +14,19 @@ const isRealDate = (s: string) => {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 };
 const date = (label: string) =>
-  z
-    .string({ error: `${label}を入力してください` })
+  zString(label, { error: `${label}を入力してください` })
     .regex(ISO_DATE, { error: `${label}は yyyy-mm-dd の形式で入力してください` })
     .refine(isRealDate, { error: `${label}が正しい日付ではありません` });
 const optionalDate = (label: string) => date(label).nullable().default(null);
 const text = (label: string, max: number) =>
-  z
-    .string()
+  zString(label)
     .trim()
     .max(max, { error: `${label}は${max}文字以内で入力してください` })
     .transform((v) => (v === '' ? null : v))
     .nullable()
     .default(null);
 const required = (label: string, max = 50) =>
-  z
-    .string({ error: `${label}を入力してください` })
+  zString(label, { error: `${label}を入力してください` })
     .trim()
     .min(1, { error: `${label}を入力してください` })
     .max(max, { error: `${label}は${max}文字以内で入力してください` });
@@ -78,8 +76,7 @@ export const ZEmployeeBasic = z.object({
     .default(null)
     .or(z.literal('').transform(() => null)),
   systemUseStartDate: optionalDate('システム利用開始日'),
-  postalCode: z
-    .string()
+  postalCode: zString('郵便番号')
     .trim()
     .regex(/^(\d{3}-?\d{4})?$/, { error: '郵便番号は 123-4567 の形式で入力してください' })
     .transform((v) => (v === '' ? null : v))
@@ -112,16 +109,14 @@ export type TEmployeeBasicInput = z.infer<typeof ZEmployeeBasicInput>;
 /** 従業員 新規登録: 社員番号/ログインID are filled by コード設定 when it says so. */
 export const ZCreateEmployeeRequest = basicRules(
   ZEmployeeBasic.extend({
-    employeeNumber: z
-      .string()
+    employeeNumber: zString('社員番号')
       .trim()
       .max(30, { error: '社員番号は30文字以内で入力してください' })
       .regex(/^[\x21-\x7e]*$/, { error: '社員番号は半角英数字記号で入力してください' })
       .transform((v) => (v === '' ? null : v))
       .nullable()
       .default(null),
-    loginId: z
-      .string()
+    loginId: zString('ログインID')
       .trim()
       .max(128, { error: 'ログインIDは128文字以内で入力してください' })
       .regex(/^[\x21-\x7e]*$/, { error: 'ログインIDは半角英数字記号で入力してください' })
@@ -137,9 +132,9 @@ export type TCreateEmployeeRequest = z.infer<typeof ZCreateEmployeeRequest>;
 export const EMPLOYEE_SORTS = ['employeeNumber', 'kana', 'hireDate', 'createdAt'] as const;
 
 export const ZEmployeeListQuery = z.object({
-  q: z.string().trim().max(100).optional(),
-  employeeNumber: z.string().trim().max(30).optional(),
-  loginId: z.string().trim().max(128).optional(),
+  q: zString('キーワード').trim().max(100).optional(),
+  employeeNumber: zString('社員番号').trim().max(30).optional(),
+  loginId: zString('ログインID').trim().max(128).optional(),
   companyId: z.uuid().optional(),
   departmentId: z.uuid().optional(),
   status: z.enum(EMPLOYMENT_STATUSES).optional(),
@@ -237,10 +232,10 @@ export const ZContactsSection = z.object({
 export const ZCareerSection = z.object({
   education: z.array(ZEducation).max(20),
   workHistory: z.array(ZWorkHistory).max(30),
-  licenses: z.array(ZLicense.extend({ name: z.string().optional() })).max(50),
+  licenses: z.array(ZLicense.extend({ name: zString('資格・免許の名称').optional() })).max(50),
 });
 export const ZSensitiveSection = z.object({
-  disabilities: z.array(ZDisability.extend({ name: z.string().optional() })).max(10),
+  disabilities: z.array(ZDisability.extend({ name: zString('障がい種類の名称').optional() })).max(10),
   awards: z.array(ZAward).max(50),
 });
 

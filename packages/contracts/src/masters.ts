@@ -2,6 +2,7 @@
 // 部署 and 拠点 belong to a 会社, 部署 and 応対記録カテゴリ(小区分) have a parent, 契約条件 has a 区分.
 import { z } from 'zod';
 import type { Permission } from './access';
+import { zString } from './common';
 
 export const MASTER_KINDS = [
   'company',
@@ -190,7 +191,7 @@ export const ZMasterListQuery = z.object({
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
-  q: z.string().trim().max(100).optional(),
+  q: zString('キーワード').trim().max(100).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(100),
 });
@@ -203,13 +204,11 @@ export const ZMasterListResponse = z.object({
 export type TMasterListResponse = z.infer<typeof ZMasterListResponse>;
 
 export const ZMasterInput = z.object({
-  code: z
-    .string({ error: 'コードを入力してください' })
+  code: zString('コード', { error: 'コードを入力してください' })
     .trim()
     .min(1, { error: 'コードを入力してください' })
     .regex(MASTER_CODE_PATTERN, { error: 'コードは半角英数字・-_ の20文字以内で入力してください' }),
-  name: z
-    .string({ error: '名称を入力してください' })
+  name: zString('名称', { error: '名称を入力してください' })
     .trim()
     .min(1, { error: '名称を入力してください' })
     .max(100, { error: '名称は100文字以内で入力してください' }),

@@ -1,5 +1,6 @@
 // The tenant password policy of the seed's 初期設定(1), and the rules applied on top of it always.
 import { z } from 'zod';
+import { zString } from './common';
 
 /** Absolute floor and ceiling, whatever the tenant sets (NIST 800-63B / ASVS 6.2). */
 export const PASSWORD_MIN_LENGTH_FLOOR = 8;
@@ -125,7 +126,7 @@ export function describePolicy(policy: TPasswordPolicy): string[] {
 }
 
 export const ZChangePasswordRequest = z.object({
-  currentPassword: z.string().min(1, { error: '現在のパスワードを入力してください' }).max(1024),
-  newPassword: z.string().min(1, { error: '新しいパスワードを入力してください' }).max(1024),
+  currentPassword: zString('現在のパスワード').min(1, { error: '現在のパスワードを入力してください' }).max(1024),
+  newPassword: zString('新しいパスワード').min(1, { error: '新しいパスワードを入力してください' }).max(1024),
 });
 export type TChangePasswordRequest = z.infer<typeof ZChangePasswordRequest>;
