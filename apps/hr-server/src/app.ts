@@ -30,7 +30,7 @@ import { masterRoutes } from './features/masters/masters.routes';
 import { passwordPolicyRoutes } from './features/password-policy/password-policy.routes';
 import { setupRoutes } from './features/tenants/setup.routes';
 import { AppError, DEFAULT_MESSAGES } from './lib/app-error';
-import { loggerOptions } from './lib/logger';
+import { LOG_SERIALIZERS, loggerOptions } from './lib/logger';
 import { authPlugin } from './plugins/auth';
 
 export type BuildAppOptions = {
@@ -43,8 +43,13 @@ export type BuildAppOptions = {
 };
 
 export async function buildApp({ config, db, jobs, logger }: BuildAppOptions): Promise<FastifyInstance> {
+  const logOptions = logger ?? loggerOptions(config);
   const app = Fastify({
-    logger: logger ?? loggerOptions(config),
+    // a test's own logger options still get the serializers that keep personal values out of the log
+    logger:
+      typeof logOptions === 'object'
+        ? { ...logOptions, serializers: { ...LOG_SERIALIZERS, ...logOptions.serializers } }
+        : logOptions,
     trustProxy: config.trustProxy,
     bodyLimit: 1_048_576,
     return503OnClosing: true,
@@ -110,6 +115,8 @@ export async function buildApp({ config, db, jobs, logger }: BuildAppOptions): P
     isClosing = true;
   });
   app.addHook('onSend', async (request, reply) => {
+    // every API answer and download may hold personal data: no browser or proxy may keep a copy
+    if (request.url.startsWith('/api/') || request.url === '/api') reply.header('cache-control', 'no-store');
     if (request.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
     if (isClosing) reply.header('connection', 'close');
   });

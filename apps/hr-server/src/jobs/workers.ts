@@ -2,12 +2,21 @@
 // transaction), so running it again is safe, and a finished job is skipped.
 import type PgBoss from 'pg-boss';
 import type { Database } from '../db/client';
+import { findDatabaseError } from '../db/errors';
 import { IMPORT_QUEUE, type JobQueue, resumeImports, runImport } from '../features/imports/imports.service';
+import { AppError } from '../lib/app-error';
 
 export async function registerWorkers(boss: PgBoss, db: Database): Promise<JobQueue> {
   await boss.createQueue(IMPORT_QUEUE);
   await boss.work<{ tenantId: string; jobId: string }>(IMPORT_QUEUE, { pollingIntervalSeconds: 1 }, async ([job]) => {
-    await runImport(db, job!.data);
+    try {
+      await runImport(db, job!.data);
+    } catch (error) {
+      // pg-boss keeps a failed run's error in pgboss.job.output, outside every tenant and RLS: it gets
+      // the code and the job id only, never the message (a database error quotes the rows).
+      const code = findDatabaseError(error)?.code ?? (error instanceof AppError ? error.code : 'INTERNAL');
+      throw new Error(`import ${job!.data.jobId} failed: ${code}`);
+    }
   });
   const queue: JobQueue = {
     send: (name, data) => boss.send(name, data, { retryLimit: 2, retryDelay: 5, expireInSeconds: 1800 }),
