@@ -1,13 +1,15 @@
 // 操作ログ (R-EMP-5, SECURITY.md "Audit trail"): who changed or viewed what, when, before → after.
 import { z } from 'zod';
-import { zString } from './common';
+import { isRealDate, zString } from './common';
 
 export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'view_sensitive', 'export'] as const;
 export type TAuditAction = (typeof AUDIT_ACTIONS)[number];
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const date = (label: string) =>
-  zString(label).regex(ISO_DATE, { error: `${label}は yyyy-mm-dd の形式で入力してください` });
+  zString(label)
+    .regex(ISO_DATE, { error: `${label}は yyyy-mm-dd の形式で入力してください` })
+    .refine(isRealDate, { error: `${label}が正しい日付ではありません` });
 
 export const ZAuditLogQuery = z.object({
   targetId: z.uuid().optional(),

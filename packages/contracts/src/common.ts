@@ -15,3 +15,9 @@ export const unsafeCharsMessage = (label: string): string =>
 /** z.string() for requests: `label` names the field in the message. Chain .trim(), .max() … as usual. */
 export const zString = (label: string, params?: Parameters<typeof z.string>[0]) =>
   z.string(params).refine((text) => !hasUnsafeChars(text), { error: unsafeCharsMessage(label), abort: true });
+
+/** yyyy-mm-dd that names a day of the calendar (2025-02-30 does not). */
+export const isRealDate = (text: string): boolean => {
+  const d = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
+};

@@ -1,3 +1,4 @@
+import { hasUnsafeChars, unsafeCharsMessage } from '@jinji/contracts/common';
 import { ZEmployeeListQuery } from '@jinji/contracts/employees';
 import { ZImportError, ZImportJob, ZImportKind } from '@jinji/contracts/imports';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -137,6 +138,10 @@ export const importRoutes: FastifyPluginAsyncZod<{ db: Database; jobs?: JobQueue
       try {
         if (typeof rawName === 'string' && rawName) fileName = decodeURIComponent(rawName);
       } catch {}
+      if (hasUnsafeChars(fileName)) {
+        const message = unsafeCharsMessage('ファイル名');
+        throw new AppError('VALIDATION_FAILED', message, [{ path: 'x-file-name', message }]);
+      }
       const job = await startImport(db, jobs, requireAuth(request), request.query.kind, fileName, request.body);
       return reply.code(202).send(job);
     },
