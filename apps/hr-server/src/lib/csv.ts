@@ -24,6 +24,11 @@ export function escapeFormula(value: string): string {
   return /^[=+\-@\t\r\0]/.test(value) ? `'${value}` : value;
 }
 
+/** The import's inverse of escapeFormula: a file we exported comes back as it was. */
+export function unescapeFormula(value: string): string {
+  return /^'[=+\-@\t\r\0]/.test(value) ? value.slice(1) : value;
+}
+
 /** `bom: false` for the second and later chunks of a streamed file. */
 export function encodeCsv(
   rows: (string | number | null | undefined)[][],

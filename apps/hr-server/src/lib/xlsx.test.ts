@@ -128,9 +128,9 @@ describe('buildXlsx → readXlsxRows', () => {
     expect(await readXlsxRows(buf)).toEqual([
       COLUMNS.map((c) => c.header),
       ['000001', '山田', '', '2020/04/01'],
-      ['000002', '=1+2', '㈱テスト'],
+      ['000002', "'=1+2", '㈱テスト'],
     ]);
-    // a string cell, not a formula: Excel will show "=1+2" instead of computing 3
+    // a string cell, not a formula, and escaped as in CSV (the sheet may be saved as CSV and reopened)
     const sheet = (await unzip(buf)).get('xl/worksheets/sheet1.xml')!.toString('utf8');
     expect(sheet).not.toContain('<f>');
   });
@@ -280,6 +280,32 @@ describe('readXlsxRows on a workbook made elsewhere (as a user would upload)', (
     ws.getCell('A1000000').value = 'far';
     const err = await rejection(readXlsxRows(Buffer.from(await wb.xlsx.writeBuffer()), { maxRows: 10_000 }));
     expect((err as Error).message).toBe('一度に取り込めるのは10000行までです');
+  });
+});
+
+describe('formula escaping on export (ASVS 1.2.10), as CSV does', () => {
+  const FORMULAS = ['=HYPERLINK("http://x","y")', '+81-3-1234', '-1+2', '@SUM(A1)', '\tcmd'];
+  const rows = [...FORMULAS.map((f) => [f, 'ok', null, 'x=1']), ['a=1', "'quoted", null, '2020/04/01']];
+  const expected = [
+    COLUMNS.map((c) => c.header),
+    ...FORMULAS.map((f) => [`'${f}`, 'ok', '', 'x=1']),
+    ['a=1', "'quoted", '', '2020/04/01'],
+  ];
+
+  it('buildXlsx writes every formula-looking value with a leading apostrophe, and nothing else', async () => {
+    expect(await readXlsxRows(await buildXlsx({ sheetName: '従業員データ', columns: COLUMNS, rows }))).toEqual(
+      expected,
+    );
+  });
+
+  it('streamXlsx does the same', async () => {
+    const chunks: Buffer[] = [];
+    const batches = (async function* () {
+      yield rows;
+    })();
+    for await (const c of streamXlsx({ sheetName: '従業員データ', columns: COLUMNS, batches }))
+      chunks.push(c as Buffer);
+    expect(await readXlsxRows(Buffer.concat(chunks))).toEqual(expected);
   });
 });
 

@@ -6,6 +6,7 @@ import type { ImportColumn } from '@jinji/contracts/imports';
 import ExcelJS from 'exceljs';
 import { SaxesParser } from 'saxes';
 import yauzl from 'yauzl';
+import { escapeFormula } from './csv';
 
 /** Thrown for any unreadable/unsafe workbook; message is Japanese and shown to users. */
 export class XlsxError extends Error {
@@ -141,8 +142,8 @@ export async function buildXlsx(opts: {
       const v = values[i];
       if (v === null || v === undefined || v === '') return;
       const cell = row.getCell(i + 1);
-      // a string cell is never evaluated by Excel, so no formula escaping is needed here (unlike CSV)
-      cell.value = v;
+      // escaped as in CSV: the sheet is edited, copied and saved as CSV, where =… would run
+      cell.value = escapeFormula(v);
       cell.numFmt = '@';
     });
   });
@@ -498,7 +499,8 @@ export function streamXlsx(opts: {
     header.commit();
     let rows = 0;
     for await (const batch of opts.batches) {
-      for (const values of batch) ws.addRow(values.map((v) => (v === null || v === '' ? null : v))).commit();
+      for (const values of batch)
+        ws.addRow(values.map((v) => (v === null || v === '' ? null : escapeFormula(v)))).commit();
       rows += batch.length;
     }
     // validations are written with the sheet's end, so they can cover the rows now known

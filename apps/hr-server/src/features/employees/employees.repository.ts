@@ -3,6 +3,7 @@
 import type { TEmployeeListQuery, TEmploymentStatus } from '@jinji/contracts/employees';
 import { and, asc, count, desc, eq, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows, type Tx } from '../../db/client';
+import { escapeLike } from '../../db/like';
 import {
   employeeAssignments,
   employeeAwards,
@@ -31,8 +32,6 @@ const currentAssignment = (today: string, extra: SQL) => sql`exists (
   select 1 from employee_assignments a
   where a.employee_id = ${employees.id} and a.start_date <= ${today}::date
     and (a.end_date is null or a.end_date >= ${today}::date) and ${extra})`;
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** The list counts matches up to this many; beyond it the UI says 「10,000件以上」. */
 export const TOTAL_CAP = 10_000;

@@ -5,7 +5,7 @@ import type { ImportColumn, TImportError, TImportJob, TImportKind } from '@jinji
 import type { Database } from '../../db/client';
 import { AppError } from '../../lib/app-error';
 import type { AuthContext } from '../../lib/auth-context';
-import { type CsvEncoding, encodeCsv } from '../../lib/csv';
+import { type CsvEncoding, encodeCsv, unescapeFormula } from '../../lib/csv';
 import { buildXlsx } from '../../lib/xlsx';
 import { attendanceImport } from '../attendance/attendance.import';
 import { masterLists } from './employee-export';
@@ -175,8 +175,8 @@ export async function runImport(db: Database, data: { tenantId: string; jobId: s
     cell: (row, h) => {
       const i = index.get(h);
       const v = i === undefined ? '' : (row.cells[i] ?? '').trim();
-      // our CSV export escapes formula-like cells with an apostrophe (escapeFormula); undo it on the way back
-      return /^'[=+\-@]/.test(v) ? v.slice(1) : v;
+      // our CSV and XLSX exports escape formula-like cells with an apostrophe; undo it on the way back
+      return unescapeFormula(v);
     },
     error: (e) => {
       errorTotal++;

@@ -1,6 +1,7 @@
 import type { TMasterKind } from '@jinji/contracts/masters';
 import { and, asc, count, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../db/client';
+import { containsPattern } from '../../db/like';
 import { masterItems } from '../../db/schema/index';
 
 export type MasterRow = typeof masterItems.$inferSelect;
@@ -41,7 +42,7 @@ export async function findMasterPage(
     eq(masterItems.kind, kind),
     f.companyId ? eq(masterItems.companyId, f.companyId) : undefined,
     f.includeInvalid ? undefined : eq(masterItems.isValid, true),
-    f.q ? or(ilike(masterItems.code, `%${f.q}%`), ilike(masterItems.name, `%${f.q}%`)) : undefined,
+    f.q ? or(ilike(masterItems.code, containsPattern(f.q)), ilike(masterItems.name, containsPattern(f.q))) : undefined,
   );
   const items = await tx
     .select({

@@ -138,6 +138,25 @@ describe(`masters (${TEST_DB})`, () => {
     expect((await c.request('DELETE', `/api/v1/masters/company/${co.id}`)).statusCode).toBe(204);
   });
 
+  it('searches % _ and \\ literally, not as wildcards', async () => {
+    for (const [code, name] of [
+      ['P1', '達成率100%手当'],
+      ['P2', '達成率100円手当'],
+      ['U_1', '営業_東'],
+      ['UX1', '営業X東'],
+      ['B1', 'C:\\給与'],
+      ['B2', 'C:給与'],
+    ])
+      expect((await create('job_type', { code, name })).statusCode).toBe(201);
+    const codes = async (q: string) =>
+      (await list('job_type', `?q=${encodeURIComponent(q)}`)).items.map((i: { code: string }) => i.code);
+    expect(await codes('100%')).toEqual(['P1']);
+    expect(await codes('_')).toEqual(['U_1']);
+    expect(await codes('営業_')).toEqual(['U_1']);
+    expect(await codes('\\')).toEqual(['B1']);
+    expect(await codes('%')).toEqual(['P1']);
+  });
+
   it('reorders rows', async () => {
     const a = (await create('license', { code: 'A', name: '普通自動車免許' })).json();
     const b = (await create('license', { code: 'B', name: '日商簿記2級' })).json();
