@@ -199,7 +199,7 @@ beforeAll(async () => {
   realIds.push(employee.json().id);
   const company = await client.request('POST', '/api/v1/masters/company', { code: 'C1', name: '株式会社アクメ' });
   realIds.push(company.json().id);
-}, 60_000);
+}, 180_000);
 afterAll(async () => {
   await app?.close();
   await db?.close();

@@ -169,6 +169,7 @@ function registerWeb(app: FastifyInstance, config: Config): void {
         .type('text/plain; charset=utf-8')
         .send('jinji: the web app is not built. Run `npm start` (it builds it) or `npm run build`.');
     }
-    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    // no-cache: a new release is picked up at once (@fastify/static would send max-age=0 instead)
+    return reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });
   });
 }

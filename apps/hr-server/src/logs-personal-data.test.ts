@@ -59,7 +59,7 @@ beforeAll(async () => {
     create trigger jinji_test_refuse before insert or update on employee_awards
       for each row execute function jinji_test_refuse();
   `);
-}, 60_000);
+}, 180_000);
 afterAll(() => t?.close());
 
 const leaks = (text: string) => PLANTED.filter((p) => text.includes(p));
