@@ -256,7 +256,7 @@ function requestFor(route: Route) {
 }
 
 describe(`every route of the OpenAPI document, fuzzed (${TEST_DB})`, () => {
-  it('answers every random request below 500', { timeout: 900_000 }, async () => {
+  it('answers every random request below 500', { timeout: 1_200_000 }, async () => {
     const doc = (await app.inject({ url: '/api/docs/json' })).json() as {
       paths: Record<string, Record<string, Operation>>;
     };
