@@ -58,6 +58,9 @@ export const ZAuditLogExportQuery = ZAuditFilterFields.extend({
 }).superRefine(orderedRange);
 export type TAuditLogExportQuery = z.infer<typeof ZAuditLogExportQuery>;
 
+/** The CSV export: one line per changed field. */
+export const AUDIT_EXPORT_HEADER = ['日時', '実行者', '操作', '対象', '項目', '変更前', '変更後'];
+
 export const ZAuditLogItem = z.object({
   id: z.string(),
   at: z.string(),

@@ -6,6 +6,7 @@ import type { Readable } from 'node:stream';
 import { isAllowed } from '@jinji/contracts/access';
 import {
   AUDIT_ACTION_LABELS,
+  AUDIT_EXPORT_HEADER,
   auditChanges,
   formatAuditTime,
   SENSITIVE_MASK,
@@ -71,6 +72,22 @@ export async function recordAudits(tx: Tx, actor: AuditActor, entries: AuditEntr
         (e.targetType === 'employee' && (hasSensitiveKey(e.before) || hasSensitiveKey(e.after))),
     })),
   );
+}
+
+/** Only the keys whose values differ, for a readable before → after (null when nothing changed). */
+export function auditDiff<T extends Record<string, unknown>>(
+  before: T,
+  after: T,
+): { before: Partial<T>; after: Partial<T> } | null {
+  const b: Record<string, unknown> = {};
+  const a: Record<string, unknown> = {};
+  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if (JSON.stringify(before[key] ?? null) !== JSON.stringify(after[key] ?? null)) {
+      b[key] = before[key] ?? null;
+      a[key] = after[key] ?? null;
+    }
+  }
+  return Object.keys(a).length > 0 ? { before: b as Partial<T>, after: a as Partial<T> } : null;
 }
 
 // ---- reading ----------------------------------------------------------------------------------------
@@ -214,7 +231,6 @@ export async function listAuditLogs(db: Database, ctx: AuthContext, query: TAudi
 
 // ---- export ---------------------------------------------------------------------------------------
 
-export const AUDIT_EXPORT_COLUMNS = ['日時', '実行者', '操作', '対象', '項目', '変更前', '変更後'];
 const EXPORT_BATCH = 1000;
 const EXPORT_MAX = 500_000;
 
@@ -265,5 +281,5 @@ export function exportAuditLogs(
       }),
     );
   };
-  return streamCsv(AUDIT_EXPORT_COLUMNS, batches(), encoding);
+  return streamCsv(AUDIT_EXPORT_HEADER, batches(), encoding);
 }
