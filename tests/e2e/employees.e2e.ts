@@ -197,15 +197,37 @@ describe.skipIf(!hasChromium)('従業員: 新規登録 by コード設定, detai
     await nav.getByRole('link', { name: '操作ログ' }).waitFor();
     await page.goto(`${server.url}/admin/system/audit-logs`);
     await page.getByRole('heading', { name: '操作ログ' }).waitFor();
-    const table = page.getByRole('table', { name: '操作ログ' });
+    const table = page.getByRole('table', { name: '操作ログ', exact: true });
     await table.getByText('登録', { exact: true }).first().waitFor();
     await table.getByText('更新', { exact: true }).first().waitFor();
-    expect(await table.getByText(HR.loginId, { exact: true }).count()).toBeGreaterThan(1);
+    expect(await table.getByText(HR.name, { exact: true }).count()).toBeGreaterThan(1);
+    // admin changes are there too: the role grant and the コード設定, by label
+    await table.getByText('コード設定', { exact: true }).first().waitFor();
+    await table.getByText('社員番号の付け方', { exact: true }).waitFor();
     await shot(page, 'employees-12-audit-logs');
+
+    // the employee by name, the change as 項目 / 変更前 / 変更後 with masters by name
+    await page.getByLabel('従業員', { exact: true }).fill('やまだ');
+    await pick(combo(page, '操作'), '更新');
+    await page.getByRole('button', { name: '検索', exact: true }).click();
+    await table.getByRole('link', { name: 'EMP0001 山田 太郎' }).first().waitFor();
+    await table.getByText('所属・部署', { exact: true }).waitFor();
+    await table.getByText('営業部 (D03)', { exact: true }).waitFor();
+    expect(await table.getByText(/[0-9a-f]{8}-[0-9a-f]{4}-/).count()).toBe(0);
+    expect(await table.getByText(/^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}$/).count()).toBeGreaterThan(0);
+    await shot(page, 'employees-13-audit-logs-employee');
+
+    await page.getByLabel('期間（開始）').fill('2026-12-02');
+    await page.getByLabel('期間（終了）').fill('2026-12-01');
+    await page.getByText('期間の終了日は開始日以降の日付を入力してください').waitFor();
+    await page.getByLabel('期間（開始）').fill('');
+    await page.getByLabel('期間（終了）').fill('');
 
     await pick(combo(page, '操作'), '登録');
     await page.getByRole('button', { name: '検索', exact: true }).click();
     await page.getByText('全1件').waitFor();
-    await shot(page, 'employees-13-audit-logs-create');
+    await page.getByRole('button', { name: 'CSV出力' }).click();
+    await page.getByRole('menuitem', { name: 'Shift_JIS' }).waitFor();
+    await shot(page, 'employees-14-audit-logs-create');
   });
 });

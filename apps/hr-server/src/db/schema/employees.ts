@@ -187,6 +187,8 @@ export const auditLogs = pgTable(
     targetId: uuid('target_id'),
     before: jsonb('before'),
     after: jsonb('after'),
+    // set at write time by recordAudit: before/after hold 要配慮個人情報, shown only to roles allowed it
+    isSensitive: boolean('is_sensitive').notNull().default(false),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),

@@ -95,3 +95,16 @@ export async function searchAccounts(tx: Tx, q: string, page: number, pageSize: 
           );
   return { items, roles, total: total?.n ?? 0 };
 }
+
+/** The roles each of these accounts holds now (for the audit's before/after). */
+export async function findRolesOfUsers(tx: Tx, userIds: string[]): Promise<Map<string, string[]>> {
+  const out = new Map(userIds.map((id) => [id, [] as string[]]));
+  if (userIds.length === 0) return out;
+  const rows = await tx
+    .select({ userId: roleMembers.userId, role: roleMembers.role })
+    .from(roleMembers)
+    .where(inArray(roleMembers.userId, userIds))
+    .orderBy(asc(roleMembers.role));
+  for (const r of rows) out.get(r.userId)?.push(r.role);
+  return out;
+}

@@ -4,12 +4,14 @@ import { ADMIN_ROLES, ROLE_LABELS_JA, type TAdminRole } from '@jinji/contracts/r
 import type { Database } from '../../db/client';
 import { AppError } from '../../lib/app-error';
 import type { AuthContext } from '../../lib/auth-context';
+import { type AuditEntry, recordAudits } from '../audit/audit.service';
 import {
   countMembersByRole,
   countRoleMembers,
   deleteRoleMembers,
   findExistingUserIds,
   findRoleMembersPage,
+  findRolesOfUsers,
   insertRoleMembers,
   lockRoles,
   searchAccounts,
@@ -64,11 +66,31 @@ export async function updateRoleMembers(
         { path: 'add', message: '追加する対象者が見つかりません' },
       ]);
     }
+    const touched = [...new Set([...existing, ...change.remove])];
+    const before = await findRolesOfUsers(tx, touched);
     await insertRoleMembers(tx, ctx.tenantId, role, existing);
     await deleteRoleMembers(tx, role, change.remove);
     if (role === 'system_admin' && (await countRoleMembers(tx, role)) === 0) {
       throw new AppError('LAST_SYSTEM_ADMIN');
     }
+    // one row per account whose roles changed: its roles before → after
+    const after = await findRolesOfUsers(tx, touched);
+    const entries: AuditEntry[] = touched.flatMap((userId) => {
+      const b = before.get(userId) ?? [];
+      const a = after.get(userId) ?? [];
+      return b.join() === a.join()
+        ? []
+        : [
+            {
+              action: 'update',
+              targetType: 'user_account',
+              targetId: userId,
+              before: { roles: b },
+              after: { roles: a },
+            },
+          ];
+    });
+    await recordAudits(tx, ctx, entries);
   });
   return listRoleMembers(db, ctx, role, 1, 50);
 }

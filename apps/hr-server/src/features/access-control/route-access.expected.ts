@@ -47,6 +47,7 @@ export const EXPECTED_ROUTE_ACCESS: Record<string, string> = {
   'POST /api/v1/employees/:id/contracts': 'employees.edit',
   'GET /api/v1/employees/:id/attendance': 'employees.view',
   'GET /api/v1/audit-logs': 'system.audit_log',
+  'GET /api/v1/audit-logs/export': 'system.audit_log',
   'GET /api/v1/imports/template': 'employees.import',
   'GET /api/v1/imports/columns': 'employees.import',
   'GET /api/v1/imports/export': 'employees.import',

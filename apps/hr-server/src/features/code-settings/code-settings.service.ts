@@ -6,6 +6,7 @@
 import { DEFAULT_CODE_SETTINGS, formatCode, type TCodeSettings } from '@jinji/contracts/code-settings';
 import type { Database, Tx } from '../../db/client';
 import type { AuthContext } from '../../lib/auth-context';
+import { auditDiff, recordAudit } from '../audit/audit.service';
 import { findCodeSettings, peekSequences, takeSequence, upsertCodeSettings } from './code-settings.repository';
 
 export type CodeOperation = 'single' | 'bulk_new' | 'bulk_update';
@@ -62,6 +63,10 @@ export async function updateCodeSettings(db: Database, ctx: AuthContext, setting
     employeeNumberMode: settings.employeeNumberMode,
     employeeNumberRule: settings.employeeNumberMode === 'rule' ? settings.employeeNumberRule : null,
   };
-  await db.asTenant(ctx.tenantId, (tx) => upsertCodeSettings(tx, ctx.tenantId, clean, ctx.userId));
+  await db.asTenant(ctx.tenantId, async (tx) => {
+    const change = auditDiff((await findCodeSettings(tx)) ?? DEFAULT_CODE_SETTINGS, clean);
+    await upsertCodeSettings(tx, ctx.tenantId, clean, ctx.userId);
+    if (change) await recordAudit(tx, ctx, { action: 'update', targetType: 'code_settings', ...change });
+  });
   return getCodeSettings(db, ctx);
 }

@@ -445,7 +445,14 @@ export async function replaceSection<S extends Section>(
       const rows = (values[kind] ?? []).map(({ name, ...r }) => (isLabel ? r : { name, ...r }));
       await replaceSubRecords(tx, kind, ctx.tenantId, id, rows);
     }
-    await audit(tx, ctx, 'update', id, { [section]: before[section] }, { [section]: input });
+    await recordAudit(tx, ctx, {
+      action: 'update',
+      targetType: 'employee',
+      targetId: id,
+      before: { [section]: before[section] },
+      after: { [section]: input },
+      isSensitive: section === 'sensitive',
+    });
   });
   return getEmployee(db, ctx, id);
 }

@@ -14,6 +14,7 @@ import { isUniqueViolation } from '../../db/errors';
 import { AppError } from '../../lib/app-error';
 import type { AuthContext } from '../../lib/auth-context';
 import { type CsvEncoding, encodeCsv, parseCsv } from '../../lib/csv';
+import { type AuditEntry, auditDiff, recordAudit, recordAudits } from '../audit/audit.service';
 import {
   countMastersByKind,
   deleteMaster,
@@ -36,6 +37,31 @@ import {
 const invalid = (fields: TFieldError[]) => new AppError('VALIDATION_FAILED', undefined, fields);
 const duplicate = (code: string) =>
   new AppError('DUPLICATE_CODE', undefined, [{ path: 'code', message: `コード「${code}」は既に使われています` }]);
+
+/** What the audit trail keeps of a row: its editable values (会社・上位 only for kinds that have them). */
+function auditValues(kind: TMasterKind, row: MasterRow): Record<string, unknown> {
+  const info = MASTER_KIND_INFO[kind];
+  return {
+    code: row.code,
+    name: row.name,
+    sortOrder: row.sortOrder,
+    isValid: row.isValid,
+    ...(info.hasCompany ? { companyId: row.companyId } : {}),
+    ...(info.parentKind ? { parentId: row.parentId } : {}),
+  };
+}
+
+/** One row per master item whose values changed between two snapshots of its kind (new rows: create). */
+function changesOf(kind: TMasterKind, before: MasterRow[], after: MasterRow[]): AuditEntry[] {
+  const old = new Map(before.map((r) => [r.id, r]));
+  return after.flatMap((row): AuditEntry[] => {
+    const prev = old.get(row.id);
+    if (!prev)
+      return [{ action: 'create', targetType: 'master_item', targetId: row.id, after: auditValues(kind, row) }];
+    const change = auditDiff(auditValues(kind, prev), auditValues(kind, row));
+    return change ? [{ action: 'update', targetType: 'master_item', targetId: row.id, ...change }] : [];
+  });
+}
 
 function toItem(row: MasterRow, isInUse: boolean): TMasterItem {
   return {
@@ -131,6 +157,12 @@ export async function createMaster(
         isValid: input.isValid,
         ...relations,
       });
+      await recordAudit(tx, ctx, {
+        action: 'create',
+        targetType: 'master_item',
+        targetId: row.id,
+        after: auditValues(kind, row),
+      });
       return toItem(row, false);
     });
   } catch (error) {
@@ -159,11 +191,24 @@ export async function updateMasterItem(
         isValid: input.isValid,
         ...relations,
       });
+      const entries = changesOf(kind, [current], [row]);
       // A department moved to another company takes its whole subtree with it.
       if (MASTER_KIND_INFO[kind].hasCompany && kind === 'department' && current.companyId !== relations.companyId) {
         const subtree = (await findSubtreeIds(tx, id)).filter((x) => x !== id);
         await setCompanyOfRows(tx, subtree, relations.companyId);
+        entries.push(
+          ...subtree.map(
+            (sid): AuditEntry => ({
+              action: 'update',
+              targetType: 'master_item',
+              targetId: sid,
+              before: { companyId: current.companyId },
+              after: { companyId: relations.companyId },
+            }),
+          ),
+        );
       }
+      await recordAudits(tx, ctx, entries);
       return toItem(row, await isMasterInUse(tx, id));
     });
   } catch (error) {
@@ -179,6 +224,12 @@ export async function deleteMasterItem(db: Database, ctx: AuthContext, kind: TMa
     if (current?.kind !== kind) throw new AppError('NOT_FOUND');
     if (await isMasterInUse(tx, id)) throw new AppError('MASTER_IN_USE');
     await deleteMaster(tx, id);
+    await recordAudit(tx, ctx, {
+      action: 'delete',
+      targetType: 'master_item',
+      targetId: id,
+      before: auditValues(kind, current),
+    });
   });
 }
 
@@ -190,8 +241,10 @@ export async function reorderMasterItems(
 ): Promise<void> {
   await db.asTenant(ctx.tenantId, async (tx) => {
     await lockKind(tx, ctx.tenantId, kind);
+    const before = await findAllOfKind(tx, kind);
     const n = await reorderMasters(tx, kind, ids);
     if (n !== new Set(ids).size) throw new AppError('NOT_FOUND', '並べ替える行が見つかりません');
+    await recordAudits(tx, ctx, changesOf(kind, before, await findAllOfKind(tx, kind)));
   });
 }
 
@@ -362,6 +415,8 @@ export async function importMastersCsv(
       );
       if (info.parentKind === kind) checkTree(await findAllOfKind(tx, kind), parsed, info.hasCompany);
     }
+    // one audit row per item the file created or changed (rows it left as they were write none)
+    await recordAudits(tx, ctx, changesOf(kind, existing, await findAllOfKind(tx, kind)));
     return { created, updated };
   });
 }

@@ -5,6 +5,7 @@ import {
 } from '@jinji/contracts/password-policy';
 import type { Database, Tx } from '../../db/client';
 import type { AuthContext } from '../../lib/auth-context';
+import { auditDiff, recordAudit } from '../audit/audit.service';
 import { findPolicy, upsertPolicy } from './password-policy.repository';
 
 export async function getEffectivePolicy(tx: Tx): Promise<TPasswordPolicy> {
@@ -26,6 +27,10 @@ export async function updatePasswordPolicy(
   ctx: AuthContext,
   policy: TPasswordPolicy,
 ): Promise<TPasswordPolicyResponse> {
-  await db.asTenant(ctx.tenantId, (tx) => upsertPolicy(tx, ctx.tenantId, policy, ctx.userId));
+  await db.asTenant(ctx.tenantId, async (tx) => {
+    const change = auditDiff(await getEffectivePolicy(tx), policy);
+    await upsertPolicy(tx, ctx.tenantId, policy, ctx.userId);
+    if (change) await recordAudit(tx, ctx, { action: 'update', targetType: 'password_policy', ...change });
+  });
   return getPasswordPolicy(db, ctx);
 }

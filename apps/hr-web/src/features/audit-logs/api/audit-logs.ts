@@ -1,25 +1,46 @@
-import type { ZAuditLogResponse } from '@jinji/contracts/audit';
+import { AUDIT_ACTIONS, type TAuditAction, type TAuditLogResponse } from '@jinji/contracts/audit';
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import type { z } from 'zod';
 import { apiClient } from '../../../lib/api-client';
 
-export type TAuditLogResponse = z.infer<typeof ZAuditLogResponse>;
+export { AUDIT_ACTIONS, type TAuditAction, type TAuditLogResponse };
 export type TAuditLog = TAuditLogResponse['items'][number];
-export const AUDIT_ACTIONS = ['create', 'update', 'view_sensitive', 'export'] as const;
-export type TAuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export type TAuditLogFilters = { action: TAuditAction | null; from: string; to: string; targetId: string };
+/** The search form: 従業員 (氏名・かな・社員番号), 実行者 (表示名・ログインID), 操作, 期間. */
+export type TAuditLogFilters = {
+  employee: string;
+  actor: string;
+  action: TAuditAction | null;
+  from: string;
+  to: string;
+};
+export const EMPTY_FILTERS: TAuditLogFilters = { employee: '', actor: '', action: null, from: '', to: '' };
+
+const BASE = '/api/v1/audit-logs';
+
+function toParams(filters: TAuditLogFilters): URLSearchParams {
+  const params = new URLSearchParams();
+  if (filters.employee.trim()) params.set('employee', filters.employee.trim());
+  if (filters.actor.trim()) params.set('actor', filters.actor.trim());
+  if (filters.action) params.set('action', filters.action);
+  if (filters.from) params.set('from', filters.from);
+  if (filters.to) params.set('to', filters.to);
+  return params;
+}
 
 export const auditLogsQueryOptions = (filters: TAuditLogFilters, page: number, pageSize: number) =>
   queryOptions({
     queryKey: ['audit-logs', filters, page, pageSize],
     queryFn: () => {
-      const params = new URLSearchParams({ page: `${page}`, pageSize: `${pageSize}` });
-      if (filters.action) params.set('action', filters.action);
-      if (filters.from) params.set('from', filters.from);
-      if (filters.to) params.set('to', filters.to);
-      if (filters.targetId.trim()) params.set('targetId', filters.targetId.trim());
-      return apiClient.get<TAuditLogResponse>(`/api/v1/audit-logs?${params}`);
+      const params = toParams(filters);
+      params.set('page', `${page}`);
+      params.set('pageSize', `${pageSize}`);
+      return apiClient.get<TAuditLogResponse>(`${BASE}?${params}`);
     },
     placeholderData: keepPreviousData,
   });
+
+export const auditLogExportUrl = (filters: TAuditLogFilters, encoding: 'utf8' | 'cp932') => {
+  const params = toParams(filters);
+  params.set('encoding', encoding);
+  return `${BASE}/export?${params}`;
+};

@@ -1,11 +1,11 @@
-import { formatDate } from '@jinji/contracts/japanese';
+import { auditChanges, formatAuditTime, type TAuditChange } from '@jinji/contracts/audit';
 import {
   Alert,
   Anchor,
   Badge,
   Button,
-  Code,
   Group,
+  Menu,
   Pagination,
   Paper,
   Select,
@@ -22,71 +22,100 @@ import { useTranslation } from 'react-i18next';
 import { AnchorLink } from '../../../components/ui/router-links';
 import {
   AUDIT_ACTIONS,
+  auditLogExportUrl,
   auditLogsQueryOptions,
+  EMPTY_FILTERS,
   type TAuditAction,
   type TAuditLog,
   type TAuditLogFilters,
 } from '../api/audit-logs';
 
 const PAGE_SIZE = 50;
-const EMPTY: TAuditLogFilters = { action: null, from: '', to: '', targetId: '' };
-const COLORS: Record<string, string> = { create: 'teal', update: 'blue', view_sensitive: 'red', export: 'grape' };
+const COLORS: Record<string, string> = {
+  create: 'teal',
+  update: 'blue',
+  delete: 'orange',
+  view_sensitive: 'red',
+  export: 'grape',
+};
+const TARGET_TYPES = [
+  'employee',
+  'employee_list',
+  'master_item',
+  'user_account',
+  'code_settings',
+  'password_policy',
+  'audit_log',
+] as const;
+type TTargetType = (typeof TARGET_TYPES)[number];
+const isTargetType = (v: string): v is TTargetType => (TARGET_TYPES as readonly string[]).includes(v);
+const ENCODINGS = ['utf8', 'cp932'] as const;
 const isAction = (v: string): v is TAuditAction => (AUDIT_ACTIONS as readonly string[]).includes(v);
 
-const pad = (n: number) => String(n).padStart(2, '0');
-/** yyyy/mm/dd HH:mm:ss in the browser's time zone. */
-export function formatDateTime(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return `${d.getFullYear()}/${pad(d.getMonth() + 1)}/${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
-}
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const show = (v: unknown): string => {
-  if (v === null || v === undefined || v === '') return '∅';
-  if (typeof v === 'string') return /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDate(v) : v;
-  return JSON.stringify(v);
-};
-
-/** before → after as 「key: old → new」, one line per changed key (nested objects flattened with dots). */
-export function diffLines(before: unknown, after: unknown): { key: string; from: string; to: string }[] {
-  const flat = (v: unknown, prefix = '', out: Record<string, unknown> = {}) => {
-    if (isRecord(v)) for (const [k, x] of Object.entries(v)) flat(x, prefix ? `${prefix}.${k}` : k, out);
-    else if (prefix) out[prefix] = v;
-    return out;
-  };
-  const b = flat(before);
-  const a = flat(after);
-  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
-  return keys
-    .filter((k) => JSON.stringify(b[k] ?? null) !== JSON.stringify(a[k] ?? null))
-    .map((k) => ({ key: k, from: show(b[k]), to: show(a[k]) }));
-}
-
-/** 操作ログ (R-EMP-5): who did what to whom, when; before → after. */
+/** 操作ログ (R-EMP-5): who did what to whom, when; each changed field before → after. */
 export function AuditLogPage() {
   const { t } = useTranslation();
-  const [draft, setDraft] = useState<TAuditLogFilters>(EMPTY);
-  const [filters, setFilters] = useState<TAuditLogFilters>(EMPTY);
+  const [draft, setDraft] = useState<TAuditLogFilters>(EMPTY_FILTERS);
+  const [filters, setFilters] = useState<TAuditLogFilters>(EMPTY_FILTERS);
   const [page, setPage] = useState(1);
   const { data, error, isPlaceholderData } = useQuery(auditLogsQueryOptions(filters, page, PAGE_SIZE));
   const totalPages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
+  const isReversed = draft.from !== '' && draft.to !== '' && draft.from > draft.to;
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    if (isReversed) return;
     setFilters(draft);
     setPage(1);
   };
+  const field = (key: 'employee' | 'actor' | 'from' | 'to') => ({
+    value: draft[key],
+    onChange: (e: { currentTarget: HTMLInputElement }) => {
+      const value = e.currentTarget.value;
+      setDraft((d) => ({ ...d, [key]: value }));
+    },
+  });
 
   return (
     <Stack>
-      <Title order={2}>{t('auditLogs.title')}</Title>
-      <Text size="sm" c="dimmed">
-        {t('auditLogs.lead')}
-      </Text>
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={2}>{t('auditLogs.title')}</Title>
+          <Text size="sm" c="dimmed">
+            {t('auditLogs.lead')}
+          </Text>
+        </div>
+        <Menu position="bottom-end" withinPortal>
+          <Menu.Target>
+            <Button variant="default" disabled={!data || data.total === 0}>
+              {t('auditLogs.csvExport')}
+            </Button>
+          </Menu.Target>
+          <Menu.Dropdown>
+            <Menu.Label>{t('employees.encoding')}</Menu.Label>
+            {ENCODINGS.map((encoding) => (
+              <Menu.Item key={encoding} component="a" href={auditLogExportUrl(filters, encoding)} download>
+                {t(`employees.encodings.${encoding}`)}
+              </Menu.Item>
+            ))}
+          </Menu.Dropdown>
+        </Menu>
+      </Group>
       <Paper withBorder radius="md" p="md" component="section" aria-label={t('auditLogs.filters')}>
         <form onSubmit={submit}>
-          <Group align="flex-end">
+          <Group align="flex-start">
+            <TextInput
+              label={t('auditLogs.employee')}
+              placeholder={t('auditLogs.employeePlaceholder')}
+              w={220}
+              {...field('employee')}
+            />
+            <TextInput
+              label={t('auditLogs.actor')}
+              placeholder={t('auditLogs.actorPlaceholder')}
+              w={200}
+              {...field('actor')}
+            />
             <Select
               label={t('auditLogs.action')}
               placeholder={t('auditLogs.all')}
@@ -94,41 +123,30 @@ export function AuditLogPage() {
               value={draft.action}
               onChange={(v) => setDraft((d) => ({ ...d, action: v && isAction(v) ? v : null }))}
               clearable
-              w={200}
+              w={190}
             />
-            <TextInput
-              type="date"
-              label={t('auditLogs.from')}
-              value={draft.from}
-              onChange={(e) => setDraft((d) => ({ ...d, from: e.currentTarget.value }))}
-              max="9999-12-31"
-            />
-            <Text pb={8}>〜</Text>
+            <TextInput type="date" label={t('auditLogs.from')} max="9999-12-31" {...field('from')} />
+            <Text pt={30}>〜</Text>
             <TextInput
               type="date"
               label={t('auditLogs.to')}
-              value={draft.to}
-              onChange={(e) => setDraft((d) => ({ ...d, to: e.currentTarget.value }))}
               max="9999-12-31"
+              error={isReversed ? t('auditLogs.reversedRange') : undefined}
+              {...field('to')}
             />
-            <TextInput
-              label={t('auditLogs.targetId')}
-              placeholder="xxxxxxxx-xxxx-…"
-              value={draft.targetId}
-              onChange={(e) => setDraft((d) => ({ ...d, targetId: e.currentTarget.value }))}
-              w={320}
-            />
-            <Button type="submit">{t('employees.search')}</Button>
-            <Button
-              variant="default"
-              onClick={() => {
-                setDraft(EMPTY);
-                setFilters(EMPTY);
-                setPage(1);
-              }}
-            >
-              {t('employees.clear')}
-            </Button>
+            <Group pt={25} gap="xs">
+              <Button type="submit">{t('employees.search')}</Button>
+              <Button
+                variant="default"
+                onClick={() => {
+                  setDraft(EMPTY_FILTERS);
+                  setFilters(EMPTY_FILTERS);
+                  setPage(1);
+                }}
+              >
+                {t('employees.clear')}
+              </Button>
+            </Group>
           </Group>
         </form>
       </Paper>
@@ -143,20 +161,20 @@ export function AuditLogPage() {
         </Paper>
       ) : (
         <Paper withBorder radius="md" opacity={isPlaceholderData ? 0.6 : 1}>
-          <Table.ScrollContainer minWidth={900}>
-            <Table striped aria-label={t('auditLogs.title')} verticalSpacing="xs">
+          <Table.ScrollContainer minWidth={960}>
+            <Table aria-label={t('auditLogs.title')} verticalSpacing="sm" withRowBorders>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th w={170}>{t('auditLogs.at')}</Table.Th>
-                  <Table.Th>{t('auditLogs.actor')}</Table.Th>
-                  <Table.Th>{t('auditLogs.action')}</Table.Th>
-                  <Table.Th>{t('auditLogs.target')}</Table.Th>
+                  <Table.Th w={160}>{t('auditLogs.at')}</Table.Th>
+                  <Table.Th w={150}>{t('auditLogs.actor')}</Table.Th>
+                  <Table.Th w={130}>{t('auditLogs.action')}</Table.Th>
+                  <Table.Th w={190}>{t('auditLogs.target')}</Table.Th>
                   <Table.Th>{t('auditLogs.content')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {data.items.map((log) => (
-                  <AuditRow key={log.id} log={log} />
+                  <AuditRow key={log.id} log={log} names={data.names} />
                 ))}
               </Table.Tbody>
             </Table>
@@ -166,7 +184,7 @@ export function AuditLogPage() {
       {data && (
         <Group justify="space-between">
           <Text size="sm" c="dimmed">
-            {t('employees.total', { total: data.total })}
+            {t('employees.total', { total: data.total.toLocaleString('ja-JP') })}
           </Text>
           {totalPages > 1 && (
             <Pagination
@@ -182,20 +200,28 @@ export function AuditLogPage() {
   );
 }
 
-const COLLAPSED = 3;
+const COLLAPSED = 5;
 
-function AuditRow({ log }: { log: TAuditLog }) {
+function AuditRow({ log, names }: { log: TAuditLog; names: Record<string, string> }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
-  const lines = diffLines(log.before, log.after);
+  const lines = auditChanges(log.before, log.after, names);
   const shown = open ? lines : lines.slice(0, COLLAPSED);
   const actionLabel = isAction(log.action) ? t(`auditLogs.actions.${log.action}`) : log.action;
+  const typeLabel = isTargetType(log.targetType) ? t(`auditLogs.targetTypes.${log.targetType}`) : '';
   return (
-    <Table.Tr>
-      <Table.Td ff="monospace" fz="xs" style={{ whiteSpace: 'nowrap' }}>
-        {formatDateTime(log.at)}
+    <Table.Tr style={{ verticalAlign: 'top' }}>
+      <Table.Td fz="sm" style={{ whiteSpace: 'nowrap' }}>
+        {formatAuditTime(log.at)}
       </Table.Td>
-      <Table.Td>{log.actorLoginId ?? '-'}</Table.Td>
+      <Table.Td>
+        <Text size="sm">{log.actorName ?? log.actorLoginId ?? '-'}</Text>
+        {log.actorName && log.actorLoginId && (
+          <Text size="xs" c="dimmed">
+            {log.actorLoginId}
+          </Text>
+        )}
+      </Table.Td>
       <Table.Td>
         <Badge variant="light" color={COLORS[log.action] ?? 'gray'}>
           {actionLabel}
@@ -203,41 +229,82 @@ function AuditRow({ log }: { log: TAuditLog }) {
       </Table.Td>
       <Table.Td>
         <Text size="xs" c="dimmed">
-          {log.targetType === 'employee' || log.targetType === 'employee_list'
-            ? t(`auditLogs.targetTypes.${log.targetType}`)
-            : log.targetType}
+          {typeLabel}
         </Text>
-        {log.targetId &&
-          (log.targetType === 'employee' ? (
-            <AnchorLink to="/admin/employees/$id" params={{ id: log.targetId }} size="xs" ff="monospace">
-              {log.targetId.slice(0, 8)}…
-            </AnchorLink>
-          ) : (
-            <Text size="xs" ff="monospace">
-              {log.targetId.slice(0, 8)}…
-            </Text>
-          ))}
+        {log.targetType === 'employee' && log.targetId ? (
+          <AnchorLink to="/admin/employees/$id" params={{ id: log.targetId }} size="sm">
+            {log.targetLabel ?? t('auditLogs.unknownTarget')}
+          </AnchorLink>
+        ) : (
+          <Text size="sm">{log.targetLabel ?? ''}</Text>
+        )}
+        {log.isMasked && (
+          <Badge mt={4} size="xs" variant="outline" color="gray">
+            {t('auditLogs.masked')}
+          </Badge>
+        )}
       </Table.Td>
       <Table.Td>
-        <Stack gap={2}>
-          {shown.map((l) => (
-            <Text key={l.key} size="xs" style={{ wordBreak: 'break-all' }}>
-              <Code>{l.key}</Code>: {l.from} → {l.to}
-            </Text>
-          ))}
-          {lines.length > COLLAPSED && (
-            <Anchor
-              component="button"
-              type="button"
-              size="xs"
-              style={{ alignSelf: 'flex-start' }}
-              onClick={() => setOpen((o) => !o)}
-            >
-              {open ? t('auditLogs.collapse') : t('auditLogs.expand', { count: lines.length - COLLAPSED })}
-            </Anchor>
-          )}
-        </Stack>
+        {lines.length > 0 && (
+          <Stack gap={4}>
+            <ChangeTable lines={shown} />
+            {lines.length > COLLAPSED && (
+              <Anchor
+                component="button"
+                type="button"
+                size="xs"
+                style={{ alignSelf: 'flex-start' }}
+                onClick={() => setOpen((o) => !o)}
+              >
+                {open ? t('auditLogs.collapse') : t('auditLogs.expand', { count: lines.length - COLLAPSED })}
+              </Anchor>
+            )}
+          </Stack>
+        )}
       </Table.Td>
     </Table.Tr>
+  );
+}
+
+function ChangeTable({ lines }: { lines: TAuditChange[] }) {
+  const { t } = useTranslation();
+  const cell = { fz: 'xs', style: { whiteSpace: 'pre-line' as const, wordBreak: 'break-word' as const } };
+  return (
+    <Table
+      withTableBorder
+      withColumnBorders
+      verticalSpacing={4}
+      horizontalSpacing="xs"
+      aria-label={t('auditLogs.changes')}
+    >
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th fz="xs" w="30%">
+            {t('auditLogs.field')}
+          </Table.Th>
+          <Table.Th fz="xs" w="35%">
+            {t('auditLogs.before')}
+          </Table.Th>
+          <Table.Th fz="xs" w="35%">
+            {t('auditLogs.after')}
+          </Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {lines.map((l) => (
+          <Table.Tr key={l.key}>
+            <Table.Td {...cell} fw={500}>
+              {l.label}
+            </Table.Td>
+            <Table.Td {...cell} c={l.before ? undefined : 'dimmed'}>
+              {l.before || '—'}
+            </Table.Td>
+            <Table.Td {...cell} c={l.after ? undefined : 'dimmed'}>
+              {l.after || '—'}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
   );
 }
