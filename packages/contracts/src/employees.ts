@@ -184,6 +184,8 @@ export const ZAssignment = z.object({
   startDate: z.string(),
   endDate: z.string().nullable(),
   isCurrent: z.boolean(),
+  /** 適用日 is after today: shown as 「予定」 */
+  isPlanned: z.boolean(),
   company: ZMasterRef,
   department: ZMasterRef,
   position: ZMasterRef,
@@ -196,6 +198,8 @@ export const ZContract = z.object({
   startDate: z.string(),
   endDate: z.string().nullable(),
   isCurrent: z.boolean(),
+  /** 適用日 is after today: shown as 「予定」 */
+  isPlanned: z.boolean(),
   employmentType: ZMasterRef,
   workStyle: ZMasterRef,
   hiringCategory: ZMasterRef,
