@@ -4,6 +4,7 @@ import {
   ZCareerSection,
   ZContactsSection,
   ZContractInput,
+  ZCp932CheckResponse,
   ZCreateEmployeeRequest,
   ZEmployeeBasicInput,
   ZEmployeeDetail,
@@ -20,6 +21,7 @@ import { getCodeSettings } from '../code-settings/code-settings.service';
 import { listMasters } from '../masters/masters.service';
 import {
   addHistory,
+  checkEmployeesCp932,
   correctHistory,
   createEmployee,
   deleteHistory,
@@ -85,6 +87,20 @@ export const employeeRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
         )
         .send(file);
     },
+  );
+
+  app.get(
+    '/api/v1/employees/export/cp932-check',
+    {
+      config: view,
+      schema: {
+        tags,
+        summary: 'Shift_JISで出力する前の確認：保存できない文字のあるセル（行・項目・社員番号）',
+        querystring: ZEmployeeListQuery,
+        response: { 200: ZCp932CheckResponse },
+      },
+    },
+    async (request) => checkEmployeesCp932(db, requireAuth(request), request.query),
   );
 
   // What the registration and edit forms offer: valid master rows and how codes are made.

@@ -8,6 +8,7 @@ import {
   STATUS_LABELS,
   type TAssignmentInput,
   type TContractInput,
+  type TCp932CheckResponse,
   type TCreateEmployeeRequest,
   type TEmployeeBasicInput,
   type TEmployeeDetail,
@@ -26,7 +27,7 @@ import { isUniqueViolation } from '../../db/errors';
 import { employeeAssignments, employeeContracts } from '../../db/schema/index';
 import { AppError } from '../../lib/app-error';
 import type { AuthContext } from '../../lib/auth-context';
-import { type CsvEncoding, streamCsv } from '../../lib/csv';
+import { type CsvEncoding, findCp932Losses, streamCsv } from '../../lib/csv';
 import { recordAudit } from '../audit/audit.service';
 import { generateCodes } from '../code-settings/code-settings.service';
 import {
@@ -594,42 +595,87 @@ const EXPORT_COLUMNS = [
 ];
 const EXPORT_MAX = 200_000;
 
+/** The rows of the 従業員一覧 CSV, page by page; `onEnd` gets the number of rows once the last page is out. */
+async function* exportPages(
+  db: Database,
+  ctx: AuthContext,
+  query: TEmployeeListQuery,
+  onEnd?: (rows: number) => Promise<void>,
+): AsyncGenerator<(string | null)[][]> {
+  const pageSize = 1000;
+  let rows = 0;
+  for (let page = 1; (page - 1) * pageSize < EXPORT_MAX; page++) {
+    const res = await listEmployees(db, ctx, { ...query, page, pageSize });
+    yield res.items.map((e) => [
+      e.employeeNumber,
+      e.lastName,
+      e.firstName,
+      e.lastNameKana,
+      e.firstNameKana,
+      formatDate(e.hireDate),
+      e.retirementDate ? formatDate(e.retirementDate) : null,
+      STATUS_LABELS[e.status],
+      e.loginId,
+      e.companyName,
+      e.departmentName,
+      formatDate(todayInJapan(new Date(e.createdAt))),
+    ]);
+    rows += res.items.length;
+    if (res.items.length < pageSize) break;
+  }
+  await onEnd?.(rows);
+}
+
+/**
+ * The cells a Shift_JIS (CP932) file of these rows would turn into 「?」 (𠮷野 → ?野), so the user
+ * can choose UTF-8 or Excel before anything is written. Shared by both CP932 exports.
+ */
+export async function findCp932LossesOf(
+  header: string[],
+  batches: AsyncIterable<(string | null)[][]>,
+): Promise<TCp932CheckResponse> {
+  const { cells, total } = await findCp932Losses(header, batches, header.indexOf('社員番号'));
+  return {
+    cells: cells.map(({ key, ...c }) => ({ ...c, employeeNumber: key })),
+    total,
+  };
+}
+
+/** A CP932 export never writes 「?」 silently: with any unencodable cell it is refused with the list. */
+export function cp932Refusal(check: TCp932CheckResponse): AppError {
+  return new AppError(
+    'CP932_UNENCODABLE',
+    `Shift_JISで保存できない文字が${check.total}か所にあります。UTF-8またはExcelで出力してください`,
+    check.cells.map((c) => ({
+      path: `${c.row}:${c.column}`,
+      message: `${c.row}行目 ${c.column}（社員番号 ${c.employeeNumber}）の「${c.characters}」はShift_JISで保存できません`,
+    })),
+  );
+}
+
+export function checkEmployeesCp932(db: Database, ctx: AuthContext, query: TEmployeeListQuery) {
+  return findCp932LossesOf(EXPORT_COLUMNS, exportPages(db, ctx, query));
+}
+
 /** The filtered list as CSV (every page), streamed page by page, with one audit row for the export. */
-export function exportEmployees(
+export async function exportEmployees(
   db: Database,
   ctx: AuthContext,
   query: TEmployeeListQuery,
   encoding: CsvEncoding,
-): Readable {
-  const pages = async function* () {
-    const pageSize = 1000;
-    let rows = 0;
-    for (let page = 1; (page - 1) * pageSize < EXPORT_MAX; page++) {
-      const res = await listEmployees(db, ctx, { ...query, page, pageSize });
-      yield res.items.map((e) => [
-        e.employeeNumber,
-        e.lastName,
-        e.firstName,
-        e.lastNameKana,
-        e.firstNameKana,
-        formatDate(e.hireDate),
-        e.retirementDate ? formatDate(e.retirementDate) : null,
-        STATUS_LABELS[e.status],
-        e.loginId,
-        e.companyName,
-        e.departmentName,
-        formatDate(todayInJapan(new Date(e.createdAt))),
-      ]);
-      rows += res.items.length;
-      if (res.items.length < pageSize) break;
-    }
-    await db.asTenant(ctx.tenantId, (tx) =>
+): Promise<Readable> {
+  if (encoding === 'cp932') {
+    const check = await checkEmployeesCp932(db, ctx, query);
+    if (check.total > 0) throw cp932Refusal(check);
+  }
+  const pages = exportPages(db, ctx, query, (rows) =>
+    db.asTenant(ctx.tenantId, (tx) =>
       recordAudit(tx, ctx, {
         action: 'export',
         targetType: 'employee_list',
         after: { filter: { ...query, page: undefined, pageSize: undefined }, rows, encoding },
       }),
-    );
-  };
-  return streamCsv(EXPORT_COLUMNS, pages(), encoding);
+    ),
+  );
+  return streamCsv(EXPORT_COLUMNS, pages, encoding);
 }
