@@ -209,6 +209,34 @@ describe.skipIf(!hasChromium)('従業員: 新規登録 by コード設定, detai
     expect(await timeline.locator('.mantine-Timeline-item').count()).toBe(2);
   });
 
+  it('a Shift_JIS export that would turn 𠮷 into 「?」 says so first and offers UTF-8 or Excel', async () => {
+    await main().getByRole('button', { name: '基本情報を編集' }).click();
+    await main().getByLabel('建物').fill('𠮷野ビル');
+    await main().getByRole('button', { name: '更新' }).click();
+    await page.getByText('更新しました').first().waitFor();
+
+    await page.goto(`${server.url}/admin/employees/import?kind=employees_update`);
+    const box = main().getByRole('group', { name: '現在の従業員データを出力' });
+    await box.getByRole('button', { name: 'CSV（Shift_JIS）' }).click();
+    const cells = dialog().getByRole('table', { name: 'Shift_JISで保存できないセル' });
+    await cells.waitFor();
+    expect(await cells.getByRole('row').nth(1).getByRole('cell').allInnerTexts()).toEqual([
+      '2',
+      '建物',
+      'EMP0001',
+      '𠮷',
+    ]);
+    await shot(page, 'employees-10e-cp932-check');
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      dialog().getByRole('button', { name: 'CSV（UTF-8）で出力' }).click(),
+    ]);
+    expect(file.suggestedFilename()).toMatch(/\.csv$/);
+    await dialog().waitFor({ state: 'detached' });
+    await page.goto(detailUrl);
+    await page.getByRole('heading', { name: '山田 太郎' }).waitFor();
+  });
+
   it('学歴 rows can be added in 学歴・職歴・資格免許', async () => {
     await main().getByRole('button', { name: '学歴・職歴・資格免許を編集' }).click();
     await main().getByRole('button', { name: '学歴を追加' }).click();

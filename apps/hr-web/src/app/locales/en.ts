@@ -2,6 +2,18 @@ import type { TResources } from './ja';
 
 export const en: TResources = {
   app: { productName: 'jinji HR', myStory: 'My STORY', language: 'Language' },
+  cp932: {
+    title: 'Some characters cannot be saved in Shift_JIS',
+    lead: 'The {{total}} cells below hold characters a Shift_JIS file cannot store; they would become "?" and overwrite the data when imported back. Export as UTF-8 or Excel instead.',
+    tableLabel: 'Cells Shift_JIS cannot hold',
+    row: 'Row',
+    column: 'Column',
+    employeeNumber: 'Employee number',
+    characters: 'Characters',
+    more: 'Showing {{shown}} of {{total}} cells',
+    asUtf8: 'Export as CSV (UTF-8)',
+    asXlsx: 'Export as Excel (.xlsx)',
+  },
   common: {
     logout: 'Log out',
     loading: 'Loading…',

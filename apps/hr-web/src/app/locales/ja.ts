@@ -2,6 +2,18 @@ import { IMPORT_KIND_LABELS } from '@jinji/contracts/imports';
 
 export const ja = {
   app: { productName: 'jinji 人事管理', myStory: 'My STORY', language: '表示言語' },
+  cp932: {
+    title: 'Shift_JISで保存できない文字があります',
+    lead: '次の{{total}}か所の文字はShift_JISのファイルに保存できず、「?」に置き換わってしまいます。このまま取り込むと元のデータが上書きされるため、UTF-8またはExcelで出力してください。',
+    tableLabel: 'Shift_JISで保存できないセル',
+    row: '行',
+    column: '項目',
+    employeeNumber: '社員番号',
+    characters: '保存できない文字',
+    more: 'ほか{{total}}か所中{{shown}}か所を表示しています',
+    asUtf8: 'CSV（UTF-8）で出力',
+    asXlsx: 'Excel（.xlsx）で出力',
+  },
   common: {
     logout: 'ログアウト',
     loading: '読み込み中…',

@@ -53,6 +53,10 @@ export const employeeExportUrl = (search: TEmployeeSearch, encoding: TCsvEncodin
   return `${BASE}/export?${params}`;
 };
 
+/** Before a Shift_JIS export: the cells it could not hold, for the same filters. */
+export const employeeCp932CheckUrl = (search: TEmployeeSearch) =>
+  `${BASE}/export/cp932-check?${toListParams(search, null)}`;
+
 export const employeeFormOptionsQueryOptions = queryOptions({
   queryKey: ['employees', 'form-options'],
   queryFn: () => apiClient.get<TFormOptions>(`${BASE}/form-options`),
