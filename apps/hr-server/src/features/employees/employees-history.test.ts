@@ -192,6 +192,13 @@ describe(`所属・契約 history corrections (${TEST_DB})`, () => {
     expect(periods((await detail(id)).assignments)).toEqual(before);
   });
 
+  it('two parallel 異動 on one 適用日: one is registered, the other refused', async () => {
+    const id = await newEmployee();
+    const res = await Promise.all([addAssignment(id, '2024-04-01', m.sales), addAssignment(id, '2024-04-01', m.dev)]);
+    expect(res.map((r) => r.statusCode).sort()).toEqual([200, 400]);
+    expect(periods((await detail(id)).assignments)).toHaveLength(2);
+  });
+
   it('corrects and deletes 契約 rows the same way', async () => {
     const id = await newEmployee();
     await hr.request('POST', `/api/v1/employees/${id}/contracts`, {

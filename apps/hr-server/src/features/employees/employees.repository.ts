@@ -237,6 +237,14 @@ export async function closeOpenPeriod(tx: Tx, table: HistoryTable, employeeId: s
     .where(and(eq(table.employeeId, employeeId), isNull(table.endDate), lte(table.startDate, startDate)));
 }
 
+/**
+ * History writes of one employee run one at a time (the employee row is locked until commit), so the
+ * same-day check and the end-date recompute never see a concurrent change half-way.
+ */
+export async function lockEmployeeHistory(tx: Tx, employeeId: string) {
+  await tx.execute(sql`select 1 from employees where id = ${employeeId}::uuid for update`);
+}
+
 /** The row `historyId` of this employee, or null (another employee's or tenant's row is not found). */
 export async function findHistoryRow(tx: Tx, table: HistoryTable, employeeId: string, historyId: string) {
   const rows = await tx

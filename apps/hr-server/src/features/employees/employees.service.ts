@@ -49,6 +49,7 @@ import {
   insertEmployee,
   insertEmployeeAccount,
   insertEmployees,
+  lockEmployeeHistory,
   type NewEmployee,
   recomputeEndDates,
   replaceSubRecords,
@@ -485,6 +486,7 @@ async function historyImage(tx: Tx, kind: HistoryKind, row: Record<string, unkno
 }
 
 async function requireHistoryRow(tx: Tx, kind: HistoryKind, id: string, historyId: string) {
+  await lockEmployeeHistory(tx, id);
   const row = await findHistoryRow(tx, HISTORY[kind].table, id, historyId);
   if (!row)
     throw new AppError(
@@ -507,6 +509,7 @@ export async function addHistory(
 ) {
   await db.asTenant(ctx.tenantId, async (tx) => {
     const e = await requireEmployee(tx, id);
+    await lockEmployeeHistory(tx, id);
     await checkStartDate(tx, e, kind, input.startDate);
     await checkRefs(tx, input, HISTORY[kind].kinds, '');
     if (kind === 'assignment')
