@@ -29,17 +29,28 @@ const CP932_SUBSTITUTES: Record<string, string> = {
 const SUBSTITUTE_RE = new RegExp(`[${Object.keys(CP932_SUBSTITUTES).join('')}]`, 'g');
 const toCp932Form = (text: string) => text.replace(SUBSTITUTE_RE, (c) => CP932_SUBSTITUTES[c] ?? c);
 
+// per code point, filled as characters are met: a cell costs a Map lookup per character, not an
+// encode/decode round trip (an export checks millions of cells)
+const encodableCache = new Map<number, boolean>();
+function isCp932Encodable(ch: string): boolean {
+  const cp = ch.codePointAt(0)!;
+  if (cp < 0x80) return true;
+  let ok = encodableCache.get(cp);
+  if (ok === undefined) {
+    ok = iconv.decode(iconv.encode(ch, 'cp932'), 'cp932') === ch;
+    encodableCache.set(cp, ok);
+  }
+  return ok;
+}
+
 /**
  * The characters of `text` that a CP932 file cannot hold (iconv-lite would write 「?」), each once:
  * 「𠮷」 of 𠮷野, emoji, accented Latin. '' when the text survives a CP932 round trip.
  */
 export function cp932Unencodable(text: string): string {
-  const form = toCp932Form(text);
-  // printable ASCII and the common case of a clean cell cost one round trip, not one per character
-  if (/^[\x20-\x7E]*$/.test(form) || iconv.decode(iconv.encode(form, 'cp932'), 'cp932') === form) return '';
-  const lost = new Set<string>();
-  for (const ch of form) if (iconv.decode(iconv.encode(ch, 'cp932'), 'cp932') !== ch) lost.add(ch);
-  return [...lost].join('');
+  let lost = '';
+  for (const ch of toCp932Form(text)) if (!isCp932Encodable(ch) && !lost.includes(ch)) lost += ch;
+  return lost;
 }
 
 /**
