@@ -179,6 +179,8 @@ export const ZAssignment = z.object({
   startDate: z.string(),
   endDate: z.string().nullable(),
   isCurrent: z.boolean(),
+  /** 適用日 is after today: shown as 「予定」 */
+  isPlanned: z.boolean(),
   company: ZMasterRef,
   department: ZMasterRef,
   position: ZMasterRef,
@@ -191,6 +193,8 @@ export const ZContract = z.object({
   startDate: z.string(),
   endDate: z.string().nullable(),
   isCurrent: z.boolean(),
+  /** 適用日 is after today: shown as 「予定」 */
+  isPlanned: z.boolean(),
   employmentType: ZMasterRef,
   workStyle: ZMasterRef,
   hiringCategory: ZMasterRef,
@@ -294,3 +298,13 @@ export const ZEmployeeDetail = z.object({
   canEditSensitive: z.boolean(),
 });
 export type TEmployeeDetail = z.infer<typeof ZEmployeeDetail>;
+
+/**
+ * Cells a Shift_JIS (CP932) export cannot hold: `row` is the file's line (header = 1), `column` its
+ * header, `characters` what would become 「?」. At most 200 listed; `total` counts all.
+ */
+export const ZCp932CheckResponse = z.object({
+  cells: z.array(z.object({ row: z.number(), column: z.string(), employeeNumber: z.string(), characters: z.string() })),
+  total: z.number(),
+});
+export type TCp932CheckResponse = z.infer<typeof ZCp932CheckResponse>;

@@ -23,6 +23,7 @@ export const ERROR_CODES = [
   'DEPARTMENT_CYCLE',
   'LAST_SYSTEM_ADMIN',
   'CSV_INVALID',
+  'CP932_UNENCODABLE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -18,6 +18,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   DEPARTMENT_CYCLE: 422,
   LAST_SYSTEM_ADMIN: 409,
   CSV_INVALID: 422,
+  CP932_UNENCODABLE: 422,
   PASSWORD_POLICY_VIOLATION: 422,
   CURRENT_PASSWORD_WRONG: 422,
   ACCOUNT_LOCKED: 423,
@@ -42,6 +43,7 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   DEPARTMENT_CYCLE: '上位部署に自分自身または配下の部署は指定できません',
   LAST_SYSTEM_ADMIN: 'システム管理者を0人にすることはできません',
   CSV_INVALID: 'ファイルにエラーがあるため、取り込みませんでした',
+  CP932_UNENCODABLE: 'Shift_JISで保存できない文字があります。UTF-8またはExcelで出力してください',
   PASSWORD_POLICY_VIOLATION: 'パスワードがパスワードポリシーを満たしていません',
   CURRENT_PASSWORD_WRONG: '現在のパスワードが正しくありません',
   ACCOUNT_LOCKED:

@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeText, encodeCsv, escapeFormula, parseCsv, streamCsv } from './csv';
+import {
+  cp932Unencodable,
+  decodeText,
+  encodeCsv,
+  escapeFormula,
+  findCp932Losses,
+  isCp932Equivalent,
+  parseCsv,
+  streamCsv,
+} from './csv';
 
 describe('csv', () => {
   it('round-trips Japanese text in UTF-8 with BOM and in CP932 (incl. NEC/IBM extensions)', () => {
@@ -24,6 +33,42 @@ describe('csv', () => {
 
   it('maps 〜 (U+301C) to ～ for CP932 instead of losing it', () => {
     expect(parseCsv(encodeCsv([['9:00〜18:00']], 'cp932'))).toEqual([['9:00～18:00']]);
+  });
+
+  it('names the characters a CP932 file would turn into 「?」, and only those', () => {
+    expect(cp932Unencodable('𠮷野')).toBe('𠮷');
+    expect(cp932Unencodable('😀 café 𠮷𠮷')).toBe('😀é𠮷');
+    // JIS level 1/2, NEC/IBM extensions, half-width kana, the mapped look-alikes and a real 「?」 survive
+    expect(cp932Unencodable('髙﨑①ⅰ㈱ｶﾀｶﾅ 9:00〜18:00 −‖¢£¬—¥‾ ?')).toBe('');
+  });
+
+  it('treats each documented CP932 pair as the same value, whatever iconv-lite reads back', () => {
+    const pairs = ['〜～', '−－', '‖∥', '¢￠', '£￡', '¬￢', '—―', '¥\\', '‾~'];
+    for (const [stored, fromFile] of pairs.map((p) => [...p] as [string, string])) {
+      // the right-hand side is what a CP932 export of the left-hand side reads back as
+      expect(parseCsv(encodeCsv([[`a${stored}b`]], 'cp932'))).toEqual([[`a${fromFile}b`]]);
+      expect(isCp932Equivalent(`a${stored}b`, `a${fromFile}b`)).toBe(true);
+    }
+    expect(isCp932Equivalent('𠮷野', '?野')).toBe(false);
+    expect(isCp932Equivalent('〜', '~')).toBe(false);
+    expect(isCp932Equivalent(null, '')).toBe(false);
+  });
+
+  it('lists each lossy cell with its file line, header and key column', async () => {
+    const batches = (async function* () {
+      yield [['S1', '山田', '1〜2']];
+      yield [
+        ['S2', '𠮷野', null],
+        ['S3', '佐藤', 'Café'],
+      ];
+    })();
+    expect(await findCp932Losses(['社員番号', '本名(姓)', '番地'], batches, 0)).toEqual({
+      cells: [
+        { row: 3, column: '本名(姓)', key: 'S2', characters: '𠮷' },
+        { row: 4, column: '番地', key: 'S3', characters: 'é' },
+      ],
+      total: 2,
+    });
   });
 
   it('escapes every cell that starts like a formula, and only those', () => {

@@ -73,6 +73,7 @@ afterAll(() => t?.close());
 const url = (route: ApiRoute) =>
   route.url
     .replace(':id', route.url.startsWith('/api/v1/employees/') ? foreignEmployeeId : foreignId)
+    .replace(':historyId', foreignId)
     .replace(':role', 'full_admin');
 
 // Bodies that pass validation, so allowed actors reach the service with B's ids (which must 404).
@@ -91,6 +92,8 @@ const VALID_BODIES: Record<string, unknown> = {
   'PUT /api/v1/employees/:id/sensitive': { disabilities: [], awards: [] },
   'POST /api/v1/employees/:id/assignments': { startDate: '2025-04-01' },
   'POST /api/v1/employees/:id/contracts': { startDate: '2025-04-01' },
+  'PUT /api/v1/employees/:id/assignments/:historyId': { startDate: '2025-04-01' },
+  'PUT /api/v1/employees/:id/contracts/:historyId': { startDate: '2025-04-01' },
 };
 const bodyFor = (route: ApiRoute): unknown =>
   VALID_BODIES[`${route.method} ${route.url}`] ??

@@ -1,7 +1,7 @@
 // Every query of the employee master. Lists are paged in SQL; the page's extra columns (current
 // department, login ID) come from one batched query per page, never one per row.
 import type { TEmployeeListQuery, TEmploymentStatus } from '@jinji/contracts/employees';
-import { and, asc, count, desc, eq, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableName, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows, type Tx } from '../../db/client';
 import { escapeLike } from '../../db/like';
 import {
@@ -236,12 +236,75 @@ export async function closeOpenPeriod(tx: Tx, table: HistoryTable, employeeId: s
     .where(and(eq(table.employeeId, employeeId), isNull(table.endDate), lte(table.startDate, startDate)));
 }
 
-export async function hasPeriodAfter(tx: Tx, table: HistoryTable, employeeId: string, startDate: string) {
+/**
+ * History writes of one employee run one at a time (the employee row is locked until commit), so the
+ * same-day check and the end-date recompute never see a concurrent change half-way.
+ */
+export async function lockEmployeeHistory(tx: Tx, employeeId: string) {
+  await tx.execute(sql`select 1 from employees where id = ${employeeId}::uuid for update`);
+}
+
+/** The row `historyId` of this employee, or null (another employee's or tenant's row is not found). */
+export async function findHistoryRow(tx: Tx, table: HistoryTable, employeeId: string, historyId: string) {
+  const rows = await tx
+    .select()
+    .from(table)
+    .where(and(eq(table.employeeId, employeeId), eq(table.id, historyId)));
+  return rows[0] ?? null;
+}
+
+/** Whether another row of this employee starts on `startDate` (`exceptId`: the row being corrected). */
+export async function hasPeriodOn(
+  tx: Tx,
+  table: HistoryTable,
+  employeeId: string,
+  startDate: string,
+  exceptId?: string,
+) {
   const rows = await tx
     .select({ n: count() })
     .from(table)
-    .where(and(eq(table.employeeId, employeeId), sql`${table.startDate} > ${startDate}::date`));
+    .where(
+      and(
+        eq(table.employeeId, employeeId),
+        eq(table.startDate, startDate),
+        exceptId ? sql`${table.id} <> ${exceptId}::uuid` : undefined,
+      ),
+    );
   return (rows[0]?.n ?? 0) > 0;
+}
+
+export async function updateHistoryRow(
+  tx: Tx,
+  table: HistoryTable,
+  historyId: string,
+  values: Partial<typeof employeeAssignments.$inferInsert> | Partial<typeof employeeContracts.$inferInsert>,
+) {
+  await tx
+    .update(table)
+    .set(values as never)
+    .where(eq(table.id, historyId));
+}
+
+export async function deleteHistoryRow(tx: Tx, table: HistoryTable, historyId: string) {
+  await tx.delete(table).where(eq(table.id, historyId));
+}
+
+/**
+ * End dates are derived, never entered: each row ends the day before the next row's 適用日 and the
+ * last one is open. One statement over the employee's rows, so any insert, correction or deletion
+ * leaves no gap and no overlap.
+ */
+export async function recomputeEndDates(tx: Tx, table: HistoryTable, employeeId: string) {
+  const name = sql.identifier(getTableName(table));
+  await tx.execute(sql`
+    update ${name} t set end_date = n.next_start - 1
+    from (
+      select tenant_id, id, lead(start_date) over (order by start_date) as next_start
+      from ${name} where employee_id = ${employeeId}::uuid
+    ) n
+    where t.tenant_id = n.tenant_id and t.id = n.id
+      and t.end_date is distinct from n.next_start - 1`);
 }
 
 export async function insertAssignment(tx: Tx, row: typeof employeeAssignments.$inferInsert) {

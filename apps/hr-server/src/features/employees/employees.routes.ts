@@ -4,6 +4,7 @@ import {
   ZCareerSection,
   ZContactsSection,
   ZContractInput,
+  ZCp932CheckResponse,
   ZCreateEmployeeRequest,
   ZEmployeeBasicInput,
   ZEmployeeDetail,
@@ -20,7 +21,10 @@ import { getCodeSettings } from '../code-settings/code-settings.service';
 import { listMasters } from '../masters/masters.service';
 import {
   addHistory,
+  checkEmployeesCp932,
+  correctHistory,
   createEmployee,
+  deleteHistory,
   exportEmployees,
   getEmployee,
   listEmployees,
@@ -32,6 +36,7 @@ const tags = ['employees'];
 const view = { access: { kind: 'permission' as const, permission: 'employees.view' as const } };
 const edit = { access: { kind: 'permission' as const, permission: 'employees.edit' as const } };
 const ZId = z.object({ id: z.uuid({ error: 'IDの形式が正しくありません' }) });
+const ZHistoryId = ZId.extend({ historyId: z.uuid({ error: '履歴IDの形式が正しくありません' }) });
 const FORM_MASTERS = [
   'company',
   'department',
@@ -82,6 +87,20 @@ export const employeeRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
         )
         .send(file);
     },
+  );
+
+  app.get(
+    '/api/v1/employees/export/cp932-check',
+    {
+      config: view,
+      schema: {
+        tags,
+        summary: 'Shift_JISで出力する前の確認：保存できない文字のあるセル（行・項目・社員番号）',
+        querystring: ZEmployeeListQuery,
+        response: { 200: ZCp932CheckResponse },
+      },
+    },
+    async (request) => checkEmployeesCp932(db, requireAuth(request), request.query),
   );
 
   // What the registration and edit forms offer: valid master rows and how codes are made.
@@ -216,4 +235,33 @@ export const employeeRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
     },
     async (request) => addHistory(db, requireAuth(request), request.params.id, 'contract', request.body),
   );
+
+  for (const [kind, path, label, body] of [
+    ['assignment', 'assignments', '所属', ZAssignmentInput],
+    ['contract', 'contracts', '契約', ZContractInput],
+  ] as const) {
+    app.put(
+      `/api/v1/employees/:id/${path}/:historyId`,
+      {
+        config: edit,
+        schema: {
+          tags,
+          summary: `${label}の履歴の訂正（適用日・内容）`,
+          params: ZHistoryId,
+          body,
+          response: { 200: ZEmployeeDetail },
+        },
+      },
+      async (request) =>
+        correctHistory(db, requireAuth(request), request.params.id, kind, request.params.historyId, request.body),
+    );
+    app.delete(
+      `/api/v1/employees/:id/${path}/:historyId`,
+      {
+        config: edit,
+        schema: { tags, summary: `${label}の履歴の削除`, params: ZHistoryId, response: { 200: ZEmployeeDetail } },
+      },
+      async (request) => deleteHistory(db, requireAuth(request), request.params.id, kind, request.params.historyId),
+    );
+  }
 };

@@ -8,6 +8,7 @@ import {
   STATUS_LABELS,
   type TAssignmentInput,
   type TContractInput,
+  type TCp932CheckResponse,
   type TCreateEmployeeRequest,
   type TEmployeeBasicInput,
   type TEmployeeDetail,
@@ -26,32 +27,36 @@ import { isUniqueViolation } from '../../db/errors';
 import { employeeAssignments, employeeContracts } from '../../db/schema/index';
 import { AppError } from '../../lib/app-error';
 import type { AuthContext } from '../../lib/auth-context';
-import { type CsvEncoding, streamCsv } from '../../lib/csv';
+import { type CsvEncoding, findCp932Losses, streamCsv } from '../../lib/csv';
 import { recordAudit } from '../audit/audit.service';
 import { generateCodes } from '../code-settings/code-settings.service';
 import {
-  closeOpenPeriod,
+  deleteHistoryRow,
   type EmployeeRow,
   findAssignments,
   findContracts,
   findDepartmentSubtree,
   findEmployeeById,
   findEmployeePage,
+  findHistoryRow,
   findListExtras,
   findLoginIdOf,
   findMastersByIds,
   findSubRecords,
-  hasPeriodAfter,
+  hasPeriodOn,
   insertAssignment,
   insertContract,
   insertEmployee,
   insertEmployeeAccount,
   insertEmployees,
+  lockEmployeeHistory,
   type NewEmployee,
+  recomputeEndDates,
   replaceSubRecords,
   type SubRecordKind,
   updateEmployee,
   updateEmployeeAccount,
+  updateHistoryRow,
 } from './employees.repository';
 
 const invalid = (fields: TFieldError[]) => new AppError('VALIDATION_FAILED', undefined, fields);
@@ -334,6 +339,7 @@ export async function getEmployee(db: Database, ctx: AuthContext, id: string, is
         startDate: a.startDate,
         endDate: a.endDate,
         isCurrent: isCurrent(a),
+        isPlanned: a.startDate > today,
         company: ref(a.companyId),
         department: ref(a.departmentId),
         position: ref(a.positionId),
@@ -346,6 +352,7 @@ export async function getEmployee(db: Database, ctx: AuthContext, id: string, is
         startDate: c.startDate,
         endDate: c.endDate,
         isCurrent: isCurrent(c),
+        isPlanned: c.startDate > today,
         employmentType: ref(c.employmentTypeId),
         workStyle: ref(c.workStyleId),
         hiringCategory: ref(c.hiringCategoryId),
@@ -457,31 +464,110 @@ export async function replaceSection<S extends Section>(
   return getEmployee(db, ctx, id);
 }
 
-/** 異動: a new 所属 or 契約 period from its 適用日; the open one before it is closed the day before. */
+type HistoryKind = 'assignment' | 'contract';
+const HISTORY = {
+  assignment: { table: employeeAssignments, kinds: ASSIGNMENT_KINDS },
+  contract: { table: employeeContracts, kinds: CONTRACT_KINDS },
+} as const;
+
+/** The 適用日 rules shared by adding and correcting a row: not before 入社日, never two rows on one day. */
+async function checkStartDate(tx: Tx, e: EmployeeRow, kind: HistoryKind, startDate: string, exceptId?: string) {
+  if (startDate < e.hireDate)
+    throw invalid([
+      { path: 'startDate', message: `適用日は入社日（${formatDate(e.hireDate)}）以降の日付を入力してください` },
+    ]);
+  if (await hasPeriodOn(tx, HISTORY[kind].table, e.id, startDate, exceptId)) {
+    throw invalid([
+      {
+        path: 'startDate',
+        message: `適用日が${formatDate(startDate)}の履歴が既にあります。別の適用日を入力するか、その履歴を編集してください`,
+      },
+    ]);
+  }
+}
+
+/** A stored row as the audit trail shows it: 適用日 and its values with master names. */
+async function historyImage(tx: Tx, kind: HistoryKind, row: Record<string, unknown>) {
+  const values = Object.fromEntries(['startDate', ...Object.keys(HISTORY[kind].kinds)].map((k) => [k, row[k] ?? null]));
+  return withNames(tx, values);
+}
+
+async function requireHistoryRow(tx: Tx, kind: HistoryKind, id: string, historyId: string) {
+  await lockEmployeeHistory(tx, id);
+  const row = await findHistoryRow(tx, HISTORY[kind].table, id, historyId);
+  if (!row)
+    throw new AppError(
+      'NOT_FOUND',
+      kind === 'assignment' ? '所属の履歴が見つかりません' : '契約の履歴が見つかりません',
+    );
+  return row as Record<string, unknown> & { id: string; startDate: string };
+}
+
+/**
+ * 異動: a new 所属 or 契約 period from its 適用日, at any date from 入社日 on (a row between two
+ * others is an inserted period); end dates are recomputed over all rows.
+ */
 export async function addHistory(
   db: Database,
   ctx: AuthContext,
   id: string,
-  kind: 'assignment' | 'contract',
+  kind: HistoryKind,
   input: TAssignmentInput | TContractInput,
 ) {
   await db.asTenant(ctx.tenantId, async (tx) => {
     const e = await requireEmployee(tx, id);
-    const table = kind === 'assignment' ? employeeAssignments : employeeContracts;
-    if (input.startDate < e.hireDate)
-      throw invalid([{ path: 'startDate', message: '適用日は入社日以降の日付を入力してください' }]);
-    if (await hasPeriodAfter(tx, table, id, input.startDate)) {
-      throw invalid([
-        { path: 'startDate', message: '適用日より後の履歴があります。最新の履歴より後の日付を入力してください' },
-      ]);
-    }
-    if (kind === 'assignment') await checkRefs(tx, input, ASSIGNMENT_KINDS, '');
-    else await checkRefs(tx, input, CONTRACT_KINDS, '');
-    await closeOpenPeriod(tx, table, id, input.startDate);
+    await lockEmployeeHistory(tx, id);
+    await checkStartDate(tx, e, kind, input.startDate);
+    await checkRefs(tx, input, HISTORY[kind].kinds, '');
     if (kind === 'assignment')
       await insertAssignment(tx, { tenantId: ctx.tenantId, employeeId: id, ...(input as TAssignmentInput) });
     else await insertContract(tx, { tenantId: ctx.tenantId, employeeId: id, ...(input as TContractInput) });
+    await recomputeEndDates(tx, HISTORY[kind].table, id);
     await audit(tx, ctx, 'update', id, null, { [kind]: await withNames(tx, input) });
+  });
+  return getEmployee(db, ctx, id);
+}
+
+/** Corrects a row (a mistyped 適用日 or value); the neighbours' end dates follow. */
+export async function correctHistory(
+  db: Database,
+  ctx: AuthContext,
+  id: string,
+  kind: HistoryKind,
+  historyId: string,
+  input: TAssignmentInput | TContractInput,
+) {
+  await db.asTenant(ctx.tenantId, async (tx) => {
+    const e = await requireEmployee(tx, id);
+    const row = await requireHistoryRow(tx, kind, id, historyId);
+    const values = input as Record<string, string | null>;
+    const change = diff(row, values);
+    if (!change.isChanged) return;
+    if (input.startDate !== row.startDate) await checkStartDate(tx, e, kind, input.startDate, historyId);
+    // a master made invalid after the row was written may stay on it; only a newly chosen one is checked
+    await checkRefs(tx, change.after as Record<string, string | null>, HISTORY[kind].kinds, '');
+    await updateHistoryRow(tx, HISTORY[kind].table, historyId, values);
+    await recomputeEndDates(tx, HISTORY[kind].table, id);
+    await audit(
+      tx,
+      ctx,
+      'update',
+      id,
+      { [kind]: await historyImage(tx, kind, row) },
+      { [kind]: await historyImage(tx, kind, { ...row, ...values }) },
+    );
+  });
+  return getEmployee(db, ctx, id);
+}
+
+/** Deletes a row (a period entered by mistake); the previous row then runs to the next one. */
+export async function deleteHistory(db: Database, ctx: AuthContext, id: string, kind: HistoryKind, historyId: string) {
+  await db.asTenant(ctx.tenantId, async (tx) => {
+    await requireEmployee(tx, id);
+    const row = await requireHistoryRow(tx, kind, id, historyId);
+    await deleteHistoryRow(tx, HISTORY[kind].table, historyId);
+    await recomputeEndDates(tx, HISTORY[kind].table, id);
+    await audit(tx, ctx, 'delete', id, { [kind]: await historyImage(tx, kind, row) }, null);
   });
   return getEmployee(db, ctx, id);
 }
@@ -519,42 +605,87 @@ const EXPORT_COLUMNS = [
 ];
 const EXPORT_MAX = 200_000;
 
+/** The rows of the 従業員一覧 CSV, page by page; `onEnd` gets the number of rows once the last page is out. */
+async function* exportPages(
+  db: Database,
+  ctx: AuthContext,
+  query: TEmployeeListQuery,
+  onEnd?: (rows: number) => Promise<void>,
+): AsyncGenerator<(string | null)[][]> {
+  const pageSize = 1000;
+  let rows = 0;
+  for (let page = 1; (page - 1) * pageSize < EXPORT_MAX; page++) {
+    const res = await listEmployees(db, ctx, { ...query, page, pageSize });
+    yield res.items.map((e) => [
+      e.employeeNumber,
+      e.lastName,
+      e.firstName,
+      e.lastNameKana,
+      e.firstNameKana,
+      formatDate(e.hireDate),
+      e.retirementDate ? formatDate(e.retirementDate) : null,
+      STATUS_LABELS[e.status],
+      e.loginId,
+      e.companyName,
+      e.departmentName,
+      formatDate(todayInJapan(new Date(e.createdAt))),
+    ]);
+    rows += res.items.length;
+    if (res.items.length < pageSize) break;
+  }
+  await onEnd?.(rows);
+}
+
+/**
+ * The cells a Shift_JIS (CP932) file of these rows would turn into 「?」 (𠮷野 → ?野), so the user
+ * can choose UTF-8 or Excel before anything is written. Shared by both CP932 exports.
+ */
+export async function findCp932LossesOf(
+  header: string[],
+  batches: AsyncIterable<(string | null)[][]>,
+): Promise<TCp932CheckResponse> {
+  const { cells, total } = await findCp932Losses(header, batches, header.indexOf('社員番号'));
+  return {
+    cells: cells.map(({ key, ...c }) => ({ ...c, employeeNumber: key })),
+    total,
+  };
+}
+
+/** A CP932 export never writes 「?」 silently: with any unencodable cell it is refused with the list. */
+export function cp932Refusal(check: TCp932CheckResponse): AppError {
+  return new AppError(
+    'CP932_UNENCODABLE',
+    `Shift_JISで保存できない文字が${check.total}か所にあります。UTF-8またはExcelで出力してください`,
+    check.cells.map((c) => ({
+      path: `${c.row}:${c.column}`,
+      message: `${c.row}行目 ${c.column}（社員番号 ${c.employeeNumber}）の「${c.characters}」はShift_JISで保存できません`,
+    })),
+  );
+}
+
+export function checkEmployeesCp932(db: Database, ctx: AuthContext, query: TEmployeeListQuery) {
+  return findCp932LossesOf(EXPORT_COLUMNS, exportPages(db, ctx, query));
+}
+
 /** The filtered list as CSV (every page), streamed page by page, with one audit row for the export. */
-export function exportEmployees(
+export async function exportEmployees(
   db: Database,
   ctx: AuthContext,
   query: TEmployeeListQuery,
   encoding: CsvEncoding,
-): Readable {
-  const pages = async function* () {
-    const pageSize = 1000;
-    let rows = 0;
-    for (let page = 1; (page - 1) * pageSize < EXPORT_MAX; page++) {
-      const res = await listEmployees(db, ctx, { ...query, page, pageSize });
-      yield res.items.map((e) => [
-        e.employeeNumber,
-        e.lastName,
-        e.firstName,
-        e.lastNameKana,
-        e.firstNameKana,
-        formatDate(e.hireDate),
-        e.retirementDate ? formatDate(e.retirementDate) : null,
-        STATUS_LABELS[e.status],
-        e.loginId,
-        e.companyName,
-        e.departmentName,
-        formatDate(todayInJapan(new Date(e.createdAt))),
-      ]);
-      rows += res.items.length;
-      if (res.items.length < pageSize) break;
-    }
-    await db.asTenant(ctx.tenantId, (tx) =>
+): Promise<Readable> {
+  if (encoding === 'cp932') {
+    const check = await checkEmployeesCp932(db, ctx, query);
+    if (check.total > 0) throw cp932Refusal(check);
+  }
+  const pages = exportPages(db, ctx, query, (rows) =>
+    db.asTenant(ctx.tenantId, (tx) =>
       recordAudit(tx, ctx, {
         action: 'export',
         targetType: 'employee_list',
         after: { filter: { ...query, page: undefined, pageSize: undefined }, rows, encoding },
       }),
-    );
-  };
-  return streamCsv(EXPORT_COLUMNS, pages(), encoding);
+    ),
+  );
+  return streamCsv(EXPORT_COLUMNS, pages, encoding);
 }

@@ -341,13 +341,13 @@ describe(`従業員情報（詳細） (${TEST_DB})`, () => {
       ['2024-04-01', null, '営業部'],
       ['2022-02-20', '2024-03-31', '事業開発部'],
     ]);
-    const earlier = await hr.request('POST', `/api/v1/employees/${id}/assignments`, {
-      startDate: '2023-01-01',
+    const sameDay = await hr.request('POST', `/api/v1/employees/${id}/assignments`, {
+      startDate: '2024-04-01',
       departmentId: m.hq,
     });
-    expect(earlier.statusCode).toBe(400);
-    expect(earlier.json().error.fields[0].message).toBe(
-      '適用日より後の履歴があります。最新の履歴より後の日付を入力してください',
+    expect(sameDay.statusCode).toBe(400);
+    expect(sameDay.json().error.fields[0].message).toBe(
+      '適用日が2024/04/01の履歴が既にあります。別の適用日を入力するか、その履歴を編集してください',
     );
   });
 

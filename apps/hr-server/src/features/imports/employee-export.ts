@@ -13,6 +13,7 @@ import { streamCsv } from '../../lib/csv';
 import { streamXlsx } from '../../lib/xlsx';
 import { recordAudit } from '../audit/audit.service';
 import { employeeFilter, findDepartmentSubtree } from '../employees/employees.repository';
+import { cp932Refusal, findCp932LossesOf } from '../employees/employees.service';
 import { type CurrentEmployee, findMastersForImport, withLatestPeriods } from './imports.repository';
 import type { TemplateFormat } from './imports.service';
 
@@ -91,8 +92,27 @@ async function* exportBatches(
   await onEnd(total);
 }
 
-export function exportForUpdate(db: Database, ctx: AuthContext, query: ExportQuery, format: TemplateFormat): Readable {
+/** The cells a Shift_JIS file of this export would lose characters from (see findCp932LossesOf). */
+export function checkForUpdateCp932(db: Database, ctx: AuthContext, query: ExportQuery) {
   const columns = IMPORT_COLUMNS_UPDATE;
+  return findCp932LossesOf(
+    columns.map((c) => c.header),
+    exportBatches(db, ctx, query, async () => {}),
+  );
+}
+
+export async function exportForUpdate(
+  db: Database,
+  ctx: AuthContext,
+  query: ExportQuery,
+  format: TemplateFormat,
+): Promise<Readable> {
+  const columns = IMPORT_COLUMNS_UPDATE;
+  if (format === 'cp932') {
+    // re-importing a file with 「?」 for 𠮷 would overwrite the name: refuse before writing
+    const check = await checkForUpdateCp932(db, ctx, query);
+    if (check.total > 0) throw cp932Refusal(check);
+  }
   const batches = exportBatches(db, ctx, query, (rows) =>
     db.asTenant(ctx.tenantId, (tx) =>
       recordAudit(tx, ctx, {

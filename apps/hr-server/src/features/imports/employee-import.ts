@@ -14,6 +14,7 @@ import { isKana, todayInJapan } from '@jinji/contracts/japanese';
 import { parseJapaneseDate } from '@jinji/contracts/japanese-dates';
 import type { Tx } from '../../db/client';
 import { AppError } from '../../lib/app-error';
+import { isCp932Equivalent } from '../../lib/csv';
 import { generateCodes, getTenantCodeSettings } from '../code-settings/code-settings.service';
 import { searchColumns } from '../employees/employees.service';
 import type { ImportContext, ImportKindHandler, ImportRow, RowSource } from './import-kinds';
@@ -464,7 +465,9 @@ function parseUpdateRow(
   const before: Record<string, unknown> = {};
   const after: Record<string, unknown> = {};
   for (const k of [...BASIC_KEYS, 'isStartupTarget']) {
-    if ((cur[k] ?? null) !== (merged[k] ?? null)) {
+    // 〜 read back as ～ from a Shift_JIS export is the file's encoding, not an edit: the stored form stays
+    if (isCp932Equivalent(cur[k] ?? null, merged[k] ?? null)) merged[k] = cur[k] ?? null;
+    else {
       before[k] = cur[k] ?? null;
       after[k] = merged[k] ?? null;
     }

@@ -1,12 +1,12 @@
 import { hasUnsafeChars, unsafeCharsMessage } from '@jinji/contracts/common';
-import { ZEmployeeListQuery } from '@jinji/contracts/employees';
+import { ZCp932CheckResponse, ZEmployeeListQuery } from '@jinji/contracts/employees';
 import { ZImportError, ZImportJob, ZImportKind } from '@jinji/contracts/imports';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
 import { AppError } from '../../lib/app-error';
 import { requireAuth } from '../../plugins/auth';
-import { exportForUpdate } from './employee-export';
+import { checkForUpdateCp932, exportForUpdate } from './employee-export';
 import {
   exportImportErrors,
   getImport,
@@ -69,6 +69,20 @@ export const importRoutes: FastifyPluginAsyncZod<{ db: Database; jobs?: JobQueue
       if (encoding === 'xlsx') return reply.headers(xlsxHeaders(`${base}.xlsx`)).send(file);
       return reply.headers(csvHeaders(encoding, `${base}.csv`)).send(file);
     },
+  );
+
+  app.get(
+    '/api/v1/imports/export/cp932-check',
+    {
+      config,
+      schema: {
+        tags,
+        summary: '更新用ファイルをShift_JISで出力する前の確認：保存できない文字のあるセル（行・項目・社員番号）',
+        querystring: ZEmployeeListQuery.omit({ page: true, pageSize: true }),
+        response: { 200: ZCp932CheckResponse },
+      },
+    },
+    async (request) => checkForUpdateCp932(db, requireAuth(request), request.query),
   );
 
   app.get(

@@ -2,6 +2,18 @@ import type { TResources } from './ja';
 
 export const en: TResources = {
   app: { productName: 'jinji HR', myStory: 'My STORY', language: 'Language' },
+  cp932: {
+    title: 'Some characters cannot be saved in Shift_JIS',
+    lead: 'The {{total}} cells below hold characters a Shift_JIS file cannot store; they would become "?" and overwrite the data when imported back. Export as UTF-8 or Excel instead.',
+    tableLabel: 'Cells Shift_JIS cannot hold',
+    row: 'Row',
+    column: 'Column',
+    employeeNumber: 'Employee number',
+    characters: 'Characters',
+    more: 'Showing {{shown}} of {{total}} cells',
+    asUtf8: 'Export as CSV (UTF-8)',
+    asXlsx: 'Export as Excel (.xlsx)',
+  },
   common: {
     logout: 'Log out',
     loading: 'Loading…',
@@ -374,7 +386,22 @@ export const en: TResources = {
     transferTitle: 'Transfer (new assignment)',
     contractChange: 'Change contract',
     contractChangeTitle: 'Change contract (new contract)',
-    historyHint: 'Applies from the effective date; the previous period ends the day before.',
+    historyHint:
+      'Applies from the effective date. Past dates and dates between rows are accepted; the neighbouring end dates are adjusted.',
+    plannedBadge: 'Planned',
+    addHistory: 'Add a row',
+    addHistoryOf: 'Add a {{label}} row',
+    editRow: 'Edit',
+    editRowOf: 'Edit the {{label}} from {{period}}',
+    deleteRow: 'Delete',
+    deleteRowOf: 'Delete the {{label}} from {{period}}',
+    editTitle: 'Edit a {{label}} row',
+    editHint: 'Corrects the effective date or the values; the neighbouring end dates are adjusted.',
+    historyUpdated: 'Updated',
+    deleteTitle: 'Delete a {{label}} row',
+    deleteConfirm:
+      'Delete the {{label}} row {{period}}? The previous row will then run until the day before the next one.',
+    historyDeleted: 'Deleted',
     startDate: 'Effective date',
     register: 'Register',
     historyAdded: 'Registered',

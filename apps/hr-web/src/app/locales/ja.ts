@@ -2,6 +2,18 @@ import { IMPORT_KIND_LABELS } from '@jinji/contracts/imports';
 
 export const ja = {
   app: { productName: 'jinji 人事管理', myStory: 'My STORY', language: '表示言語' },
+  cp932: {
+    title: 'Shift_JISで保存できない文字があります',
+    lead: '次の{{total}}か所の文字はShift_JISのファイルに保存できず、「?」に置き換わってしまいます。このまま取り込むと元のデータが上書きされるため、UTF-8またはExcelで出力してください。',
+    tableLabel: 'Shift_JISで保存できないセル',
+    row: '行',
+    column: '項目',
+    employeeNumber: '社員番号',
+    characters: '保存できない文字',
+    more: 'ほか{{total}}か所中{{shown}}か所を表示しています',
+    asUtf8: 'CSV（UTF-8）で出力',
+    asXlsx: 'Excel（.xlsx）で出力',
+  },
   common: {
     logout: 'ログアウト',
     loading: '読み込み中…',
@@ -374,7 +386,22 @@ export const ja = {
     transferTitle: '異動（所属の追加）',
     contractChange: '契約変更',
     contractChangeTitle: '契約変更（契約の追加）',
-    historyHint: '適用日から新しい内容になります。それまでの内容は適用日の前日で終了します。',
+    historyHint:
+      '適用日から新しい内容になります。過去の日付や履歴の間の日付も登録でき、前後の履歴の終了日は自動で調整されます。',
+    plannedBadge: '予定',
+    addHistory: '履歴を追加',
+    addHistoryOf: '{{label}}の履歴を追加',
+    editRow: '編集',
+    editRowOf: '{{period}} の{{label}}を編集',
+    deleteRow: '削除',
+    deleteRowOf: '{{period}} の{{label}}を削除',
+    editTitle: '{{label}}の履歴を編集',
+    editHint: '適用日や内容を訂正します。前後の履歴の終了日は自動で調整されます。',
+    historyUpdated: '更新しました',
+    deleteTitle: '{{label}}の履歴を削除',
+    deleteConfirm:
+      '{{period}} の{{label}}の履歴を削除します。前の履歴の終了日は次の履歴の適用日の前日に調整されます。よろしいですか？',
+    historyDeleted: '削除しました',
     startDate: '適用日',
     register: '登録',
     historyAdded: '登録しました',

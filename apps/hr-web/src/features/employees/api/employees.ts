@@ -53,6 +53,10 @@ export const employeeExportUrl = (search: TEmployeeSearch, encoding: TCsvEncodin
   return `${BASE}/export?${params}`;
 };
 
+/** Before a Shift_JIS export: the cells it could not hold, for the same filters. */
+export const employeeCp932CheckUrl = (search: TEmployeeSearch) =>
+  `${BASE}/export/cp932-check?${toListParams(search, null)}`;
+
 export const employeeFormOptionsQueryOptions = queryOptions({
   queryKey: ['employees', 'form-options'],
   queryFn: () => apiClient.get<TFormOptions>(`${BASE}/form-options`),
@@ -86,16 +90,26 @@ type TEmployeeWrite =
   | { section: 'contacts'; body: TContactsSection }
   | { section: 'career'; body: TCareerSection }
   | { section: 'sensitive'; body: TSensitiveSection }
-  | { section: 'assignments'; body: TAssignmentInput }
-  | { section: 'contracts'; body: TContractInput };
+  /** with `historyId`: a correction of that row; without: a new row */
+  | { section: 'assignments'; body: TAssignmentInput; historyId?: string }
+  | { section: 'contracts'; body: TContractInput; historyId?: string }
+  | { section: 'assignments' | 'contracts'; historyId: string; isDelete: true };
+
+function sendWrite(id: string, write: TEmployeeWrite) {
+  if ('isDelete' in write)
+    return apiClient.delete<TEmployeeDetail>(`${BASE}/${id}/${write.section}/${write.historyId}`);
+  if (write.section === 'assignments' || write.section === 'contracts') {
+    return write.historyId
+      ? apiClient.put<TEmployeeDetail>(`${BASE}/${id}/${write.section}/${write.historyId}`, write.body)
+      : apiClient.post<TEmployeeDetail>(`${BASE}/${id}/${write.section}`, write.body);
+  }
+  return apiClient.put<TEmployeeDetail>(`${BASE}/${id}/${write.section}`, write.body);
+}
 
 export function useUpdateEmployee(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (write: TEmployeeWrite) =>
-      write.section === 'assignments' || write.section === 'contracts'
-        ? apiClient.post<TEmployeeDetail>(`${BASE}/${id}/${write.section}`, write.body)
-        : apiClient.put<TEmployeeDetail>(`${BASE}/${id}/${write.section}`, write.body),
+    mutationFn: (write: TEmployeeWrite) => sendWrite(id, write),
     onSuccess: (detail) => {
       queryClient.setQueryData(employeeDetailQueryOptions(id).queryKey, detail);
       void queryClient.invalidateQueries({ queryKey: ['employees', 'list'] });

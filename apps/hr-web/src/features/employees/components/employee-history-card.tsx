@@ -21,7 +21,10 @@ import { FormFooter, SectionCard } from './section-card';
 type TAssignment = TEmployeeDetail['assignments'][number];
 type TContract = TEmployeeDetail['contracts'][number];
 type TRef = TAssignment['company'];
-type TPeriod = { startDate: string; endDate: string | null; isCurrent: boolean };
+type TPeriod = { id: string; startDate: string; endDate: string | null; isCurrent: boolean; isPlanned: boolean };
+type TKind = 'assignment' | 'contract';
+/** the modal: a new row (`row` absent) or the correction of `row` */
+type TModal = { kind: 'assignment'; row?: TAssignment } | { kind: 'contract'; row?: TContract };
 
 const newestFirst = <T extends TPeriod>(rows: T[]) => [...rows].sort((a, b) => b.startDate.localeCompare(a.startDate));
 const refName = (r: TRef) => (r ? r.name : '');
@@ -40,10 +43,14 @@ function sinceOf<T extends TPeriod>(rows: T[], current: T, idOf: (row: T) => str
   return since;
 }
 
-/** 所属・契約: the current rows with 「[現在] 2022/02/20 (3年1か月)」, the history timeline, 【異動】/【契約変更】. */
+/**
+ * 所属・契約: the current rows with 「[現在] 2022/02/20 (3年1か月)」, the history timelines with 「現在」/「予定」
+ * and per-row 【編集】【削除】, 【異動】/【契約変更】 (a new row at any date).
+ */
 export function EmployeeHistoryCard({ employee }: { employee: TEmployeeDetail }) {
   const { t } = useTranslation();
-  const [modal, setModal] = useState<'assignment' | 'contract' | null>(null);
+  const [modal, setModal] = useState<TModal | null>(null);
+  const [removing, setRemoving] = useState<{ kind: TKind; row: TPeriod } | null>(null);
   const today = todayInJapan();
   const assignments = newestFirst(employee.assignments);
   const contracts = newestFirst(employee.contracts);
@@ -72,10 +79,10 @@ export function EmployeeHistoryCard({ employee }: { employee: TEmployeeDetail })
       actions={
         employee.canEdit && (
           <>
-            <Button size="compact-md" variant="light" onClick={() => setModal('assignment')}>
+            <Button size="compact-md" variant="light" onClick={() => setModal({ kind: 'assignment' })}>
               {t('employeeDetail.transfer')}
             </Button>
-            <Button size="compact-md" variant="light" onClick={() => setModal('contract')}>
+            <Button size="compact-md" variant="light" onClick={() => setModal({ kind: 'contract' })}>
               {t('employeeDetail.contractChange')}
             </Button>
           </>
@@ -150,9 +157,21 @@ export function EmployeeHistoryCard({ employee }: { employee: TEmployeeDetail })
           )}
         </Stack>
         <Stack gap="xs">
-          <Title order={4} size="h5">
-            {t('employeeDetail.assignmentHistory')}
-          </Title>
+          <Group justify="space-between">
+            <Title order={4} size="h5">
+              {t('employeeDetail.assignmentHistory')}
+            </Title>
+            {employee.canEdit && (
+              <Button
+                size="compact-xs"
+                variant="subtle"
+                onClick={() => setModal({ kind: 'assignment' })}
+                aria-label={t('employeeDetail.addHistoryOf', { label: t('employeeDetail.assignment') })}
+              >
+                {t('employeeDetail.addHistory')}
+              </Button>
+            )}
+          </Group>
           {assignments.length === 0 ? (
             <Text size="sm" c="dimmed">
               {t('employeeDetail.none')}
@@ -165,7 +184,19 @@ export function EmployeeHistoryCard({ employee }: { employee: TEmployeeDetail })
               aria-label={t('employeeDetail.assignmentHistory')}
             >
               {assignments.map((a) => (
-                <Timeline.Item key={a.id} title={<PeriodTitle text={period(a)} current={a.isCurrent} />}>
+                <Timeline.Item
+                  key={a.id}
+                  title={
+                    <PeriodTitle
+                      kind="assignment"
+                      text={period(a)}
+                      row={a}
+                      canEdit={employee.canEdit}
+                      onEdit={() => setModal({ kind: 'assignment', row: a })}
+                      onDelete={() => setRemoving({ kind: 'assignment', row: a })}
+                    />
+                  }
+                >
                   <Text size="sm">
                     {[refName(a.company), refName(a.department)].filter(Boolean).join(' / ') || '-'}
                   </Text>
@@ -178,9 +209,21 @@ export function EmployeeHistoryCard({ employee }: { employee: TEmployeeDetail })
           )}
         </Stack>
         <Stack gap="xs">
-          <Title order={4} size="h5">
-            {t('employeeDetail.contractHistory')}
-          </Title>
+          <Group justify="space-between">
+            <Title order={4} size="h5">
+              {t('employeeDetail.contractHistory')}
+            </Title>
+            {employee.canEdit && (
+              <Button
+                size="compact-xs"
+                variant="subtle"
+                onClick={() => setModal({ kind: 'contract' })}
+                aria-label={t('employeeDetail.addHistoryOf', { label: t('employeeDetail.contract') })}
+              >
+                {t('employeeDetail.addHistory')}
+              </Button>
+            )}
+          </Group>
           {contracts.length === 0 ? (
             <Text size="sm" c="dimmed">
               {t('employeeDetail.none')}
@@ -193,7 +236,19 @@ export function EmployeeHistoryCard({ employee }: { employee: TEmployeeDetail })
               aria-label={t('employeeDetail.contractHistory')}
             >
               {contracts.map((c) => (
-                <Timeline.Item key={c.id} title={<PeriodTitle text={period(c)} current={c.isCurrent} />}>
+                <Timeline.Item
+                  key={c.id}
+                  title={
+                    <PeriodTitle
+                      kind="contract"
+                      text={period(c)}
+                      row={c}
+                      canEdit={employee.canEdit}
+                      onEdit={() => setModal({ kind: 'contract', row: c })}
+                      onDelete={() => setRemoving({ kind: 'contract', row: c })}
+                    />
+                  }
+                >
                   <Text size="sm">
                     {[c.employmentType, c.workStyle, c.hiringCategory].map(refName).filter(Boolean).join('・') || '-'}
                   </Text>
@@ -203,29 +258,136 @@ export function EmployeeHistoryCard({ employee }: { employee: TEmployeeDetail })
           )}
         </Stack>
       </SimpleGrid>
-      {modal === 'assignment' && (
-        <HistoryModal kind="assignment" employee={employee} current={currentA} onClose={() => setModal(null)} />
+      {modal?.kind === 'assignment' && (
+        <HistoryModal
+          kind="assignment"
+          employee={employee}
+          current={modal.row ?? currentA}
+          editing={modal.row}
+          onClose={() => setModal(null)}
+        />
       )}
-      {modal === 'contract' && (
-        <HistoryModal kind="contract" employee={employee} current={currentC} onClose={() => setModal(null)} />
+      {modal?.kind === 'contract' && (
+        <HistoryModal
+          kind="contract"
+          employee={employee}
+          current={modal.row ?? currentC}
+          editing={modal.row}
+          onClose={() => setModal(null)}
+        />
+      )}
+      {removing && (
+        <DeleteHistoryModal
+          employeeId={employee.id}
+          kind={removing.kind}
+          text={period(removing.row)}
+          historyId={removing.row.id}
+          onClose={() => setRemoving(null)}
+        />
       )}
     </SectionCard>
   );
 }
 
-function PeriodTitle({ text, current }: { text: string; current: boolean }) {
+function PeriodTitle(props: {
+  kind: TKind;
+  text: string;
+  row: TPeriod;
+  canEdit: boolean;
+  onEdit: () => void;
+  onDelete: () => void;
+}) {
   const { t } = useTranslation();
+  const of = { period: props.text, label: t(`employeeDetail.${props.kind}`) };
   return (
     <Group gap="xs">
       <Text size="sm" fw={600}>
-        {text}
+        {props.text}
       </Text>
-      {current && (
+      {props.row.isCurrent && (
         <Badge size="sm" variant="light">
           {t('employeeDetail.currentBadge')}
         </Badge>
       )}
+      {props.row.isPlanned && (
+        <Badge size="sm" variant="light" color="orange">
+          {t('employeeDetail.plannedBadge')}
+        </Badge>
+      )}
+      {props.canEdit && (
+        <Group gap={0} ml="auto">
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            onClick={props.onEdit}
+            aria-label={t('employeeDetail.editRowOf', of)}
+          >
+            {t('employeeDetail.editRow')}
+          </Button>
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            color="red"
+            onClick={props.onDelete}
+            aria-label={t('employeeDetail.deleteRowOf', of)}
+          >
+            {t('employeeDetail.deleteRow')}
+          </Button>
+        </Group>
+      )}
     </Group>
+  );
+}
+
+/** 【削除】 asks first: the neighbouring rows' end dates change with it. */
+function DeleteHistoryModal(props: {
+  employeeId: string;
+  kind: TKind;
+  text: string;
+  historyId: string;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const update = useUpdateEmployee(props.employeeId);
+  const remove = () =>
+    update.mutate(
+      {
+        section: props.kind === 'assignment' ? 'assignments' : 'contracts',
+        historyId: props.historyId,
+        isDelete: true,
+      },
+      {
+        onSuccess: () => {
+          notifications.show({ color: 'teal', message: t('employeeDetail.historyDeleted') });
+          props.onClose();
+        },
+      },
+    );
+  return (
+    <Modal
+      opened
+      onClose={props.onClose}
+      title={t('employeeDetail.deleteTitle', { label: t(`employeeDetail.${props.kind}`) })}
+    >
+      <Stack>
+        <Text size="sm">
+          {t('employeeDetail.deleteConfirm', { period: props.text, label: t(`employeeDetail.${props.kind}`) })}
+        </Text>
+        {update.error && (
+          <Text size="sm" c="red" role="alert">
+            {update.error.message}
+          </Text>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={props.onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button color="red" onClick={remove} loading={update.isPending}>
+            {t('employeeDetail.deleteRow')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
   );
 }
 
@@ -249,16 +411,32 @@ const contractFormOf = (c: TContract | undefined): TContractForm =>
       }
     : EMPTY_CONTRACT;
 
-/** 【異動】 / 【契約変更】: a new period from 適用日, prefilled with the current one (the day before closes it). */
+/**
+ * 【異動】 / 【契約変更】: a new period from 適用日 (any date from 入社日 on), prefilled with the current one;
+ * 【編集】: the same form on a stored row, which corrects it. End dates follow on the server.
+ */
 function HistoryModal(
   props:
-    | { kind: 'assignment'; employee: TEmployeeDetail; current: TAssignment | undefined; onClose: () => void }
-    | { kind: 'contract'; employee: TEmployeeDetail; current: TContract | undefined; onClose: () => void },
+    | {
+        kind: 'assignment';
+        employee: TEmployeeDetail;
+        current: TAssignment | undefined;
+        editing?: TAssignment;
+        onClose: () => void;
+      }
+    | {
+        kind: 'contract';
+        employee: TEmployeeDetail;
+        current: TContract | undefined;
+        editing?: TContract;
+        onClose: () => void;
+      },
 ) {
   const { t } = useTranslation();
   const options = useQuery(employeeFormOptionsQueryOptions);
   const update = useUpdateEmployee(props.employee.id);
-  const [startDate, setStartDate] = useState('');
+  const historyId = props.editing?.id;
+  const [startDate, setStartDate] = useState(props.editing?.startDate ?? '');
   const [assignment, setAssignment] = useState<TAssignmentForm>(() =>
     props.kind === 'assignment' ? assignmentFormOf(props.current) : EMPTY_ASSIGNMENT,
   );
@@ -273,7 +451,10 @@ function HistoryModal(
     e.preventDefault();
     const onDone = {
       onSuccess: () => {
-        notifications.show({ color: 'teal', message: t('employeeDetail.historyAdded') });
+        notifications.show({
+          color: 'teal',
+          message: t(historyId ? 'employeeDetail.historyUpdated' : 'employeeDetail.historyAdded'),
+        });
         props.onClose();
       },
       onError: (err: Error) => setErrors(fieldErrorsOf(err)),
@@ -281,11 +462,11 @@ function HistoryModal(
     if (props.kind === 'assignment') {
       const result = validate(ZAssignmentInput, { ...assignment, startDate: startDate || undefined });
       setErrors(result.errors ?? {});
-      if (result.data) update.mutate({ section: 'assignments', body: result.data }, onDone);
+      if (result.data) update.mutate({ section: 'assignments', body: result.data, historyId }, onDone);
     } else {
       const result = validate(ZContractInput, { ...contract, startDate: startDate || undefined });
       setErrors(result.errors ?? {});
-      if (result.data) update.mutate({ section: 'contracts', body: result.data }, onDone);
+      if (result.data) update.mutate({ section: 'contracts', body: result.data, historyId }, onDone);
     }
   };
 
@@ -293,13 +474,17 @@ function HistoryModal(
     <Modal
       opened
       onClose={props.onClose}
-      title={t(props.kind === 'assignment' ? 'employeeDetail.transferTitle' : 'employeeDetail.contractChangeTitle')}
+      title={
+        historyId
+          ? t('employeeDetail.editTitle', { label: t(`employeeDetail.${props.kind}`) })
+          : t(props.kind === 'assignment' ? 'employeeDetail.transferTitle' : 'employeeDetail.contractChangeTitle')
+      }
       size="lg"
     >
       <form onSubmit={submit} noValidate>
         <Stack>
           <Text size="sm" c="dimmed">
-            {t('employeeDetail.historyHint')}
+            {t(historyId ? 'employeeDetail.editHint' : 'employeeDetail.historyHint')}
           </Text>
           <TextInput
             type="date"
@@ -339,7 +524,7 @@ function HistoryModal(
             onCancel={props.onClose}
             loading={update.isPending}
             error={update.error}
-            submitLabel={t('employeeDetail.register')}
+            submitLabel={t(historyId ? 'common.update' : 'employeeDetail.register')}
           />
         </Stack>
       </form>

@@ -15,10 +15,16 @@ import {
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { useCp932Download } from '../../../components/ui/cp932-download';
 import { AnchorLink, ButtonLink } from '../../../components/ui/router-links';
 import { hasPermission, useMe } from '../../../lib/session';
 import { hasFilters, type TEmployeeFilters, type TEmployeeSearch, type TEmployeeSort } from '../api/employee-search';
-import { employeeExportUrl, employeeListQueryOptions, type TCsvEncoding } from '../api/employees';
+import {
+  employeeCp932CheckUrl,
+  employeeExportUrl,
+  employeeListQueryOptions,
+  type TCsvEncoding,
+} from '../api/employees';
 import { EmployeeSearchPanel } from './employee-search-panel';
 import { EmployeeStatusBadge } from './employee-status-badge';
 
@@ -40,6 +46,7 @@ export function EmployeeListPage({
   const sort = search.sort ?? 'employeeNumber';
   const order = search.order ?? 'asc';
   const { sort: _s, order: _o, page: _p, ...filters } = search;
+  const cp932 = useCp932Download();
   const totalPages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
 
   const onSearch = (next: TEmployeeFilters) => onChange({ ...next, sort: search.sort, order: search.order });
@@ -90,14 +97,30 @@ export function EmployeeListPage({
           </Menu.Target>
           <Menu.Dropdown>
             <Menu.Label>{t('employees.encoding')}</Menu.Label>
-            {ENCODINGS.map((encoding) => (
-              <Menu.Item key={encoding} component="a" href={employeeExportUrl(search, encoding)} download>
-                {t(`employees.encodings.${encoding}`)}
-              </Menu.Item>
-            ))}
+            {ENCODINGS.map((encoding) =>
+              encoding === 'cp932' ? (
+                // checked first: a character Shift_JIS lacks would otherwise become 「?」 without a word
+                <Menu.Item
+                  key={encoding}
+                  onClick={() =>
+                    void cp932.start(employeeCp932CheckUrl(search), employeeExportUrl(search, 'cp932'), [
+                      { label: t('cp932.asUtf8'), href: employeeExportUrl(search, 'utf8') },
+                    ])
+                  }
+                >
+                  {t(`employees.encodings.${encoding}`)}
+                </Menu.Item>
+              ) : (
+                <Menu.Item key={encoding} component="a" href={employeeExportUrl(search, encoding)} download>
+                  {t(`employees.encodings.${encoding}`)}
+                </Menu.Item>
+              ),
+            )}
           </Menu.Dropdown>
         </Menu>
       </Group>
+      {cp932.error && <Alert color="red">{cp932.error}</Alert>}
+      {cp932.modal}
 
       {error && <Alert color="red">{error.message}</Alert>}
       {!data ? (

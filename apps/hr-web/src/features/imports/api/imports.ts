@@ -19,6 +19,8 @@ export const importTemplateUrl = (kind: TImportKind, format: TFileFormat) =>
 
 /** 現在の従業員データ (every employee with a 社員番号) in the 「更新用ファイル」 layout. */
 export const employeeUpdateExportUrl = (format: TFileFormat) => `${BASE}/export?encoding=${format}`;
+/** Before its Shift_JIS version: the cells that file could not hold. */
+export const employeeUpdateCp932CheckUrl = `${BASE}/export/cp932-check`;
 
 /** The rows that failed, as 行 / 項目 / 内容. */
 export const importErrorsCsvUrl = (id: string, encoding: TCsvEncoding) =>

@@ -19,6 +19,7 @@ import { AnchorLink } from '../../../components/ui/router-links';
 import { isApiError } from '../../../lib/api-client';
 import {
   checkImportFile,
+  employeeUpdateCp932CheckUrl,
   employeeUpdateExportUrl,
   importTemplateUrl,
   type TImportFileCheck,
@@ -101,7 +102,7 @@ export function ImportPage({
         <StepCard n={1} title={t('imports.prepareUpdateTitle')}>
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
             <DownloadBox title={t('imports.exportTitle')} lead={t('imports.exportLead')}>
-              <DownloadButtons href={employeeUpdateExportUrl} size="xs" />
+              <DownloadButtons href={employeeUpdateExportUrl} cp932CheckUrl={employeeUpdateCp932CheckUrl} size="xs" />
             </DownloadBox>
             <DownloadBox title={t('imports.blankTemplateTitle')} lead={t('imports.downloadLeads.employees_update')}>
               <DownloadButtons href={(format) => importTemplateUrl(kind, format)} size="xs" />
