@@ -1,7 +1,7 @@
-// Every query of the employee master. Lists are paged in SQL; the page's extra columns (current
-// department, login ID) come from one batched query per page, never one per row.
+// Every query of the employee master. A list page is one statement: filter, capped count, page and
+// the page's current 所属 and login IDs (employeeListStatement).
 import type { TEmployeeListQuery, TEmploymentStatus } from '@jinji/contracts/employees';
-import { and, asc, count, desc, eq, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows, type Tx } from '../../db/client';
 import {
   employeeAssignments,
@@ -41,7 +41,9 @@ export type EmployeeFilter = TEmployeeListQuery & { searchForm?: string; departm
 
 export function employeeFilter(f: EmployeeFilter, today: string): SQL | undefined {
   return and(
-    f.searchForm ? sql`${employees.searchText} like ${`%${escapeLike(f.searchForm)}%`}` : undefined,
+    // the partial match runs in jinji_employee_ids_matching (migration 0010): under RLS a LIKE here
+    // could not use the trigram index, as LIKE is not leakproof (docs/decisions/008)
+    f.searchForm ? sql`${employees.id} in (select id from jinji_employee_ids_matching(${f.searchForm}))` : undefined,
     f.employeeNumber ? sql`${employees.employeeNumber} ilike ${`%${escapeLike(f.employeeNumber)}%`}` : undefined,
     f.loginId
       ? sql`exists (select 1 from user_accounts u where u.employee_id = ${employees.id} and u.login_id ilike ${`%${escapeLike(f.loginId)}%`})`
@@ -70,65 +72,82 @@ export function employeeFilter(f: EmployeeFilter, today: string): SQL | undefine
 }
 
 const SORT = {
-  employeeNumber: employees.employeeNumber,
-  kana: employees.kanaSort,
-  hireDate: employees.hireDate,
-  createdAt: employees.createdAt,
+  employeeNumber: sql.raw('employee_number'),
+  kana: sql.raw('kana_sort'),
+  hireDate: sql.raw('hire_date'),
+  createdAt: sql.raw('created_at'),
 } as const;
 
-/** The list's two statements, unexecuted: the repository runs them, bench:search runs their SQL raw. */
-export function employeePageQueries(db: Tx | Db, f: EmployeeFilter, today: string) {
-  const where = employeeFilter(f, today);
-  const dir = f.order === 'desc' ? desc : asc;
-  const page = db
-    .select({
-      id: employees.id,
-      employeeNumber: employees.employeeNumber,
-      lastName: employees.lastName,
-      firstName: employees.firstName,
-      lastNameKana: employees.lastNameKana,
-      firstNameKana: employees.firstNameKana,
-      hireDate: employees.hireDate,
-      retirementDate: employees.retirementDate,
-      createdAt: employees.createdAt,
-    })
-    .from(employees)
-    .where(where)
-    .orderBy(dir(SORT[f.sort]), dir(employees.id))
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize);
-  // Counting stops at TOTAL_CAP + 1: an exact count of a 100,000-row tenant costs more than the page.
-  const total = db.select({ n: count() }).from(
-    db
-      .select({ one: sql`1` })
-      .from(employees)
-      .where(where)
-      .limit(TOTAL_CAP + 1)
-      .as('capped'),
-  );
-  return { page, total };
+export type EmployeeListRow = {
+  id: string;
+  employeeNumber: string | null;
+  lastName: string;
+  firstName: string;
+  lastNameKana: string;
+  firstNameKana: string;
+  hireDate: string;
+  retirementDate: string | null;
+  createdAt: Date;
+  companyName: string | null;
+  departmentName: string | null;
+  departmentPath: string | null;
+  loginId: string | null;
+};
+
+/**
+ * The list as ONE statement (the API runs it, bench:search runs its SQL raw). The filter runs once
+ * into `capped` (at most TOTAL_CAP + 1 rows): that gives the capped count, and while it holds the
+ * whole match the page is sorted from it. Only past the cap, where the match is too large to sort,
+ * the page is read again in index order (the second branch; its one-time filter keeps it unexecuted
+ * otherwise). The page's current company/department, 所属 path and login ID are joined in the same
+ * statement. An empty match still returns one row, with the total and no employee.
+ */
+export function employeeListStatement(f: EmployeeFilter, today: string): SQL {
+  const where = employeeFilter(f, today) ?? sql`true`;
+  const key = SORT[f.sort];
+  const dir = sql.raw(f.order === 'desc' ? 'desc' : 'asc');
+  const limit = sql`limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize}`;
+  return sql`with capped as materialized (
+      select employees.id, employees.${key} as k from employees where ${where} limit ${TOTAL_CAP + 1}
+    ),
+    counted as (select count(*)::int as n from capped),
+    page as (
+      (select c.id, c.k from capped c where (select n from counted) <= ${TOTAL_CAP}
+        order by c.k ${dir}, c.id ${dir} ${limit})
+      union all
+      (select employees.id, employees.${key} from employees where (select n from counted) > ${TOTAL_CAP} and ${where}
+        order by employees.${key} ${dir}, employees.id ${dir} ${limit})
+    )
+    select counted.n as "total", e.id, e.employee_number as "employeeNumber", e.last_name as "lastName",
+      e.first_name as "firstName", e.last_name_kana as "lastNameKana", e.first_name_kana as "firstNameKana",
+      e.hire_date::text as "hireDate", e.retirement_date::text as "retirementDate", e.created_at as "createdAt",
+      cur.company_name as "companyName", cur.department_name as "departmentName",
+      cur.department_path as "departmentPath", login.login_id as "loginId"
+    from counted
+    left join page p on true
+    left join employees e on e.id = p.id
+    left join lateral (
+      select c.name as company_name, d.name as department_name, jinji_department_path(a.company_id, a.department_id) as department_path
+      from employee_assignments a
+      left join master_items c on c.id = a.company_id
+      left join master_items d on d.id = a.department_id
+      where a.employee_id = e.id and a.start_date <= ${today}::date and (a.end_date is null or a.end_date >= ${today}::date)
+      order by a.start_date desc limit 1
+    ) cur on true
+    left join lateral (select u.login_id from user_accounts u where u.employee_id = e.id limit 1) login on true
+    order by p.k ${dir}, p.id ${dir}`;
 }
 
 export async function findEmployeePage(tx: Tx, f: EmployeeFilter, today: string) {
-  const q = employeePageQueries(tx, f, today);
-  const rows = await q.page;
-  const [total] = await q.total;
-  const n = total?.n ?? 0;
+  const result = await queryRows<EmployeeListRow & { total: number; createdAt: Date | string }>(
+    tx,
+    employeeListStatement(f, today),
+  );
+  const n = result[0]?.total ?? 0;
+  const rows = result
+    .filter((r) => r.id !== null)
+    .map(({ total: _, ...r }) => ({ ...r, createdAt: new Date(r.createdAt) }) as EmployeeListRow);
   return { rows, total: Math.min(n, TOTAL_CAP), isTotalCapped: n > TOTAL_CAP };
-}
-
-/** The page's placement query (see findListExtras). */
-export function placementQuery(ids: string[], today: string): SQL {
-  return sql`select distinct on (a.employee_id) a.employee_id, c.name as company_name, d.name as department_name
-        from employee_assignments a
-        left join master_items c on c.id = a.company_id
-        left join master_items d on d.id = a.department_id
-        where a.employee_id in (${sql.join(
-          ids.map((id) => sql`${id}::uuid`),
-          sql`, `,
-        )})
-          and a.start_date <= ${today}::date and (a.end_date is null or a.end_date >= ${today}::date)
-        order by a.employee_id, a.start_date desc`;
 }
 
 /** A department and every department below it. */
@@ -142,21 +161,6 @@ export function departmentSubtreeQuery(departmentId: string): SQL {
 export async function findDepartmentSubtree(tx: Tx, departmentId: string): Promise<string[]> {
   const rows = await queryRows<{ id: string }>(tx, departmentSubtreeQuery(departmentId));
   return rows.map((r) => r.id);
-}
-
-/** Current company/department names and login IDs of a page of employees, in two queries. */
-export async function findListExtras(tx: Tx, ids: string[], today: string) {
-  if (ids.length === 0) return { placement: [], logins: [] };
-  const placement = await queryRows<{
-    employee_id: string;
-    company_name: string | null;
-    department_name: string | null;
-  }>(tx, placementQuery(ids, today));
-  const logins = await tx
-    .select({ employeeId: userAccounts.employeeId, loginId: userAccounts.loginId })
-    .from(userAccounts)
-    .where(inArray(userAccounts.employeeId, ids));
-  return { placement, logins };
 }
 
 export async function findEmployeeById(tx: Tx, id: string): Promise<EmployeeRow | null> {
@@ -209,7 +213,12 @@ export async function updateEmployeeAccount(
 
 export async function findAssignments(tx: Tx, employeeId: string) {
   return tx
-    .select()
+    .select({
+      ...getTableColumns(employeeAssignments),
+      departmentPath: sql<
+        string | null
+      >`jinji_department_path(${employeeAssignments.companyId}, ${employeeAssignments.departmentId})`,
+    })
     .from(employeeAssignments)
     .where(eq(employeeAssignments.employeeId, employeeId))
     .orderBy(desc(employeeAssignments.startDate));
