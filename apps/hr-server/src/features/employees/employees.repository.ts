@@ -2,7 +2,7 @@
 // the page's current 所属 and login IDs (employeeListStatement).
 import type { TEmployeeListQuery, TEmploymentStatus } from '@jinji/contracts/employees';
 import { and, asc, count, desc, eq, getTableColumns, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
-import { type Db, queryRows, type Tx } from '../../db/client';
+import { queryRows, type Tx } from '../../db/client';
 import {
   employeeAssignments,
   employeeAwards,
