@@ -8,7 +8,7 @@ export function toKatakana(s: string): string {
 /**
  * 異体字 folded for search only (stored names stay exactly as typed): variant → the form searched in.
  * Each entry is one code point to one code point, so SQL's translate() can apply the same table
- * (migration 0012 re-computes employees.search_text with it; a test keeps the two equal).
+ * (migration 0011 re-computes employees.search_text with it; a test keeps the two equal).
  *
  * A. 旧字体 of 常用漢字: the 括弧内の字体 of the 常用漢字表 (平成22年内閣告示第2号), which 戸籍法施行規則
  *    別表第二 二 also admits in names (國/国, 澤/沢, 龍/竜 …).

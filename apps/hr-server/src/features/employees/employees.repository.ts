@@ -1,7 +1,7 @@
 // Every query of the employee master. A list page is one statement: filter, capped count, page and
 // the page's current 所属 and login IDs (employeeListStatement).
 import type { TEmployeeListQuery, TEmploymentStatus } from '@jinji/contracts/employees';
-import { and, asc, count, desc, eq, getTableColumns, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../db/client';
 import {
   employeeAssignments,
@@ -107,7 +107,7 @@ export function employeeListStatement(f: EmployeeFilter, today: string): SQL {
   const key = SORT[f.sort];
   const dir = sql.raw(f.order === 'desc' ? 'desc' : 'asc');
   const limit = sql`limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize}`;
-  return sql`with capped as materialized (
+  return sql`with recursive capped as materialized (
       select employees.id, employees.${key} as k from employees where ${where} limit ${TOTAL_CAP + 1}
     ),
     counted as (select count(*)::int as n from capped),
@@ -117,26 +117,55 @@ export function employeeListStatement(f: EmployeeFilter, today: string): SQL {
       union all
       (select employees.id, employees.${key} from employees where (select n from counted) > ${TOTAL_CAP} and ${where}
         order by employees.${key} ${dir}, employees.id ${dir} ${limit})
-    )
-    select counted.n as "total", e.id, e.employee_number as "employeeNumber", e.last_name as "lastName",
-      e.first_name as "firstName", e.last_name_kana as "lastNameKana", e.first_name_kana as "firstNameKana",
-      e.hire_date::text as "hireDate", e.retirement_date::text as "retirementDate", e.created_at as "createdAt",
-      cur.company_name as "companyName", cur.department_name as "departmentName",
-      cur.department_path as "departmentPath", login.login_id as "loginId"
+    ),
+    listed as (
+      select p.k, e.id, e.employee_number, e.last_name, e.first_name, e.last_name_kana, e.first_name_kana,
+        e.hire_date, e.retirement_date, e.created_at, cur.department_id, cur.company_name, cur.department_name,
+        login.login_id
+      from page p
+      join employees e on e.id = p.id
+      left join lateral (
+        select a.department_id, c.name as company_name, d.name as department_name
+        from employee_assignments a
+        left join master_items c on c.id = a.company_id
+        left join master_items d on d.id = a.department_id
+        where a.employee_id = e.id and a.start_date <= ${today}::date and (a.end_date is null or a.end_date >= ${today}::date)
+        order by a.start_date desc limit 1
+      ) cur on true
+      left join lateral (select u.login_id from user_accounts u where u.employee_id = e.id limit 1) login on true
+    ),
+    ${departmentPathsCtes(sql`select department_id from listed`)}
+    select counted.n as "total", r.id, r.employee_number as "employeeNumber", r.last_name as "lastName",
+      r.first_name as "firstName", r.last_name_kana as "lastNameKana", r.first_name_kana as "firstNameKana",
+      r.hire_date::text as "hireDate", r.retirement_date::text as "retirementDate", r.created_at as "createdAt",
+      r.company_name as "companyName", r.department_name as "departmentName",
+      ${departmentPathOf(sql`r.company_name`, sql`r.department_id`)} as "departmentPath", r.login_id as "loginId"
     from counted
-    left join page p on true
-    left join employees e on e.id = p.id
-    left join lateral (
-      select c.name as company_name, d.name as department_name, jinji_department_path(a.company_id, a.department_id) as department_path
-      from employee_assignments a
-      left join master_items c on c.id = a.company_id
-      left join master_items d on d.id = a.department_id
-      where a.employee_id = e.id and a.start_date <= ${today}::date and (a.end_date is null or a.end_date >= ${today}::date)
-      order by a.start_date desc limit 1
-    ) cur on true
-    left join lateral (select u.login_id from user_accounts u where u.employee_id = e.id limit 1) login on true
-    order by p.k ${dir}, p.id ${dir}`;
+    left join listed r on true
+    left join department_paths dp on dp.id = r.department_id
+    order by r.k ${dir}, r.id ${dir}`;
 }
+
+/**
+ * Two CTEs (inside a WITH RECURSIVE) giving `department_paths(id, path)`: each department of `ids`
+ * with its ancestors from the top down, 「事業開発部 事業開発第二課」, in one recursive pass for a whole
+ * page. Depth is bounded against a cycle.
+ */
+function departmentPathsCtes(ids: SQL): SQL {
+  return sql`department_up(start_id, id, parent_id, name, depth) as (
+      select m.id, m.id, m.parent_id, m.name, 0 from master_items m where m.id in (${ids})
+      union all
+      select u.start_id, m.id, m.parent_id, m.name, u.depth + 1
+      from department_up u join master_items m on m.id = u.parent_id where u.depth < 32
+    ),
+    department_paths(id, path) as (
+      select start_id, string_agg(name, ' ' order by depth desc) from department_up group by start_id
+    )`;
+}
+
+/** 所属 as shown: 「会社 上位部署 … 部署」; null without a department (needs `department_paths dp`). */
+const departmentPathOf = (companyName: SQL, departmentId: SQL) =>
+  sql`case when ${departmentId} is null then null else concat_ws(' ', ${companyName}, dp.path) end`;
 
 export async function findEmployeePage(tx: Tx, f: EmployeeFilter, today: string) {
   const result = await queryRows<EmployeeListRow & { total: number; createdAt: Date | string }>(
@@ -211,17 +240,26 @@ export async function updateEmployeeAccount(
 
 // ---- histories --------------------------------------------------------------------------------
 
+/** The 所属 history, newest first, each period with its 所属 path (one query for all periods). */
 export async function findAssignments(tx: Tx, employeeId: string) {
-  return tx
-    .select({
-      ...getTableColumns(employeeAssignments),
-      departmentPath: sql<
-        string | null
-      >`jinji_department_path(${employeeAssignments.companyId}, ${employeeAssignments.departmentId})`,
-    })
+  const rows = await tx
+    .select()
     .from(employeeAssignments)
     .where(eq(employeeAssignments.employeeId, employeeId))
     .orderBy(desc(employeeAssignments.startDate));
+  const paths = await queryRows<{ id: string; department_path: string | null }>(
+    tx,
+    sql`with recursive ${departmentPathsCtes(
+      sql`select department_id from employee_assignments where employee_id = ${employeeId}::uuid`,
+    )}
+    select a.id, ${departmentPathOf(sql`c.name`, sql`a.department_id`)} as department_path
+    from employee_assignments a
+    left join master_items c on c.id = a.company_id
+    left join department_paths dp on dp.id = a.department_id
+    where a.employee_id = ${employeeId}::uuid`,
+  );
+  const pathOf = new Map(paths.map((p) => [p.id, p.department_path]));
+  return rows.map((r) => ({ ...r, departmentPath: pathOf.get(r.id) ?? null }));
 }
 
 export async function findContracts(tx: Tx, employeeId: string) {
