@@ -88,9 +88,8 @@ describe(`異体字 in search (${TEST_DB})`, () => {
     expect(await found('斎藤')).toEqual([saito2]);
     expect(await found('齋藤')).toEqual([saito2]);
     expect(await found('齊藤')).toEqual([saito1]);
-    for (const name of ['田中', '佐藤', '渡部', 'やまだ'])
-      expect(toSearchForm(name)).toBe(toSearchForm(name).normalize());
-    expect(toSearchForm('田中 太郎')).toBe('田中太郎');
+    const tanaka = await create(person('田中'));
+    expect(await found('田中')).toEqual([tanaka]);
   });
 
   it('migration 0011 applies exactly the table, so rows written before it are found too', async () => {
