@@ -1,5 +1,7 @@
 // Test support: a fresh database per test file (PGlite in memory, or a new database on the
 // PostgreSQL server of TEST_DATABASE_URL when TEST_DB=postgres), the app on it, and a cookie client.
+// TEST_DATABASE_URL names the owner, who creates each database and its request role (CI: a
+// non-superuser owner without BYPASSRLS, as on a managed server; docs/decisions/008).
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
@@ -30,6 +32,9 @@ export async function createTestDatabase(poolSize?: number): Promise<Database & 
   url.pathname = `/${name}`;
   const db = openPostgres(url.toString(), poolSize);
   await migrateDatabase(db);
+  // the request login is a cluster-wide role: it goes with its database
+  const role = ((await db.executeSql('select role_name from jinji_request_login')).rows[0] as { role_name: string })
+    .role_name;
   return {
     ...db,
     url: url.toString(),
@@ -38,6 +43,7 @@ export async function createTestDatabase(poolSize?: number): Promise<Database & 
       const c = new pg.Client({ connectionString: base });
       await c.connect();
       await c.query(`drop database if exists ${name} with (force)`);
+      await c.query(`drop role if exists ${pg.escapeIdentifier(role)}`);
       await c.end();
     },
   };

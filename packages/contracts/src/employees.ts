@@ -160,6 +160,8 @@ export const ZEmployeeListItem = z.object({
   loginId: z.string().nullable(),
   companyName: z.string().nullable(),
   departmentName: z.string().nullable(),
+  /** 「会社 上位部署 … 部署」; null without a current department */
+  departmentPath: z.string().nullable(),
   createdAt: z.string(),
 });
 export const ZEmployeeListResponse = z.object({
@@ -187,6 +189,8 @@ export const ZAssignment = z.object({
   grade: ZMasterRef,
   jobType: ZMasterRef,
   location: ZMasterRef,
+  /** 「会社 上位部署 … 部署」 of this period; null without a department */
+  departmentPath: z.string().nullable(),
 });
 export const ZContract = z.object({
   id: z.string(),

@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatSince, isKana, todayInJapan, toKatakana, toSearchForm } from './japanese';
+import {
+  formatDuration,
+  formatSince,
+  isKana,
+  KANJI_VARIANTS,
+  todayInJapan,
+  toKatakana,
+  toSearchForm,
+} from './japanese';
 
 const hiragana = fc.string({
   unit: fc.integer({ min: 0x3041, max: 0x3093 }).map((c) => String.fromCharCode(c)),
@@ -9,6 +17,33 @@ const hiragana = fc.string({
 });
 
 describe('toSearchForm', () => {
+  it('folds each 異体字 of the table to the form searched in, and that form to itself', () => {
+    for (const [variant, plain] of KANJI_VARIANTS) {
+      expect(toSearchForm(`${variant}田 花子`)).toBe(`${plain}田花子`);
+      expect(toSearchForm(plain)).toBe(plain);
+    }
+    expect(toSearchForm('髙橋')).toBe(toSearchForm('高橋'));
+    expect(toSearchForm('斉藤')).not.toBe(toSearchForm('斎藤'));
+  });
+
+  it('leaves every kanji outside the table as it was', () => {
+    const variants = new Set(KANJI_VARIANTS.map(([v]) => v));
+    const unfolded = (s: string) =>
+      toKatakana(s.normalize('NFKC'))
+        .toLowerCase()
+        .replace(/[\s\u3000]+/g, '');
+    const kanji = fc
+      .integer({ min: 0x4e00, max: 0x9fff })
+      .map((c) => String.fromCodePoint(c))
+      .filter((c) => !variants.has(c));
+    fc.assert(
+      fc.property(fc.array(kanji, { minLength: 1, maxLength: 8 }), (cs) => {
+        expect(toSearchForm(cs.join(''))).toBe(unfolded(cs.join('')));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('finds 「ｻﾄｳ」「さとう」「サトウ」 as the same', () => {
     expect(new Set(['ｻﾄｳ', 'さとう', 'サトウ', 'サ トウ', 'さ　とう'].map(toSearchForm))).toEqual(new Set(['サトウ']));
     expect(toSearchForm('ｶﾞｯｺｳ')).toBe('ガッコウ');

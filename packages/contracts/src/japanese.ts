@@ -6,11 +6,91 @@ export function toKatakana(s: string): string {
 }
 
 /**
+ * 異体字 folded for search only (stored names stay exactly as typed): variant → the form searched in.
+ * Each entry is one code point to one code point, so SQL's translate() can apply the same table
+ * (migration 0011 re-computes employees.search_text with it; a test keeps the two equal).
+ *
+ * A. 旧字体 of 常用漢字: the 括弧内の字体 of the 常用漢字表 (平成22年内閣告示第2号), which 戸籍法施行規則
+ *    別表第二 二 also admits in names (國/国, 澤/沢, 龍/竜 …).
+ * B. Variants outside JIS X 0208 (JIS X 0213 / the IBM extension, and 𠮷 of Unicode's SIP) that NFKC
+ *    leaves alone, common in 氏名: 髙, 德, 﨑, 𠮷, 栁.
+ * C. 俗字・異体字 customary in 氏名 without a legal pairing, each a 人名用漢字 of its own but the same
+ *    name in practice: 嵜/崎, 邉/辺, 嶋・嶌/島, 峯/峰, 冨/富, 槇/槙, 埜/野, 濵/浜.
+ * Deliberately NOT folded, because they are different characters and different names: 斉/斎 (斉藤 and
+ * 斎藤 are two families; only each one's own 旧字体 folds: 齊→斉, 齋→斎), 藤/籐, 沢/択, 邊 is folded
+ * but 部 (渡部) of course is not; 竜 and 龍 ARE folded (A: 竜's 旧字体).
+ */
+export const KANJI_VARIANTS: readonly (readonly [variant: string, searchedAs: string])[] = [
+  // A. 常用漢字表の括弧内 (旧字体)
+  ['國', '国'],
+  ['櫻', '桜'],
+  ['廣', '広'],
+  ['惠', '恵'],
+  ['眞', '真'],
+  ['實', '実'],
+  ['彌', '弥'],
+  ['澤', '沢'],
+  ['濱', '浜'],
+  ['邊', '辺'],
+  ['藏', '蔵'],
+  ['齋', '斎'],
+  ['齊', '斉'],
+  ['龍', '竜'],
+  ['瀧', '滝'],
+  ['榮', '栄'],
+  ['圓', '円'],
+  ['壽', '寿'],
+  ['穗', '穂'],
+  ['瀨', '瀬'],
+  ['萬', '万'],
+  ['來', '来'],
+  ['豐', '豊'],
+  ['淺', '浅'],
+  ['顯', '顕'],
+  ['黑', '黒'],
+  ['縣', '県'],
+  ['傳', '伝'],
+  ['關', '関'],
+  ['將', '将'],
+  ['壯', '壮'],
+  ['戰', '戦'],
+  ['稻', '稲'],
+  ['兒', '児'],
+  ['團', '団'],
+  ['驛', '駅'],
+  ['樂', '楽'],
+  ['嶽', '岳'],
+  ['曉', '暁'],
+  ['增', '増'],
+  ['乘', '乗'],
+  // B. JIS X 0213 / IBM 拡張 / SIP (NFKC keeps them)
+  ['髙', '高'],
+  ['德', '徳'],
+  ['﨑', '崎'],
+  ['𠮷', '吉'],
+  ['栁', '柳'],
+  // C. 氏名の俗字・異体字
+  ['嵜', '崎'],
+  ['邉', '辺'],
+  ['嶋', '島'],
+  ['嶌', '島'],
+  ['峯', '峰'],
+  ['冨', '富'],
+  ['槇', '槙'],
+  ['埜', '野'],
+  ['濵', '浜'],
+];
+
+const VARIANT_OF = new Map(KANJI_VARIANTS);
+const VARIANT_RE = new RegExp(`[${[...VARIANT_OF.keys()].join('')}]`, 'gu');
+
+/**
  * The form names are searched in: NFKC (half-width kana → full-width, full-width ASCII → half-width,
- * ｶﾞ → ガ), hiragana → katakana, lower case, no spaces of any width. 「ｻﾄｳ」「さとう」「サトウ」 → 「サトウ」.
+ * ｶﾞ → ガ), 異体字 folded (KANJI_VARIANTS: 髙橋 → 高橋), hiragana → katakana, lower case, no spaces of
+ * any width. 「ｻﾄｳ」「さとう」「サトウ」 → 「サトウ」.
  */
 export function toSearchForm(s: string): string {
-  return toKatakana(s.normalize('NFKC'))
+  return toKatakana(s.normalize('NFKC').replace(VARIANT_RE, (c) => VARIANT_OF.get(c) ?? c))
     .toLowerCase()
     .replace(/[\s\u3000]+/g, '');
 }

@@ -1,6 +1,8 @@
 // One Database for both engines: PGlite in a directory (default) or a PostgreSQL server (DATABASE_URL).
 // Every request-path query runs inside asTenant()/asAnonymous(): a transaction under the
 // non-privileged role jinji_app with app.tenant_id set transaction-locally (docs/decisions/002).
+// On PostgreSQL those transactions run on a pool of their own that logs in as the database's request
+// role, which has no right but becoming jinji_app: RESET ROLE there reaches nothing (decision 008).
 
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -26,7 +28,7 @@ export type SqlExecutor = { executeSql(text: string, values?: unknown[]): Promis
 
 export type Database = {
   kind: DatabaseKind;
-  /** Owner connection: migrations, tenant creation, tests. Never used on the request path. */
+  /** Owner connection: migrations, tenant creation, system jobs, tests. Never used on the request path. */
   owner: Db;
   asTenant<T>(tenantId: string, fn: (tx: Tx) => Promise<T>): Promise<T>;
   /** Before a tenant is known (login by code, first-run check): sees no tenant rows. */
@@ -35,9 +37,15 @@ export type Database = {
   executeSql: SqlExecutor['executeSql'];
   /**
    * Bulk load as owner with COPY (demo data, benchmarks): `csv` is RFC 4180 text without a header.
-   * Owner-only: COPY FROM is not allowed under row-level security, and the owner bypasses it.
+   * COPY FROM is refused on a table under row-level security for any role that does not bypass it,
+   * so the rows go through a temporary table and one INSERT … SELECT (the owner's policy admits them).
    */
   copyFrom(table: string, columns: string[], csv: string): Promise<void>;
+  /**
+   * One statement on a request connection outside any tenant transaction, as the request role
+   * itself (PostgreSQL: a role with no rights at all). For the isolation tests only.
+   */
+  probeRequestConnection(text: string): Promise<{ rows: unknown[] }>;
   /** For pg-boss: a connection string on PostgreSQL, an executor on PGlite. */
   jobConnection: { connectionString: string } | { db: SqlExecutor };
   close(): Promise<void>;
@@ -73,42 +81,83 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
     asAnonymous: (fn) => scoped(owner, null, fn),
     executeSql,
     copyFrom: async (table, columns, csv) => {
-      await client.query(
-        `COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) FROM '/dev/blob' WITH (FORMAT csv)`,
-        [],
-        {
-          blob: new Blob([csv]),
-        },
-      );
+      const load = loadThroughTemp(table, columns);
+      await client.transaction(async (tx) => {
+        await tx.query(load.create);
+        await tx.query(load.copy.replace('STDIN', `'/dev/blob'`), [], { blob: new Blob([csv]) });
+        await tx.query(load.insert);
+      });
     },
+    probeRequestConnection: (text) => client.query(text),
     jobConnection: { db: { executeSql } },
     close: () => client.close(),
   };
 }
 
+/**
+ * `connectionString` names the owner. The request pool (`poolSize` connections) logs in as the role
+ * that migrateDatabase provisioned, read from the owner-only jinji_request_login on first use; the
+ * owner pool stays small (system work only).
+ */
 export function openPostgres(connectionString: string, poolSize = 10): Database {
-  const pool = new pg.Pool({ connectionString, max: poolSize });
+  const pool = new pg.Pool({ connectionString, max: Math.min(poolSize, 4) });
   pool.on('error', () => {}); // idle client errors surface on the next query
   const owner = drizzleNodePg(pool, { schema }) as unknown as Db;
+  let request: Promise<{ pool: pg.Pool; db: Db }> | null = null;
+  const requestPool = () => {
+    request ??= (async () => {
+      const rows = (await pool.query('select role_name, secret from jinji_request_login')).rows;
+      if (!rows[0]) throw new Error('jinji: no request login provisioned; run the migrations first');
+      const url = new URL(connectionString);
+      url.username = encodeURIComponent(rows[0].role_name);
+      url.password = encodeURIComponent(rows[0].secret);
+      const p = new pg.Pool({ connectionString: url.toString(), max: poolSize });
+      p.on('error', () => {});
+      return { pool: p, db: drizzleNodePg(p, { schema }) as unknown as Db };
+    })().catch((e) => {
+      request = null; // try again on the next request
+      throw e;
+    });
+    return request;
+  };
   return {
     kind: 'postgres',
     owner,
-    asTenant: (tenantId, fn) => scoped(owner, tenantId, fn),
-    asAnonymous: (fn) => scoped(owner, null, fn),
+    asTenant: async (tenantId, fn) => scoped((await requestPool()).db, tenantId, fn),
+    asAnonymous: async (fn) => scoped((await requestPool()).db, null, fn),
     executeSql: async (text, values) => pool.query(text, values as unknown[]),
     copyFrom: async (table, columns, csv) => {
+      const load = loadThroughTemp(table, columns);
       const conn = await pool.connect();
       try {
-        const stream = conn.query(
-          copyFrom(`COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) FROM STDIN WITH (FORMAT csv)`),
-        );
-        await pipeline(Readable.from([csv]), stream);
+        await conn.query('begin');
+        await conn.query(load.create);
+        await pipeline(Readable.from([csv]), conn.query(copyFrom(load.copy)));
+        await conn.query(load.insert);
+        await conn.query('commit');
+      } catch (e) {
+        await conn.query('rollback').catch(() => {});
+        throw e;
       } finally {
         conn.release();
       }
     },
+    probeRequestConnection: async (text) => (await requestPool()).pool.query(text),
     jobConnection: { connectionString },
-    close: () => pool.end(),
+    close: async () => {
+      const r = request ? await request.catch(() => null) : null;
+      await r?.pool.end();
+      await pool.end();
+    },
+  };
+}
+
+function loadThroughTemp(table: string, columns: string[]) {
+  const cols = columns.map(quoteIdent).join(', ');
+  return {
+    create: `CREATE TEMP TABLE jinji_copy_load ON COMMIT DROP AS SELECT ${cols} FROM ${quoteIdent(table)} WITH NO DATA`,
+    copy: `COPY jinji_copy_load (${cols}) FROM STDIN WITH (FORMAT csv)`,
+    insert: `INSERT INTO ${quoteIdent(table)} (${cols}) SELECT ${cols} FROM jinji_copy_load`,
   };
 }
 

@@ -1,5 +1,5 @@
 // R-TEN-1: tenant isolation is enforced by the database itself, on both engines.
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, createTestTenant, TEST_DB } from '../../test/helpers';
 import { type Database, queryRows } from './client';
@@ -62,6 +62,77 @@ describe(`row-level security catalog (${TEST_DB})`, () => {
     );
     expect(rows.rows[0]).toEqual({ relrowsecurity: true, relforcerowsecurity: true });
   });
+
+  it("every tenant table (and tenants) has the owner's system policy and nobody else's", async () => {
+    const rows = await db.executeSql(`
+      select c.relname, pg_get_userbyid(c.relowner) as owner,
+             (select array_agg(r::regrole::text) from pg_policy p, unnest(p.polroles) r
+               where p.polrelid = c.oid and p.polname = 'system_access') as roles,
+             (select p.polqual is not null and pg_get_expr(p.polqual, c.oid) = 'true' from pg_policy p
+               where p.polrelid = c.oid and p.polname = 'system_access') as sees_all
+      from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = 'public' and c.relkind in ('r','p')
+        and (c.relname = 'tenants' or exists (select 1 from pg_attribute a
+              where a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped))`);
+    const tables = rows.rows as { relname: string; owner: string; roles: string[] | null; sees_all: boolean }[];
+    expect(tables.length).toBeGreaterThan(10);
+    for (const t of tables)
+      expect({ table: t.relname, roles: t.roles, seesAll: t.sees_all }).toEqual({
+        table: t.relname,
+        roles: [t.owner],
+        seesAll: true,
+      });
+  });
+
+  it('neither the app role nor the request login has the rights of the owner', async () => {
+    const roles = await db.executeSql(`
+      select r.rolname, r.rolsuper, r.rolbypassrls, r.rolinherit, r.rolcreaterole, r.rolcreatedb,
+             pg_has_role(r.oid, (select relowner from pg_class where oid = 'public.employees'::regclass), 'USAGE') as owner_rights,
+             (select count(*)::int from pg_class where relowner = r.oid) as owns
+      from pg_roles r
+      where r.rolname = 'jinji_app' or r.rolname = (select role_name from jinji_request_login)
+      order by r.rolname = 'jinji_app' desc`);
+    const [app, login] = roles.rows as Record<string, unknown>[];
+    expect(app).toMatchObject({ rolsuper: false, rolbypassrls: false, owner_rights: false, owns: 0 });
+    if (TEST_DB === 'postgres') {
+      // NOINHERIT: the login holds no right until SET LOCAL ROLE jinji_app
+      expect(login).toMatchObject({
+        rolsuper: false,
+        rolbypassrls: false,
+        rolinherit: false,
+        rolcreaterole: false,
+        rolcreatedb: false,
+        owner_rights: false,
+        owns: 0,
+      });
+    }
+  });
+
+  it.runIf(TEST_DB === 'postgres')(
+    'request SQL cannot reach the owner: RESET ROLE and SET ROLE <owner> fail',
+    async () => {
+      const owner = ((await db.executeSql('select current_user as u')).rows[0] as { u: string }).u;
+      const attempt = (statement: SQL) =>
+        db
+          .asTenant(a.tenantId, async (tx) => {
+            await tx.execute(statement);
+            return queryRows<{ n: number }>(tx, sql`select count(*)::int as n from user_accounts`);
+          })
+          .then(
+            (r) => r,
+            (e: Error & { cause?: Error }) => (e.cause?.message ?? e.message) as string,
+          );
+      // after RESET ROLE the connection is the request login, which may read no table at all
+      expect(await attempt(sql`reset role`)).toMatch(/permission denied for table user_accounts/);
+      expect(await attempt(sql.raw(`set role ${owner}`))).toMatch(/permission denied to set role/);
+      expect(await attempt(sql`set role none`)).toMatch(/permission denied for table user_accounts/);
+      // what a plain request connection is, outside any transaction
+      const bare = await db.probeRequestConnection(
+        `select current_user as u, has_table_privilege('user_accounts', 'select') as can_read`,
+      );
+      expect(bare.rows[0]).toEqual({ u: expect.stringMatching(/^jinji_req_/), can_read: false });
+    },
+  );
 
   it('the app role is not superuser, has no BYPASSRLS and owns no table', async () => {
     const role = await db.executeSql(`select rolsuper, rolbypassrls from pg_roles where rolname = 'jinji_app'`);
@@ -155,7 +226,7 @@ describe(`cross-tenant access (${TEST_DB})`, () => {
       }),
     ]);
     expect(order.sort()).toEqual(['0', a.tenantId, b.tenantId].sort());
-    const after = await db.executeSql(
+    const after = await db.probeRequestConnection(
       `select coalesce(current_setting('app.tenant_id', true), '') as t, current_user as u`,
     );
     expect((after.rows[0] as { t: string }).t).toBe('');

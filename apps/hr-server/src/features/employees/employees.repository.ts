@@ -1,5 +1,5 @@
-// Every query of the employee master. Lists are paged in SQL; the page's extra columns (current
-// department, login ID) come from one batched query per page, never one per row.
+// Every query of the employee master. A list page is one statement: filter, capped count, page and
+// the page's current 所属 and login IDs (employeeListStatement).
 import type { TEmployeeListQuery, TEmploymentStatus } from '@jinji/contracts/employees';
 import { and, asc, count, desc, eq, getTableName, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows, type Tx } from '../../db/client';
@@ -40,7 +40,9 @@ export type EmployeeFilter = TEmployeeListQuery & { searchForm?: string; departm
 
 export function employeeFilter(f: EmployeeFilter, today: string): SQL | undefined {
   return and(
-    f.searchForm ? sql`${employees.searchText} like ${`%${escapeLike(f.searchForm)}%`}` : undefined,
+    // the partial match runs in jinji_employee_ids_matching (migration 0010): under RLS a LIKE here
+    // could not use the trigram index, as LIKE is not leakproof (docs/decisions/008)
+    f.searchForm ? sql`${employees.id} in (select id from jinji_employee_ids_matching(${f.searchForm}))` : undefined,
     f.employeeNumber ? sql`${employees.employeeNumber} ilike ${`%${escapeLike(f.employeeNumber)}%`}` : undefined,
     f.loginId
       ? sql`exists (select 1 from user_accounts u where u.employee_id = ${employees.id} and u.login_id ilike ${`%${escapeLike(f.loginId)}%`})`
@@ -69,65 +71,111 @@ export function employeeFilter(f: EmployeeFilter, today: string): SQL | undefine
 }
 
 const SORT = {
-  employeeNumber: employees.employeeNumber,
-  kana: employees.kanaSort,
-  hireDate: employees.hireDate,
-  createdAt: employees.createdAt,
+  employeeNumber: sql.raw('employee_number'),
+  kana: sql.raw('kana_sort'),
+  hireDate: sql.raw('hire_date'),
+  createdAt: sql.raw('created_at'),
 } as const;
 
-/** The list's two statements, unexecuted: the repository runs them, bench:search runs their SQL raw. */
-export function employeePageQueries(db: Tx | Db, f: EmployeeFilter, today: string) {
-  const where = employeeFilter(f, today);
-  const dir = f.order === 'desc' ? desc : asc;
-  const page = db
-    .select({
-      id: employees.id,
-      employeeNumber: employees.employeeNumber,
-      lastName: employees.lastName,
-      firstName: employees.firstName,
-      lastNameKana: employees.lastNameKana,
-      firstNameKana: employees.firstNameKana,
-      hireDate: employees.hireDate,
-      retirementDate: employees.retirementDate,
-      createdAt: employees.createdAt,
-    })
-    .from(employees)
-    .where(where)
-    .orderBy(dir(SORT[f.sort]), dir(employees.id))
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize);
-  // Counting stops at TOTAL_CAP + 1: an exact count of a 100,000-row tenant costs more than the page.
-  const total = db.select({ n: count() }).from(
-    db
-      .select({ one: sql`1` })
-      .from(employees)
-      .where(where)
-      .limit(TOTAL_CAP + 1)
-      .as('capped'),
-  );
-  return { page, total };
-}
+export type EmployeeListRow = {
+  id: string;
+  employeeNumber: string | null;
+  lastName: string;
+  firstName: string;
+  lastNameKana: string;
+  firstNameKana: string;
+  hireDate: string;
+  retirementDate: string | null;
+  createdAt: Date;
+  companyName: string | null;
+  departmentName: string | null;
+  departmentPath: string | null;
+  loginId: string | null;
+};
 
-export async function findEmployeePage(tx: Tx, f: EmployeeFilter, today: string) {
-  const q = employeePageQueries(tx, f, today);
-  const rows = await q.page;
-  const [total] = await q.total;
-  const n = total?.n ?? 0;
-  return { rows, total: Math.min(n, TOTAL_CAP), isTotalCapped: n > TOTAL_CAP };
-}
-
-/** The page's placement query (see findListExtras). */
-export function placementQuery(ids: string[], today: string): SQL {
-  return sql`select distinct on (a.employee_id) a.employee_id, c.name as company_name, d.name as department_name
+/**
+ * The list as ONE statement (the API runs it, bench:search runs its SQL raw). The filter runs once
+ * into `capped` (at most TOTAL_CAP + 1 rows): that gives the capped count, and while it holds the
+ * whole match the page is sorted from it. Only past the cap, where the match is too large to sort,
+ * the page is read again in index order (the second branch; its one-time filter keeps it unexecuted
+ * otherwise). The page's current company/department, 所属 path and login ID are joined in the same
+ * statement. An empty match still returns one row, with the total and no employee.
+ */
+export function employeeListStatement(f: EmployeeFilter, today: string): SQL {
+  const where = employeeFilter(f, today) ?? sql`true`;
+  const key = SORT[f.sort];
+  const dir = sql.raw(f.order === 'desc' ? 'desc' : 'asc');
+  const limit = sql`limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize}`;
+  return sql`with recursive capped as materialized (
+      select employees.id, employees.${key} as k from employees where ${where} limit ${TOTAL_CAP + 1}
+    ),
+    counted as (select count(*)::int as n from capped),
+    page as (
+      (select c.id, c.k from capped c where (select n from counted) <= ${TOTAL_CAP}
+        order by c.k ${dir}, c.id ${dir} ${limit})
+      union all
+      (select employees.id, employees.${key} from employees where (select n from counted) > ${TOTAL_CAP} and ${where}
+        order by employees.${key} ${dir}, employees.id ${dir} ${limit})
+    ),
+    listed as (
+      select p.k, e.id, e.employee_number, e.last_name, e.first_name, e.last_name_kana, e.first_name_kana,
+        e.hire_date, e.retirement_date, e.created_at, cur.department_id, cur.company_name, cur.department_name,
+        login.login_id
+      from page p
+      join employees e on e.id = p.id
+      left join lateral (
+        select a.department_id, c.name as company_name, d.name as department_name
         from employee_assignments a
         left join master_items c on c.id = a.company_id
         left join master_items d on d.id = a.department_id
-        where a.employee_id in (${sql.join(
-          ids.map((id) => sql`${id}::uuid`),
-          sql`, `,
-        )})
-          and a.start_date <= ${today}::date and (a.end_date is null or a.end_date >= ${today}::date)
-        order by a.employee_id, a.start_date desc`;
+        where a.employee_id = e.id and a.start_date <= ${today}::date and (a.end_date is null or a.end_date >= ${today}::date)
+        order by a.start_date desc limit 1
+      ) cur on true
+      left join lateral (select u.login_id from user_accounts u where u.employee_id = e.id limit 1) login on true
+    ),
+    ${departmentPathsCtes(sql`select department_id from listed`)}
+    select counted.n as "total", r.id, r.employee_number as "employeeNumber", r.last_name as "lastName",
+      r.first_name as "firstName", r.last_name_kana as "lastNameKana", r.first_name_kana as "firstNameKana",
+      r.hire_date::text as "hireDate", r.retirement_date::text as "retirementDate", r.created_at as "createdAt",
+      r.company_name as "companyName", r.department_name as "departmentName",
+      ${departmentPathOf(sql`r.company_name`, sql`r.department_id`)} as "departmentPath", r.login_id as "loginId"
+    from counted
+    left join listed r on true
+    left join department_paths dp on dp.id = r.department_id
+    order by r.k ${dir}, r.id ${dir}`;
+}
+
+/**
+ * Two CTEs (inside a WITH RECURSIVE) giving `department_paths(id, path)`: each department of `ids`
+ * with its ancestors from the top down, 「事業開発部 事業開発第二課」, in one recursive pass for a whole
+ * page. Depth is bounded against a cycle.
+ */
+function departmentPathsCtes(ids: SQL): SQL {
+  return sql`department_up(start_id, id, parent_id, name, depth) as (
+      select m.id, m.id, m.parent_id, m.name, 0 from master_items m where m.id in (${ids})
+      union all
+      select u.start_id, m.id, m.parent_id, m.name, u.depth + 1
+      from department_up u join master_items m on m.id = u.parent_id where u.depth < 32
+    ),
+    department_paths(id, path) as (
+      select start_id, string_agg(name, ' ' order by depth desc) from department_up group by start_id
+    )`;
+}
+
+/** 所属 as shown: 「会社 上位部署 … 部署」; null without a department (needs `department_paths dp`). */
+const departmentPathOf = (companyName: SQL, departmentId: SQL) =>
+  sql`case when ${departmentId} is null then null else concat_ws(' ', ${companyName}, dp.path) end`;
+
+export async function findEmployeePage(tx: Tx, f: EmployeeFilter, today: string) {
+  const result = await queryRows<EmployeeListRow & { total: number; createdAt: Date | string }>(
+    tx,
+    employeeListStatement(f, today),
+  );
+  const n = result[0]?.total ?? 0;
+  const rows = result
+    .filter((r) => r.id !== null)
+    .map(({ total: _, ...r }) => ({ ...r, createdAt: new Date(r.createdAt) }) as EmployeeListRow);
+  return { rows, total: Math.min(n, TOTAL_CAP), isTotalCapped: n > TOTAL_CAP };
 }
 
 /** A department and every department below it. */
@@ -141,21 +189,6 @@ export function departmentSubtreeQuery(departmentId: string): SQL {
 export async function findDepartmentSubtree(tx: Tx, departmentId: string): Promise<string[]> {
   const rows = await queryRows<{ id: string }>(tx, departmentSubtreeQuery(departmentId));
   return rows.map((r) => r.id);
-}
-
-/** Current company/department names and login IDs of a page of employees, in two queries. */
-export async function findListExtras(tx: Tx, ids: string[], today: string) {
-  if (ids.length === 0) return { placement: [], logins: [] };
-  const placement = await queryRows<{
-    employee_id: string;
-    company_name: string | null;
-    department_name: string | null;
-  }>(tx, placementQuery(ids, today));
-  const logins = await tx
-    .select({ employeeId: userAccounts.employeeId, loginId: userAccounts.loginId })
-    .from(userAccounts)
-    .where(inArray(userAccounts.employeeId, ids));
-  return { placement, logins };
 }
 
 export async function findEmployeeById(tx: Tx, id: string): Promise<EmployeeRow | null> {
@@ -206,12 +239,26 @@ export async function updateEmployeeAccount(
 
 // ---- histories --------------------------------------------------------------------------------
 
+/** The 所属 history, newest first, each period with its 所属 path (one query for all periods). */
 export async function findAssignments(tx: Tx, employeeId: string) {
-  return tx
+  const rows = await tx
     .select()
     .from(employeeAssignments)
     .where(eq(employeeAssignments.employeeId, employeeId))
     .orderBy(desc(employeeAssignments.startDate));
+  const paths = await queryRows<{ id: string; department_path: string | null }>(
+    tx,
+    sql`with recursive ${departmentPathsCtes(
+      sql`select department_id from employee_assignments where employee_id = ${employeeId}::uuid`,
+    )}
+    select a.id, ${departmentPathOf(sql`c.name`, sql`a.department_id`)} as department_path
+    from employee_assignments a
+    left join master_items c on c.id = a.company_id
+    left join department_paths dp on dp.id = a.department_id
+    where a.employee_id = ${employeeId}::uuid`,
+  );
+  const pathOf = new Map(paths.map((p) => [p.id, p.department_path]));
+  return rows.map((r) => ({ ...r, departmentPath: pathOf.get(r.id) ?? null }));
 }
 
 export async function findContracts(tx: Tx, employeeId: string) {

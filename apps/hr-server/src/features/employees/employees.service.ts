@@ -39,7 +39,6 @@ import {
   findEmployeeById,
   findEmployeePage,
   findHistoryRow,
-  findListExtras,
   findLoginIdOf,
   findMastersByIds,
   findSubRecords,
@@ -122,22 +121,8 @@ export async function listEmployees(
   return db.asTenant(ctx.tenantId, async (tx) => {
     const departmentIds = query.departmentId ? await findDepartmentSubtree(tx, query.departmentId) : undefined;
     const { rows, total, isTotalCapped } = await findEmployeePage(tx, { ...query, searchForm, departmentIds }, today);
-    const { placement, logins } = await findListExtras(
-      tx,
-      rows.map((r) => r.id),
-      today,
-    );
-    const placeOf = new Map(placement.map((p) => [p.employee_id, p]));
-    const loginOf = new Map(logins.map((l) => [l.employeeId, l.loginId]));
     return {
-      items: rows.map((r) => ({
-        ...r,
-        status: statusOf(r, today),
-        loginId: loginOf.get(r.id) ?? null,
-        companyName: placeOf.get(r.id)?.company_name ?? null,
-        departmentName: placeOf.get(r.id)?.department_name ?? null,
-        createdAt: r.createdAt.toISOString(),
-      })),
+      items: rows.map((r) => ({ ...r, status: statusOf(r, today), createdAt: r.createdAt.toISOString() })),
       total,
       isTotalCapped,
       page: query.page,
@@ -346,6 +331,7 @@ export async function getEmployee(db: Database, ctx: AuthContext, id: string, is
         grade: ref(a.gradeId),
         jobType: ref(a.jobTypeId),
         location: ref(a.locationId),
+        departmentPath: a.departmentPath,
       })),
       contracts: contracts.map((c) => ({
         id: c.id,

@@ -1,0 +1,1 @@
+CREATE INDEX "user_accounts_employee_idx" ON "user_accounts" USING btree ("tenant_id","employee_id");
