@@ -1,6 +1,13 @@
 // 「新規登録用ファイル」 and 「更新用ファイル」 (R-IMP-2/4) as import kinds. Both passes parse each row
 // with the same functions, so the write pass applies exactly what the validation pass accepted.
 import { randomUUID } from 'node:crypto';
+import {
+  checkEmployeeDates,
+  checkEmployeeText,
+  EMPLOYEE_FIELD_LABELS,
+  EMPLOYEE_TEXT_RULES,
+  type EmployeeTextField,
+} from '@jinji/contracts/employee-rules';
 import { GENDERS } from '@jinji/contracts/employees';
 import {
   ASSIGNMENT_COLUMN_KEYS,
@@ -10,7 +17,7 @@ import {
   IMPORT_COLUMNS_UPDATE,
   type ImportColumn,
 } from '@jinji/contracts/imports';
-import { isKana, todayInJapan } from '@jinji/contracts/japanese';
+import { todayInJapan } from '@jinji/contracts/japanese';
 import { parseJapaneseDate } from '@jinji/contracts/japanese-dates';
 import type { Tx } from '../../db/client';
 import { AppError } from '../../lib/app-error';
@@ -30,59 +37,50 @@ import {
 } from './imports.repository';
 
 const BATCH = 2000;
-const MAX_LEN: Record<string, number> = {
-  lastName: 50,
-  firstName: 50,
-  lastNameKana: 50,
-  firstNameKana: 50,
-  businessLastName: 50,
-  businessFirstName: 50,
-  prefecture: 10,
-  phone: 20,
-  mobilePhone: 20,
-  employeeNumber: 30,
-  loginId: 128,
-};
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const BASIC_KEYS = IMPORT_COLUMNS_NEW.filter(
   (c) => !c.master && !['employeeNumber', 'loginId', 'isStartupTarget'].includes(c.key),
 ).map((c) => c.key);
 
 type Check = { ok: true; value: string } | { ok: false; message: string };
 
-/** One non-empty cell against its column's rule; the value comes back normalised. */
+const isTextField = (key: string): key is EmployeeTextField => Object.hasOwn(EMPLOYEE_TEXT_RULES, key);
+const GENDER_SET = new Set<string>(GENDERS);
+
+/**
+ * One non-empty cell against its column's rule (employee-rules, as the form); the value comes back
+ * normalised. Called for every cell of every row twice, so it allocates no closures.
+ */
 export function checkCell(c: ImportColumn, raw: string): Check {
-  const bad = (message: string): Check => ({ ok: false, message });
   if (c.key.endsWith('Date')) {
     const d = parseJapaneseDate(raw);
-    return d.ok ? { ok: true, value: d.date } : bad(d.message);
+    return d.ok ? { ok: true, value: d.date } : { ok: false, message: d.message };
   }
   if (c.master) return { ok: true, value: raw };
-  let v = raw;
-  if (c.key === 'lastNameKana' || c.key === 'firstNameKana') {
-    v = raw.normalize('NFKC');
-    if (!isKana(v)) return bad(`ひらがな・カタカナで入力してください「${raw}」`);
-  } else if (c.key === 'gender') {
-    if (!(GENDERS as readonly string[]).includes(v))
-      return bad(`男性・女性・その他・回答しない のいずれかを入力してください「${raw}」`);
-  } else if (c.key === 'email') {
-    v = raw.normalize('NFKC');
-    if (!EMAIL.test(v) || v.length > 254) return bad(`メールアドレスの形式が正しくありません「${raw}」`);
-  } else if (c.key === 'employeeNumber' || c.key === 'loginId') {
-    v = raw.normalize('NFKC');
-    if (!/^[\x21-\x7e]+$/.test(v)) return bad(`半角英数字記号で入力してください「${raw}」`);
-  } else if (c.key === 'postalCode') {
-    v = raw.normalize('NFKC');
-    if (!/^\d{3}-?\d{4}$/.test(v)) return bad(`123-4567 の形式で入力してください「${raw}」`);
-  } else if (c.key === 'phone' || c.key === 'mobilePhone') {
-    v = raw.normalize('NFKC');
-  } else if (c.key === 'isStartupTarget') {
-    v = raw.normalize('NFKC');
-    if (v !== '0' && v !== '1') return bad(`1 または 0 を入力してください「${raw}」`);
+  if (isTextField(c.key)) {
+    const r = checkEmployeeText(c.key, raw);
+    if (r.ok) return { ok: true, value: r.value ?? '' };
+    return { ok: false, message: r.problem === 'format' ? `${r.message}「${raw}」` : r.message };
   }
-  const max = MAX_LEN[c.key] ?? 100;
-  if (v.length > max) return bad(`${max}文字以内で入力してください`);
+  if (c.key === 'gender') {
+    if (!GENDER_SET.has(raw))
+      return { ok: false, message: `性別は 男性・女性・その他・回答しない のいずれかを入力してください「${raw}」` };
+    return { ok: true, value: raw };
+  }
+  const v = raw.normalize('NFKC');
+  if (v !== '0' && v !== '1') return { ok: false, message: `${c.header}は 1 または 0 を入力してください「${raw}」` };
   return { ok: true, value: v };
+}
+
+/** 生年月日/入社日/退職日 together, by employee-rules; reported under the column of the field at fault. */
+function dateIssues(values: Record<string, unknown>, today: string) {
+  return checkEmployeeDates(
+    {
+      birthDate: (values.birthDate as string | null) ?? null,
+      hireDate: (values.hireDate as string | null) ?? null,
+      retirementDate: (values.retirementDate as string | null) ?? null,
+    },
+    today,
+  );
 }
 
 // ---- masters ------------------------------------------------------------------------------------
@@ -169,9 +167,7 @@ function parseNewRow(ctx: ImportContext, row: ImportRow, masters: Masters, today
     }
     values[c.key] = checked.value;
   }
-  if (values.birthDate && values.birthDate > today) err('生年月日', '未来の日付は入力できません');
-  if (values.retirementDate && values.hireDate && values.retirementDate < values.hireDate)
-    err('退職日', '入社日以降の日付を入力してください');
+  for (const issue of dateIssues(values, today)) err(EMPLOYEE_FIELD_LABELS[issue.field]!, issue.message);
   return { line: row.line, values, masters: resolved, isStartupTarget: values.isStartupTarget === '1' };
 }
 
@@ -411,9 +407,10 @@ function parseUpdateRow(
   const merged: Record<string, unknown> = {};
   for (const k of BASIC_KEYS) merged[k] = given[k] === undefined ? (cur[k] ?? null) : given[k];
   merged.isStartupTarget = given.isStartupTarget === undefined ? cur.isStartupTarget : given.isStartupTarget === '1';
-  if (given.birthDate && given.birthDate > today) err('生年月日', '未来の日付は入力できません');
-  if (merged.retirementDate && (merged.retirementDate as string) < (merged.hireDate as string))
-    err('退職日', '入社日以降の日付を入力してください');
+  // the same rules as the form, on the values after the change; a row that touches none of the dates
+  // is not refused for what is already stored
+  if (given.birthDate !== undefined || given.hireDate !== undefined || given.retirementDate !== undefined)
+    for (const issue of dateIssues(merged, today)) err(EMPLOYEE_FIELD_LABELS[issue.field]!, issue.message);
 
   const history = (
     keys: string[],
