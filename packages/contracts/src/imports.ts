@@ -224,5 +224,14 @@ export const ZImportJob = z.object({
 });
 export type TImportJob = z.infer<typeof ZImportJob>;
 
-export const ZImportError = z.object({ row: z.number().int(), column: z.string(), message: z.string() });
+/** One problem of an import; 社員番号 and 氏名 say whose row it is (null for header and file errors). */
+export const ZImportError = z.object({
+  row: z.number().int(),
+  column: z.string(),
+  message: z.string(),
+  employeeNumber: z.string().nullable(),
+  employeeName: z.string().nullable(),
+});
 export type TImportError = z.infer<typeof ZImportError>;
+/** What a handler reports; the pipeline adds whose row it is. */
+export type TImportProblem = Pick<TImportError, 'row' | 'column' | 'message'>;

@@ -40,16 +40,32 @@ const CASES: Case[] = [
   { name: 'birth on the hire day', over: { birthDate: '2005-04-01', hireDate: '2005-04-01' }, refused: 'hireDate' },
   { name: 'future birth date', over: { birthDate: '2099-01-01', hireDate: '2120-04-01' }, refused: 'birthDate' },
   { name: 'retirement before hire', over: { retirementDate: '2022-02-19' }, refused: 'retirementDate' },
-  { name: 'retirement on the hire day', over: { retirementDate: '2022-02-20' }, stored: { retirementDate: '2022-02-20' } },
-  { name: 'half-width kana', over: { lastNameKana: 'ｻﾄｳ', firstNameKana: 'ｶﾞｸ' }, stored: { lastNameKana: 'サトウ', firstNameKana: 'ガク' } },
+  {
+    name: 'retirement on the hire day',
+    over: { retirementDate: '2022-02-20' },
+    stored: { retirementDate: '2022-02-20' },
+  },
+  {
+    name: 'half-width kana',
+    over: { lastNameKana: 'ｻﾄｳ', firstNameKana: 'ｶﾞｸ' },
+    stored: { lastNameKana: 'サトウ', firstNameKana: 'ガク' },
+  },
   { name: 'hiragana kept', over: { lastNameKana: 'さとう' }, stored: { lastNameKana: 'さとう' } },
   { name: 'kanji in kana', over: { lastNameKana: '佐藤' }, refused: 'lastNameKana' },
   { name: 'postal code without hyphen', over: { postalCode: '1000001' }, stored: { postalCode: '100-0001' } },
-  { name: 'postal code full width with 〒', over: { postalCode: '〒１００ー０００１' }, stored: { postalCode: '100-0001' } },
+  {
+    name: 'postal code full width with 〒',
+    over: { postalCode: '〒１００ー０００１' },
+    stored: { postalCode: '100-0001' },
+  },
   { name: 'bad postal code', over: { postalCode: '12-34567' }, refused: 'postalCode' },
   { name: 'bad phone', over: { phone: 'abc' }, refused: 'phone' },
   { name: 'full-width phone', over: { phone: '０３－１２３４－５６７８' }, stored: { phone: '03-1234-5678' } },
-  { name: 'phone with parentheses', over: { mobilePhone: '+81(90)1234-5678' }, stored: { mobilePhone: '+81(90)1234-5678' } },
+  {
+    name: 'phone with parentheses',
+    over: { mobilePhone: '+81(90)1234-5678' },
+    stored: { mobilePhone: '+81(90)1234-5678' },
+  },
   { name: 'bad email', over: { email: 'yamada@' }, refused: 'email' },
   { name: 'full-width email', over: { email: 'ｙａｍａｄａ＠example.jp' }, stored: { email: 'yamada@example.jp' } },
   { name: 'missing required name', over: { lastName: '' }, refused: 'lastName' },
@@ -87,14 +103,26 @@ async function viaForm(c: Case, i: number): Promise<Verdict> {
   const res = await hr.request('POST', '/api/v1/employees', { ...asJson(values(c)), employeeNumber: `F${i}` });
   if (res.statusCode === 201) return { refused: [], stored: storedOf(await byNumber(`F${i}`)) };
   expect(res.statusCode).toBe(400);
-  return { refused: res.json().error.fields.map((f: { path: string }) => f.path).sort(), stored: null };
+  return {
+    refused: res
+      .json()
+      .error.fields.map((f: { path: string }) => f.path)
+      .sort(),
+    stored: null,
+  };
 }
 
 async function viaEdit(c: Case, id: string): Promise<Verdict> {
   const res = await hr.request('PUT', `/api/v1/employees/${id}/basic`, asJson(values(c)));
   if (res.statusCode === 200) return { refused: [], stored: storedOf(res.json()) };
   expect(res.statusCode).toBe(400);
-  return { refused: res.json().error.fields.map((f: { path: string }) => f.path).sort(), stored: null };
+  return {
+    refused: res
+      .json()
+      .error.fields.map((f: { path: string }) => f.path)
+      .sort(),
+    stored: null,
+  };
 }
 
 const keyOfHeader = new Map(KEYS.map((k) => [HEADERS[k], k]));

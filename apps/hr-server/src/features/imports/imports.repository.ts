@@ -125,7 +125,13 @@ export async function insertErrors(tx: Tx, tenantId: string, jobId: string, erro
 export async function findErrorsPage(tx: Tx, jobId: string, page: number, pageSize: number) {
   const where = eq(importErrors.jobId, jobId);
   const items = await tx
-    .select({ row: importErrors.row, column: importErrors.column, message: importErrors.message })
+    .select({
+      row: importErrors.row,
+      column: importErrors.column,
+      message: importErrors.message,
+      employeeNumber: importErrors.employeeNumber,
+      employeeName: importErrors.employeeName,
+    })
     .from(importErrors)
     .where(where)
     .orderBy(asc(importErrors.seq))
@@ -268,4 +274,14 @@ export async function closeOpenPeriods(
 ): Promise<void> {
   const t = table === 'employee_assignments' ? employeeAssignments : employeeContracts;
   await closeOpenPeriod(tx, t, employeeId, startDate);
+}
+
+/** 氏名 of registered employees by 社員番号, for error reports of files without the name columns. */
+export async function findNamesByNumbers(tx: Tx, numbers: string[]): Promise<Map<string, string>> {
+  if (numbers.length === 0) return new Map();
+  const rows = await tx
+    .select({ number: employees.employeeNumber, lastName: employees.lastName, firstName: employees.firstName })
+    .from(employees)
+    .where(inArray(employees.employeeNumber, numbers));
+  return new Map(rows.map((r) => [r.number ?? '', `${r.lastName} ${r.firstName}`]));
 }

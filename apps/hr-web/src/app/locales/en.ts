@@ -513,6 +513,8 @@ export const en: TResources = {
     },
     errorsTitle: 'Errors',
     errorRow: 'Row',
+    errorEmployeeNumber: 'Employee no.',
+    errorEmployeeName: 'Name',
     errorColumn: 'Column',
     errorMessage: 'Message',
     errorRowN: 'Row {{row}}',

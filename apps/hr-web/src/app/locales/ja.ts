@@ -509,6 +509,8 @@ export const ja = {
     },
     errorsTitle: 'エラー一覧',
     errorRow: '行',
+    errorEmployeeNumber: '社員番号',
+    errorEmployeeName: '氏名',
     errorColumn: '項目',
     errorMessage: '内容',
     errorRowN: '{{row}}行目',
