@@ -104,11 +104,26 @@ const basicRules = <T extends z.ZodType<BasicOut>>(schema: T) =>
 export const ZEmployeeBasicInput = basicRules(ZEmployeeBasic);
 export type TEmployeeBasicInput = z.infer<typeof ZEmployeeBasicInput>;
 
+/**
+ * 基本情報 edit. System use can start after registration (decision 006): a ログインID (直接入力) or
+ * `isSystemUse` (社員番号 / ユーザー設定 make it) gives an employee without one an account; with
+ * 直接入力 a given ログインID also changes the current one. An account is never removed here.
+ */
+export const ZUpdateBasicRequest = basicRules(
+  ZEmployeeBasic.extend({
+    loginId: ruleText('loginId'),
+    isSystemUse: z.boolean().default(false),
+  }),
+);
+export type TUpdateBasicRequest = z.infer<typeof ZUpdateBasicRequest>;
+
 /** 従業員 新規登録: 社員番号/ログインID are filled by コード設定 when it says so. */
 export const ZCreateEmployeeRequest = basicRules(
   ZEmployeeBasic.extend({
     employeeNumber: ruleText('employeeNumber'),
     loginId: ruleText('loginId'),
+    /** 社員番号 / ユーザー設定 modes: 「システムを利用する」 — whether the ログインID is made (直接入力: a ログインID is given) */
+    isSystemUse: z.boolean().default(true),
     assignment: ZAssignmentInput.omit({ startDate: true }).nullable().default(null),
     contract: ZContractInput.omit({ startDate: true }).nullable().default(null),
   }),

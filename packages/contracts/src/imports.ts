@@ -73,6 +73,14 @@ export const IMPORT_COLUMNS_NEW: ImportColumn[] = [
     format: DATE_RULE,
     example: '2022/04/01',
   },
+  {
+    key: 'isSystemUse',
+    header: 'システム利用',
+    required: false,
+    format:
+      '1（利用する）または 0（利用しない）。空欄は1。コード設定が「社員番号」「ユーザー設定」のとき、ログインIDを作るかを決めます',
+    example: '1',
+  },
   { key: 'postalCode', header: '郵便番号', required: false, format: '123-4567 または 1234567', example: '130-0012' },
   { key: 'prefecture', header: '都道府県', required: false, format: '10文字以内', example: '東京都' },
   { key: 'city', header: '市区町村', required: false, format: '100文字以内', example: '墨田区' },
@@ -176,7 +184,15 @@ export const IMPORT_COLUMNS_UPDATE: ImportColumn[] = [
     format: '登録済みの社員番号（更新する従業員を特定します。変更はできません）',
     example: '000123',
   },
-  ...IMPORT_COLUMNS_NEW.filter((c) => c.key !== 'employeeNumber' && c.key !== 'loginId').flatMap((c) => {
+  ...IMPORT_COLUMNS_NEW.filter((c) => c.key !== 'employeeNumber' && c.key !== 'isSystemUse').flatMap((c) => {
+    if (c.key === 'loginId')
+      return [
+        {
+          ...c,
+          format:
+            '半角英数字記号128文字以内。入力するとログインIDを設定・変更します（なければアカウントを作成。空欄は変更なし、削除はできません）',
+        },
+      ];
     const col = updateColumn(c);
     if (c.key === 'locationId')
       return [

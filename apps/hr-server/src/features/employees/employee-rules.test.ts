@@ -87,7 +87,7 @@ beforeAll(async () => {
   await createTestUser(t.db, a.tenantId, 'hr', ['hr_admin']);
   hr = new Client(t.app);
   await hr.login('acme', 'hr', STRONG_PASSWORD);
-}, 60_000);
+}, 180_000);
 afterAll(() => t?.close());
 
 type Verdict = { refused: string[]; stored: Record<string, unknown> | null };

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import {
   checkEmployeeDates,
   checkEmployeeText,
+  checkSystemUse,
   EMPLOYEE_FIELD_LABELS,
   EMPLOYEE_TEXT_RULES,
   type EmployeeTextField,
@@ -28,17 +29,19 @@ import {
   type CurrentEmployee,
   closeOpenPeriods,
   findCurrentByNumbers,
+  findLoginIdsOf,
   findMastersForImport,
   findTakenEmployeeNumbers,
   findTakenLoginIds,
   insertJsonRows,
   type MasterForImport,
   updateEmployeesJson,
+  updateLoginIdsJson,
 } from './imports.repository';
 
 const BATCH = 2000;
 const BASIC_KEYS = IMPORT_COLUMNS_NEW.filter(
-  (c) => !c.master && !['employeeNumber', 'loginId', 'isStartupTarget'].includes(c.key),
+  (c) => !c.master && !['employeeNumber', 'loginId', 'isStartupTarget', 'isSystemUse'].includes(c.key),
 ).map((c) => c.key);
 
 type Check = { ok: true; value: string } | { ok: false; message: string };
@@ -202,16 +205,18 @@ export const newEmployeesImport: ImportKindHandler<NewState> = {
       const p = parseNewRow(ctx, row, masters, today, true);
       if (!keepsNumber) p.values.employeeNumber = null;
       if (!keepsLogin) p.values.loginId = null;
-      const getsLogin =
-        codes.loginIdMode === 'rule' ||
-        (codes.loginIdMode === 'employee_number' && (!keepsNumber || p.values.employeeNumber !== null)) ||
-        p.values.loginId !== null;
-      if (getsLogin && !p.values.email)
-        ctx.error({
-          row: row.line,
-          column: 'メールアドレス',
-          message: 'システムを利用する場合はメールアドレスを入力してください',
-        });
+      // system use (decision 006): 直接入力 — a ログインID is given; 社員番号 / ユーザー設定 — the システム利用 column
+      const getsLogin = keepsLogin
+        ? p.values.loginId !== null
+        : p.values.isSystemUse !== '0' &&
+          (codes.loginIdMode === 'rule' || !keepsNumber || p.values.employeeNumber !== null);
+      const use = {
+        hasLogin: getsLogin,
+        systemUseStartDate: p.values.systemUseStartDate ?? null,
+        email: p.values.email ?? null,
+      };
+      for (const issue of checkSystemUse(use))
+        ctx.error({ row: row.line, column: EMPLOYEE_FIELD_LABELS[issue.field]!, message: issue.message });
       for (const key of ['employeeNumber', 'loginId'] as const) {
         const v = p.values[key];
         if (!v) continue;
@@ -263,6 +268,7 @@ export const newEmployeesImport: ImportKindHandler<NewState> = {
           employeeNumber: p.values.employeeNumber ?? null,
           loginId: p.values.loginId ?? null,
           hireDate: p.values.hireDate ?? null,
+          isSystemUse: p.values.isSystemUse !== '0',
         })),
       );
       const employeeRows: Record<string, unknown>[] = [];
@@ -357,6 +363,8 @@ type HistoryChange = { startDate: string; values: Record<string, string | null> 
 type UpdateRow = {
   line: number;
   current: CurrentEmployee;
+  /** a ログインID given to an employee without one (`isNew`) or changed */
+  login: { loginId: string; isNew: boolean } | null;
   /** the employee's columns after the change (all of them), or null when none changed */
   basic: Record<string, unknown> | null;
   before: Record<string, unknown>;
@@ -374,6 +382,7 @@ function parseUpdateRow(
   ctx: ImportContext,
   row: ImportRow,
   current: CurrentEmployee | undefined,
+  currentLogin: string | null,
   masters: Masters,
   today: string,
 ): UpdateRow | null {
@@ -393,7 +402,7 @@ function parseUpdateRow(
     const raw = ctx.cell(row, c.header);
     if (raw === '') continue;
     if (raw === CLEAR_MARKER) {
-      if (REQUIRED_IN_NEW.has(c.key) || c.key.endsWith('StartDate'))
+      if (REQUIRED_IN_NEW.has(c.key) || c.key.endsWith('StartDate') || c.key === 'loginId')
         err(c.header, `${c.header}は削除できません（${CLEAR_MARKER}）`);
       else given[c.key] = null;
       continue;
@@ -411,6 +420,16 @@ function parseUpdateRow(
   // is not refused for what is already stored
   if (given.birthDate !== undefined || given.hireDate !== undefined || given.retirementDate !== undefined)
     for (const issue of dateIssues(merged, today)) err(EMPLOYEE_FIELD_LABELS[issue.field]!, issue.message);
+
+  const login = given.loginId && given.loginId !== currentLogin ? given.loginId : null;
+  if (given.loginId !== undefined || given.email !== undefined || given.systemUseStartDate !== undefined) {
+    const use = {
+      hasLogin: !!(login ?? currentLogin),
+      systemUseStartDate: (merged.systemUseStartDate as string | null) ?? null,
+      email: (merged.email as string | null) ?? null,
+    };
+    for (const issue of checkSystemUse(use)) err(EMPLOYEE_FIELD_LABELS[issue.field]!, issue.message);
+  }
 
   const history = (
     keys: string[],
@@ -466,6 +485,10 @@ function parseUpdateRow(
       after[k] = merged[k] ?? null;
     }
   }
+  if (login) {
+    before.loginId = currentLogin;
+    after.loginId = login;
+  }
   const name = (id: string | null) => (id ? (masters.byId.get(id)?.name ?? id) : null);
   for (const [kind, change] of [
     ['assignment', assignment],
@@ -481,6 +504,7 @@ function parseUpdateRow(
   return {
     line: row.line,
     current,
+    login: login ? { loginId: login, isNew: currentLogin === null } : null,
     basic: isBasicChanged ? merged : null,
     before,
     after,
@@ -498,13 +522,24 @@ async function* updateRows(
   const today = todayInJapan();
   for await (const batch of batches(rows(), BATCH)) {
     const numbers = batch.map((r) => ctx.cell(r, NUMBER_COLUMN.header)).filter(Boolean);
-    const current = tx
-      ? await findCurrentByNumbers(tx, numbers)
-      : await ctx.db.asTenant(ctx.tenantId, (t) => findCurrentByNumbers(t, numbers));
-    yield batch.map((row) => ({
-      row,
-      parsed: parseUpdateRow(ctx, row, current.get(ctx.cell(row, NUMBER_COLUMN.header)), masters, today),
-    }));
+    const read = async (t: Tx) => {
+      const current = await findCurrentByNumbers(t, numbers);
+      return {
+        current,
+        logins: await findLoginIdsOf(
+          t,
+          [...current.values()].map((c) => c.employee.id),
+        ),
+      };
+    };
+    const { current, logins } = tx ? await read(tx) : await ctx.db.asTenant(ctx.tenantId, read);
+    yield batch.map((row) => {
+      const c = current.get(ctx.cell(row, NUMBER_COLUMN.header));
+      return {
+        row,
+        parsed: parseUpdateRow(ctx, row, c, c ? (logins.get(c.employee.id) ?? null) : null, masters, today),
+      };
+    });
   }
 }
 
@@ -516,9 +551,11 @@ export const updateEmployeesImport: ImportKindHandler<UpdateState> = {
   async validate(ctx, rows) {
     const masters = await loadMasters(ctx);
     const seen = new Map<string, number>();
+    const seenLogins = new Map<string, number>();
     let n = 0;
     for await (const batch of updateRows(ctx, null, rows, masters)) {
-      for (const { row } of batch) {
+      for (const { row, parsed } of batch) {
+        if (parsed?.login) checkLoginInFile(ctx, seenLogins, parsed.login.loginId, row.line);
         const number = ctx.cell(row, NUMBER_COLUMN.header);
         const first = seen.get(number);
         if (number && first !== undefined)
@@ -532,6 +569,9 @@ export const updateEmployeesImport: ImportKindHandler<UpdateState> = {
       n += batch.length;
       await ctx.validated(n);
     }
+    const taken = await ctx.db.asTenant(ctx.tenantId, (tx) => findTakenLoginIds(tx, [...seenLogins.keys()]));
+    for (const v of taken)
+      ctx.error({ row: seenLogins.get(v)!, column: 'ログインID', message: `既に登録されています「${v}」` });
     if (n === 0) ctx.error({ row: 0, column: '-', message: 'データ行がありません' });
     return { rows: n };
   },
@@ -591,6 +631,7 @@ export const updateEmployeesImport: ImportKindHandler<UpdateState> = {
         changed++;
       }
       await updateEmployeesJson(tx, employeeRows);
+      await writeLogins(ctx, tx, batch, now);
       await insertJsonRows(tx, 'audit_logs', auditRows);
       seenRows += batch.length;
       ctx.written(seenRows);
@@ -601,3 +642,37 @@ export const updateEmployeesImport: ImportKindHandler<UpdateState> = {
     };
   },
 };
+
+function checkLoginInFile(ctx: ImportContext, seen: Map<string, number>, loginId: string, line: number) {
+  const first = seen.get(loginId);
+  if (first === undefined) seen.set(loginId, line);
+  else
+    ctx.error({ row: line, column: 'ログインID', message: `ファイル内で重複しています（行 ${first}）「${loginId}」` });
+}
+
+/** ログインIDs given by an update file: a new account (no password yet) or a changed ID, batched. */
+async function writeLogins(ctx: ImportContext, tx: Tx, batch: { parsed: UpdateRow | null }[], now: string) {
+  const created: Record<string, unknown>[] = [];
+  const changed: { employee_id: string; login_id: string }[] = [];
+  for (const { parsed: p } of batch) {
+    if (!p?.login) continue;
+    const e = (p.basic ?? p.current.employee) as { lastName: string; firstName: string; email: string | null };
+    if (!p.login.isNew) changed.push({ employee_id: p.current.employee.id, login_id: p.login.loginId });
+    else
+      created.push({
+        tenant_id: ctx.tenantId,
+        id: randomUUID(),
+        employee_id: p.current.employee.id,
+        login_id: p.login.loginId,
+        email: e.email,
+        display_name: `${e.lastName} ${e.firstName}`,
+        must_change_password: false,
+        is_disabled: false,
+        failed_login_count: 0,
+        created_at: now,
+        updated_at: now,
+      });
+  }
+  await updateLoginIdsJson(tx, changed);
+  await insertJsonRows(tx, 'user_accounts', created);
+}

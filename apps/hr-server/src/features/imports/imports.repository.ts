@@ -285,3 +285,23 @@ export async function findNamesByNumbers(tx: Tx, numbers: string[]): Promise<Map
     .where(inArray(employees.employeeNumber, numbers));
   return new Map(rows.map((r) => [r.number ?? '', `${r.lastName} ${r.firstName}`]));
 }
+
+/** Current ログインID of employees by id (an update file may give or change one). */
+export async function findLoginIdsOf(tx: Tx, employeeIds: string[]): Promise<Map<string, string>> {
+  if (employeeIds.length === 0) return new Map();
+  const rows = await tx
+    .select({ employeeId: userAccounts.employeeId, loginId: userAccounts.loginId })
+    .from(userAccounts)
+    .where(inArray(userAccounts.employeeId, employeeIds));
+  return new Map(rows.map((r) => [r.employeeId ?? '', r.loginId]));
+}
+
+/** New ログインIDs of employees who already have an account, in one statement. */
+export async function updateLoginIdsJson(tx: Tx, rows: { employee_id: string; login_id: string }[]): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.execute(
+    sql`update user_accounts u set login_id = x.login_id, updated_at = now()
+        from json_to_recordset(${JSON.stringify(rows)}::json) as x(employee_id uuid, login_id text)
+        where u.employee_id = x.employee_id`,
+  );
+}
