@@ -156,7 +156,7 @@ describe.skipIf(!hasChromium)('一括登録・更新: 新規登録用ファイ�
     await shot(page, 'import-05-employee-list');
   });
 
-  it('a file with 2 bad rows: エラー終了 with 行 / 項目 / 内容, nothing registered', async () => {
+  it('a file with 2 bad rows: エラー終了 with 行 / 社員番号 / 氏名 / 項目 / 内容, nothing registered', async () => {
     const csv = cp932Csv(headers, [
       {
         '本名(姓)': '伊藤',
@@ -185,6 +185,8 @@ describe.skipIf(!hasChromium)('一括登録・更新: 新規登録用ファイ�
     const birth = errors.getByRole('row').filter({ hasText: '生年月日' });
     await birth.first().waitFor();
     expect(await birth.first().getByRole('cell').first().textContent()).toBe('2');
+    // whose row it is, without opening the file: 氏名 beside the row number
+    expect(await birth.first().getByRole('cell').nth(2).textContent()).toBe('伊藤 三郎');
     const kana = errors.getByRole('row').filter({ hasText: '本名(かな)(せい)' });
     expect(await kana.first().getByRole('cell').first().textContent()).toBe('3');
     await result().getByRole('button', { name: 'エラー一覧をダウンロード' }).waitFor();

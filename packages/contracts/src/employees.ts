@@ -1,7 +1,8 @@
 // 従業員 (R-EMP-1…5): registration, list/search, detail with effective-dated histories, audit trail.
 import { z } from 'zod';
 import { zString } from './common';
-import { isKana } from './japanese';
+import { checkEmployeeDates, checkEmployeeText, EMPLOYEE_TEXT_RULES, type EmployeeTextField } from './employee-rules';
+import { todayInJapan } from './japanese';
 
 export const GENDERS = ['男性', '女性', 'その他', '回答しない'] as const;
 export const EMPLOYMENT_STATUSES = ['active', 'retired', 'upcoming'] as const;
@@ -30,8 +31,17 @@ const required = (label: string, max = 50) =>
     .trim()
     .min(1, { error: `${label}を入力してください` })
     .max(max, { error: `${label}は${max}文字以内で入力してください` });
-const kana = (label: string) =>
-  required(label).refine(isKana, { error: `${label}はひらがな・カタカナで入力してください` });
+/** A text field checked and normalised by employee-rules (the import calls the same function). */
+const ruleText = (key: EmployeeTextField) =>
+  zString(EMPLOYEE_TEXT_RULES[key].label)
+    .nullish()
+    .transform((v, ctx) => {
+      const r = checkEmployeeText(key, v ?? '');
+      if (r.ok) return r.value;
+      ctx.addIssue({ code: 'custom', message: r.message });
+      return z.NEVER;
+    });
+const ruleRequired = (key: EmployeeTextField) => ruleText(key).transform((v) => v as string);
 const uuidOrNull = (label: string) =>
   z
     .uuid({ error: `${label}の指定が正しくありません` })
@@ -59,70 +69,58 @@ export type TContractInput = z.infer<typeof ZContractInput>;
 
 /** 基本情報: what the detail page's first section edits. */
 export const ZEmployeeBasic = z.object({
-  lastName: required('本名(姓)'),
-  firstName: required('本名(名)'),
-  lastNameKana: kana('本名(かな)(せい)'),
-  firstNameKana: kana('本名(かな)(めい)'),
-  businessLastName: text('ビジネスネーム(姓)', 50),
-  businessFirstName: text('ビジネスネーム(名)', 50),
+  lastName: ruleRequired('lastName'),
+  firstName: ruleRequired('firstName'),
+  lastNameKana: ruleRequired('lastNameKana'),
+  firstNameKana: ruleRequired('firstNameKana'),
+  businessLastName: ruleText('businessLastName'),
+  businessFirstName: ruleText('businessFirstName'),
   birthDate: date('生年月日'),
   gender: z.enum(GENDERS, { error: '性別を選択してください' }),
   hireDate: date('入社日'),
   retirementDate: optionalDate('退職日'),
-  email: z
-    .email({ error: 'メールアドレスの形式が正しくありません' })
-    .max(254)
-    .nullable()
-    .default(null)
-    .or(z.literal('').transform(() => null)),
+  email: ruleText('email'),
   systemUseStartDate: optionalDate('システム利用開始日'),
-  postalCode: zString('郵便番号')
-    .trim()
-    .regex(/^(\d{3}-?\d{4})?$/, { error: '郵便番号は 123-4567 の形式で入力してください' })
-    .transform((v) => (v === '' ? null : v))
-    .nullable()
-    .default(null),
-  prefecture: text('都道府県', 10),
-  city: text('市区町村', 100),
-  street: text('番地', 100),
-  building: text('建物', 100),
-  phone: text('電話番号', 20),
-  mobilePhone: text('携帯電話番号', 20),
+  postalCode: ruleText('postalCode'),
+  prefecture: ruleText('prefecture'),
+  city: ruleText('city'),
+  street: ruleText('street'),
+  building: ruleText('building'),
+  phone: ruleText('phone'),
+  mobilePhone: ruleText('mobilePhone'),
   isStartupTarget: z.boolean().default(false),
 });
 
-const basicRules = <T extends z.ZodType<z.infer<typeof ZEmployeeBasic>>>(schema: T) =>
+type BasicOut = { birthDate: string; hireDate: string; retirementDate: string | null };
+const basicRules = <T extends z.ZodType<BasicOut>>(schema: T) =>
   schema.superRefine((v, ctx) => {
-    const today = new Date().toISOString().slice(0, 10);
-    if (v.birthDate > today)
-      ctx.addIssue({ code: 'custom', path: ['birthDate'], message: '生年月日に未来の日付は入力できません' });
-    if (v.retirementDate && v.retirementDate < v.hireDate) {
-      ctx.addIssue({ code: 'custom', path: ['retirementDate'], message: '退職日は入社日以降の日付を入力してください' });
-    }
-    if (v.birthDate >= v.hireDate)
-      ctx.addIssue({ code: 'custom', path: ['hireDate'], message: '入社日は生年月日より後の日付を入力してください' });
+    for (const issue of checkEmployeeDates(v, todayInJapan()))
+      ctx.addIssue({ code: 'custom', path: [issue.field], message: issue.message });
   });
 
 export const ZEmployeeBasicInput = basicRules(ZEmployeeBasic);
 export type TEmployeeBasicInput = z.infer<typeof ZEmployeeBasicInput>;
 
+/**
+ * 基本情報 edit. System use can start after registration (decision 006): a ログインID (直接入力) or
+ * `isSystemUse` (社員番号 / ユーザー設定 make it) gives an employee without one an account; with
+ * 直接入力 a given ログインID also changes the current one. An account is never removed here.
+ */
+export const ZUpdateBasicRequest = basicRules(
+  ZEmployeeBasic.extend({
+    loginId: ruleText('loginId'),
+    isSystemUse: z.boolean().default(false),
+  }),
+);
+export type TUpdateBasicRequest = z.infer<typeof ZUpdateBasicRequest>;
+
 /** 従業員 新規登録: 社員番号/ログインID are filled by コード設定 when it says so. */
 export const ZCreateEmployeeRequest = basicRules(
   ZEmployeeBasic.extend({
-    employeeNumber: zString('社員番号')
-      .trim()
-      .max(30, { error: '社員番号は30文字以内で入力してください' })
-      .regex(/^[\x21-\x7e]*$/, { error: '社員番号は半角英数字記号で入力してください' })
-      .transform((v) => (v === '' ? null : v))
-      .nullable()
-      .default(null),
-    loginId: zString('ログインID')
-      .trim()
-      .max(128, { error: 'ログインIDは128文字以内で入力してください' })
-      .regex(/^[\x21-\x7e]*$/, { error: 'ログインIDは半角英数字記号で入力してください' })
-      .transform((v) => (v === '' ? null : v))
-      .nullable()
-      .default(null),
+    employeeNumber: ruleText('employeeNumber'),
+    loginId: ruleText('loginId'),
+    /** 社員番号 / ユーザー設定 modes: 「システムを利用する」 — whether the ログインID is made (直接入力: a ログインID is given) */
+    isSystemUse: z.boolean().default(true),
     assignment: ZAssignmentInput.omit({ startDate: true }).nullable().default(null),
     contract: ZContractInput.omit({ startDate: true }).nullable().default(null),
   }),
@@ -205,9 +203,9 @@ export const ZContract = z.object({
 });
 
 export const ZEmergencyContact = z.object({
-  name: required('緊急連絡先の氏名'),
-  relation: text('続柄', 20),
-  phone: required('緊急連絡先の電話番号', 20),
+  name: ruleRequired('emergencyName'),
+  relation: ruleText('emergencyRelation'),
+  phone: ruleRequired('emergencyPhone'),
 });
 export const ZEducation = z.object({
   school: required('学校名', 100),

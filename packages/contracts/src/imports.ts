@@ -73,13 +73,39 @@ export const IMPORT_COLUMNS_NEW: ImportColumn[] = [
     format: DATE_RULE,
     example: '2022/04/01',
   },
-  { key: 'postalCode', header: '郵便番号', required: false, format: '123-4567 または 1234567', example: '130-0012' },
+  {
+    key: 'isSystemUse',
+    header: 'システム利用',
+    required: false,
+    format:
+      '1（利用する）または 0（利用しない）。空欄は1。コード設定が「社員番号」「ユーザー設定」のとき、ログインIDを作るかを決めます',
+    example: '1',
+  },
+  {
+    key: 'postalCode',
+    header: '郵便番号',
+    required: false,
+    format: '123-4567（ハイフンなし・全角・〒付きも可。123-4567 で登録）',
+    example: '130-0012',
+  },
   { key: 'prefecture', header: '都道府県', required: false, format: '10文字以内', example: '東京都' },
   { key: 'city', header: '市区町村', required: false, format: '100文字以内', example: '墨田区' },
   { key: 'street', header: '番地', required: false, format: '100文字以内', example: '太平1-1-1' },
   { key: 'building', header: '建物', required: false, format: '100文字以内', example: '' },
-  { key: 'phone', header: '電話番号', required: false, format: '20文字以内', example: '03-1234-5678' },
-  { key: 'mobilePhone', header: '携帯電話番号', required: false, format: '20文字以内', example: '090-1234-5678' },
+  {
+    key: 'phone',
+    header: '電話番号',
+    required: false,
+    format: '数字・ハイフン・括弧・+ の20文字以内',
+    example: '03-1234-5678',
+  },
+  {
+    key: 'mobilePhone',
+    header: '携帯電話番号',
+    required: false,
+    format: '数字・ハイフン・括弧・+ の20文字以内',
+    example: '090-1234-5678',
+  },
   {
     key: 'companyId',
     header: '会社',
@@ -176,7 +202,15 @@ export const IMPORT_COLUMNS_UPDATE: ImportColumn[] = [
     format: '登録済みの社員番号（更新する従業員を特定します。変更はできません）',
     example: '000123',
   },
-  ...IMPORT_COLUMNS_NEW.filter((c) => c.key !== 'employeeNumber' && c.key !== 'loginId').flatMap((c) => {
+  ...IMPORT_COLUMNS_NEW.filter((c) => c.key !== 'employeeNumber' && c.key !== 'isSystemUse').flatMap((c) => {
+    if (c.key === 'loginId')
+      return [
+        {
+          ...c,
+          format:
+            '半角英数字記号128文字以内。入力するとログインIDを設定・変更します（なければアカウントを作成。空欄は変更なし、削除はできません）',
+        },
+      ];
     const col = updateColumn(c);
     if (c.key === 'locationId')
       return [
@@ -224,5 +258,14 @@ export const ZImportJob = z.object({
 });
 export type TImportJob = z.infer<typeof ZImportJob>;
 
-export const ZImportError = z.object({ row: z.number().int(), column: z.string(), message: z.string() });
+/** One problem of an import; 社員番号 and 氏名 say whose row it is (null for header and file errors). */
+export const ZImportError = z.object({
+  row: z.number().int(),
+  column: z.string(),
+  message: z.string(),
+  employeeNumber: z.string().nullable(),
+  employeeName: z.string().nullable(),
+});
 export type TImportError = z.infer<typeof ZImportError>;
+/** What a handler reports; the pipeline adds whose row it is. */
+export type TImportProblem = Pick<TImportError, 'row' | 'column' | 'message'>;

@@ -32,11 +32,34 @@ export function excelSerialToIso(serial: number): string | null {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
-function fromEra(era: Era, eraYear: number, m: number, d: number): string | null {
+const daysIn = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+
+/** Why y/m/d is not a calendar day (month or day out of range), in the words of the error report. */
+function dayProblem(y: number, m: number, d: number, yearText: string): string | null {
+  if (m < 1 || m > 12) return '月は1〜12で入力してください';
+  const last = daysIn(y, m);
+  if (d < 1 || d > last) return `${yearText}${m}月は${last}日まで`;
+  return null;
+}
+
+const eraYearText = (era: Era, iso: string) => {
+  const y = Number(iso.slice(0, 4)) - Number(era.start.slice(0, 4)) + 1;
+  return `${y === 1 ? '元' : y}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
+};
+const gregorianText = (iso: string) =>
+  `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
+
+/** A 和暦 date, or why not: 「昭和は64年1月7日まで」「令和は2019年5月1日から」, a day the month lacks, 0年. */
+function fromEra(era: Era, eraYear: number, m: number, d: number): { iso: string } | { why: string } {
+  if (eraYear < 1) return { why: `${era.name}の1年目は「元年」または「1年」です` };
   const y = Number(era.start.slice(0, 4)) + eraYear - 1;
+  const problem = dayProblem(y, m, d, `${era.name}${eraYear === 1 ? '元' : eraYear}年`);
+  if (problem) return { why: problem };
   const iso = isoOf(y, m, d);
-  if (!iso || iso < era.start || (era.end !== null && iso > era.end)) return null;
-  return iso;
+  if (!iso) return { why: `${era.name}${eraYear}年は読めません` };
+  if (iso < era.start) return { why: `${era.name}は${gregorianText(era.start)}から` };
+  if (era.end !== null && iso > era.end) return { why: `${era.name}は${eraYearText(era, era.end)}まで` };
+  return { iso };
 }
 
 const ERA_RE =
@@ -48,27 +71,26 @@ export function parseJapaneseDate(input: string): DateParse {
   const s = raw.normalize('NFKC').replace(/\s+/g, '');
   const fail = { ok: false as const, message: `日付として読めません「${raw}」` };
   if (s === '') return fail;
-  let m = /^(\d{4})[/\-.年](\d{1,2})[/\-.月](\d{1,2})日?$/.exec(s);
+  const m = /^(\d{4})[/\-.年](\d{1,2})[/\-.月](\d{1,2})日?$/.exec(s) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(s);
   if (m) {
-    const iso = isoOf(Number(m[1]), Number(m[2]), Number(m[3]));
-    return iso ? { ok: true, date: iso } : fail;
-  }
-  m = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
-  if (m) {
-    const iso = isoOf(Number(m[1]), Number(m[2]), Number(m[3]));
-    return iso ? { ok: true, date: iso } : fail;
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const iso = isoOf(y, mo, d);
+    if (iso) return { ok: true, date: iso };
+    const why = dayProblem(y, mo, d, `${y}年`);
+    return why ? { ok: false, message: `日付として読めません「${raw}」（${why}）` } : fail;
   }
   if (/^\d{1,6}$/.test(s)) {
     const iso = excelSerialToIso(Number(s));
     return iso ? { ok: true, date: iso } : fail;
   }
-  m = ERA_RE.exec(s);
-  if (m) {
-    const key = m[1]!.toUpperCase();
-    const era = ERAS.find((e) => e.name === key || e.letter === key);
-    const year = m[2] === '元' ? 1 : Number(m[2]);
-    const iso = era ? fromEra(era, year, Number(m[3]), Number(m[4])) : null;
-    return iso ? { ok: true, date: iso } : { ok: false, message: `和暦の日付が正しくありません「${raw}」` };
+  const w = ERA_RE.exec(s);
+  if (w) {
+    const key = w[1]!.toUpperCase();
+    const era = ERAS.find((e) => e.name === key || e.letter === key)!;
+    const r = fromEra(era, w[2] === '元' ? 1 : Number(w[2]), Number(w[3]), Number(w[4]));
+    return 'iso' in r
+      ? { ok: true, date: r.iso }
+      : { ok: false, message: `和暦の日付が正しくありません「${raw}」（${r.why}）` };
   }
   return fail;
 }

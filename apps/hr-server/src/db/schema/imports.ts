@@ -38,6 +38,8 @@ export const importErrors = pgTable(
     row: integer('row').notNull(),
     column: text('column').notNull(),
     message: text('message').notNull(),
+    employeeNumber: text('employee_number'),
+    employeeName: text('employee_name'),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.jobId, t.seq] })],
 );

@@ -2,7 +2,7 @@
 // in one transaction when nothing failed), the months on the detail page, and tenant isolation.
 import { randomUUID } from 'node:crypto';
 import { formatMinutes, parseMinutes, parseYearMonth } from '@jinji/contracts/attendance';
-import type { TImportError } from '@jinji/contracts/imports';
+import type { TImportProblem } from '@jinji/contracts/imports';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   Client,
@@ -69,7 +69,7 @@ afterAll(() => t?.close());
 async function importRows(tenantId: string, table: string[][]) {
   const [header = [], ...body] = table;
   const index = new Map(header.map((h, i) => [h.trim(), i]));
-  const errors: TImportError[] = [];
+  const errors: TImportProblem[] = [];
   const validated: number[] = [];
   let written = 0;
   const ctx: ImportContext = {

@@ -10,7 +10,13 @@ import { auditDiff, recordAudit } from '../audit/audit.service';
 import { findCodeSettings, peekSequences, takeSequence, upsertCodeSettings } from './code-settings.repository';
 
 export type CodeOperation = 'single' | 'bulk_new' | 'bulk_update';
-export type CodeInput = { employeeNumber: string | null; loginId: string | null; hireDate: string | null };
+/** `isSystemUse: false` (社員番号/ユーザー設定 modes): no ログインID is made, and no rule number is taken. */
+export type CodeInput = {
+  employeeNumber: string | null;
+  loginId: string | null;
+  hireDate: string | null;
+  isSystemUse?: boolean;
+};
 export type CodeOutput = { employeeNumber: string | null; loginId: string | null };
 
 const hireYear = (d: string | null) => (d ? Number(d.slice(0, 4)) : null);
@@ -32,14 +38,37 @@ export async function generateCodes(
     employeeNumbers = items.map((item, i) => formatCode(rule, first + i, hireYear(item.hireDate)));
   }
 
+  const uses = (item: CodeInput) => item.isSystemUse !== false;
   let loginIds = items.map((i) => i.loginId);
-  if (s.loginIdMode === 'employee_number') loginIds = employeeNumbers;
-  else if (s.loginIdMode === 'rule' && s.loginIdRule && items.length > 0) {
+  if (s.loginIdMode === 'employee_number') loginIds = items.map((item, i) => (uses(item) ? employeeNumbers[i]! : null));
+  else if (s.loginIdMode === 'rule' && s.loginIdRule) {
     const rule = s.loginIdRule;
-    const first = await takeSequence(tx, tenantId, 'login_id', items.length);
-    loginIds = items.map((item, i) => formatCode(rule, first + i, hireYear(item.hireDate)));
+    const count = items.filter(uses).length;
+    let next = count > 0 ? await takeSequence(tx, tenantId, 'login_id', count) : 0;
+    loginIds = items.map((item) => (uses(item) ? formatCode(rule, next++, hireYear(item.hireDate)) : null));
   }
   return items.map((_, i) => ({ employeeNumber: employeeNumbers[i] ?? null, loginId: loginIds[i] ?? null }));
+}
+
+/**
+ * The ログインID of an employee registered earlier who starts using the system: the ログインID half of
+ * コード設定 only (直接入力: as entered, 社員番号: the 社員番号, ユーザー設定: the next number of the rule).
+ */
+export async function generateLoginIdFor(
+  tx: Tx,
+  tenantId: string,
+  e: { employeeNumber: string | null; loginId: string | null; hireDate: string },
+): Promise<string | null> {
+  const s = (await findCodeSettings(tx)) ?? DEFAULT_CODE_SETTINGS;
+  if (s.loginIdMode === 'employee_number') return e.employeeNumber;
+  if (s.loginIdMode === 'rule' && s.loginIdRule)
+    return formatCode(s.loginIdRule, await takeSequence(tx, tenantId, 'login_id', 1), hireYear(e.hireDate));
+  return e.loginId;
+}
+
+/** Inside the caller's transaction (PGlite has one connection: a second transaction would wait). */
+export async function findCodeSettingsIn(tx: Tx): Promise<TCodeSettings> {
+  return (await findCodeSettings(tx)) ?? DEFAULT_CODE_SETTINGS;
 }
 
 /** For background jobs, which have a tenant but no session. */

@@ -229,7 +229,7 @@ export async function insertEmployeeAccount(
 export async function updateEmployeeAccount(
   tx: Tx,
   employeeId: string,
-  values: { email: string | null; displayName: string },
+  values: { email: string | null; displayName: string; loginId?: string },
 ): Promise<void> {
   await tx
     .update(userAccounts)

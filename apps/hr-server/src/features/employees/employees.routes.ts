@@ -6,11 +6,11 @@ import {
   ZContractInput,
   ZCp932CheckResponse,
   ZCreateEmployeeRequest,
-  ZEmployeeBasicInput,
   ZEmployeeDetail,
   ZEmployeeListQuery,
   ZEmployeeListResponse,
   ZSensitiveSection,
+  ZUpdateBasicRequest,
 } from '@jinji/contracts/employees';
 import { ZMasterItem } from '@jinji/contracts/masters';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -154,7 +154,7 @@ export const employeeRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
         tags,
         summary: '基本情報の更新',
         params: ZId,
-        body: ZEmployeeBasicInput,
+        body: ZUpdateBasicRequest,
         response: { 200: ZEmployeeDetail },
       },
     },

@@ -4,17 +4,18 @@
 import type { Readable } from 'node:stream';
 import { isAllowed } from '@jinji/contracts/access';
 import type { TAuditAction } from '@jinji/contracts/audit';
+import { checkSystemUse, type RuleIssue } from '@jinji/contracts/employee-rules';
 import {
   STATUS_LABELS,
   type TAssignmentInput,
   type TContractInput,
   type TCp932CheckResponse,
   type TCreateEmployeeRequest,
-  type TEmployeeBasicInput,
   type TEmployeeDetail,
   type TEmployeeListQuery,
   type TEmployeeListResponse,
   type TEmploymentStatus,
+  type TUpdateBasicRequest,
   ZCareerSection,
   ZContactsSection,
   ZSensitiveSection,
@@ -29,7 +30,7 @@ import { AppError } from '../../lib/app-error';
 import type { AuthContext } from '../../lib/auth-context';
 import { type CsvEncoding, findCp932Losses, streamCsv } from '../../lib/csv';
 import { recordAudit } from '../audit/audit.service';
-import { generateCodes } from '../code-settings/code-settings.service';
+import { findCodeSettingsIn, generateCodes, generateLoginIdFor } from '../code-settings/code-settings.service';
 import {
   deleteHistoryRow,
   type EmployeeRow,
@@ -59,6 +60,9 @@ import {
 } from './employees.repository';
 
 const invalid = (fields: TFieldError[]) => new AppError('VALIDATION_FAILED', undefined, fields);
+const refuseIssues = (issues: RuleIssue[]) => {
+  if (issues.length > 0) throw invalid(issues.map((i) => ({ path: i.field, message: i.message })));
+};
 
 export function statusOf(e: { hireDate: string; retirementDate: string | null }, today: string): TEmploymentStatus {
   if (e.hireDate > today) return 'upcoming';
@@ -188,15 +192,20 @@ export async function createEmployee(
   try {
     return await db.asTenant(ctx.tenantId, async (tx) => {
       const [codes] = await generateCodes(tx, ctx.tenantId, 'single', [
-        { employeeNumber: input.employeeNumber, loginId: input.loginId, hireDate: input.hireDate },
+        {
+          employeeNumber: input.employeeNumber,
+          loginId: input.loginId,
+          hireDate: input.hireDate,
+          isSystemUse: input.isSystemUse,
+        },
       ]);
       const { employeeNumber, loginId } = codes!;
-      if (loginId && !input.email) {
-        throw invalid([{ path: 'email', message: 'システムを利用する場合はメールアドレスを入力してください' }]);
-      }
+      refuseIssues(
+        checkSystemUse({ hasLogin: !!loginId, systemUseStartDate: input.systemUseStartDate, email: input.email }),
+      );
       if (input.assignment) await checkRefs(tx, input.assignment, ASSIGNMENT_KINDS, 'assignment.');
       if (input.contract) await checkRefs(tx, input.contract, CONTRACT_KINDS, 'contract.');
-      const { employeeNumber: _n, loginId: _l, assignment, contract, ...basic } = input;
+      const { employeeNumber: _n, loginId: _l, isSystemUse: _s, assignment, contract, ...basic } = input;
       const row = await insertEmployee(tx, {
         tenantId: ctx.tenantId,
         ...basic,
@@ -384,16 +393,65 @@ async function requireEmployee(tx: Tx, id: string): Promise<EmployeeRow> {
   return e;
 }
 
-export async function updateBasic(db: Database, ctx: AuthContext, id: string, input: TEmployeeBasicInput) {
-  await db.asTenant(ctx.tenantId, async (tx) => {
-    const current = await requireEmployee(tx, id);
-    const change = diff(basicOf(current), input);
-    if (!change.isChanged) return;
-    await updateEmployee(tx, id, { ...input, ...searchColumns(input) });
-    await updateEmployeeAccount(tx, id, { email: input.email, displayName: `${input.lastName} ${input.firstName}` });
-    await audit(tx, ctx, 'update', id, change.before, change.after);
-  });
+export async function updateBasic(db: Database, ctx: AuthContext, id: string, input: TUpdateBasicRequest) {
+  const { loginId: requested, isSystemUse, ...basic } = input;
+  try {
+    await db.asTenant(ctx.tenantId, async (tx) => {
+      const current = await requireEmployee(tx, id);
+      const currentLogin = await findLoginIdOf(tx, id);
+      const loginId = await loginAfterEdit(tx, ctx, current, currentLogin, requested, isSystemUse);
+      refuseIssues(
+        checkSystemUse({ hasLogin: !!loginId, systemUseStartDate: basic.systemUseStartDate, email: basic.email }),
+      );
+      const change = diff({ ...basicOf(current), loginId: currentLogin }, { ...basic, loginId });
+      if (!change.isChanged) return;
+      await updateEmployee(tx, id, { ...basic, ...searchColumns(basic) });
+      const account = { email: basic.email, displayName: `${basic.lastName} ${basic.firstName}` };
+      // the account is made without a password: the account notice (a later issue) lets its owner set one
+      if (loginId && !currentLogin)
+        await insertEmployeeAccount(tx, { tenantId: ctx.tenantId, employeeId: id, loginId, ...account });
+      else await updateEmployeeAccount(tx, id, { ...account, ...(loginId ? { loginId } : {}) });
+      await audit(tx, ctx, 'update', id, change.before, change.after);
+    });
+  } catch (error) {
+    throw uniqueToField(error);
+  }
   return getEmployee(db, ctx, id);
+}
+
+/** The ログインID after a 基本情報 edit: kept, given for the first time, made by コード設定, or changed (直接入力). */
+async function loginAfterEdit(
+  tx: Tx,
+  ctx: AuthContext,
+  current: EmployeeRow,
+  currentLogin: string | null,
+  requested: string | null,
+  isSystemUse: boolean,
+): Promise<string | null> {
+  const { loginIdMode } = await findCodeSettingsIn(tx);
+  if (currentLogin) {
+    if (!requested || requested === currentLogin) return currentLogin;
+    if (loginIdMode !== 'direct')
+      throw invalid([{ path: 'loginId', message: 'コード設定によりログインIDは自動で決まるため変更できません' }]);
+    return requested;
+  }
+  if (!requested && !isSystemUse) return null;
+  const made = await generateLoginIdFor(tx, ctx.tenantId, {
+    employeeNumber: current.employeeNumber,
+    loginId: requested,
+    hireDate: current.hireDate,
+  });
+  if (!made)
+    throw invalid([
+      {
+        path: 'loginId',
+        message:
+          loginIdMode === 'employee_number'
+            ? 'ログインIDは社員番号から作られます。社員番号のない従業員には作れません'
+            : 'システムを利用する場合はログインIDを入力してください',
+      },
+    ]);
+  return made;
 }
 
 type Section = 'contacts' | 'career' | 'sensitive';

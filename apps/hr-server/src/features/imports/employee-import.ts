@@ -1,6 +1,14 @@
 // 「新規登録用ファイル」 and 「更新用ファイル」 (R-IMP-2/4) as import kinds. Both passes parse each row
 // with the same functions, so the write pass applies exactly what the validation pass accepted.
 import { randomUUID } from 'node:crypto';
+import {
+  checkEmployeeDates,
+  checkEmployeeText,
+  checkSystemUse,
+  EMPLOYEE_FIELD_LABELS,
+  EMPLOYEE_TEXT_RULES,
+  type EmployeeTextField,
+} from '@jinji/contracts/employee-rules';
 import { GENDERS } from '@jinji/contracts/employees';
 import {
   ASSIGNMENT_COLUMN_KEYS,
@@ -10,7 +18,7 @@ import {
   IMPORT_COLUMNS_UPDATE,
   type ImportColumn,
 } from '@jinji/contracts/imports';
-import { isKana, todayInJapan } from '@jinji/contracts/japanese';
+import { todayInJapan } from '@jinji/contracts/japanese';
 import { parseJapaneseDate } from '@jinji/contracts/japanese-dates';
 import type { Tx } from '../../db/client';
 import { AppError } from '../../lib/app-error';
@@ -22,68 +30,61 @@ import {
   type CurrentEmployee,
   closeOpenPeriods,
   findCurrentByNumbers,
+  findLoginIdsOf,
   findMastersForImport,
   findTakenEmployeeNumbers,
   findTakenLoginIds,
   insertJsonRows,
   type MasterForImport,
   updateEmployeesJson,
+  updateLoginIdsJson,
 } from './imports.repository';
 
 const BATCH = 2000;
-const MAX_LEN: Record<string, number> = {
-  lastName: 50,
-  firstName: 50,
-  lastNameKana: 50,
-  firstNameKana: 50,
-  businessLastName: 50,
-  businessFirstName: 50,
-  prefecture: 10,
-  phone: 20,
-  mobilePhone: 20,
-  employeeNumber: 30,
-  loginId: 128,
-};
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const BASIC_KEYS = IMPORT_COLUMNS_NEW.filter(
-  (c) => !c.master && !['employeeNumber', 'loginId', 'isStartupTarget'].includes(c.key),
+  (c) => !c.master && !['employeeNumber', 'loginId', 'isStartupTarget', 'isSystemUse'].includes(c.key),
 ).map((c) => c.key);
 
 type Check = { ok: true; value: string } | { ok: false; message: string };
 
-/** One non-empty cell against its column's rule; the value comes back normalised. */
+const isTextField = (key: string): key is EmployeeTextField => Object.hasOwn(EMPLOYEE_TEXT_RULES, key);
+const GENDER_SET = new Set<string>(GENDERS);
+
+/**
+ * One non-empty cell against its column's rule (employee-rules, as the form); the value comes back
+ * normalised. Called for every cell of every row twice, so it allocates no closures.
+ */
 export function checkCell(c: ImportColumn, raw: string): Check {
-  const bad = (message: string): Check => ({ ok: false, message });
   if (c.key.endsWith('Date')) {
     const d = parseJapaneseDate(raw);
-    return d.ok ? { ok: true, value: d.date } : bad(d.message);
+    return d.ok ? { ok: true, value: d.date } : { ok: false, message: d.message };
   }
   if (c.master) return { ok: true, value: raw };
-  let v = raw;
-  if (c.key === 'lastNameKana' || c.key === 'firstNameKana') {
-    v = raw.normalize('NFKC');
-    if (!isKana(v)) return bad(`ひらがな・カタカナで入力してください「${raw}」`);
-  } else if (c.key === 'gender') {
-    if (!(GENDERS as readonly string[]).includes(v))
-      return bad(`男性・女性・その他・回答しない のいずれかを入力してください「${raw}」`);
-  } else if (c.key === 'email') {
-    v = raw.normalize('NFKC');
-    if (!EMAIL.test(v) || v.length > 254) return bad(`メールアドレスの形式が正しくありません「${raw}」`);
-  } else if (c.key === 'employeeNumber' || c.key === 'loginId') {
-    v = raw.normalize('NFKC');
-    if (!/^[\x21-\x7e]+$/.test(v)) return bad(`半角英数字記号で入力してください「${raw}」`);
-  } else if (c.key === 'postalCode') {
-    v = raw.normalize('NFKC');
-    if (!/^\d{3}-?\d{4}$/.test(v)) return bad(`123-4567 の形式で入力してください「${raw}」`);
-  } else if (c.key === 'phone' || c.key === 'mobilePhone') {
-    v = raw.normalize('NFKC');
-  } else if (c.key === 'isStartupTarget') {
-    v = raw.normalize('NFKC');
-    if (v !== '0' && v !== '1') return bad(`1 または 0 を入力してください「${raw}」`);
+  if (isTextField(c.key)) {
+    const r = checkEmployeeText(c.key, raw);
+    if (r.ok) return { ok: true, value: r.value ?? '' };
+    return { ok: false, message: r.problem === 'format' ? `${r.message}「${raw}」` : r.message };
   }
-  const max = MAX_LEN[c.key] ?? 100;
-  if (v.length > max) return bad(`${max}文字以内で入力してください`);
+  if (c.key === 'gender') {
+    if (!GENDER_SET.has(raw))
+      return { ok: false, message: `性別は 男性・女性・その他・回答しない のいずれかを入力してください「${raw}」` };
+    return { ok: true, value: raw };
+  }
+  const v = raw.normalize('NFKC');
+  if (v !== '0' && v !== '1') return { ok: false, message: `${c.header}は 1 または 0 を入力してください「${raw}」` };
   return { ok: true, value: v };
+}
+
+/** 生年月日/入社日/退職日 together, by employee-rules; reported under the column of the field at fault. */
+function dateIssues(values: Record<string, unknown>, today: string) {
+  return checkEmployeeDates(
+    {
+      birthDate: (values.birthDate as string | null) ?? null,
+      hireDate: (values.hireDate as string | null) ?? null,
+      retirementDate: (values.retirementDate as string | null) ?? null,
+    },
+    today,
+  );
 }
 
 // ---- masters ------------------------------------------------------------------------------------
@@ -170,9 +171,7 @@ function parseNewRow(ctx: ImportContext, row: ImportRow, masters: Masters, today
     }
     values[c.key] = checked.value;
   }
-  if (values.birthDate && values.birthDate > today) err('生年月日', '未来の日付は入力できません');
-  if (values.retirementDate && values.hireDate && values.retirementDate < values.hireDate)
-    err('退職日', '入社日以降の日付を入力してください');
+  for (const issue of dateIssues(values, today)) err(EMPLOYEE_FIELD_LABELS[issue.field]!, issue.message);
   return { line: row.line, values, masters: resolved, isStartupTarget: values.isStartupTarget === '1' };
 }
 
@@ -207,16 +206,18 @@ export const newEmployeesImport: ImportKindHandler<NewState> = {
       const p = parseNewRow(ctx, row, masters, today, true);
       if (!keepsNumber) p.values.employeeNumber = null;
       if (!keepsLogin) p.values.loginId = null;
-      const getsLogin =
-        codes.loginIdMode === 'rule' ||
-        (codes.loginIdMode === 'employee_number' && (!keepsNumber || p.values.employeeNumber !== null)) ||
-        p.values.loginId !== null;
-      if (getsLogin && !p.values.email)
-        ctx.error({
-          row: row.line,
-          column: 'メールアドレス',
-          message: 'システムを利用する場合はメールアドレスを入力してください',
-        });
+      // system use (decision 006): 直接入力 — a ログインID is given; 社員番号 / ユーザー設定 — the システム利用 column
+      const getsLogin = keepsLogin
+        ? p.values.loginId !== null
+        : p.values.isSystemUse !== '0' &&
+          (codes.loginIdMode === 'rule' || !keepsNumber || p.values.employeeNumber !== null);
+      const use = {
+        hasLogin: getsLogin,
+        systemUseStartDate: p.values.systemUseStartDate ?? null,
+        email: p.values.email ?? null,
+      };
+      for (const issue of checkSystemUse(use))
+        ctx.error({ row: row.line, column: EMPLOYEE_FIELD_LABELS[issue.field]!, message: issue.message });
       for (const key of ['employeeNumber', 'loginId'] as const) {
         const v = p.values[key];
         if (!v) continue;
@@ -268,6 +269,7 @@ export const newEmployeesImport: ImportKindHandler<NewState> = {
           employeeNumber: p.values.employeeNumber ?? null,
           loginId: p.values.loginId ?? null,
           hireDate: p.values.hireDate ?? null,
+          isSystemUse: p.values.isSystemUse !== '0',
         })),
       );
       const employeeRows: Record<string, unknown>[] = [];
@@ -362,6 +364,8 @@ type HistoryChange = { startDate: string; values: Record<string, string | null> 
 type UpdateRow = {
   line: number;
   current: CurrentEmployee;
+  /** a ログインID given to an employee without one (`isNew`) or changed */
+  login: { loginId: string; isNew: boolean } | null;
   /** the employee's columns after the change (all of them), or null when none changed */
   basic: Record<string, unknown> | null;
   before: Record<string, unknown>;
@@ -379,6 +383,7 @@ function parseUpdateRow(
   ctx: ImportContext,
   row: ImportRow,
   current: CurrentEmployee | undefined,
+  currentLogin: string | null,
   masters: Masters,
   today: string,
 ): UpdateRow | null {
@@ -398,7 +403,7 @@ function parseUpdateRow(
     const raw = ctx.cell(row, c.header);
     if (raw === '') continue;
     if (raw === CLEAR_MARKER) {
-      if (REQUIRED_IN_NEW.has(c.key) || c.key.endsWith('StartDate'))
+      if (REQUIRED_IN_NEW.has(c.key) || c.key.endsWith('StartDate') || c.key === 'loginId')
         err(c.header, `${c.header}は削除できません（${CLEAR_MARKER}）`);
       else given[c.key] = null;
       continue;
@@ -412,9 +417,20 @@ function parseUpdateRow(
   const merged: Record<string, unknown> = {};
   for (const k of BASIC_KEYS) merged[k] = given[k] === undefined ? (cur[k] ?? null) : given[k];
   merged.isStartupTarget = given.isStartupTarget === undefined ? cur.isStartupTarget : given.isStartupTarget === '1';
-  if (given.birthDate && given.birthDate > today) err('生年月日', '未来の日付は入力できません');
-  if (merged.retirementDate && (merged.retirementDate as string) < (merged.hireDate as string))
-    err('退職日', '入社日以降の日付を入力してください');
+  // the same rules as the form, on the values after the change; a row that touches none of the dates
+  // is not refused for what is already stored
+  if (given.birthDate !== undefined || given.hireDate !== undefined || given.retirementDate !== undefined)
+    for (const issue of dateIssues(merged, today)) err(EMPLOYEE_FIELD_LABELS[issue.field]!, issue.message);
+
+  const login = given.loginId && given.loginId !== currentLogin ? given.loginId : null;
+  if (given.loginId !== undefined || given.email !== undefined || given.systemUseStartDate !== undefined) {
+    const use = {
+      hasLogin: !!(login ?? currentLogin),
+      systemUseStartDate: (merged.systemUseStartDate as string | null) ?? null,
+      email: (merged.email as string | null) ?? null,
+    };
+    for (const issue of checkSystemUse(use)) err(EMPLOYEE_FIELD_LABELS[issue.field]!, issue.message);
+  }
 
   const history = (
     keys: string[],
@@ -472,6 +488,10 @@ function parseUpdateRow(
       after[k] = merged[k] ?? null;
     }
   }
+  if (login) {
+    before.loginId = currentLogin;
+    after.loginId = login;
+  }
   const name = (id: string | null) => (id ? (masters.byId.get(id)?.name ?? id) : null);
   for (const [kind, change] of [
     ['assignment', assignment],
@@ -487,6 +507,7 @@ function parseUpdateRow(
   return {
     line: row.line,
     current,
+    login: login ? { loginId: login, isNew: currentLogin === null } : null,
     basic: isBasicChanged ? merged : null,
     before,
     after,
@@ -504,13 +525,24 @@ async function* updateRows(
   const today = todayInJapan();
   for await (const batch of batches(rows(), BATCH)) {
     const numbers = batch.map((r) => ctx.cell(r, NUMBER_COLUMN.header)).filter(Boolean);
-    const current = tx
-      ? await findCurrentByNumbers(tx, numbers)
-      : await ctx.db.asTenant(ctx.tenantId, (t) => findCurrentByNumbers(t, numbers));
-    yield batch.map((row) => ({
-      row,
-      parsed: parseUpdateRow(ctx, row, current.get(ctx.cell(row, NUMBER_COLUMN.header)), masters, today),
-    }));
+    const read = async (t: Tx) => {
+      const current = await findCurrentByNumbers(t, numbers);
+      return {
+        current,
+        logins: await findLoginIdsOf(
+          t,
+          [...current.values()].map((c) => c.employee.id),
+        ),
+      };
+    };
+    const { current, logins } = tx ? await read(tx) : await ctx.db.asTenant(ctx.tenantId, read);
+    yield batch.map((row) => {
+      const c = current.get(ctx.cell(row, NUMBER_COLUMN.header));
+      return {
+        row,
+        parsed: parseUpdateRow(ctx, row, c, c ? (logins.get(c.employee.id) ?? null) : null, masters, today),
+      };
+    });
   }
 }
 
@@ -522,9 +554,11 @@ export const updateEmployeesImport: ImportKindHandler<UpdateState> = {
   async validate(ctx, rows) {
     const masters = await loadMasters(ctx);
     const seen = new Map<string, number>();
+    const seenLogins = new Map<string, number>();
     let n = 0;
     for await (const batch of updateRows(ctx, null, rows, masters)) {
-      for (const { row } of batch) {
+      for (const { row, parsed } of batch) {
+        if (parsed?.login) checkLoginInFile(ctx, seenLogins, parsed.login.loginId, row.line);
         const number = ctx.cell(row, NUMBER_COLUMN.header);
         const first = seen.get(number);
         if (number && first !== undefined)
@@ -538,6 +572,9 @@ export const updateEmployeesImport: ImportKindHandler<UpdateState> = {
       n += batch.length;
       await ctx.validated(n);
     }
+    const taken = await ctx.db.asTenant(ctx.tenantId, (tx) => findTakenLoginIds(tx, [...seenLogins.keys()]));
+    for (const v of taken)
+      ctx.error({ row: seenLogins.get(v)!, column: 'ログインID', message: `既に登録されています「${v}」` });
     if (n === 0) ctx.error({ row: 0, column: '-', message: 'データ行がありません' });
     return { rows: n };
   },
@@ -597,6 +634,7 @@ export const updateEmployeesImport: ImportKindHandler<UpdateState> = {
         changed++;
       }
       await updateEmployeesJson(tx, employeeRows);
+      await writeLogins(ctx, tx, batch, now);
       await insertJsonRows(tx, 'audit_logs', auditRows);
       seenRows += batch.length;
       ctx.written(seenRows);
@@ -607,3 +645,37 @@ export const updateEmployeesImport: ImportKindHandler<UpdateState> = {
     };
   },
 };
+
+function checkLoginInFile(ctx: ImportContext, seen: Map<string, number>, loginId: string, line: number) {
+  const first = seen.get(loginId);
+  if (first === undefined) seen.set(loginId, line);
+  else
+    ctx.error({ row: line, column: 'ログインID', message: `ファイル内で重複しています（行 ${first}）「${loginId}」` });
+}
+
+/** ログインIDs given by an update file: a new account (no password yet) or a changed ID, batched. */
+async function writeLogins(ctx: ImportContext, tx: Tx, batch: { parsed: UpdateRow | null }[], now: string) {
+  const created: Record<string, unknown>[] = [];
+  const changed: { employee_id: string; login_id: string }[] = [];
+  for (const { parsed: p } of batch) {
+    if (!p?.login) continue;
+    const e = (p.basic ?? p.current.employee) as { lastName: string; firstName: string; email: string | null };
+    if (!p.login.isNew) changed.push({ employee_id: p.current.employee.id, login_id: p.login.loginId });
+    else
+      created.push({
+        tenant_id: ctx.tenantId,
+        id: randomUUID(),
+        employee_id: p.current.employee.id,
+        login_id: p.login.loginId,
+        email: e.email,
+        display_name: `${e.lastName} ${e.firstName}`,
+        must_change_password: false,
+        is_disabled: false,
+        failed_login_count: 0,
+        created_at: now,
+        updated_at: now,
+      });
+  }
+  await updateLoginIdsJson(tx, changed);
+  await insertJsonRows(tx, 'user_accounts', created);
+}

@@ -1,7 +1,7 @@
 // One import pipeline, several file kinds (新規登録, 更新, 勤怠実績). The pipeline reads the file
 // (CSV or XLSX) and streams its rows twice: a validation pass over the whole file, then — only when
 // no row had an error — a write pass inside one transaction that also finishes the job.
-import type { ImportColumn, TImportError } from '@jinji/contracts/imports';
+import type { ImportColumn, TImportProblem } from '@jinji/contracts/imports';
 import type { Database, Tx } from '../../db/client';
 
 export type ImportRow = { /** 1-based line in the file (the header is line 1) */ line: number; cells: string[] };
@@ -20,7 +20,7 @@ export type ImportContext = {
   index: Map<string, number>;
   /** the trimmed cell of a column, '' when the column is absent or the cell empty */
   cell(row: ImportRow, header: string): string;
-  error(e: TImportError): void;
+  error(e: TImportProblem): void;
   errorCount(): number;
   /** rows validated so far in the validation pass (throttled writes to the job) */
   validated(n: number): Promise<void>;

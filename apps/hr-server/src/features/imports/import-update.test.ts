@@ -100,11 +100,25 @@ describe(`更新用ファイル (${TEST_DB})`, () => {
     ].join('\n');
     const job = await upload(Buffer.from(csv), 'bad-update.csv', 'employees_update');
     expect(job).toMatchObject({ status: 'failed', rowsWritten: 0, log: 'エラー 4件（更新は行っていません）' });
+    // whose row: the registered name for a known 社員番号 (the cell says #削除), the file's otherwise
+    const u002 = { row: 3, employeeNumber: 'U002', employeeName: '佐藤 一郎' };
     expect(await errorsOf(job.id)).toEqual([
-      { row: 3, column: '本名(姓)', message: '本名(姓)は削除できません（#削除）' },
-      { row: 3, column: '所属適用日', message: '所属を変更する場合は所属適用日を入力してください' },
-      { row: 4, column: '社員番号', message: '登録されていない社員番号です「X999」' },
-      { row: 5, column: '社員番号', message: 'ファイル内で重複しています（行 2）「U001」' },
+      { ...u002, column: '本名(姓)', message: '本名(姓)は削除できません（#削除）' },
+      { ...u002, column: '所属適用日', message: '所属を変更する場合は所属適用日を入力してください' },
+      {
+        row: 4,
+        employeeNumber: 'X999',
+        employeeName: '山本',
+        column: '社員番号',
+        message: '登録されていない社員番号です「X999」',
+      },
+      {
+        row: 5,
+        employeeNumber: 'U001',
+        employeeName: '山田 花子',
+        column: '社員番号',
+        message: 'ファイル内で重複しています（行 2）「U001」',
+      },
     ]);
     expect((await detailOf('U001')).basic.mobilePhone).toBe('070-5555-6666');
   });
@@ -113,7 +127,13 @@ describe(`更新用ファイル (${TEST_DB})`, () => {
     const csv = ['社員番号,部署,所属適用日', 'U001,人事部,2025/01/01'].join('\n');
     const job = await upload(Buffer.from(csv), 'old-date.csv', 'employees_update');
     expect(await errorsOf(job.id)).toEqual([
-      { row: 2, column: '所属適用日', message: '最新の所属（2026/04/01〜）より後の日付を入力してください' },
+      {
+        row: 2,
+        employeeNumber: 'U001',
+        employeeName: '山田 花子',
+        column: '所属適用日',
+        message: '最新の所属（2026/04/01〜）より後の日付を入力してください',
+      },
     ]);
   });
 
@@ -207,7 +227,13 @@ describe(`Excel (${TEST_DB})`, () => {
     const job = await upload(Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6]), 'broken.xlsx', 'employees_new');
     expect(job.status).toBe('failed');
     expect(await errorsOf(job.id)).toEqual([
-      { row: 0, column: '-', message: 'Excelファイル（.xlsx）として読み込めません' },
+      {
+        row: 0,
+        column: '-',
+        message: 'Excelファイル（.xlsx）として読み込めません',
+        employeeNumber: null,
+        employeeName: null,
+      },
     ]);
   });
 });

@@ -125,7 +125,13 @@ export async function insertErrors(tx: Tx, tenantId: string, jobId: string, erro
 export async function findErrorsPage(tx: Tx, jobId: string, page: number, pageSize: number) {
   const where = eq(importErrors.jobId, jobId);
   const items = await tx
-    .select({ row: importErrors.row, column: importErrors.column, message: importErrors.message })
+    .select({
+      row: importErrors.row,
+      column: importErrors.column,
+      message: importErrors.message,
+      employeeNumber: importErrors.employeeNumber,
+      employeeName: importErrors.employeeName,
+    })
     .from(importErrors)
     .where(where)
     .orderBy(asc(importErrors.seq))
@@ -268,4 +274,34 @@ export async function closeOpenPeriods(
 ): Promise<void> {
   const t = table === 'employee_assignments' ? employeeAssignments : employeeContracts;
   await closeOpenPeriod(tx, t, employeeId, startDate);
+}
+
+/** 氏名 of registered employees by 社員番号, for error reports of files without the name columns. */
+export async function findNamesByNumbers(tx: Tx, numbers: string[]): Promise<Map<string, string>> {
+  if (numbers.length === 0) return new Map();
+  const rows = await tx
+    .select({ number: employees.employeeNumber, lastName: employees.lastName, firstName: employees.firstName })
+    .from(employees)
+    .where(inArray(employees.employeeNumber, numbers));
+  return new Map(rows.map((r) => [r.number ?? '', `${r.lastName} ${r.firstName}`]));
+}
+
+/** Current ログインID of employees by id (an update file may give or change one). */
+export async function findLoginIdsOf(tx: Tx, employeeIds: string[]): Promise<Map<string, string>> {
+  if (employeeIds.length === 0) return new Map();
+  const rows = await tx
+    .select({ employeeId: userAccounts.employeeId, loginId: userAccounts.loginId })
+    .from(userAccounts)
+    .where(inArray(userAccounts.employeeId, employeeIds));
+  return new Map(rows.map((r) => [r.employeeId ?? '', r.loginId]));
+}
+
+/** New ログインIDs of employees who already have an account, in one statement. */
+export async function updateLoginIdsJson(tx: Tx, rows: { employee_id: string; login_id: string }[]): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.execute(
+    sql`update user_accounts u set login_id = x.login_id, updated_at = now()
+        from json_to_recordset(${JSON.stringify(rows)}::json) as x(employee_id uuid, login_id text)
+        where u.employee_id = x.employee_id`,
+  );
 }

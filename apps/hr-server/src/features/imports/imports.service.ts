@@ -1,7 +1,7 @@
 // 一括登録・更新 (R-IMP-2/3/4/6): the file is stored with its job and processed by a durable pg-boss
 // job in two streamed passes: validate every row, then — only when no row had an error — write them
 // all in one transaction that also finishes the job, so 取込履歴 always says whether the data is there.
-import type { ImportColumn, TImportError, TImportJob, TImportKind } from '@jinji/contracts/imports';
+import type { ImportColumn, TImportError, TImportJob, TImportKind, TImportProblem } from '@jinji/contracts/imports';
 import type { Database } from '../../db/client';
 import { AppError } from '../../lib/app-error';
 import type { AuthContext } from '../../lib/auth-context';
@@ -11,7 +11,7 @@ import { attendanceImport } from '../attendance/attendance.import';
 import { masterLists } from './employee-export';
 import { newEmployeesImport, updateEmployeesImport } from './employee-import';
 import { openImportFile } from './import-file';
-import type { ImportContext, ImportKindHandler } from './import-kinds';
+import type { ImportContext, ImportKindHandler, RowSource } from './import-kinds';
 import {
   deleteJobFile,
   findErrorsPage,
@@ -19,6 +19,7 @@ import {
   findJobFile,
   findJobForUpdate,
   findJobsPage,
+  findNamesByNumbers,
   findProcessingJobs,
   type ImportJobView,
   insertErrors,
@@ -102,7 +103,13 @@ export async function listImportErrors(db: Database, ctx: AuthContext, id: strin
 
 export async function exportImportErrors(db: Database, ctx: AuthContext, id: string, encoding: CsvEncoding) {
   const { items } = await listImportErrors(db, ctx, id, 1, MAX_ERRORS);
-  return encodeCsv([['行', '項目', '内容'], ...items.map((e) => [e.row, e.column, e.message])], encoding);
+  return encodeCsv(
+    [
+      ['行', '社員番号', '氏名', '項目', '内容'],
+      ...items.map((e) => [e.row, e.employeeNumber, e.employeeName, e.column, e.message]),
+    ],
+    encoding,
+  );
 }
 
 export type TemplateFormat = CsvEncoding | 'xlsx';
@@ -131,17 +138,19 @@ export async function runImport(db: Database, data: { tenantId: string; jobId: s
   if (job?.status !== 'processing') return;
   const handler = HANDLERS[job.kind as TImportKind];
   const file = (await db.asTenant(tenantId, (tx) => findJobFile(tx, jobId))) ?? Buffer.alloc(0);
-  const errors: TImportError[] = [];
+  const errors: TImportProblem[] = [];
   let errorTotal = 0;
   const index = new Map<string, number>();
+  let rows: RowSource | null = null;
   // errors read left to right through the file, row by row
   const at = (column: string) => index.get(column) ?? Number.MAX_SAFE_INTEGER;
   const fail = async (log: string) => {
     errors.sort((a, b) => a.row - b.row || at(a.column) - at(b.column));
+    const reported = await withWhose(db, tenantId, errors, index, rows, job.kind === 'employees_update');
     await db.asTenant(tenantId, async (tx) => {
       const locked = await findJobForUpdate(tx, jobId);
       if (locked?.status !== 'processing') return;
-      await insertErrors(tx, tenantId, jobId, errors);
+      await insertErrors(tx, tenantId, jobId, reported);
       await updateJob(tx, jobId, { status: 'failed', finishedAt: new Date(), errorCount: errorTotal, log, file: null });
       await deleteJobFile(tx, jobId);
     });
@@ -160,6 +169,7 @@ export async function runImport(db: Database, data: { tenantId: string; jobId: s
     throw e;
   }
   const header = opened.header.map((h) => h.trim());
+  rows = opened.rows;
   for (const [i, h] of header.entries()) if (h && !index.has(h)) index.set(h, i);
 
   let lastProgress = 0;
@@ -245,6 +255,45 @@ export async function runImport(db: Database, data: { tenantId: string; jobId: s
   }
 }
 
+/**
+ * 社員番号 and 氏名 of each error's row, so a report can be read without the file beside it: one more
+ * streamed pass over the file, only when it failed. An update file names a registered employee by
+ * 社員番号, so the registered name wins there (its name cells may hold a change or #削除); elsewhere the
+ * file's name is shown, and the registered one only fills a row without one.
+ */
+async function withWhose(
+  db: Database,
+  tenantId: string,
+  errors: TImportProblem[],
+  index: Map<string, number>,
+  rows: RowSource | null,
+  isRegisteredFirst: boolean,
+): Promise<TImportError[]> {
+  const whose = new Map<number, { employeeNumber: string | null; employeeName: string | null }>();
+  const lines = new Set(errors.filter((e) => e.row > 1).map((e) => e.row));
+  const at = (name: string) => index.get(name);
+  const [numberAt, lastAt, firstAt] = [at('社員番号'), at('本名(姓)'), at('本名(名)')];
+  if (rows && lines.size > 0 && (numberAt !== undefined || lastAt !== undefined)) {
+    const cell = (cells: string[], i: number | undefined) => (i === undefined ? '' : (cells[i] ?? '').trim());
+    for await (const row of rows()) {
+      if (!lines.has(row.line)) continue;
+      const name = `${cell(row.cells, lastAt)} ${cell(row.cells, firstAt)}`.trim();
+      whose.set(row.line, { employeeNumber: cell(row.cells, numberAt) || null, employeeName: name || null });
+    }
+    const unnamed = [...whose.values()].filter((w) => w.employeeNumber && (isRegisteredFirst || !w.employeeName));
+    if (unnamed.length > 0) {
+      const names = await db.asTenant(tenantId, (tx) =>
+        findNamesByNumbers(
+          tx,
+          unnamed.map((w) => w.employeeNumber!),
+        ),
+      );
+      for (const w of unnamed) w.employeeName = names.get(w.employeeNumber!) ?? w.employeeName;
+    }
+  }
+  return errors.map((e) => ({ ...e, ...(whose.get(e.row) ?? { employeeNumber: null, employeeName: null }) }));
+}
+
 function isUniqueViolation(e: unknown): boolean {
   for (let c: unknown = e; c && typeof c === 'object'; c = (c as { cause?: unknown }).cause) {
     if ((c as { code?: string }).code === '23505') return true;
@@ -252,10 +301,10 @@ function isUniqueViolation(e: unknown): boolean {
   return false;
 }
 
-function checkHeader(names: string[], handler: ImportKindHandler<unknown>): TImportError[] {
+function checkHeader(names: string[], handler: ImportKindHandler<unknown>): TImportProblem[] {
   const known = new Set(handler.columns.map((c) => c.header));
   const required = handler.requiredHeaders ?? handler.columns.filter((c) => c.required).map((c) => c.header);
-  const errors: TImportError[] = [];
+  const errors: TImportProblem[] = [];
   for (const h of required) {
     if (!names.includes(h)) errors.push({ row: 1, column: h, message: `必須の項目「${h}」の列がありません` });
   }

@@ -94,20 +94,39 @@ describe(`一括登録 (${TEST_DB})`, () => {
     const job = await upload(Buffer.from(`\ufeff${csv}`, 'utf8'), 'errors.csv');
     expect(job).toMatchObject({ status: 'failed', rowsWritten: 0, log: 'エラー 6件（登録は行っていません）' });
     const errors = (await hr.request('GET', `/api/v1/imports/${job.id}/errors.json`)).json().items;
+    const b002 = { row: 3, employeeNumber: 'B002', employeeName: '鈴木 花子' };
     expect(errors).toEqual([
-      { row: 3, column: '本名(かな)(せい)', message: 'ひらがな・カタカナで入力してください「鈴木」' },
-      { row: 3, column: '生年月日', message: '日付として読めません「1985/13/01」' },
-      { row: 3, column: '性別', message: '男性・女性・その他・回答しない のいずれかを入力してください「女」' },
-      { row: 3, column: '会社', message: 'マスタに見つかりません「999」' },
-      { row: 3, column: '従業員スタートアップ対象フラグ', message: '1 または 0 を入力してください「2」' },
-      { row: 4, column: '社員番号', message: '既に登録されています「A001」' },
+      {
+        ...b002,
+        column: '本名(かな)(せい)',
+        message: '本名(かな)(せい)はひらがな・カタカナで入力してください「鈴木」',
+      },
+      { ...b002, column: '生年月日', message: '日付として読めません「1985/13/01」（月は1〜12で入力してください）' },
+      { ...b002, column: '性別', message: '性別は 男性・女性・その他・回答しない のいずれかを入力してください「女」' },
+      { ...b002, column: '会社', message: 'マスタに見つかりません「999」' },
+      {
+        ...b002,
+        column: '従業員スタートアップ対象フラグ',
+        message: '従業員スタートアップ対象フラグは 1 または 0 を入力してください「2」',
+      },
+      {
+        row: 4,
+        employeeNumber: 'A001',
+        employeeName: '重複 太郎',
+        column: '社員番号',
+        message: '既に登録されています「A001」',
+      },
     ]);
     expect(await employeeCount()).toBe(before);
     const report = await hr.request('GET', `/api/v1/imports/${job.id}/errors?encoding=cp932`);
-    expect(parseCsv(report.rawPayload)[1]).toEqual([
+    const [head, first] = parseCsv(report.rawPayload);
+    expect(head).toEqual(['行', '社員番号', '氏名', '項目', '内容']);
+    expect(first).toEqual([
       '3',
+      'B002',
+      '鈴木 花子',
       '本名(かな)(せい)',
-      'ひらがな・カタカナで入力してください「鈴木」',
+      '本名(かな)(せい)はひらがな・カタカナで入力してください「鈴木」',
     ]);
   });
 
@@ -137,7 +156,15 @@ describe(`一括登録 (${TEST_DB})`, () => {
     expect(job.status).toBe('failed');
     const errors = (await hr.request('GET', `/api/v1/imports/${job.id}/errors.json`)).json().items;
     // the second record starts on line 4 of the text, but it is row 3 of the sheet
-    expect(errors).toEqual([{ row: 3, column: '生年月日', message: '日付として読めません「1990/02/30」' }]);
+    expect(errors).toEqual([
+      {
+        row: 3,
+        employeeNumber: null,
+        employeeName: '誤り 花子',
+        column: '生年月日',
+        message: '日付として読めません「1990/02/30」（1990年2月は28日まで）',
+      },
+    ]);
     const ok = await upload(iconv.encode(csv.split('\n').slice(0, 3).join('\n'), 'cp932'), 'multiline-ok.csv');
     expect(ok.status).toBe('succeeded');
     const row = (await hr.request('GET', `/api/v1/employees?q=${encodeURIComponent('かいぎょう')}`)).json().items[0];
@@ -167,7 +194,8 @@ describe(`一括登録 (${TEST_DB})`, () => {
     const job = await upload(Buffer.from('名前,誕生日\r\n山田,1990/01/01\r\n'), 'bad.csv');
     expect(job.status).toBe('failed');
     const errors = (await hr.request('GET', `/api/v1/imports/${job.id}/errors.json`)).json().items;
-    expect(errors).toContainEqual({ row: 1, column: '本名(姓)', message: '必須の項目「本名(姓)」の列がありません' });
-    expect(errors).toContainEqual({ row: 1, column: '名前', message: '不明な項目名です「名前」' });
+    const header = { row: 1, employeeNumber: null, employeeName: null };
+    expect(errors).toContainEqual({ ...header, column: '本名(姓)', message: '必須の項目「本名(姓)」の列がありません' });
+    expect(errors).toContainEqual({ ...header, column: '名前', message: '不明な項目名です「名前」' });
   });
 });

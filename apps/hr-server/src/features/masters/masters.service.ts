@@ -385,7 +385,7 @@ export async function importMastersCsv(
         }
       }
     }
-    if (errors.length > 0) throw new AppError('CSV_INVALID', undefined, errors);
+    if (errors.length > 0) throw new AppError('CSV_INVALID', undefined, byRow(errors, columns));
 
     // Pass 1: every row by code (new rows without a parent yet); pass 2: parent links, once every
     // code of the file exists.
@@ -419,6 +419,18 @@ export async function importMastersCsv(
     await recordAudits(tx, ctx, changesOf(kind, existing, await findAllOfKind(tx, kind)));
     return { created, updated };
   });
+}
+
+/** The report reads through the file row by row, columns left to right, whichever check found each error. */
+function byRow(errors: TFieldError[], columns: string[]): TFieldError[] {
+  const at = (e: TFieldError) => {
+    const m = /^行 (\d+)・(.*)$/.exec(e.path);
+    return { line: Number(m?.[1] ?? 0), column: columns.indexOf(m?.[2] ?? '') };
+  };
+  return errors
+    .map((e, i) => ({ e, i, ...at(e) }))
+    .sort((a, b) => a.line - b.line || a.column - b.column || a.i - b.i)
+    .map((x) => x.e);
 }
 
 /** After an import: no cycles, and each parent in the same company. */

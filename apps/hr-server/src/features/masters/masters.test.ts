@@ -219,6 +219,18 @@ describe(`masters (${TEST_DB})`, () => {
     expect((await list('job_type')).total).toBe(before);
   });
 
+  it('sorts the errors by row, whichever check found them', async () => {
+    // the company is checked after the per-row checks; its error on row 2 still comes first
+    const csv = 'コード,名称,並び順,有効,会社コード,上位部署コード\r\nS1,A,10,1,999,\r\nS2,,20,1,,\r\n';
+    const res = await csvUpload('department', Buffer.from(csv));
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.fields).toEqual([
+      { path: '行 2・会社コード', message: '会社が見つかりません「999」' },
+      { path: '行 3・名称', message: '名称を入力してください' },
+      { path: '行 3・会社コード', message: '会社コードを入力してください' },
+    ]);
+  });
+
   it('refuses a cycle created by an import, leaving the tree as it was', async () => {
     const co = (await create('company', { code: '200', name: '循環テスト' })).json();
     const csv = 'コード,名称,並び順,有効,会社コード,上位部署コード\r\nC1,A,10,1,200,C2\r\nC2,B,20,1,200,C1\r\n';

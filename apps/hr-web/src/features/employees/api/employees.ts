@@ -4,9 +4,9 @@ import type {
   TAssignmentInput,
   TContractInput,
   TCreateEmployeeRequest,
-  TEmployeeBasicInput,
   TEmployeeDetail,
   TEmployeeListResponse,
+  TUpdateBasicRequest,
 } from '@jinji/contracts/employees';
 import type { TMasterItem } from '@jinji/contracts/masters';
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
@@ -86,7 +86,7 @@ export function useCreateEmployee() {
 
 /** One write of the detail page; the server answers with the whole detail, which replaces the cache. */
 type TEmployeeWrite =
-  | { section: 'basic'; body: TEmployeeBasicInput }
+  | { section: 'basic'; body: TUpdateBasicRequest }
   | { section: 'contacts'; body: TContactsSection }
   | { section: 'career'; body: TCareerSection }
   | { section: 'sensitive'; body: TSensitiveSection }

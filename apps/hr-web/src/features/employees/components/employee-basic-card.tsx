@@ -1,11 +1,15 @@
-import { type TEmployeeDetail, ZEmployeeBasicInput } from '@jinji/contracts/employees';
+import { type TEmployeeDetail, ZUpdateBasicRequest } from '@jinji/contracts/employees';
 import { formatDate } from '@jinji/contracts/japanese';
 import { Divider, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../../lib/validation';
+import { employeeFormOptionsQueryOptions } from '../api/employees';
 import {
   AddressFields,
   basicBodyOf,
   basicFormOf,
+  LoginIdField,
   PersonFields,
   StartupFlagField,
   SystemUseFields,
@@ -16,20 +20,26 @@ import { SectionEditForm, SectionViewCard, useSectionEditor } from './section-ed
 
 const date = (v: string | null) => (v ? formatDate(v) : '');
 
+type TForm = TBasicForm & { loginId: string; isSystemUse: boolean };
+const bodyOf = (f: TForm) => ({ ...basicBodyOf(f), loginId: f.loginId, isSystemUse: f.isSystemUse });
+
 /** 基本情報: view, or (【編集】) the same inputs as 新規登録 without the codes. */
 export function EmployeeBasicCard({ employee }: { employee: TEmployeeDetail }) {
   const { t } = useTranslation();
   const editor = useSectionEditor({
     employeeId: employee.id,
     section: 'basic',
-    schema: ZEmployeeBasicInput,
-    bodyOf: basicBodyOf,
+    schema: ZUpdateBasicRequest,
+    bodyOf,
   });
+  // the ログインID input follows コード設定, as on 新規登録
+  const options = useQuery(employeeFormOptionsQueryOptions);
+  const loginIdMode = options.data?.codeSettings.loginIdMode ?? 'direct';
   const { form, setForm, errors, setErrors } = editor;
   const b = employee.basic;
   const title = t('employeeDetail.sections.basic');
 
-  const patch = (p: Partial<TBasicForm>) => {
+  const patch = (p: Partial<TForm>) => {
     setForm((f) => (f ? { ...f, ...p } : f));
     setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !(k in p))));
   };
@@ -38,7 +48,16 @@ export function EmployeeBasicCard({ employee }: { employee: TEmployeeDetail }) {
       <SectionEditForm editor={editor} title={title}>
         <PersonFields form={form} patch={patch} errors={errors} />
         <Divider label={t('employeeForm.sections.systemUse')} labelPosition="left" />
-        <SystemUseFields form={form} patch={patch} errors={errors} />
+        <SystemUseFields form={form} patch={patch} errors={errors}>
+          <LoginIdField
+            mode={loginIdMode}
+            current={employee.loginId}
+            loginId={form.loginId}
+            isSystemUse={form.isSystemUse}
+            patch={patch}
+            error={errorText(errors.loginId)}
+          />
+        </SystemUseFields>
         <Divider label={t('employeeForm.sections.address')} labelPosition="left" />
         <AddressFields form={form} patch={patch} errors={errors} />
         <StartupFlagField form={form} patch={patch} />
@@ -48,7 +67,11 @@ export function EmployeeBasicCard({ employee }: { employee: TEmployeeDetail }) {
 
   const f = (key: Parameters<typeof fieldLabel>[1]) => fieldLabel(t, key);
   return (
-    <SectionViewCard title={title} canEdit={employee.canEdit} onEdit={() => setForm(basicFormOf(b))}>
+    <SectionViewCard
+      title={title}
+      canEdit={employee.canEdit}
+      onEdit={() => setForm({ ...basicFormOf(b), loginId: employee.loginId ?? '', isSystemUse: false })}
+    >
       <Fields
         items={[
           [t('employeeDetail.realName'), `${b.lastName} ${b.firstName}`],

@@ -1,6 +1,6 @@
 // The 基本情報 inputs shared by 従業員 新規登録 and the detail page's 基本情報 card.
 import { GENDERS, type TEmployeeBasicInput, type TEmployeeDetail } from '@jinji/contracts/employees';
-import { Checkbox, Select, SimpleGrid, TextInput } from '@mantine/core';
+import { Checkbox, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { errorText, type TFieldErrors } from '../../../lib/validation';
 
@@ -283,5 +283,77 @@ export function StartupFlagField({ form, patch }: Omit<TFieldsProps, 'errors'>) 
       checked={form.isStartupTarget}
       onChange={(e) => patch({ isStartupTarget: e.currentTarget.checked })}
     />
+  );
+}
+
+/** A code the server makes (コード設定): no input, the seed's note instead. */
+export function AutoCodeNote({ label, note, error }: { label: string; note: string; error?: string }) {
+  return (
+    <Stack gap={2}>
+      <Text size="sm" fw={500}>
+        {label}
+      </Text>
+      <Text size="sm" c="dimmed">
+        {note}
+      </Text>
+      {error && (
+        <Text size="xs" c="red">
+          {error}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+export type TLoginIdMode = 'direct' | 'employee_number' | 'rule';
+
+/**
+ * ログインID under コード設定 (decision 006): 直接入力 — an input (also to change an existing one);
+ * 社員番号 / ユーザー設定 — 「システムを利用する」 makes one, an existing one is shown as it is.
+ */
+export function LoginIdField({
+  mode,
+  current,
+  loginId,
+  isSystemUse,
+  patch,
+  error,
+}: {
+  mode: TLoginIdMode;
+  current: string | null;
+  loginId: string;
+  isSystemUse: boolean;
+  patch: (p: { loginId?: string; isSystemUse?: boolean }) => void;
+  error?: string;
+}) {
+  const { t } = useTranslation();
+  const label = t('employeeForm.fields.loginId');
+  if (mode === 'direct')
+    return (
+      <TextInput
+        label={label}
+        description={current ? t('employeeForm.loginIdChangeHint') : t('employeeForm.codeHint')}
+        value={loginId}
+        onChange={(e) => patch({ loginId: e.currentTarget.value })}
+        error={error}
+        autoComplete="off"
+      />
+    );
+  if (current)
+    return <AutoCodeNote label={label} note={`${current}（${t('employeeForm.loginIdFixed')}）`} error={error} />;
+  return (
+    <Stack gap={4}>
+      <AutoCodeNote
+        label={label}
+        note={t(mode === 'rule' ? 'employeeForm.autoByRule' : 'employeeForm.sameAsEmployeeNumber')}
+        error={error}
+      />
+      <Checkbox
+        label={t('employeeForm.isSystemUse')}
+        description={t('employeeForm.isSystemUseHint')}
+        checked={isSystemUse}
+        onChange={(e) => patch({ isSystemUse: e.currentTarget.checked })}
+      />
+    </Stack>
   );
 }

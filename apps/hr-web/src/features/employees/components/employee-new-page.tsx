@@ -11,8 +11,10 @@ import { errorText, type TFieldErrors, validate } from '../../../lib/validation'
 import { employeeFormOptionsQueryOptions, useCreateEmployee } from '../api/employees';
 import {
   AddressFields,
+  AutoCodeNote,
   basicBodyOf,
   EMPTY_BASIC_FORM,
+  LoginIdField,
   PersonFields,
   StartupFlagField,
   SystemUseFields,
@@ -28,7 +30,7 @@ import {
   type TContractForm,
 } from './employee-history-fields';
 
-type TForm = TBasicForm & { employeeNumber: string; loginId: string };
+type TForm = TBasicForm & { employeeNumber: string; loginId: string; isSystemUse: boolean };
 
 /** 従業員 新規登録 (R-EMP-1, R-EMP-4): 社員番号 / ログインID follow コード設定 as the seed's table says. */
 export function EmployeeNewPage() {
@@ -36,7 +38,7 @@ export function EmployeeNewPage() {
   const navigate = useNavigate();
   const options = useQuery(employeeFormOptionsQueryOptions);
   const create = useCreateEmployee();
-  const [form, setForm] = useState<TForm>({ ...EMPTY_BASIC_FORM, employeeNumber: '', loginId: '' });
+  const [form, setForm] = useState<TForm>({ ...EMPTY_BASIC_FORM, employeeNumber: '', loginId: '', isSystemUse: true });
   const [assignment, setAssignment] = useState<TAssignmentForm>(EMPTY_ASSIGNMENT);
   const [contract, setContract] = useState<TContractForm>(EMPTY_CONTRACT);
   const [errors, setErrors] = useState<TFieldErrors>({});
@@ -66,6 +68,7 @@ export function EmployeeNewPage() {
       ...basicBodyOf(form),
       employeeNumber: numberByRule ? null : form.employeeNumber,
       loginId: loginIdMode === 'direct' ? form.loginId : null,
+      isSystemUse: loginIdMode === 'direct' ? form.loginId.trim() !== '' : form.isSystemUse,
       assignment: isBlank(assignment) ? null : assignment,
       contract: isBlank(contract) ? null : contract,
     });
@@ -116,22 +119,14 @@ export function EmployeeNewPage() {
                   {t('employeeForm.systemUseHint')}
                 </Text>
                 <SystemUseFields form={form} patch={patch} errors={errors}>
-                  {loginIdMode === 'direct' ? (
-                    <TextInput
-                      label={t('employeeForm.fields.loginId')}
-                      description={t('employeeForm.codeHint')}
-                      value={form.loginId}
-                      onChange={(e) => patch({ loginId: e.currentTarget.value })}
-                      error={errorText(errors.loginId)}
-                      autoComplete="off"
-                    />
-                  ) : (
-                    <AutoCodeNote
-                      label={t('employeeForm.fields.loginId')}
-                      note={t(loginIdMode === 'rule' ? 'employeeForm.autoByRule' : 'employeeForm.sameAsEmployeeNumber')}
-                      error={errorText(errors.loginId)}
-                    />
-                  )}
+                  <LoginIdField
+                    mode={loginIdMode}
+                    current={null}
+                    loginId={form.loginId}
+                    isSystemUse={form.isSystemUse}
+                    patch={patch}
+                    error={errorText(errors.loginId)}
+                  />
                 </SystemUseFields>
               </Stack>
             </Fieldset>
@@ -196,25 +191,6 @@ export function EmployeeNewPage() {
             </Group>
           </Stack>
         </form>
-      )}
-    </Stack>
-  );
-}
-
-/** A code the server makes (コード設定): no input, the seed's note instead. */
-function AutoCodeNote({ label, note, error }: { label: string; note: string; error?: string }) {
-  return (
-    <Stack gap={2}>
-      <Text size="sm" fw={500}>
-        {label}
-      </Text>
-      <Text size="sm" c="dimmed">
-        {note}
-      </Text>
-      {error && (
-        <Text size="xs" c="red">
-          {error}
-        </Text>
       )}
     </Stack>
   );

@@ -7,7 +7,7 @@ import { importErrorsCsvUrl, importErrorsQueryOptions, type TCsvEncoding } from 
 const PAGE_SIZE = 20;
 const ENCODINGS: TCsvEncoding[] = ['utf8', 'cp932'];
 
-/** 行 / 項目 / 内容 of a failed import, paged, and 【エラー一覧をダウンロード】 (CSV, 文字コード choice). */
+/** 行 / 社員番号 / 氏名 / 項目 / 内容 of a failed import, paged, and 【エラー一覧をダウンロード】 (CSV, 文字コード choice). */
 export function ImportErrorsTable({ id }: { id: string }) {
   const { t } = useTranslation();
   const [page, setPage] = useState(1);
@@ -51,8 +51,10 @@ export function ImportErrorsTable({ id }: { id: string }) {
         >
           <Table.Thead>
             <Table.Tr>
-              <Table.Th w={90}>{t('imports.errorRow')}</Table.Th>
-              <Table.Th w="30%">{t('imports.errorColumn')}</Table.Th>
+              <Table.Th w={70}>{t('imports.errorRow')}</Table.Th>
+              <Table.Th w={110}>{t('imports.errorEmployeeNumber')}</Table.Th>
+              <Table.Th w={140}>{t('imports.errorEmployeeName')}</Table.Th>
+              <Table.Th w="20%">{t('imports.errorColumn')}</Table.Th>
               <Table.Th>{t('imports.errorMessage')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -61,6 +63,8 @@ export function ImportErrorsTable({ id }: { id: string }) {
               <Table.Tr key={`${e.row}:${e.column}:${e.message}`}>
                 {/* row 0: the file as a whole (unreadable, no data rows) */}
                 <Table.Td ff="monospace">{e.row > 0 ? e.row : '-'}</Table.Td>
+                <Table.Td ff="monospace">{e.employeeNumber ?? ''}</Table.Td>
+                <Table.Td>{e.employeeName ?? ''}</Table.Td>
                 <Table.Td>{e.column}</Table.Td>
                 <Table.Td>{e.message}</Table.Td>
               </Table.Tr>

@@ -1,0 +1,2 @@
+ALTER TABLE "import_errors" ADD COLUMN IF NOT EXISTS "employee_number" text;--> statement-breakpoint
+ALTER TABLE "import_errors" ADD COLUMN IF NOT EXISTS "employee_name" text;

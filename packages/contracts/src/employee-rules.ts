@@ -1,0 +1,156 @@
+// The employee master's field rules and normalisation, in one place. The form's zod schemas (the API
+// and the web's live hints), the 新規登録 import and the 更新 import all call these functions, so a
+// value gets the same verdict (same field, same message) and is stored the same way on every path.
+// Only the input *format* of dates and flags differs by path (ISO/boolean in JSON, 和暦/1・0 in files).
+import { z } from 'zod';
+import { isKana } from './japanese';
+
+type TextKind = 'text' | 'kana' | 'email' | 'postal' | 'phone' | 'code';
+type TextRule = { label: string; max: number; required: boolean; kind: TextKind };
+
+const rule = (label: string, max: number, kind: TextKind = 'text', required = false): TextRule => ({
+  label,
+  max,
+  kind,
+  required,
+});
+
+/** Labels are the import files' column headers too, so an error names the same field on both paths. */
+export const EMPLOYEE_TEXT_RULES = {
+  employeeNumber: rule('社員番号', 30, 'code'),
+  loginId: rule('ログインID', 128, 'code'),
+  lastName: rule('本名(姓)', 50, 'text', true),
+  firstName: rule('本名(名)', 50, 'text', true),
+  lastNameKana: rule('本名(かな)(せい)', 50, 'kana', true),
+  firstNameKana: rule('本名(かな)(めい)', 50, 'kana', true),
+  businessLastName: rule('ビジネスネーム(姓)', 50),
+  businessFirstName: rule('ビジネスネーム(名)', 50),
+  email: rule('メールアドレス', 254, 'email'),
+  postalCode: rule('郵便番号', 8, 'postal'),
+  prefecture: rule('都道府県', 10),
+  city: rule('市区町村', 100),
+  street: rule('番地', 100),
+  building: rule('建物', 100),
+  phone: rule('電話番号', 20, 'phone'),
+  mobilePhone: rule('携帯電話番号', 20, 'phone'),
+  emergencyName: rule('緊急連絡先の氏名', 50, 'text', true),
+  emergencyRelation: rule('続柄', 20),
+  emergencyPhone: rule('緊急連絡先の電話番号', 20, 'phone', true),
+} as const;
+export type EmployeeTextField = keyof typeof EMPLOYEE_TEXT_RULES;
+
+export const EMPLOYEE_FIELD_LABELS = {
+  birthDate: '生年月日',
+  hireDate: '入社日',
+  retirementDate: '退職日',
+  systemUseStartDate: 'システム利用開始日',
+  gender: '性別',
+  ...Object.fromEntries(Object.entries(EMPLOYEE_TEXT_RULES).map(([k, r]) => [k, r.label])),
+} as Record<string, string>;
+
+/** `problem`: the import quotes the cell for format problems, not for missing or over-long ones. */
+export type FieldVerdict =
+  | { ok: true; value: string | null }
+  | { ok: false; message: string; problem: 'required' | 'format' | 'length' };
+
+const fail = (message: string, problem: 'required' | 'format' | 'length'): FieldVerdict => ({
+  ok: false,
+  message,
+  problem,
+});
+
+const nfkc = (s: string) => s.normalize('NFKC');
+
+/** Half-width katakana (ｻﾄｳ, ｶﾞ) → full-width; hiragana and full-width katakana stay as typed. */
+export function normalizeKana(s: string): string {
+  return s.replace(/[\uFF61-\uFF9F]+/g, nfkc);
+}
+
+// every dash a Japanese keyboard or IME produces: ー (長音), － (全角), ‐ ‑ ‒ – — ― −
+const DASHES = /[\u30FC\uFF70\uFF0D\u2010-\u2015\u2212]/g;
+
+/** 郵便番号 as 123-4567 from any width, 〒 prefix and hyphenation; null when it is not a postal code. */
+export function normalizePostalCode(s: string): string | null {
+  const m = /^〒?\s*(\d{3})-?(\d{4})$/.exec(nfkc(s.trim()).replace(DASHES, '-'));
+  return m ? `${m[1]}-${m[2]}` : null;
+}
+
+/** A phone number in half-width digits, hyphens, parentheses and a leading +; null when it is not one. */
+export function normalizePhone(s: string): string | null {
+  const v = nfkc(s.trim()).replace(DASHES, '-');
+  if (!/^\+?[\d()-]+$/.test(v)) return null;
+  return /\d.*\d.*\d/.test(v) ? v : null;
+}
+
+const EMAIL = z.regexes.email;
+
+/** One text field: trimmed, normalised, checked. Empty is null (or an error when required). */
+export function checkEmployeeText(key: EmployeeTextField, raw: string): FieldVerdict {
+  const r: TextRule = EMPLOYEE_TEXT_RULES[key];
+  let v = raw.trim();
+  if (v === '') return r.required ? fail(`${r.label}を入力してください`, 'required') : { ok: true, value: null };
+  switch (r.kind) {
+    case 'kana':
+      v = normalizeKana(v);
+      if (!isKana(v)) return fail(`${r.label}はひらがな・カタカナで入力してください`, 'format');
+      break;
+    case 'email':
+      v = nfkc(v);
+      if (!EMAIL.test(v)) return fail(`${r.label}の形式が正しくありません`, 'format');
+      break;
+    case 'code':
+      v = nfkc(v);
+      if (!/^[\x21-\x7e]+$/.test(v)) return fail(`${r.label}は半角英数字記号で入力してください`, 'format');
+      break;
+    case 'postal': {
+      const p = normalizePostalCode(v);
+      if (p === null) return fail(`${r.label}は 123-4567 の形式で入力してください`, 'format');
+      v = p;
+      break;
+    }
+    case 'phone': {
+      const p = normalizePhone(v);
+      if (p === null)
+        return fail(`${r.label}は数字・ハイフン・括弧・+ で入力してください（例: 03-1234-5678）`, 'format');
+      v = p;
+      break;
+    }
+    default:
+  }
+  if (v.length > r.max) return fail(`${r.label}は${r.max}文字以内で入力してください`, 'length');
+  return { ok: true, value: v };
+}
+
+export type RuleIssue = { field: string; message: string };
+
+export type EmployeeDates = {
+  birthDate: string | null;
+  hireDate: string | null;
+  retirementDate: string | null;
+};
+
+/** The cross-field rules of 生年月日/入社日/退職日; `today` is Japan's (todayInJapan). */
+export function checkEmployeeDates(v: EmployeeDates, today: string): RuleIssue[] {
+  const issues: RuleIssue[] = [];
+  if (v.birthDate && v.birthDate > today)
+    issues.push({ field: 'birthDate', message: '生年月日に未来の日付は入力できません' });
+  if (v.birthDate && v.hireDate && v.birthDate >= v.hireDate)
+    issues.push({ field: 'hireDate', message: '入社日は生年月日より後の日付を入力してください' });
+  if (v.retirementDate && v.hireDate && v.retirementDate < v.hireDate)
+    issues.push({ field: 'retirementDate', message: '退職日は入社日以降の日付を入力してください' });
+  return issues;
+}
+
+/**
+ * System use (decision 006): an employee uses the system when they have — or are given — a ログインID,
+ * or a システム利用開始日 is set. Then a メールアドレス is required (the account notice goes there).
+ */
+export function checkSystemUse(v: {
+  hasLogin: boolean;
+  systemUseStartDate: string | null;
+  email: string | null;
+}): RuleIssue[] {
+  if ((v.hasLogin || v.systemUseStartDate) && !v.email)
+    return [{ field: 'email', message: 'システムを利用する場合はメールアドレスを入力してください' }];
+  return [];
+}
