@@ -196,16 +196,19 @@ async function* batches<T>(source: AsyncIterable<T>, size: number): AsyncGenerat
 
 type NewState = { rows: number; keepsNumber: boolean; keepsLogin: boolean };
 
+/** コード設定 decides which values from the file are kept (bulk new registration: the setting wins). */
+async function codeModes(ctx: ImportContext) {
+  const codes = await getTenantCodeSettings(ctx.db, ctx.tenantId);
+  return { codes, keepsNumber: codes.employeeNumberMode === 'direct', keepsLogin: codes.loginIdMode === 'direct' };
+}
+
 export const newEmployeesImport: ImportKindHandler<NewState> = {
   columns: IMPORT_COLUMNS_NEW,
 
   async validate(ctx, rows) {
     const masters = await loadMasters(ctx);
     const today = todayInJapan();
-    // コード設定 decides which values from the file are kept (bulk new registration: the setting wins)
-    const codes = await getTenantCodeSettings(ctx.db, ctx.tenantId);
-    const keepsNumber = codes.employeeNumberMode === 'direct';
-    const keepsLogin = codes.loginIdMode === 'direct';
+    const { codes, keepsNumber, keepsLogin } = await codeModes(ctx);
     const seen = { employeeNumber: new Map<string, number>(), loginId: new Map<string, number>() };
     const headers = { employeeNumber: '社員番号', loginId: 'ログインID' } as const;
     let n = 0;
@@ -250,6 +253,11 @@ export const newEmployeesImport: ImportKindHandler<NewState> = {
     if (n === 0) ctx.error({ row: 0, column: '-', message: 'データ行がありません' });
     await ctx.validated(n);
     return { rows: n, keepsNumber, keepsLogin };
+  },
+
+  async begin(ctx) {
+    const { keepsNumber, keepsLogin } = await codeModes(ctx);
+    return { rows: 0, keepsNumber, keepsLogin };
   },
 
   async write(ctx, tx, state, rows) {
