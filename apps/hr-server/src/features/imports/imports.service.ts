@@ -200,7 +200,10 @@ export async function runImport(db: Database, data: { tenantId: string; jobId: s
     validated: async (n) => {
       validatedRows = Math.max(validatedRows, n);
       progress.validated = validatedRows;
-      if (overlaps || n - lastProgress < 2000) return;
+      // Parsing resolves only microtasks: without a turn of the event loop the write pass's query
+      // results (and every HTTP request) would wait until pass 1 ends
+      if (overlaps) return new Promise((resolve) => setImmediate(resolve));
+      if (n - lastProgress < 2000) return;
       lastProgress = n;
       await db.asTenant(tenantId, (tx) => updateJob(tx, jobId, { rowsValidated: n }));
     },
