@@ -23,7 +23,7 @@ import {
   prepareNewEmployees,
 } from '../employees/employee-writes';
 import { searchColumns } from '../employees/employees.service';
-import type { ImportContext, ImportKindHandler, ImportRow, RowSource } from './import-kinds';
+import { type ImportContext, type ImportKindHandler, type ImportRow, type RowSource, turn } from './import-kinds';
 import {
   type CurrentEmployee,
   closeOpenPeriods,
@@ -328,6 +328,7 @@ export const newEmployeesImport: ImportKindHandler<NewState> = {
           ctx.written(written);
         });
         if (!following || !followingCodes) break;
+        await turn(); // PGlite answers in microtasks: let timers and I/O run between batches
         parsed = following;
         codes = await followingCodes;
       }

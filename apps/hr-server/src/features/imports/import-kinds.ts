@@ -42,3 +42,6 @@ export type ImportKindHandler<S = unknown> = {
   /** Pass 2, only when pass 1 reported nothing: write everything in `tx`. */
   write(ctx: ImportContext, tx: Tx, state: S, rows: RowSource): Promise<{ written: number; log: string }>;
 };
+
+/** One turn of the event loop (I/O callbacks and timers run) between chunks of CPU-bound work. */
+export const turn = () => new Promise<void>((resolve) => setImmediate(resolve));

@@ -11,7 +11,7 @@ import { attendanceImport } from '../attendance/attendance.import';
 import { masterLists } from './employee-export';
 import { newEmployeesImport, updateEmployeesImport } from './employee-import';
 import { openImportFile } from './import-file';
-import type { ImportContext, ImportKindHandler } from './import-kinds';
+import { type ImportContext, type ImportKindHandler, turn } from './import-kinds';
 import {
   deleteJobFile,
   findErrorsPage,
@@ -201,9 +201,9 @@ export async function runImport(db: Database, data: { tenantId: string; jobId: s
       validatedRows = Math.max(validatedRows, n);
       progress.validated = validatedRows;
       // Parsing resolves only microtasks: without a turn of the event loop the write pass's query
-      // results (and every HTTP request) would wait until pass 1 ends
-      if (overlaps) return new Promise((resolve) => setImmediate(resolve));
-      if (n - lastProgress < 2000) return;
+      // results, HTTP requests and timers would wait until pass 1 ends
+      await turn();
+      if (overlaps || n - lastProgress < 2000) return;
       lastProgress = n;
       await db.asTenant(tenantId, (tx) => updateJob(tx, jobId, { rowsValidated: n }));
     },
