@@ -2,17 +2,43 @@
 import type { TAuditLogFilter } from '@jinji/contracts/audit';
 import { and, count, desc, eq, gte, type SQL, sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../db/client';
+import { insertJsonRows } from '../../db/json-rows';
 import { auditLogs } from '../../db/schema/index';
 
 export type AuditRow = typeof auditLogs.$inferInsert;
 export type StoredAuditRow = typeof auditLogs.$inferSelect;
 
-// 10 columns a row: 1,000 rows stay far below the 65,535 bind parameters of one statement.
-const INSERT_BATCH = 1000;
+const AUDIT_COLUMNS = [
+  'tenant_id',
+  'at',
+  'actor_id',
+  'actor_login_id',
+  'action',
+  'target_type',
+  'target_id',
+  'before',
+  'after',
+  'is_sensitive',
+] as const;
 
+/** One statement however many rows (a 100,000-row import writes 2,000 a batch): a JSON recordset. */
 export async function insertAudits(tx: Tx, rows: AuditRow[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += INSERT_BATCH)
-    await tx.insert(auditLogs).values(rows.slice(i, i + INSERT_BATCH));
+  if (rows.length === 0) return;
+  const json = JSON.stringify(
+    rows.map((r) => ({
+      tenant_id: r.tenantId,
+      at: r.at ?? new Date(),
+      actor_id: r.actorId ?? null,
+      actor_login_id: r.actorLoginId ?? null,
+      action: r.action,
+      target_type: r.targetType,
+      target_id: r.targetId ?? null,
+      before: r.before ?? null,
+      after: r.after ?? null,
+      is_sensitive: r.isSensitive ?? false,
+    })),
+  );
+  await insertJsonRows(tx, 'audit_logs', AUDIT_COLUMNS, json);
 }
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);

@@ -3,6 +3,7 @@
 import type { TEmployeeListQuery, TEmploymentStatus } from '@jinji/contracts/employees';
 import { and, asc, count, desc, eq, getTableName, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows, type Tx } from '../../db/client';
+import { insertJsonRows } from '../../db/json-rows';
 import { escapeLike } from '../../db/like';
 import {
   employeeAssignments,
@@ -205,11 +206,6 @@ export async function findLoginIdOf(tx: Tx, employeeId: string): Promise<string 
   return rows[0]?.loginId ?? null;
 }
 
-export async function insertEmployee(tx: Tx, row: NewEmployee): Promise<EmployeeRow> {
-  const [created] = await tx.insert(employees).values(row).returning();
-  return created!;
-}
-
 export async function updateEmployee(tx: Tx, id: string, values: Partial<NewEmployee>): Promise<EmployeeRow> {
   const [row] = await tx
     .update(employees)
@@ -219,6 +215,7 @@ export async function updateEmployee(tx: Tx, id: string, values: Partial<NewEmpl
   return row!;
 }
 
+/** An account for an employee who starts using the system after registration (no password yet). */
 export async function insertEmployeeAccount(
   tx: Tx,
   a: { tenantId: string; employeeId: string; loginId: string; email: string | null; displayName: string },
@@ -430,6 +427,85 @@ export async function replaceSubRecords(
   }
 }
 
-export async function insertEmployees(tx: Tx, rows: NewEmployee[]): Promise<void> {
-  if (rows.length > 0) await tx.insert(employees).values(rows);
+// ---- many new employees at once (employee-writes.ts builds the rows) ---------------------------
+
+export const NEW_EMPLOYEE_COLUMNS = [
+  'tenant_id',
+  'id',
+  'employee_number',
+  'last_name',
+  'first_name',
+  'last_name_kana',
+  'first_name_kana',
+  'business_last_name',
+  'business_first_name',
+  'birth_date',
+  'gender',
+  'hire_date',
+  'retirement_date',
+  'email',
+  'system_use_start_date',
+  'postal_code',
+  'prefecture',
+  'city',
+  'street',
+  'building',
+  'phone',
+  'mobile_phone',
+  'is_startup_target',
+  'search_text',
+  'kana_sort',
+  'created_at',
+  'updated_at',
+] as const;
+export const NEW_ACCOUNT_COLUMNS = [
+  'tenant_id',
+  'id',
+  'employee_id',
+  'login_id',
+  'email',
+  'display_name',
+  'created_at',
+  'updated_at',
+] as const;
+export const NEW_ASSIGNMENT_COLUMNS = [
+  'tenant_id',
+  'id',
+  'employee_id',
+  'start_date',
+  'end_date',
+  'company_id',
+  'department_id',
+  'position_id',
+  'grade_id',
+  'job_type_id',
+  'location_id',
+  'created_at',
+] as const;
+export const NEW_CONTRACT_COLUMNS = [
+  'tenant_id',
+  'id',
+  'employee_id',
+  'start_date',
+  'end_date',
+  'employment_type_id',
+  'work_style_id',
+  'hiring_category_id',
+  'created_at',
+] as const;
+
+/** JSON arrays of rows keyed by the column lists above; null when a table gets no rows. */
+export type NewEmployeeRowsJson = {
+  employees: string;
+  accounts: string | null;
+  assignments: string | null;
+  contracts: string | null;
+};
+
+/** One statement per table; the order follows the foreign keys. */
+export async function insertNewEmployeeRows(tx: Tx, json: NewEmployeeRowsJson): Promise<void> {
+  await insertJsonRows(tx, 'employees', NEW_EMPLOYEE_COLUMNS, json.employees);
+  if (json.accounts) await insertJsonRows(tx, 'user_accounts', NEW_ACCOUNT_COLUMNS, json.accounts);
+  if (json.assignments) await insertJsonRows(tx, 'employee_assignments', NEW_ASSIGNMENT_COLUMNS, json.assignments);
+  if (json.contracts) await insertJsonRows(tx, 'employee_contracts', NEW_CONTRACT_COLUMNS, json.contracts);
 }

@@ -31,6 +31,7 @@ import type { AuthContext } from '../../lib/auth-context';
 import { type CsvEncoding, findCp932Losses, streamCsv } from '../../lib/csv';
 import { recordAudit } from '../audit/audit.service';
 import { findCodeSettingsIn, generateCodes, generateLoginIdFor } from '../code-settings/code-settings.service';
+import { type EmployeeBasicValues, writeNewEmployees } from './employee-writes';
 import {
   deleteHistoryRow,
   type EmployeeRow,
@@ -46,11 +47,8 @@ import {
   hasPeriodOn,
   insertAssignment,
   insertContract,
-  insertEmployee,
   insertEmployeeAccount,
-  insertEmployees,
   lockEmployeeHistory,
-  type NewEmployee,
   recomputeEndDates,
   replaceSubRecords,
   type SubRecordKind,
@@ -206,43 +204,23 @@ export async function createEmployee(
       if (input.assignment) await checkRefs(tx, input.assignment, ASSIGNMENT_KINDS, 'assignment.');
       if (input.contract) await checkRefs(tx, input.contract, CONTRACT_KINDS, 'contract.');
       const { employeeNumber: _n, loginId: _l, isSystemUse: _s, assignment, contract, ...basic } = input;
-      const row = await insertEmployee(tx, {
-        tenantId: ctx.tenantId,
-        ...basic,
-        employeeNumber,
-        ...searchColumns(basic),
-      } as NewEmployee);
-      if (loginId) {
-        await insertEmployeeAccount(tx, {
-          tenantId: ctx.tenantId,
-          employeeId: row.id,
+      const [id] = await writeNewEmployees(tx, ctx, [
+        {
+          basic,
+          employeeNumber,
           loginId,
-          email: input.email,
-          displayName: `${input.lastName} ${input.firstName}`,
-        });
-      }
-      if (assignment)
-        await insertAssignment(tx, {
-          tenantId: ctx.tenantId,
-          employeeId: row.id,
-          startDate: input.hireDate,
-          ...assignment,
-        });
-      if (contract)
-        await insertContract(tx, {
-          tenantId: ctx.tenantId,
-          employeeId: row.id,
-          startDate: input.hireDate,
-          ...contract,
-        });
-      await audit(tx, ctx, 'create', row.id, null, {
-        ...basic,
-        employeeNumber,
-        loginId,
-        assignment: assignment && (await withNames(tx, assignment)),
-        contract: contract && (await withNames(tx, contract)),
-      });
-      return { id: row.id };
+          assignments: assignment ? [{ startDate: input.hireDate, ...assignment }] : [],
+          contracts: contract ? [{ startDate: input.hireDate, ...contract }] : [],
+          audit: {
+            ...basic,
+            employeeNumber,
+            loginId,
+            assignment: assignment && (await withNames(tx, assignment)),
+            contract: contract && (await withNames(tx, contract)),
+          },
+        },
+      ]);
+      return { id: id! };
     });
   } catch (error) {
     throw uniqueToField(error);
@@ -616,17 +594,22 @@ export async function deleteHistory(db: Database, ctx: AuthContext, id: string, 
   return getEmployee(db, ctx, id);
 }
 
+/** Test and sample data (no session): written like any other new employee, audit row included. */
 export async function createSampleEmployees(
   db: Database,
   tenantId: string,
-  rows: Omit<NewEmployee, 'tenantId'>[],
+  rows: (EmployeeBasicValues & { employeeNumber?: string | null })[],
 ): Promise<void> {
+  const actor = { tenantId, userId: null, loginId: null };
   await db.asTenant(tenantId, async (tx) => {
-    for (let i = 0; i < rows.length; i += 1000) {
-      await insertEmployees(
-        tx,
-        rows.slice(i, i + 1000).map((r) => ({ ...r, tenantId, ...searchColumns(r) })),
-      );
+    for (let i = 0; i < rows.length; i += 2000) {
+      const batch = rows.slice(i, i + 2000).map(({ employeeNumber = null, ...basic }) => ({
+        basic,
+        employeeNumber,
+        loginId: null,
+        audit: { ...basic, employeeNumber },
+      }));
+      await writeNewEmployees(tx, actor, batch);
     }
   });
 }

@@ -21,11 +21,18 @@ import {
 import { todayInJapan } from '@jinji/contracts/japanese';
 import { parseJapaneseDate } from '@jinji/contracts/japanese-dates';
 import type { Tx } from '../../db/client';
+import { txQueue } from '../../db/tx-queue';
 import { AppError } from '../../lib/app-error';
 import { isCp932Equivalent } from '../../lib/csv';
 import { generateCodes, getTenantCodeSettings } from '../code-settings/code-settings.service';
+import {
+  type EmployeeBasicValues,
+  insertPreparedEmployees,
+  type NewEmployeeWrite,
+  prepareNewEmployees,
+} from '../employees/employee-writes';
 import { searchColumns } from '../employees/employees.service';
-import type { ImportContext, ImportKindHandler, ImportRow, RowSource } from './import-kinds';
+import { type ImportContext, type ImportKindHandler, type ImportRow, type RowSource, turn } from './import-kinds';
 import {
   type CurrentEmployee,
   closeOpenPeriods,
@@ -189,16 +196,19 @@ async function* batches<T>(source: AsyncIterable<T>, size: number): AsyncGenerat
 
 type NewState = { rows: number; keepsNumber: boolean; keepsLogin: boolean };
 
+/** コード設定 decides which values from the file are kept (bulk new registration: the setting wins). */
+async function codeModes(ctx: ImportContext) {
+  const codes = await getTenantCodeSettings(ctx.db, ctx.tenantId);
+  return { codes, keepsNumber: codes.employeeNumberMode === 'direct', keepsLogin: codes.loginIdMode === 'direct' };
+}
+
 export const newEmployeesImport: ImportKindHandler<NewState> = {
   columns: IMPORT_COLUMNS_NEW,
 
   async validate(ctx, rows) {
     const masters = await loadMasters(ctx);
     const today = todayInJapan();
-    // コード設定 decides which values from the file are kept (bulk new registration: the setting wins)
-    const codes = await getTenantCodeSettings(ctx.db, ctx.tenantId);
-    const keepsNumber = codes.employeeNumberMode === 'direct';
-    const keepsLogin = codes.loginIdMode === 'direct';
+    const { codes, keepsNumber, keepsLogin } = await codeModes(ctx);
     const seen = { employeeNumber: new Map<string, number>(), loginId: new Map<string, number>() };
     const headers = { employeeNumber: '社員番号', loginId: 'ログインID' } as const;
     let n = 0;
@@ -247,13 +257,18 @@ export const newEmployeesImport: ImportKindHandler<NewState> = {
     return { rows: n, keepsNumber, keepsLogin };
   },
 
+  async begin(ctx) {
+    const { keepsNumber, keepsLogin } = await codeModes(ctx);
+    return { rows: 0, keepsNumber, keepsLogin };
+  },
+
   async write(ctx, tx, state, rows) {
     const masters = await loadMasters(ctx, tx);
     const today = todayInJapan();
-    const now = new Date().toISOString();
-    let written = 0;
-    for await (const batch of batches(rows(), BATCH)) {
-      const parsed = batch.map((row) => {
+    const at = new Date();
+    const actor = { tenantId: ctx.tenantId, userId: ctx.actorId, loginId: ctx.actorLoginId };
+    const parse = (batch: ImportRow[]) =>
+      batch.map((row) => {
         const before = ctx.errorCount();
         const p = parseNewRow(ctx, row, masters, today, true);
         if (ctx.errorCount() > before) throw new AppError('CONFLICT', '取込中にマスタが変更されました');
@@ -261,7 +276,8 @@ export const newEmployeesImport: ImportKindHandler<NewState> = {
         if (!state.keepsLogin) p.values.loginId = null;
         return p;
       });
-      const codes = await generateCodes(
+    const codesOf = (parsed: NewRow[]) =>
+      generateCodes(
         tx,
         ctx.tenantId,
         'bulk_new',
@@ -272,84 +288,57 @@ export const newEmployeesImport: ImportKindHandler<NewState> = {
           isSystemUse: p.values.isSystemUse !== '0',
         })),
       );
-      const employeeRows: Record<string, unknown>[] = [];
-      const accountRows: Record<string, unknown>[] = [];
-      const assignmentRows: Record<string, unknown>[] = [];
-      const contractRows: Record<string, unknown>[] = [];
-      const auditRows: Record<string, unknown>[] = [];
-      for (const [i, p] of parsed.entries()) {
+    const toWrites = (parsed: NewRow[], codes: { employeeNumber: string | null; loginId: string | null }[]) =>
+      parsed.map((p, i): NewEmployeeWrite => {
         const v = p.values;
         const m = p.masters;
-        const id = randomUUID();
         const { employeeNumber, loginId } = codes[i]!;
-        const names = {
-          lastName: v.lastName!,
-          firstName: v.firstName!,
-          lastNameKana: v.lastNameKana!,
-          firstNameKana: v.firstNameKana!,
-          businessLastName: v.businessLastName,
-          businessFirstName: v.businessFirstName,
+        const basic: Record<string, unknown> = {};
+        for (const k of BASIC_KEYS) basic[k] = v[k] ?? null;
+        basic.isStartupTarget = p.isStartupTarget;
+        const hasAssignment = ASSIGNMENT_COLUMN_KEYS.some((k) => m[k]);
+        const hasContract = CONTRACT_COLUMN_KEYS.some((k) => m[k]);
+        return {
+          basic: basic as EmployeeBasicValues,
+          employeeNumber,
+          loginId,
+          assignments: hasAssignment ? [{ ...m, startDate: v.hireDate! }] : [],
+          contracts: hasContract ? [{ ...m, startDate: v.hireDate! }] : [],
+          audit: { ...basic, employeeNumber, loginId, import: ctx.fileName },
         };
-        const { searchText, kanaSort } = searchColumns(names);
-        const basic = Object.fromEntries(BASIC_KEYS.map((k) => [k, v[k] ?? null]));
-        employeeRows.push({
-          ...snake({ ...basic, employeeNumber, isStartupTarget: p.isStartupTarget, searchText, kanaSort }),
-          tenant_id: ctx.tenantId,
-          id,
-          created_at: now,
-          updated_at: now,
+      });
+
+    // Pipelined on the one transaction: while the database runs batch N's inserts, Node parses and
+    // prepares batch N+1 (its codes are asked for before N's inserts, so コード設定's sequence stays in
+    // file order). The statements still run one after another, in order, in the same transaction.
+    const queue = txQueue();
+    const source = batches(rows(), BATCH)[Symbol.asyncIterator]();
+    let written = 0;
+    try {
+      let next = await source.next();
+      if (next.done) return { written: 0, log: '0件を登録しました' };
+      let parsed = parse(next.value);
+      let codes = await queue.run(() => codesOf(parsed));
+      for (;;) {
+        const prepared = prepareNewEmployees(ctx.tenantId, toWrites(parsed, codes), at);
+        next = await source.next();
+        const following = next.done ? null : parse(next.value);
+        const followingCodes = following ? queue.run(() => codesOf(following)) : null;
+        const n = parsed.length;
+        void queue.run(async () => {
+          await insertPreparedEmployees(tx, actor, prepared);
+          written += n;
+          ctx.written(written);
         });
-        if (loginId)
-          accountRows.push({
-            tenant_id: ctx.tenantId,
-            id: randomUUID(),
-            employee_id: id,
-            login_id: loginId,
-            email: v.email,
-            display_name: `${names.lastName} ${names.firstName}`,
-            must_change_password: false,
-            is_disabled: false,
-            failed_login_count: 0,
-            created_at: now,
-            updated_at: now,
-          });
-        if (ASSIGNMENT_COLUMN_KEYS.some((k) => m[k]))
-          assignmentRows.push({
-            ...snake(Object.fromEntries(ASSIGNMENT_COLUMN_KEYS.map((k) => [k, m[k]]))),
-            tenant_id: ctx.tenantId,
-            id: randomUUID(),
-            employee_id: id,
-            start_date: v.hireDate,
-            created_at: now,
-          });
-        if (CONTRACT_COLUMN_KEYS.some((k) => m[k]))
-          contractRows.push({
-            ...snake(Object.fromEntries(CONTRACT_COLUMN_KEYS.map((k) => [k, m[k]]))),
-            tenant_id: ctx.tenantId,
-            id: randomUUID(),
-            employee_id: id,
-            start_date: v.hireDate,
-            created_at: now,
-          });
-        auditRows.push({
-          tenant_id: ctx.tenantId,
-          id: randomUUID(),
-          at: now,
-          actor_id: ctx.actorId,
-          actor_login_id: ctx.actorLoginId,
-          action: 'create',
-          target_type: 'employee',
-          target_id: id,
-          after: { ...basic, employeeNumber, loginId, isStartupTarget: p.isStartupTarget, import: ctx.fileName },
-        });
+        if (!following || !followingCodes) break;
+        await turn(); // PGlite answers in microtasks: let timers and I/O run between batches
+        parsed = following;
+        codes = await followingCodes;
       }
-      await insertJsonRows(tx, 'employees', employeeRows);
-      await insertJsonRows(tx, 'user_accounts', accountRows);
-      await insertJsonRows(tx, 'employee_assignments', assignmentRows);
-      await insertJsonRows(tx, 'employee_contracts', contractRows);
-      await insertJsonRows(tx, 'audit_logs', auditRows);
-      written += batch.length;
-      ctx.written(written);
+      await queue.drain();
+    } finally {
+      // a failure above must not roll back while queued statements still use the connection
+      await queue.settle();
     }
     return { written, log: `${written}件を登録しました` };
   },

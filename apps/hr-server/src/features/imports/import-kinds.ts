@@ -1,6 +1,6 @@
 // One import pipeline, several file kinds (新規登録, 更新, 勤怠実績). The pipeline reads the file
-// (CSV or XLSX) and streams its rows twice: a validation pass over the whole file, then — only when
-// no row had an error — a write pass inside one transaction that also finishes the job.
+// (CSV or XLSX) and streams its rows twice: a validation pass over the whole file and a write pass
+// inside one transaction that also finishes the job and commits only when no row had an error.
 import type { ImportColumn, TImportProblem } from '@jinji/contracts/imports';
 import type { Database, Tx } from '../../db/client';
 
@@ -34,6 +34,14 @@ export type ImportKindHandler<S = unknown> = {
   requiredHeaders?: string[];
   /** Pass 1: report every problem through ctx.error; return what pass 2 needs (keep it small). */
   validate(ctx: ImportContext, rows: RowSource): Promise<S>;
+  /**
+   * Optional: the state `write` needs, known before pass 1 ends. With it, on PostgreSQL, pass 2 writes
+   * while pass 1 still validates, in a transaction that commits only when pass 1 reported nothing.
+   */
+  begin?(ctx: ImportContext): Promise<S>;
   /** Pass 2, only when pass 1 reported nothing: write everything in `tx`. */
   write(ctx: ImportContext, tx: Tx, state: S, rows: RowSource): Promise<{ written: number; log: string }>;
 };
+
+/** One turn of the event loop (I/O callbacks and timers run) between chunks of CPU-bound work. */
+export const turn = () => new Promise<void>((resolve) => setImmediate(resolve));

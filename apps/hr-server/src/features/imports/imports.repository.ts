@@ -1,6 +1,7 @@
 import type { TImportError } from '@jinji/contracts/imports';
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
+import { insertJsonObjects } from '../../db/json-rows';
 import {
   employeeAssignments,
   employeeContracts,
@@ -233,21 +234,9 @@ export async function withLatestPeriods(
   return out;
 }
 
-/**
- * Many rows in one statement: the rows travel as one JSON parameter and json_populate_recordset
- * types them by the table's own row type (COPY is not allowed under row-level security).
- * Keys are column names; a column missing from the first row is not written.
- */
+/** Many rows in one statement (see db/json-rows); keys are column names, taken from the first row. */
 export async function insertJsonRows(tx: Tx, table: string, rows: Record<string, unknown>[]): Promise<void> {
-  if (rows.length === 0) return;
-  const columns = sql.raw(
-    Object.keys(rows[0]!)
-      .map((c) => `"${c}"`)
-      .join(', '),
-  );
-  await tx.execute(
-    sql`insert into ${sql.identifier(table)} (${columns}) select ${columns} from json_populate_recordset(null::${sql.identifier(table)}, ${JSON.stringify(rows)}::json)`,
-  );
+  await insertJsonObjects(tx, table, rows);
 }
 
 /** Whole employee rows (every column of the first row's keys) replaced by id; their accounts follow. */

@@ -2,7 +2,7 @@
 // job in two streamed passes: validate every row, then — only when no row had an error — write them
 // all in one transaction that also finishes the job, so 取込履歴 always says whether the data is there.
 import type { ImportColumn, TImportError, TImportJob, TImportKind, TImportProblem } from '@jinji/contracts/imports';
-import type { Database } from '../../db/client';
+import type { Database, Tx } from '../../db/client';
 import { AppError } from '../../lib/app-error';
 import type { AuthContext } from '../../lib/auth-context';
 import { type CsvEncoding, encodeCsv, unescapeFormula } from '../../lib/csv';
@@ -11,7 +11,7 @@ import { attendanceImport } from '../attendance/attendance.import';
 import { masterLists } from './employee-export';
 import { newEmployeesImport, updateEmployeesImport } from './employee-import';
 import { openImportFile } from './import-file';
-import type { ImportContext, ImportKindHandler, RowSource } from './import-kinds';
+import { type ImportContext, type ImportKindHandler, type RowSource, turn } from './import-kinds';
 import {
   deleteJobFile,
   findErrorsPage,
@@ -46,18 +46,28 @@ const NOTHING_WRITTEN: Record<TImportKind, string> = {
 };
 export const importColumns = (kind: TImportKind): ImportColumn[] => HANDLERS[kind].columns;
 
-/** Rows written by a running job: its transaction is not visible to other connections until it commits. */
-const writtenInFlight = new Map<string, number>();
+/**
+ * Progress of a job this process runs that its write transaction cannot show yet: rows written (not
+ * visible until commit) and, while pass 2 overlaps pass 1, rows validated (the write transaction
+ * holds the job row, so pass 1 cannot update it).
+ */
+type InFlight = { written: number; validated: number; total: number };
+const inFlight = new Map<string, InFlight>();
 
-const toView = (j: ImportJobView): TImportJob => ({
-  ...j,
-  kind: j.kind as TImportKind,
-  status: j.status as TImportJob['status'],
-  actorName: j.actorName ?? null,
-  rowsWritten: j.status === 'processing' ? (writtenInFlight.get(j.id) ?? 0) : j.rowsWritten,
-  startedAt: j.startedAt.toISOString(),
-  finishedAt: j.finishedAt?.toISOString() ?? null,
-});
+const toView = (j: ImportJobView): TImportJob => {
+  const f = j.status === 'processing' ? inFlight.get(j.id) : undefined;
+  return {
+    ...j,
+    kind: j.kind as TImportKind,
+    status: j.status as TImportJob['status'],
+    actorName: j.actorName ?? null,
+    rowsTotal: Math.max(j.rowsTotal, f?.total ?? 0),
+    rowsValidated: Math.max(j.rowsValidated, f?.validated ?? 0),
+    rowsWritten: j.status === 'processing' ? (f?.written ?? 0) : j.rowsWritten,
+    startedAt: j.startedAt.toISOString(),
+    finishedAt: j.finishedAt?.toISOString() ?? null,
+  };
+};
 
 export async function startImport(
   db: Database,
@@ -172,6 +182,10 @@ export async function runImport(db: Database, data: { tenantId: string; jobId: s
   rows = opened.rows;
   for (const [i, h] of header.entries()) if (h && !index.has(h)) index.set(h, i);
 
+  // On PostgreSQL pass 2 starts with pass 1 (the database writes while Node validates); its
+  // transaction commits only if pass 1 reports nothing. PGlite has one connection: pass 1 first.
+  const overlaps = db.kind === 'postgres' && handler.begin !== undefined;
+  const progress: InFlight = { written: 0, validated: 0, total: 0 };
   let lastProgress = 0;
   let validatedRows = 0;
   const ctx: ImportContext = {
@@ -186,7 +200,7 @@ export async function runImport(db: Database, data: { tenantId: string; jobId: s
       const i = index.get(h);
       const v = i === undefined ? '' : (row.cells[i] ?? '').trim();
       // our CSV and XLSX exports escape formula-like cells with an apostrophe; undo it on the way back
-      return unescapeFormula(v);
+      return v.charCodeAt(0) === 39 ? unescapeFormula(v) : v;
     },
     error: (e) => {
       errorTotal++;
@@ -195,12 +209,16 @@ export async function runImport(db: Database, data: { tenantId: string; jobId: s
     errorCount: () => errorTotal,
     validated: async (n) => {
       validatedRows = Math.max(validatedRows, n);
-      if (n - lastProgress < 2000) return;
+      progress.validated = validatedRows;
+      // Parsing resolves only microtasks: without a turn of the event loop the write pass's query
+      // results, HTTP requests and timers would wait until pass 1 ends
+      await turn();
+      if (overlaps || n - lastProgress < 2000) return;
       lastProgress = n;
       await db.asTenant(tenantId, (tx) => updateJob(tx, jobId, { rowsValidated: n }));
     },
     written: (n) => {
-      writtenInFlight.set(jobId, n);
+      progress.written = n;
     },
   };
 
@@ -209,38 +227,13 @@ export async function runImport(db: Database, data: { tenantId: string; jobId: s
     for (const e of headerErrors) ctx.error(e);
     return fail('1行目の項目名が正しくありません');
   }
-
-  let state: unknown;
-  try {
-    state = await handler.validate(ctx, opened.rows);
-  } catch (e) {
-    if (e instanceof AppError) return fileError(e.message);
-    throw e;
-  }
-  const total = validatedRows;
-  await db.asTenant(tenantId, (tx) => updateJob(tx, jobId, { rowsTotal: total, rowsValidated: total }));
-  if (errorTotal > 0) return fail(`エラー ${errorTotal}件（${NOTHING_WRITTEN[job.kind as TImportKind]}）`);
-
-  // All valid: write everything and finish the job in the same transaction.
-  try {
-    writtenInFlight.set(jobId, 0);
-    await db.asTenant(tenantId, async (tx) => {
-      // a second runner of the same job waits here, then finds it finished
-      const locked = await findJobForUpdate(tx, jobId);
-      if (locked?.status !== 'processing') return;
-      const result = await handler.write(ctx, tx, state, opened.rows);
-      await updateJob(tx, jobId, {
-        status: 'succeeded',
-        finishedAt: new Date(),
-        rowsTotal: total,
-        rowsWritten: result.written,
-        log: result.log,
-        file: null,
-      });
-      await deleteJobFile(tx, jobId);
-    });
-  } catch (e) {
-    // nothing was written (one transaction); say why in 取込履歴
+  const noteTotal = async () => {
+    const total = validatedRows;
+    await db.asTenant(tenantId, (tx) => updateJob(tx, jobId, { rowsTotal: total, rowsValidated: total }));
+  };
+  const invalid = () => fail(`エラー ${errorTotal}件（${NOTHING_WRITTEN[job.kind as TImportKind]}）`);
+  // nothing was written (one transaction); say why in 取込履歴
+  const writeFailed = (e: unknown) => {
     const message =
       e instanceof AppError
         ? e.message
@@ -250,8 +243,100 @@ export async function runImport(db: Database, data: { tenantId: string; jobId: s
     if (!message) throw e;
     errors.length = 0;
     return fileError(message);
+  };
+  const finish = async (tx: Tx, result: { written: number; log: string }) => {
+    await updateJob(tx, jobId, {
+      status: 'succeeded',
+      finishedAt: new Date(),
+      rowsTotal: validatedRows,
+      rowsValidated: validatedRows,
+      rowsWritten: result.written,
+      log: result.log,
+      file: null,
+    });
+    await deleteJobFile(tx, jobId);
+  };
+
+  const validateThenWrite = async () => {
+    let state: unknown;
+    try {
+      state = await handler.validate(ctx, opened.rows);
+    } catch (e) {
+      if (e instanceof AppError) return fileError(e.message);
+      throw e;
+    }
+    await noteTotal();
+    if (errorTotal > 0) return invalid();
+    // All valid: write everything and finish the job in the same transaction.
+    try {
+      await db.asTenant(tenantId, async (tx) => {
+        // a second runner of the same job waits here, then finds it finished
+        const locked = await findJobForUpdate(tx, jobId);
+        if (locked?.status !== 'processing') return;
+        await finish(tx, await handler.write(ctx, tx, state, opened.rows));
+      });
+    } catch (e) {
+      return writeFailed(e);
+    }
+  };
+
+  const validateWhileWriting = async () => {
+    const early = await handler.begin!(ctx);
+    const validation = handler.validate(ctx, opened.rows).then(
+      () => {
+        progress.total = validatedRows;
+        return { error: null };
+      },
+      (error: unknown) => ({ error }),
+    );
+    // pass 2 reports nothing: its row errors are pass 1's too. Any error (its own or pass 1's) stops it.
+    let writeErrors = 0;
+    const writeCtx: ImportContext = {
+      ...ctx,
+      error: () => {
+        writeErrors++;
+      },
+      errorCount: () => writeErrors + errorTotal,
+    };
+    let discarded: { error: unknown } | null = null;
+    try {
+      await db.asTenant(tenantId, async (tx) => {
+        const locked = await findJobForUpdate(tx, jobId);
+        if (locked?.status !== 'processing') {
+          await validation;
+          return;
+        }
+        let result: { written: number; log: string } | null = null;
+        let writeError: unknown = null;
+        try {
+          result = await handler.write(writeCtx, tx, early, opened.rows);
+        } catch (e) {
+          writeError = e;
+        }
+        const v = await validation;
+        if (v.error || errorTotal > 0) {
+          discarded = v;
+          throw ROLLBACK; // pass 1 found a problem: nothing of pass 2 may stay
+        }
+        if (writeError) throw writeError;
+        await finish(tx, result!);
+      });
+    } catch (e) {
+      if (e !== ROLLBACK) return writeFailed(e);
+    }
+    if (!discarded) return;
+    const { error } = discarded as { error: unknown };
+    if (error instanceof AppError) return fileError(error.message);
+    if (error) throw error;
+    await noteTotal();
+    return invalid();
+  };
+
+  inFlight.set(jobId, progress);
+  try {
+    await (overlaps ? validateWhileWriting : validateThenWrite)();
   } finally {
-    writtenInFlight.delete(jobId);
+    inFlight.delete(jobId);
   }
 }
 
@@ -293,6 +378,9 @@ async function withWhose(
   }
   return errors.map((e) => ({ ...e, ...(whose.get(e.row) ?? { employeeNumber: null, employeeName: null }) }));
 }
+
+/** Thrown inside the write transaction to roll it back when pass 1, running alongside, found errors. */
+const ROLLBACK = Symbol('rollback');
 
 function isUniqueViolation(e: unknown): boolean {
   for (let c: unknown = e; c && typeof c === 'object'; c = (c as { cause?: unknown }).cause) {

@@ -1,14 +1,12 @@
 // `jinji demo [--employees N]`: a tenant with a department tree, masters and employees with
-// 所属/契約 histories. Employees are loaded with COPY (owner connection), so 100,000 take seconds.
-import { randomUUID } from 'node:crypto';
-import { toSearchForm } from '@jinji/contracts/japanese';
+// 所属/契約 histories, written by the same batched writer as the form and the import (audit rows too).
 import type { TMasterKind } from '@jinji/contracts/masters';
 import { sql } from 'drizzle-orm';
 import { type Database, queryRows } from '../../db/client';
 import type { AuthContext } from '../../lib/auth-context';
-import { encodeCsvText } from '../../lib/csv';
 import { hashPassword } from '../../lib/passwords';
 import { findUserByLoginId, updatePassword } from '../auth/auth.repository';
+import { type NewEmployeeWrite, writeNewEmployees } from '../employees/employee-writes';
 import { createMaster } from '../masters/masters.service';
 import { DEMO_MASTERS, DEPARTMENT_TREE, makePerson, pick, random } from './demo-data';
 import { findTenantIdByCode } from './tenants.repository';
@@ -63,7 +61,7 @@ export async function seedDemo(db: Database, opts: DemoOptions): Promise<{ creat
     sessionHash: '',
   };
   const masters = await createDemoMasters(db, ctx);
-  await loadEmployees(db, tenantId, masters, opts.employees, opts.seed ?? 1);
+  await loadEmployees(db, ctx, masters, opts.employees, opts.seed ?? 1);
   return { created: true, employees: opts.employees };
 }
 
@@ -130,11 +128,11 @@ async function createDemoMasters(db: Database, ctx: AuthContext): Promise<DemoMa
   return { company, locations, sections, departments, byKind };
 }
 
-const CHUNK = 25_000;
+const BATCH = 2000;
 
 async function loadEmployees(
   db: Database,
-  tenantId: string,
+  ctx: AuthContext,
   m: DemoMasters,
   count: number,
   seed: number,
@@ -142,114 +140,60 @@ async function loadEmployees(
   const rnd = random(seed);
   const today = Date.now();
   const kinds = m.byKind;
-  for (let start = 0; start < count; start += CHUNK) {
-    const employees: (string | null)[][] = [];
-    const assignments: (string | null)[][] = [];
-    const contracts: (string | null)[][] = [];
-    for (let i = start; i < Math.min(count, start + CHUNK); i++) {
-      const p = makePerson(rnd, today);
-      const id = randomUUID();
-      const kana = toSearchForm(`${p.lastNameKana}${p.firstNameKana}`);
-      const created = p.createdAt.toISOString();
-      employees.push([
-        tenantId,
-        id,
-        String(i + 1).padStart(6, '0'),
-        p.lastName,
-        p.firstName,
-        p.lastNameKana,
-        p.firstNameKana,
-        p.birthDate,
-        p.gender,
-        p.hireDate,
-        p.retirementDate,
-        `e${i + 1}@demo.example.jp`,
-        `${toSearchForm(`${p.lastName}${p.firstName}`)}|${kana}|`,
-        kana,
-        created,
-        created,
-      ]);
-      // a 異動 for a third of them: the first period ends the day before the second
-      const hasMove = rnd() < 0.33 && p.hireDate < '2020-01-01';
-      const place = () => [
-        m.company,
-        pick(rnd, m.sections),
-        pick(rnd, kinds.position!),
-        pick(rnd, kinds.grade!),
-        pick(rnd, kinds.job_type!),
-        pick(rnd, m.locations),
-      ];
-      if (hasMove) {
-        assignments.push([tenantId, randomUUID(), id, p.hireDate, '2021-03-31', ...place()]);
-        assignments.push([tenantId, randomUUID(), id, '2021-04-01', null, ...place()]);
-      } else {
-        assignments.push([tenantId, randomUUID(), id, p.hireDate, null, ...place()]);
+  // one transaction: a failed seed leaves no half-made tenant data behind
+  await db.asTenant(ctx.tenantId, async (tx) => {
+    for (let start = 0; start < count; start += BATCH) {
+      const rows: NewEmployeeWrite[] = [];
+      for (let i = start; i < Math.min(count, start + BATCH); i++) {
+        const p = makePerson(rnd, today);
+        const employeeNumber = String(i + 1).padStart(6, '0');
+        const basic = {
+          lastName: p.lastName,
+          firstName: p.firstName,
+          lastNameKana: p.lastNameKana,
+          firstNameKana: p.firstNameKana,
+          birthDate: p.birthDate,
+          gender: p.gender,
+          hireDate: p.hireDate,
+          retirementDate: p.retirementDate,
+          email: `e${i + 1}@demo.example.jp`,
+        };
+        const place = () => ({
+          companyId: m.company,
+          departmentId: pick(rnd, m.sections),
+          positionId: pick(rnd, kinds.position!),
+          gradeId: pick(rnd, kinds.grade!),
+          jobTypeId: pick(rnd, kinds.job_type!),
+          locationId: pick(rnd, m.locations),
+        });
+        // a 異動 for a third of them: the first period ends the day before the second
+        const hasMove = rnd() < 0.33 && p.hireDate < '2020-01-01';
+        const assignments = hasMove
+          ? [
+              { startDate: p.hireDate, endDate: '2021-03-31', ...place() },
+              { startDate: '2021-04-01', ...place() },
+            ]
+          : [{ startDate: p.hireDate, ...place() }];
+        rows.push({
+          basic,
+          employeeNumber,
+          loginId: null,
+          assignments,
+          contracts: [
+            {
+              startDate: p.hireDate,
+              employmentTypeId: pick(rnd, kinds.employment_type!),
+              workStyleId: pick(rnd, kinds.work_style!),
+              hiringCategoryId: pick(rnd, kinds.hiring_category!),
+            },
+          ],
+          createdAt: p.createdAt.toISOString(),
+          audit: { employeeNumber, demo: true },
+        });
       }
-      contracts.push([
-        tenantId,
-        randomUUID(),
-        id,
-        p.hireDate,
-        null,
-        pick(rnd, kinds.employment_type!),
-        pick(rnd, kinds.work_style!),
-        pick(rnd, kinds.hiring_category!),
-      ]);
+      await writeNewEmployees(tx, ctx, rows);
     }
-    await db.copyFrom(
-      'employees',
-      [
-        'tenant_id',
-        'id',
-        'employee_number',
-        'last_name',
-        'first_name',
-        'last_name_kana',
-        'first_name_kana',
-        'birth_date',
-        'gender',
-        'hire_date',
-        'retirement_date',
-        'email',
-        'search_text',
-        'kana_sort',
-        'created_at',
-        'updated_at',
-      ],
-      encodeCsvText(employees),
-    );
-    await db.copyFrom(
-      'employee_assignments',
-      [
-        'tenant_id',
-        'id',
-        'employee_id',
-        'start_date',
-        'end_date',
-        'company_id',
-        'department_id',
-        'position_id',
-        'grade_id',
-        'job_type_id',
-        'location_id',
-      ],
-      encodeCsvText(assignments),
-    );
-    await db.copyFrom(
-      'employee_contracts',
-      [
-        'tenant_id',
-        'id',
-        'employee_id',
-        'start_date',
-        'end_date',
-        'employment_type_id',
-        'work_style_id',
-        'hiring_category_id',
-      ],
-      encodeCsvText(contracts),
-    );
-  }
+  });
   // A bulk load leaves no visibility map: vacuum so counts can use index-only scans at once. PGlite
   // runs every statement in a transaction, where VACUUM is refused: statistics only there.
   for (const table of ['employees', 'employee_assignments', 'employee_contracts']) {

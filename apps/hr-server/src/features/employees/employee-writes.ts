@@ -1,0 +1,199 @@
+// The one way new employees are written — the form (one row), 新規登録 imports (2,000 rows a batch)
+// and the demo: rows already validated go in as one statement per table (employees, user_accounts,
+// 所属, 契約, audit_logs). Preparing (rows → JSON text) is split from executing so an import can build
+// its next batch while the database runs this one.
+import { randomUUID } from 'node:crypto';
+import type { Tx } from '../../db/client';
+import { type AuditActor, type AuditEntry, recordAudits } from '../audit/audit.service';
+import { insertNewEmployeeRows, type NewEmployeeRowsJson } from './employees.repository';
+import { searchColumns } from './employees.service';
+
+/** The employees columns a person fills in (the form's 基本情報, an import row's basic columns). */
+export type EmployeeBasicValues = {
+  lastName: string;
+  firstName: string;
+  lastNameKana: string;
+  firstNameKana: string;
+  businessLastName?: string | null;
+  businessFirstName?: string | null;
+  birthDate: string;
+  gender: string;
+  hireDate: string;
+  retirementDate?: string | null;
+  email?: string | null;
+  systemUseStartDate?: string | null;
+  postalCode?: string | null;
+  prefecture?: string | null;
+  city?: string | null;
+  street?: string | null;
+  building?: string | null;
+  phone?: string | null;
+  mobilePhone?: string | null;
+  isStartupTarget?: boolean;
+};
+
+export type AssignmentPeriod = {
+  startDate: string;
+  endDate?: string | null;
+  companyId?: string | null;
+  departmentId?: string | null;
+  positionId?: string | null;
+  gradeId?: string | null;
+  jobTypeId?: string | null;
+  locationId?: string | null;
+};
+
+export type ContractPeriod = {
+  startDate: string;
+  endDate?: string | null;
+  employmentTypeId?: string | null;
+  workStyleId?: string | null;
+  hiringCategoryId?: string | null;
+};
+
+export type NewEmployeeWrite = {
+  basic: EmployeeBasicValues;
+  /** after コード設定 (generateCodes) */
+  employeeNumber: string | null;
+  /** an account to sign in with; its email is the employee's */
+  loginId: string | null;
+  assignments?: AssignmentPeriod[];
+  contracts?: ContractPeriod[];
+  /** the demo back-dates 従業員データ作成日; otherwise the time of the write */
+  createdAt?: string;
+  /** the `after` of the row's 'create' audit entry */
+  audit: unknown;
+};
+
+export type PreparedEmployeeWrites = {
+  ids: string[];
+  json: NewEmployeeRowsJson;
+  audits: AuditEntry[];
+  at: Date;
+};
+
+/** Pure CPU: ids, search columns and the JSON text of every table's rows. */
+export function prepareNewEmployees(
+  tenantId: string,
+  rows: readonly NewEmployeeWrite[],
+  at = new Date(),
+): PreparedEmployeeWrites {
+  const now = at.toISOString();
+  const ids: string[] = [];
+  const employees: object[] = [];
+  const accounts: object[] = [];
+  const assignments: object[] = [];
+  const contracts: object[] = [];
+  const audits: AuditEntry[] = [];
+  for (const r of rows) {
+    const b = r.basic;
+    const id = randomUUID();
+    const created = r.createdAt ?? now;
+    const { searchText, kanaSort } = searchColumns(b);
+    ids.push(id);
+    // literal objects of one shape (no per-row key mapping): the keys are NEW_EMPLOYEE_COLUMNS
+    employees.push({
+      tenant_id: tenantId,
+      id,
+      employee_number: r.employeeNumber,
+      last_name: b.lastName,
+      first_name: b.firstName,
+      last_name_kana: b.lastNameKana,
+      first_name_kana: b.firstNameKana,
+      business_last_name: b.businessLastName ?? null,
+      business_first_name: b.businessFirstName ?? null,
+      birth_date: b.birthDate,
+      gender: b.gender,
+      hire_date: b.hireDate,
+      retirement_date: b.retirementDate ?? null,
+      email: b.email ?? null,
+      system_use_start_date: b.systemUseStartDate ?? null,
+      postal_code: b.postalCode ?? null,
+      prefecture: b.prefecture ?? null,
+      city: b.city ?? null,
+      street: b.street ?? null,
+      building: b.building ?? null,
+      phone: b.phone ?? null,
+      mobile_phone: b.mobilePhone ?? null,
+      is_startup_target: b.isStartupTarget ?? false,
+      search_text: searchText,
+      kana_sort: kanaSort,
+      created_at: created,
+      updated_at: created,
+    });
+    if (r.loginId)
+      accounts.push({
+        tenant_id: tenantId,
+        id: randomUUID(),
+        employee_id: id,
+        login_id: r.loginId,
+        email: b.email ?? null,
+        display_name: `${b.lastName} ${b.firstName}`,
+        created_at: now,
+        updated_at: now,
+      });
+    for (const a of r.assignments ?? [])
+      assignments.push({
+        tenant_id: tenantId,
+        id: randomUUID(),
+        employee_id: id,
+        start_date: a.startDate,
+        end_date: a.endDate ?? null,
+        company_id: a.companyId ?? null,
+        department_id: a.departmentId ?? null,
+        position_id: a.positionId ?? null,
+        grade_id: a.gradeId ?? null,
+        job_type_id: a.jobTypeId ?? null,
+        location_id: a.locationId ?? null,
+        created_at: now,
+      });
+    for (const c of r.contracts ?? [])
+      contracts.push({
+        tenant_id: tenantId,
+        id: randomUUID(),
+        employee_id: id,
+        start_date: c.startDate,
+        end_date: c.endDate ?? null,
+        employment_type_id: c.employmentTypeId ?? null,
+        work_style_id: c.workStyleId ?? null,
+        hiring_category_id: c.hiringCategoryId ?? null,
+        created_at: now,
+      });
+    audits.push({ action: 'create', targetType: 'employee', targetId: id, after: r.audit });
+  }
+  const text = (list: object[]) => (list.length > 0 ? JSON.stringify(list) : null);
+  return {
+    ids,
+    json: {
+      employees: JSON.stringify(employees),
+      accounts: text(accounts),
+      assignments: text(assignments),
+      contracts: text(contracts),
+    },
+    audits,
+    at,
+  };
+}
+
+/** The prepared rows and their audit rows, one statement per table, in the caller's transaction. */
+export async function insertPreparedEmployees(
+  tx: Tx,
+  actor: AuditActor,
+  prepared: PreparedEmployeeWrites,
+): Promise<void> {
+  if (prepared.ids.length === 0) return;
+  await insertNewEmployeeRows(tx, prepared.json);
+  await recordAudits(tx, actor, prepared.audits, prepared.at);
+}
+
+/** Writes validated new employees; returns their ids in the order given. */
+export async function writeNewEmployees(
+  tx: Tx,
+  actor: AuditActor,
+  rows: readonly NewEmployeeWrite[],
+  at = new Date(),
+): Promise<string[]> {
+  const prepared = prepareNewEmployees(actor.tenantId, rows, at);
+  await insertPreparedEmployees(tx, actor, prepared);
+  return prepared.ids;
+}
