@@ -210,16 +210,21 @@ export async function logout(db: Database, ctx: AuthContext): Promise<void> {
 }
 
 export async function changePassword(db: Database, ctx: AuthContext, input: TChangePasswordRequest): Promise<void> {
-  const { user, policy } = await db.asTenant(ctx.tenantId, async (tx) => ({
+  const { user, policy, tenant } = await db.asTenant(ctx.tenantId, async (tx) => ({
     user: await getUserPassword(tx, ctx.userId),
     policy: await getEffectivePolicy(tx),
+    tenant: await getCurrentTenant(tx),
   }));
   if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
     throw new AppError('CURRENT_PASSWORD_WRONG', undefined, [
       { path: 'currentPassword', message: '現在のパスワードが正しくありません' },
     ]);
   }
-  const violations = checkPassword(input.newPassword, policy, user.loginId);
+  const violations = checkPassword(input.newPassword, policy, {
+    loginId: user.loginId,
+    tenantCode: tenant?.code ?? '',
+    tenantName: tenant?.name ?? '',
+  });
   if (violations.length === 0) {
     // The current password always counts as reused; the policy extends it to the last N.
     const recent = await db.asTenant(ctx.tenantId, (tx) =>
@@ -322,8 +327,15 @@ export async function createAccount(
 ): Promise<{ tenantId: string; userId: string }> {
   const tenantId = await db.asAnonymous((tx) => findTenantIdByCode(tx, input.tenantCode));
   if (!tenantId) throw new AppError('NOT_FOUND', `企業コード「${input.tenantCode}」の組織が見つかりません`);
-  const policy = await db.asTenant(tenantId, getEffectivePolicy);
-  const violations = checkPassword(input.password, policy, input.loginId);
+  const { policy, tenant } = await db.asTenant(tenantId, async (tx) => ({
+    policy: await getEffectivePolicy(tx),
+    tenant: await getCurrentTenant(tx),
+  }));
+  const violations = checkPassword(input.password, policy, {
+    loginId: input.loginId,
+    tenantCode: input.tenantCode,
+    tenantName: tenant?.name ?? '',
+  });
   if (violations.length > 0) {
     throw new AppError(
       'PASSWORD_POLICY_VIOLATION',

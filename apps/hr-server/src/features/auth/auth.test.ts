@@ -11,7 +11,8 @@ import {
   type TestApp,
 } from '../../../test/helpers';
 import type { Config } from '../../config';
-import { disableAccount } from './auth.service';
+import { createTenant } from '../tenants/tenants.service';
+import { createAccount, disableAccount } from './auth.service';
 
 // Counts argon2 verifies (and against which hash), so that "the same work on every path" is checked
 // without timing anything.
@@ -403,5 +404,51 @@ describe(`password expiry (${TEST_DB})`, () => {
     expect((await c.request('GET', '/api/v1/auth/me')).json().mustChangePassword).toBe(false);
     // the other session of this user was ended by the change
     expect((await admin.request('GET', '/api/v1/auth/me')).statusCode).toBe(401);
+  });
+});
+
+describe(`decorated common passwords on every path that sets one (${TEST_DB})`, () => {
+  const COMMON = 'よく使われているパスワード（数字・記号を付けたり文字を置き換えたりしたものを含む）は使用できません';
+
+  it('初期設定 / tenant:create refuses <企業コード>Password1!', async () => {
+    const create = createTenant(
+      t.db,
+      {
+        tenantCode: 'pathco',
+        tenantName: 'パス株式会社',
+        adminLoginId: 'admin',
+        adminPassword: 'pathcoPassword1!',
+        adminEmail: 'admin@pathco.example.jp',
+      },
+      { firstRun: false },
+    );
+    await expect(create).rejects.toMatchObject({
+      code: 'PASSWORD_POLICY_VIOLATION',
+      fields: [{ path: 'adminPassword', message: COMMON }],
+    });
+  });
+
+  it('account:create refuses P@ssw0rd2026', async () => {
+    await createTestTenant(t.db, 'cli-co');
+    const create = createAccount(t.db, {
+      tenantCode: 'cli-co',
+      loginId: 'suzuki',
+      password: 'P@ssw0rd2026',
+      displayName: '鈴木',
+      email: null,
+    });
+    await expect(create).rejects.toMatchObject({ fields: [{ path: 'password', message: COMMON }] });
+  });
+
+  it('パスワード変更 refuses Password123!', async () => {
+    await createTestTenant(t.db, 'change-co');
+    const c = new Client(t.app);
+    await c.login('change-co', 'admin', STRONG_PASSWORD);
+    const res = await c.request('POST', '/api/v1/auth/password', {
+      currentPassword: STRONG_PASSWORD,
+      newPassword: 'Password123!',
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.fields).toEqual([{ path: 'newPassword', message: COMMON }]);
   });
 });
