@@ -255,6 +255,17 @@ describe(`lockout (${TEST_DB})`, () => {
     expect(co.userId).toBeTruthy();
   });
 
+  it('attempts sent at the same moment cannot slip past the threshold', async () => {
+    const co = await createTestTenant(t.db, 'burst-co', { loginId: 'victim', password: STRONG_PASSWORD });
+    const hash = await storedHash(t.db, co.userId);
+    const checksBefore = checksOf(hash);
+    const answers = await Promise.all(
+      Array.from({ length: 15 }, (_, i) => from(t, '198.51.100.77').login('burst-co', 'victim', `guess-${i}`)),
+    );
+    expect(new Set(answers.map((a) => a.statusCode))).toEqual(new Set([401]));
+    expect(checksOf(hash) - checksBefore).toBe(5); // the threshold of this app
+  });
+
   it('an attacker failing 100 times from one source does not keep the owner out from another', async () => {
     const real = await createTestApp({ login: login({ lockThreshold: 10, lockMs: 900_000, accountHourlyLimit: 50 }) });
     try {
