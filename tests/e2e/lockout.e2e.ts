@@ -52,7 +52,9 @@ describe.skipIf(!hasChromium)('lockout: one answer for everything, 【ロック�
     answers.add(await answerOf('Wrong-password-x', 'nobody'));
     // now locked from this browser: even the right password gets the same answer
     answers.add(await answerOf(STAFF.password));
-    expect([...answers]).toEqual([ONE_MESSAGE]);
+    expect(answers.size).toBe(1); // the Alert's title and message, identical every time
+    expect([...answers][0]).toContain(ONE_MESSAGE);
+    expect([...answers][0]).not.toContain('ロック');
     expect(page.url()).toContain('/login');
     await shot(page, 'lockout-02-locked-right-password-refused');
   });
