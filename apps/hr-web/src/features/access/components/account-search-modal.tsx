@@ -124,10 +124,10 @@ export function AccountSearchModal({
                     </Table.Td>
                     <Table.Td>
                       {a.lockedUntil ? (
-                        <Group gap="xs" wrap="nowrap">
-                          <Badge variant="light" color="red">
+                        <Stack gap={4} align="flex-start">
+                          <Text size="xs" c="red" fw={700} style={{ whiteSpace: 'nowrap' }}>
                             {t('access.lockedUntil', { until: formatDateTime(a.lockedUntil) })}
-                          </Badge>
+                          </Text>
                           <Button
                             size="compact-xs"
                             variant="default"
@@ -137,7 +137,7 @@ export function AccountSearchModal({
                           >
                             {t('access.unlock')}
                           </Button>
-                        </Group>
+                        </Stack>
                       ) : null}
                     </Table.Td>
                   </Table.Tr>
