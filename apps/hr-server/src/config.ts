@@ -20,6 +20,7 @@ const ZEnv = z.object({
   SESSION_ABSOLUTE_HOURS: int(12),
   JINJI_LOGIN_LOCK_THRESHOLD: int(10),
   JINJI_LOGIN_LOCK_SECONDS: int(900),
+  JINJI_LOGIN_ACCOUNT_LIMIT_PER_HOUR: int(50),
   JINJI_LOGIN_RATE_LIMIT_PER_MINUTE: int(30),
   JINJI_WEB_DIST: z.string().optional(),
 });
@@ -33,7 +34,8 @@ export type Config = {
   logLevel: z.infer<typeof ZEnv>['LOG_LEVEL'];
   trustProxy: boolean;
   session: { idleMs: number; absoluteMs: number };
-  login: { lockThreshold: number; lockMs: number; ratePerMinute: number };
+  /** decision 004 "Lockout": per account and source, and per account per hour for unknown sources */
+  login: { lockThreshold: number; lockMs: number; accountHourlyLimit: number; ratePerMinute: number };
   webDist: string;
 };
 
@@ -58,6 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     login: {
       lockThreshold: e.JINJI_LOGIN_LOCK_THRESHOLD,
       lockMs: e.JINJI_LOGIN_LOCK_SECONDS * 1000,
+      accountHourlyLimit: e.JINJI_LOGIN_ACCOUNT_LIMIT_PER_HOUR,
       ratePerMinute: e.JINJI_LOGIN_RATE_LIMIT_PER_MINUTE,
     },
     webDist: path.resolve(e.JINJI_WEB_DIST ?? path.join(repoRoot, 'apps/hr-web/dist')),

@@ -104,7 +104,11 @@ export class Client {
   private cookies = new Map<string, string>();
   private csrf: string | null = null;
 
-  constructor(private readonly app: FastifyInstance) {}
+  /** `remoteAddress`: the client's IP as the server sees it (login throttling counts per source). */
+  constructor(
+    private readonly app: FastifyInstance,
+    private readonly opts: { remoteAddress?: string } = {},
+  ) {}
 
   private store(res: LightMyRequestResponse): void {
     for (const c of res.cookies) {
@@ -138,6 +142,7 @@ export class Client {
     const res = await this.app.inject({
       method,
       url,
+      ...(this.opts.remoteAddress ? { remoteAddress: this.opts.remoteAddress } : {}),
       headers: {
         ...(isMutating ? { 'x-csrf-token': this.csrf as string } : {}),
         cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '),

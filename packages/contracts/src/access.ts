@@ -186,9 +186,14 @@ export const ZAccountSearchResponse = z.object({
       displayName: z.string(),
       email: z.string().nullable(),
       roles: z.array(ZAdminRole),
+      /** ISO time the login lock ends; null = not locked (decision 004 "Lockout") */
+      lockedUntil: z.string().nullable(),
     }),
   ),
   total: z.number().int(),
   page: z.number().int(),
   pageSize: z.number().int(),
 });
+
+/** 【ロック解除】 */
+export const ZAccountParams = z.object({ userId: z.uuid({ error: '対象者の指定が正しくありません' }) });

@@ -10,6 +10,8 @@ export type TJourney = { server: TestServer; browser: Browser; page: Page };
 
 export type TJourneyOptions = {
   prepare?: (cli: TCli) => void;
+  /** Extra environment of the server (e.g. a longer login lock). */
+  env?: Record<string, string>;
   page?: BrowserContextOptions;
   /** Logs uncaught page errors to the test output (on by default). */
   logPageErrors?: boolean;
@@ -21,7 +23,10 @@ export type TJourneyOptions = {
 
 /** Starts the server and the browser together, then opens a page with a 10 s timeout. */
 export async function startJourney(options: TJourneyOptions = {}): Promise<TJourney> {
-  const [server, browser] = await Promise.all([startServer({ prepare: options.prepare }), launchBrowser()]);
+  const [server, browser] = await Promise.all([
+    startServer({ prepare: options.prepare, env: options.env }),
+    launchBrowser(),
+  ]);
   try {
     const page = await browser.newPage(options.page);
     page.setDefaultTimeout(10_000);

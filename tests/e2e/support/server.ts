@@ -30,7 +30,9 @@ const exited = (child: ChildProcess) =>
 /** Runs `npm run jinji -- <args>` against the test's data dir (before the server holds its lock). */
 export type TCli = (args: string[]) => void;
 
-export async function startServer(options: { prepare?: (cli: TCli) => void } = {}): Promise<TestServer> {
+export async function startServer(
+  options: { prepare?: (cli: TCli) => void; env?: Record<string, string> } = {},
+): Promise<TestServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'jinji-e2e-'));
   const env: NodeJS.ProcessEnv = {
@@ -40,6 +42,7 @@ export async function startServer(options: { prepare?: (cli: TCli) => void } = {
     JINJI_DATA_DIR: dataDir,
     JINJI_LOGIN_LOCK_SECONDS: String(LOGIN_LOCK_SECONDS),
     LOG_LEVEL: 'warn',
+    ...options.env,
   };
   delete env.DATABASE_URL; // e2e always runs on the embedded PGlite
   options.prepare?.((args) => {

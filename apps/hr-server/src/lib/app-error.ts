@@ -21,7 +21,6 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   CP932_UNENCODABLE: 422,
   PASSWORD_POLICY_VIOLATION: 422,
   CURRENT_PASSWORD_WRONG: 422,
-  ACCOUNT_LOCKED: 423,
   TOO_MANY_REQUESTS: 429,
   INTERNAL: 500,
 };
@@ -29,7 +28,9 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
 export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   VALIDATION_FAILED: '入力内容に誤りがあります',
   UNAUTHENTICATED: 'ログインしてください',
-  INVALID_CREDENTIALS: '企業コード、ログインIDまたはパスワードが正しくありません',
+  // Also the answer while locked out: naming the lock would tell that the account exists (decision 004).
+  INVALID_CREDENTIALS:
+    '企業コード、ログインIDまたはパスワードが正しくありません。続けて失敗すると一定時間ログインできなくなります',
   FORBIDDEN: 'この操作を行う権限がありません',
   CSRF_FAILED: '画面の有効期限が切れました。もう一度操作してください',
   ACCOUNT_DISABLED: 'このアカウントは利用停止されています',
@@ -46,8 +47,6 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   CP932_UNENCODABLE: 'Shift_JISで保存できない文字があります。UTF-8またはExcelで出力してください',
   PASSWORD_POLICY_VIOLATION: 'パスワードがパスワードポリシーを満たしていません',
   CURRENT_PASSWORD_WRONG: '現在のパスワードが正しくありません',
-  ACCOUNT_LOCKED:
-    'ログインに続けて失敗したため、アカウントが一時的にロックされています。しばらくしてから再度お試しください',
   TOO_MANY_REQUESTS: 'リクエストが多すぎます。しばらくしてから再度お試しください',
   INTERNAL: 'システムエラーが発生しました。しばらくしてから再度お試しください',
 };

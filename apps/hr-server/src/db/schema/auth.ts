@@ -111,3 +111,28 @@ export const passwordPolicies = pgTable('password_policies', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   updatedBy: uuid('updated_by'),
 });
+
+// Login throttling (decision 004 "Lockout"): one row per account and source (IP, IPv6 by /64), plus one
+// row per account with source '*' for the account-wide hourly count. In the database, not in memory,
+// so that every app process sees the same counts.
+export const loginThrottles = pgTable(
+  'login_throttles',
+  {
+    tenantId: tenantIdColumn(),
+    userId: uuid('user_id').notNull(),
+    source: text('source').notNull(),
+    /** failures (and attempts still being checked) since windowStartedAt */
+    failures: integer('failures').notNull().default(0),
+    windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull().defaultNow(),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    /** a source the owner has logged in from: it is not stopped by the account-wide limit */
+    lastSuccessAt: timestamp('last_success_at', { withTimezone: true }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.userId, t.source] }),
+    foreignKey({ columns: [t.tenantId, t.userId], foreignColumns: [userAccounts.tenantId, userAccounts.id] }).onDelete(
+      'cascade',
+    ),
+  ],
+);

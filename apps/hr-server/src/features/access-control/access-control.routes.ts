@@ -1,4 +1,5 @@
 import {
+  ZAccountParams,
   ZAccountSearchQuery,
   ZAccountSearchResponse,
   ZMatrixResponse,
@@ -11,6 +12,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
 import { requireAuth } from '../../plugins/auth';
+import { unlockAccount } from '../auth/auth.service';
 import { findAccounts, getMatrix, listRoleMembers, updateRoleMembers } from './access-control.service';
 
 const config = { access: { kind: 'permission' as const, permission: 'system.access_control' as const } };
@@ -64,5 +66,13 @@ export const accessControlRoutes: FastifyPluginAsyncZod<{ db: Database }> = asyn
       },
     },
     async (request) => findAccounts(db, requireAuth(request), request.query),
+  );
+  app.post(
+    '/api/v1/access/accounts/:userId/unlock',
+    { config, schema: { tags, summary: 'ログインロックの解除（【ロック解除】）', params: ZAccountParams } },
+    async (request, reply) => {
+      await unlockAccount(db, requireAuth(request), request.params.userId);
+      return reply.code(204).send();
+    },
   );
 };

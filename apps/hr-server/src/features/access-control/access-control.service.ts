@@ -5,6 +5,7 @@ import type { Database } from '../../db/client';
 import { AppError } from '../../lib/app-error';
 import type { AuthContext } from '../../lib/auth-context';
 import { type AuditEntry, recordAudits } from '../audit/audit.service';
+import { findLockStates } from '../auth/auth.service';
 import {
   countMembersByRole,
   countRoleMembers,
@@ -103,12 +104,21 @@ export async function findAccounts(
   const { items, roles, total } = await db.asTenant(ctx.tenantId, (tx) =>
     searchAccounts(tx, query.q, query.page, query.pageSize),
   );
+  const lockedUntil = await findLockStates(
+    db,
+    ctx,
+    items.map((i) => i.userId),
+  );
   const rolesOf = (userId: string) =>
     roles
       .filter((r) => r.userId === userId && (ADMIN_ROLES as readonly string[]).includes(r.role))
       .map((r) => r.role as TAdminRole);
   return {
-    items: items.map((i) => ({ ...i, roles: rolesOf(i.userId) })),
+    items: items.map((i) => ({
+      ...i,
+      roles: rolesOf(i.userId),
+      lockedUntil: lockedUntil.get(i.userId)?.toISOString() ?? null,
+    })),
     total,
     page: query.page,
     pageSize: query.pageSize,

@@ -34,6 +34,7 @@ export const EXPECTED_ROUTE_ACCESS: Record<string, string> = {
   'GET /api/v1/access/roles/:role/members': 'system.access_control',
   'PUT /api/v1/access/roles/:role/members': 'system.access_control',
   'GET /api/v1/access/accounts': 'system.access_control',
+  'POST /api/v1/access/accounts/:userId/unlock': 'system.access_control',
   'GET /api/v1/employees': 'employees.view',
   'GET /api/v1/employees/export': 'employees.view',
   'GET /api/v1/employees/export/cp932-check': 'employees.view',

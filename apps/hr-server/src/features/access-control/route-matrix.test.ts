@@ -41,7 +41,9 @@ const snapshotTenantB = async () => [
 ];
 
 beforeAll(async () => {
-  t = await createTestApp({ login: { lockThreshold: 100, lockMs: 1000, ratePerMinute: 100_000 } });
+  t = await createTestApp({
+    login: { lockThreshold: 100, lockMs: 1000, accountHourlyLimit: 100_000, ratePerMinute: 100_000 },
+  });
   const a = await createTestTenant(t.db, 'tenant-a');
   for (const role of ADMIN_ROLES) await createTestUser(t.db, a.tenantId, `u-${role}`, [role]);
   await createTestUser(t.db, a.tenantId, 'u-ippan');

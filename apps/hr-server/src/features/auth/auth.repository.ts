@@ -1,6 +1,6 @@
-import { and, desc, eq, gt, ne, sql } from 'drizzle-orm';
-import { queryRows, type Tx } from '../../db/client';
-import { passwordHistory, roleMembers, sessions, userAccounts } from '../../db/schema/index';
+import { and, desc, eq, gt, inArray, ne, sql } from 'drizzle-orm';
+import type { Tx } from '../../db/client';
+import { loginThrottles, passwordHistory, roleMembers, sessions, userAccounts } from '../../db/schema/index';
 
 export type LoginCandidate = {
   id: string;
@@ -8,7 +8,6 @@ export type LoginCandidate = {
   passwordHash: string | null;
   passwordChangedAt: Date | null;
   isDisabled: boolean;
-  lockedUntil: Date | null;
 };
 
 export async function findUserByLoginId(tx: Tx, loginId: string): Promise<LoginCandidate | null> {
@@ -19,7 +18,6 @@ export async function findUserByLoginId(tx: Tx, loginId: string): Promise<LoginC
       passwordHash: userAccounts.passwordHash,
       passwordChangedAt: userAccounts.passwordChangedAt,
       isDisabled: userAccounts.isDisabled,
-      lockedUntil: userAccounts.lockedUntil,
     })
     .from(userAccounts)
     .where(eq(userAccounts.loginId, loginId))
@@ -38,35 +36,10 @@ export async function getUserPassword(
   return rows[0] ?? null;
 }
 
-/** One atomic step: count the failure and lock when the threshold is reached. Returns the lock end, if locked. */
-export async function recordLoginFailure(
-  tx: Tx,
-  userId: string,
-  threshold: number,
-  lockMs: number,
-): Promise<Date | null> {
-  const rows = await queryRows<{ locked_until: string | Date | null }>(
-    tx,
-    sql`
-    update user_accounts set
-      locked_until = case when failed_login_count + 1 >= ${threshold}
-        then now() + make_interval(secs => ${lockMs / 1000}) else locked_until end,
-      failed_login_count = case when failed_login_count + 1 >= ${threshold} then 0 else failed_login_count + 1 end
-    where id = ${userId}
-    returning locked_until`,
-  );
-  const until = rows[0]?.locked_until;
-  if (!until) return null;
-  const date = new Date(until);
-  return date.getTime() > Date.now() ? date : null;
-}
-
 export async function recordLoginSuccess(tx: Tx, userId: string, mustChangePassword: boolean): Promise<void> {
   await tx
     .update(userAccounts)
     .set({
-      failedLoginCount: 0,
-      lockedUntil: null,
       lastLoginAt: new Date(),
       ...(mustChangePassword ? { mustChangePassword: true } : {}),
     })
@@ -173,4 +146,97 @@ export async function insertAccount(
     .returning({ id: userAccounts.id });
   await tx.insert(passwordHistory).values({ tenantId: a.tenantId, userId: row!.id, passwordHash: a.passwordHash });
   return row!.id;
+}
+
+export type ThrottleRow = {
+  source: string;
+  failures: number;
+  windowStartedAt: Date;
+  lockedUntil: Date | null;
+  lastSuccessAt: Date | null;
+};
+const throttleColumns = {
+  source: loginThrottles.source,
+  failures: loginThrottles.failures,
+  windowStartedAt: loginThrottles.windowStartedAt,
+  lockedUntil: loginThrottles.lockedUntil,
+  lastSuccessAt: loginThrottles.lastSuccessAt,
+};
+
+/**
+ * The account's row for this source and its account-wide row, locked until the transaction ends so
+ * that concurrent attempts on one account are counted one after the other (in any app process).
+ */
+export async function lockLoginThrottles(
+  tx: Tx,
+  tenantId: string,
+  userId: string,
+  source: string,
+  accountSource: string,
+): Promise<{ pair: ThrottleRow; account: ThrottleRow }> {
+  await tx
+    .insert(loginThrottles)
+    .values([
+      { tenantId, userId, source: accountSource },
+      { tenantId, userId, source },
+    ])
+    .onConflictDoNothing();
+  const rows = await tx
+    .select(throttleColumns)
+    .from(loginThrottles)
+    .where(and(eq(loginThrottles.userId, userId), inArray(loginThrottles.source, [source, accountSource])))
+    .orderBy(loginThrottles.source) // one lock order for every caller
+    .for('update');
+  const pair = rows.find((r) => r.source === source);
+  const account = rows.find((r) => r.source === accountSource);
+  if (!pair || !account) throw new Error('login throttle rows missing after insert');
+  return { pair, account };
+}
+
+export async function saveLoginThrottle(tx: Tx, userId: string, row: ThrottleRow): Promise<void> {
+  await tx
+    .update(loginThrottles)
+    .set({
+      failures: row.failures,
+      windowStartedAt: row.windowStartedAt,
+      lockedUntil: row.lockedUntil,
+      lastSuccessAt: row.lastSuccessAt,
+      updatedAt: new Date(),
+    })
+    .where(and(eq(loginThrottles.userId, userId), eq(loginThrottles.source, row.source)));
+}
+
+/** Rows of sources that never logged in and are neither locked nor counting: kept a day, then dropped. */
+export async function deleteStaleLoginThrottles(tx: Tx, userId: string, accountSource: string): Promise<void> {
+  await tx.execute(sql`
+    delete from login_throttles where user_id = ${userId} and source <> ${accountSource}
+      and last_success_at is null and updated_at < now() - interval '1 day'
+      and (locked_until is null or locked_until < now())`);
+}
+
+export async function listLoginThrottles(tx: Tx, userIds: string[]): Promise<(ThrottleRow & { userId: string })[]> {
+  if (userIds.length === 0) return [];
+  return tx
+    .select({ userId: loginThrottles.userId, ...throttleColumns })
+    .from(loginThrottles)
+    .where(inArray(loginThrottles.userId, userIds));
+}
+
+/** ロック解除: every count of the account back to zero; the sources it logged in from stay known. */
+export async function resetLoginThrottles(tx: Tx, userId: string): Promise<void> {
+  await tx
+    .update(loginThrottles)
+    .set({ failures: 0, lockedUntil: null, windowStartedAt: new Date(), updatedAt: new Date() })
+    .where(eq(loginThrottles.userId, userId));
+}
+
+export async function findAccountSummary(
+  tx: Tx,
+  userId: string,
+): Promise<{ id: string; loginId: string; isDisabled: boolean } | null> {
+  const rows = await tx
+    .select({ id: userAccounts.id, loginId: userAccounts.loginId, isDisabled: userAccounts.isDisabled })
+    .from(userAccounts)
+    .where(eq(userAccounts.id, userId));
+  return rows[0] ?? null;
 }

@@ -6,30 +6,46 @@ import type { TLoginRequest, TMeResponse } from '@jinji/contracts/auth';
 import type { TChangePasswordRequest } from '@jinji/contracts/password-policy';
 import { ADMIN_ROLES, type TAdminRole } from '@jinji/contracts/roles';
 import type { Config } from '../../config';
-import type { Database } from '../../db/client';
+import type { Database, Tx } from '../../db/client';
 import { isUniqueViolation } from '../../db/errors';
 import { AppError } from '../../lib/app-error';
 import type { AuthContext } from '../../lib/auth-context';
 import { burnVerify, checkPassword, hashPassword, verifyPassword } from '../../lib/passwords';
+import { type AuditActor, recordAudit } from '../audit/audit.service';
 import { getEffectivePolicy } from '../password-policy/password-policy.service';
 import { findTenantIdByCode, getCurrentTenant } from '../tenants/tenants.repository';
 import {
   deleteOtherSessions,
   deleteSession,
+  deleteStaleLoginThrottles,
   deleteUserSessions,
+  findAccountSummary,
   findSession,
   findUserByLoginId,
   getUserPassword,
   insertAccount,
   insertSession,
+  listLoginThrottles,
   listRecentPasswordHashes,
   listRoles,
-  recordLoginFailure,
+  lockLoginThrottles,
   recordLoginSuccess,
+  resetLoginThrottles,
+  saveLoginThrottle,
   setUserDisabled,
   touchSession,
   updatePassword,
 } from './auth.repository';
+import {
+  ACCOUNT_SOURCE,
+  lockAccountRow,
+  lockedUntilOf,
+  reserveAttempt,
+  settleFailure,
+  settleSuccess,
+  sourceOf,
+  type ThrottleRules,
+} from './login-throttle';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const TOUCH_EVERY_MS = 60_000;
@@ -40,6 +56,15 @@ const toRoles = (roles: string[]) =>
 
 export type SessionToken = string; // `${tenantId}.${random}` — the cookie value
 
+/** The system's own actions in the audit trail (an automatic lock): no user. */
+const systemActor = (tenantId: string): AuditActor => ({ tenantId, userId: null, loginId: null });
+const throttleRules = (config: Config): ThrottleRules => config.login;
+
+/**
+ * Unknown IDs, wrong passwords and attempts stopped by the lockout answer alike — the same error and
+ * one argon2 verify each — so that nobody can learn from the answer whether an account exists or is
+ * locked (decision 004 "Lockout").
+ */
 export async function login(
   db: Database,
   config: Config,
@@ -52,20 +77,61 @@ export async function login(
     await burnVerify(input.password);
     throw new AppError('INVALID_CREDENTIALS');
   }
-  if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) throw new AppError('ACCOUNT_LOCKED');
+  const passwordHash = user.passwordHash;
+  const rules = throttleRules(config);
+  const source = sourceOf(client.ip);
+  const lockRows = (tx: Tx) => lockLoginThrottles(tx, tenantId, user.id, source, ACCOUNT_SOURCE);
 
-  const isValid = await verifyPassword(user.passwordHash, input.password);
+  const reserved = await db.asTenant(tenantId, async (tx) => {
+    await deleteStaleLoginThrottles(tx, user.id, ACCOUNT_SOURCE);
+    const attempt = reserveAttempt(await lockRows(tx), rules, new Date());
+    await saveLoginThrottle(tx, user.id, attempt.pair);
+    await saveLoginThrottle(tx, user.id, attempt.account);
+    return attempt;
+  });
+  if (!reserved.isAllowed) {
+    await burnVerify(input.password);
+    throw new AppError('INVALID_CREDENTIALS');
+  }
+
+  const isValid = await verifyPassword(passwordHash, input.password);
   if (!isValid) {
-    const lockedUntil = await db.asTenant(tenantId, (tx) =>
-      recordLoginFailure(tx, user.id, config.login.lockThreshold, config.login.lockMs),
-    );
-    throw new AppError(lockedUntil ? 'ACCOUNT_LOCKED' : 'INVALID_CREDENTIALS');
+    await db.asTenant(tenantId, async (tx) => {
+      const now = new Date();
+      const rows = await lockRows(tx);
+      const settled = settleFailure(rows, rules, now);
+      if (settled.isPairLockedNow) {
+        await saveLoginThrottle(tx, user.id, settled.pair);
+        await recordAudit(tx, systemActor(tenantId), {
+          action: 'update',
+          targetType: 'login_lock',
+          targetId: user.id,
+          before: { isLocked: false },
+          after: { isLocked: true, scope: 'source', lockedUntil: settled.pair.lockedUntil?.toISOString() },
+        });
+      }
+      if (reserved.account.failures === rules.accountHourlyLimit) {
+        const account = lockAccountRow(rows.account);
+        await saveLoginThrottle(tx, user.id, account);
+        await recordAudit(tx, systemActor(tenantId), {
+          action: 'update',
+          targetType: 'login_lock',
+          targetId: user.id,
+          before: { isLocked: false },
+          after: { isLocked: true, scope: 'account', lockedUntil: account.lockedUntil?.toISOString() },
+        });
+      }
+    });
+    throw new AppError('INVALID_CREDENTIALS');
   }
   if (user.isDisabled) throw new AppError('ACCOUNT_DISABLED');
 
   const random = randomBytes(32).toString('base64url'); // 256 bits
   const idHash = hashToken(random);
   const me = await db.asTenant(tenantId, async (tx) => {
+    const settled = settleSuccess(await lockRows(tx), new Date());
+    await saveLoginThrottle(tx, user.id, settled.pair);
+    await saveLoginThrottle(tx, user.id, settled.account);
     const policy = await getEffectivePolicy(tx);
     const isExpired =
       policy.expiryDays !== null &&
@@ -144,16 +210,21 @@ export async function logout(db: Database, ctx: AuthContext): Promise<void> {
 }
 
 export async function changePassword(db: Database, ctx: AuthContext, input: TChangePasswordRequest): Promise<void> {
-  const { user, policy } = await db.asTenant(ctx.tenantId, async (tx) => ({
+  const { user, policy, tenant } = await db.asTenant(ctx.tenantId, async (tx) => ({
     user: await getUserPassword(tx, ctx.userId),
     policy: await getEffectivePolicy(tx),
+    tenant: await getCurrentTenant(tx),
   }));
   if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
     throw new AppError('CURRENT_PASSWORD_WRONG', undefined, [
       { path: 'currentPassword', message: '現在のパスワードが正しくありません' },
     ]);
   }
-  const violations = checkPassword(input.newPassword, policy, user.loginId);
+  const violations = checkPassword(input.newPassword, policy, {
+    loginId: user.loginId,
+    tenantCode: tenant?.code ?? '',
+    tenantName: tenant?.name ?? '',
+  });
   if (violations.length === 0) {
     // The current password always counts as reused; the policy extends it to the last N.
     const recent = await db.asTenant(ctx.tenantId, (tx) =>
@@ -187,11 +258,62 @@ export async function changePassword(db: Database, ctx: AuthContext, input: TCha
   });
 }
 
-/** Disabling an account ends all of its sessions at once. */
-export async function disableAccount(db: Database, tenantId: string, userId: string): Promise<void> {
-  await db.asTenant(tenantId, async (tx) => {
+/** Disabling an account ends all of its sessions at once; the admin who did it is in the audit trail. */
+export async function disableAccount(db: Database, actor: AuditActor, userId: string): Promise<void> {
+  await db.asTenant(actor.tenantId, async (tx) => {
+    const account = await findAccountSummary(tx, userId);
+    if (!account) throw new AppError('NOT_FOUND', 'アカウントが見つかりません');
     await setUserDisabled(tx, userId, true);
     await deleteUserSessions(tx, userId);
+    await recordAudit(tx, actor, {
+      action: 'update',
+      targetType: 'user_account',
+      targetId: userId,
+      before: { loginId: account.loginId, isDisabled: account.isDisabled },
+      after: { loginId: account.loginId, isDisabled: true },
+    });
+  });
+}
+
+/** When each account's login lock ends (null = not locked), for the screens of システム管理者. */
+export async function findLockStates(
+  db: Database,
+  ctx: AuthContext,
+  userIds: string[],
+): Promise<Map<string, Date | null>> {
+  if (!isAllowed(ctx.roles, 'system.access_control')) throw new AppError('FORBIDDEN');
+  const rows = await db.asTenant(ctx.tenantId, (tx) => listLoginThrottles(tx, userIds));
+  const now = new Date();
+  return new Map(
+    userIds.map((id) => [
+      id,
+      lockedUntilOf(
+        rows.filter((r) => r.userId === id),
+        now,
+      ),
+    ]),
+  );
+}
+
+/** 【ロック解除】 by a システム管理者: every source may try again at once. */
+export async function unlockAccount(db: Database, ctx: AuthContext, userId: string): Promise<void> {
+  if (!isAllowed(ctx.roles, 'system.access_control')) throw new AppError('FORBIDDEN');
+  await db.asTenant(ctx.tenantId, async (tx) => {
+    const account = await findAccountSummary(tx, userId);
+    if (!account) throw new AppError('NOT_FOUND', 'アカウントが見つかりません');
+    const lockedUntil = lockedUntilOf(await listLoginThrottles(tx, [userId]), new Date());
+    await resetLoginThrottles(tx, userId);
+    await recordAudit(tx, ctx, {
+      action: 'update',
+      targetType: 'login_lock',
+      targetId: userId,
+      before: {
+        loginId: account.loginId,
+        isLocked: lockedUntil !== null,
+        lockedUntil: lockedUntil?.toISOString() ?? null,
+      },
+      after: { loginId: account.loginId, isLocked: false, lockedUntil: null },
+    });
   });
 }
 
@@ -205,8 +327,15 @@ export async function createAccount(
 ): Promise<{ tenantId: string; userId: string }> {
   const tenantId = await db.asAnonymous((tx) => findTenantIdByCode(tx, input.tenantCode));
   if (!tenantId) throw new AppError('NOT_FOUND', `企業コード「${input.tenantCode}」の組織が見つかりません`);
-  const policy = await db.asTenant(tenantId, getEffectivePolicy);
-  const violations = checkPassword(input.password, policy, input.loginId);
+  const { policy, tenant } = await db.asTenant(tenantId, async (tx) => ({
+    policy: await getEffectivePolicy(tx),
+    tenant: await getCurrentTenant(tx),
+  }));
+  const violations = checkPassword(input.password, policy, {
+    loginId: input.loginId,
+    tenantCode: input.tenantCode,
+    tenantName: tenant?.name ?? '',
+  });
   if (violations.length > 0) {
     throw new AppError(
       'PASSWORD_POLICY_VIOLATION',

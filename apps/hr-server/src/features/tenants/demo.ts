@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import { type Database, queryRows } from '../../db/client';
 import type { AuthContext } from '../../lib/auth-context';
 import { hashPassword } from '../../lib/passwords';
-import { findUserByLoginId, updatePassword } from '../auth/auth.repository';
+import { findUserByLoginId, resetLoginThrottles, updatePassword } from '../auth/auth.repository';
 import { type NewEmployeeWrite, writeNewEmployees } from '../employees/employee-writes';
 import { createMaster } from '../masters/masters.service';
 import { DEMO_MASTERS, DEPARTMENT_TREE, makePerson, pick, random } from './demo-data';
@@ -29,9 +29,7 @@ export async function seedDemo(db: Database, opts: DemoOptions): Promise<{ creat
       const admin = await findUserByLoginId(tx, 'admin');
       if (admin) {
         await updatePassword(tx, existing, admin.id, hash);
-        await tx.execute(
-          sql`update user_accounts set locked_until = null, failed_login_count = 0 where id = ${admin.id}`,
-        );
+        await resetLoginThrottles(tx, admin.id);
       }
     });
     const count = await db.asTenant(existing, (tx) =>

@@ -18,7 +18,11 @@ export async function createTenant(
   input: TCreateTenantRequest,
   opts: { firstRun: boolean },
 ): Promise<{ tenantId: string; userId: string }> {
-  const violations = checkPassword(input.adminPassword, DEFAULT_PASSWORD_POLICY, input.adminLoginId);
+  const violations = checkPassword(input.adminPassword, DEFAULT_PASSWORD_POLICY, {
+    loginId: input.adminLoginId,
+    tenantCode: input.tenantCode,
+    tenantName: input.tenantName,
+  });
   if (violations.length > 0) {
     throw new AppError(
       'PASSWORD_POLICY_VIOLATION',

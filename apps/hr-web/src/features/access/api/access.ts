@@ -53,3 +53,12 @@ export function useUpdateRoleMembers(role: TAdminRole) {
     },
   });
 }
+
+/** 【ロック解除】: the search shows the account unlocked afterwards. */
+export function useUnlockAccount() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (userId: string) => apiClient.post<void>(`/api/v1/access/accounts/${userId}/unlock`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['access', 'accounts'] }),
+  });
+}

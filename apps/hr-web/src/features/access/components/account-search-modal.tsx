@@ -15,7 +15,14 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { accountSearchQueryOptions, type TAccount } from '../api/access';
+import { accountSearchQueryOptions, type TAccount, useUnlockAccount } from '../api/access';
+
+const two = (n: number) => String(n).padStart(2, '0');
+/** 2026/12/01 21:05 */
+const formatDateTime = (iso: string) => {
+  const d = new Date(iso);
+  return `${d.getFullYear()}/${two(d.getMonth() + 1)}/${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
+};
 
 const PAGE_SIZE = 20;
 
@@ -38,6 +45,7 @@ export function AccountSearchModal({
   const [page, setPage] = useState(1);
   const [selected, setSelected] = useState<Map<string, TAccount>>(new Map());
   const search = useQuery(accountSearchQueryOptions(q, page, PAGE_SIZE));
+  const unlock = useUnlockAccount();
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -74,6 +82,7 @@ export function AccountSearchModal({
           </Group>
         </form>
         {search.error && <Text c="red">{search.error.message}</Text>}
+        {unlock.error && <Text c="red">{unlock.error.message}</Text>}
         {!search.data ? (
           <Skeleton h={160} />
         ) : items.length === 0 ? (
@@ -87,6 +96,7 @@ export function AccountSearchModal({
                 <Table.Th>{t('access.name')}</Table.Th>
                 <Table.Th>{t('access.email')}</Table.Th>
                 <Table.Th>{t('access.currentRoles')}</Table.Th>
+                <Table.Th>{t('access.loginState')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -110,6 +120,24 @@ export function AccountSearchModal({
                         <Badge variant="light" color="gray">
                           {t('access.alreadyMember')}
                         </Badge>
+                      ) : null}
+                    </Table.Td>
+                    <Table.Td>
+                      {a.lockedUntil ? (
+                        <Stack gap={4} align="flex-start">
+                          <Text size="xs" c="red" fw={700} style={{ whiteSpace: 'nowrap' }}>
+                            {t('access.lockedUntil', { until: formatDateTime(a.lockedUntil) })}
+                          </Text>
+                          <Button
+                            size="compact-xs"
+                            variant="default"
+                            aria-label={t('access.unlockOf', { name: a.displayName })}
+                            loading={unlock.isPending && unlock.variables === a.userId}
+                            onClick={() => unlock.mutate(a.userId)}
+                          >
+                            {t('access.unlock')}
+                          </Button>
+                        </Stack>
                       ) : null}
                     </Table.Td>
                   </Table.Tr>
