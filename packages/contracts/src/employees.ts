@@ -1,11 +1,12 @@
 // 従業員 (R-EMP-1…5): registration, list/search, detail with effective-dated histories, audit trail.
 import { z } from 'zod';
+import { EMPLOYEE_SORTS, EMPLOYMENT_STATUSES, type TEmploymentStatus } from './enums';
 import { isKana } from './japanese';
 
+export { EMPLOYEE_SORTS, EMPLOYMENT_STATUSES, type TEmploymentStatus };
+
 export const GENDERS = ['男性', '女性', 'その他', '回答しない'] as const;
-export const EMPLOYMENT_STATUSES = ['active', 'retired', 'upcoming'] as const;
 export const STATUS_LABELS = { active: '在籍', retired: '退職', upcoming: '入社予定' } as const;
-export type TEmploymentStatus = (typeof EMPLOYMENT_STATUSES)[number];
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const isRealDate = (s: string) => {
@@ -133,8 +134,6 @@ export const ZCreateEmployeeRequest = basicRules(
   }),
 );
 export type TCreateEmployeeRequest = z.infer<typeof ZCreateEmployeeRequest>;
-
-export const EMPLOYEE_SORTS = ['employeeNumber', 'kana', 'hireDate', 'createdAt'] as const;
 
 export const ZEmployeeListQuery = z.object({
   q: z.string().trim().max(100).optional(),
