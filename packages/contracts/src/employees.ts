@@ -135,7 +135,17 @@ export const ZCreateEmployeeRequest = basicRules(
 );
 export type TCreateEmployeeRequest = z.infer<typeof ZCreateEmployeeRequest>;
 
-export const ZEmployeeListQuery = z.object({
+export const CREATED_RANGE_REVERSED =
+  '従業員データ作成日（終了）は従業員データ作成日（開始）以降の日付を入力してください';
+/** 従業員データ作成日 from > to: a range that can match nothing, refused (web form and API alike). */
+export const isCreatedRangeReversed = (q: { createdFrom?: string; createdTo?: string }) =>
+  !!q.createdFrom && !!q.createdTo && q.createdFrom > q.createdTo;
+/** The list query's refine, for the list and every query built on its shape (exports). */
+export const refineCreatedRange = <T extends z.ZodType<{ createdFrom?: string; createdTo?: string }>>(schema: T) =>
+  schema.refine((q) => !isCreatedRangeReversed(q), { error: CREATED_RANGE_REVERSED, path: ['createdTo'] });
+
+/** The list query's fields; `ZEmployeeListQuery` adds the range check (an object with it cannot be extended). */
+export const ZEmployeeListQueryFields = z.object({
   q: z.string().trim().max(100).optional(),
   employeeNumber: z.string().trim().max(30).optional(),
   loginId: z.string().trim().max(128).optional(),
@@ -149,6 +159,7 @@ export const ZEmployeeListQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(50),
 });
+export const ZEmployeeListQuery = refineCreatedRange(ZEmployeeListQueryFields);
 export type TEmployeeListQuery = z.infer<typeof ZEmployeeListQuery>;
 
 export const ZEmployeeListItem = z.object({

@@ -1,5 +1,6 @@
 import { ZCodeSettings } from '@jinji/contracts/code-settings';
 import {
+  refineCreatedRange,
   ZAssignmentInput,
   ZCareerSection,
   ZContactsSection,
@@ -8,6 +9,7 @@ import {
   ZEmployeeBasicInput,
   ZEmployeeDetail,
   ZEmployeeListQuery,
+  ZEmployeeListQueryFields,
   ZEmployeeListResponse,
   ZSensitiveSection,
 } from '@jinji/contracts/employees';
@@ -68,7 +70,9 @@ export const employeeRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
       schema: {
         tags,
         summary: '従業員一覧のCSV出力（検索条件どおり）',
-        querystring: ZEmployeeListQuery.extend({ encoding: z.enum(['utf8', 'cp932']).default('utf8') }),
+        querystring: refineCreatedRange(
+          ZEmployeeListQueryFields.extend({ encoding: z.enum(['utf8', 'cp932']).default('utf8') }),
+        ),
       },
     },
     async (request, reply) => {

@@ -1,4 +1,4 @@
-import { ZEmployeeListQuery } from '@jinji/contracts/employees';
+import { refineCreatedRange, ZEmployeeListQueryFields } from '@jinji/contracts/employees';
 import { ZImportError, ZImportJob, ZImportKind } from '@jinji/contracts/imports';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -77,9 +77,11 @@ export const importRoutes: FastifyPluginAsyncZod<{ db: Database; jobs?: JobQueue
       schema: {
         tags,
         summary: '更新用ファイルの形で従業員データを出力（検索条件どおり）。編集して取り込むと更新できる',
-        querystring: ZEmployeeListQuery.omit({ page: true, pageSize: true }).extend({
-          encoding: z.enum(['utf8', 'cp932', 'xlsx']).default('utf8'),
-        }),
+        querystring: refineCreatedRange(
+          ZEmployeeListQueryFields.omit({ page: true, pageSize: true }).extend({
+            encoding: z.enum(['utf8', 'cp932', 'xlsx']).default('utf8'),
+          }),
+        ),
       },
     },
     async (request, reply) => {
