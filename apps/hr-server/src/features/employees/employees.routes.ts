@@ -17,6 +17,7 @@ import { ZMasterItem } from '@jinji/contracts/masters';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
+import { downloadHeaders } from '../../lib/download';
 import { requireAuth } from '../../plugins/auth';
 import { getCodeSettings } from '../code-settings/code-settings.service';
 import { listMasters } from '../masters/masters.service';
@@ -78,13 +79,7 @@ export const employeeRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
     async (request, reply) => {
       const { encoding, ...query } = request.query;
       const file = await exportEmployees(db, requireAuth(request), query, encoding);
-      return reply
-        .header('content-type', `text/csv; charset=${encoding === 'utf8' ? 'utf-8' : 'shift_jis'}`)
-        .header(
-          'content-disposition',
-          `attachment; filename="employees.csv"; filename*=UTF-8''${encodeURIComponent('従業員一覧.csv')}`,
-        )
-        .send(file);
+      return reply.headers(downloadHeaders('従業員一覧', encoding, 'employees')).send(file);
     },
   );
 

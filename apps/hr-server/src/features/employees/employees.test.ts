@@ -290,6 +290,9 @@ describe(`従業員一覧 search (${TEST_DB})`, () => {
       '/api/v1/employees/export?encoding=cp932&q=%E3%81%84%E3%81%93%E3%83%BC%E3%82%8B',
     );
     const rows = parseCsv(res.rawPayload);
+    expect(decodeURIComponent(String(res.headers['content-disposition']).split("filename*=UTF-8''")[1] ?? '')).toBe(
+      '従業員一覧_Shift_JIS.csv',
+    );
     expect(rows[0]?.slice(0, 3)).toEqual(['社員番号', '本名(姓)', '本名(名)']);
     expect(rows[1]?.slice(0, 2)).toEqual(['000301', `'=HYPERLINK("x")`]);
     const logs = (await admin.request('GET', '/api/v1/audit-logs?action=export')).json();

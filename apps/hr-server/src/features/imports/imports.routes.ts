@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
 import { AppError } from '../../lib/app-error';
+import { downloadHeaders } from '../../lib/download';
 import { requireAuth } from '../../plugins/auth';
 import { exportForUpdate } from './employee-export';
 import {
@@ -31,15 +32,6 @@ const TEMPLATE_NAMES = {
   employees_update: '更新用ファイル',
   attendance: '勤怠実績',
 };
-export const xlsxHeaders = (name: string) => ({
-  'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  'content-disposition': `attachment; filename="import.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
-});
-const csvHeaders = (encoding: 'utf8' | 'cp932', name: string) => ({
-  'content-type': `text/csv; charset=${encoding === 'utf8' ? 'utf-8' : 'shift_jis'}`,
-  'content-disposition': `attachment; filename="import.csv"; filename*=UTF-8''${encodeURIComponent(name)}`,
-});
-
 export const importRoutes: FastifyPluginAsyncZod<{ db: Database; jobs?: JobQueue }> = async (app, { db, jobs }) => {
   app.addContentTypeParser(
     ['text/csv', 'application/octet-stream', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
@@ -65,8 +57,7 @@ export const importRoutes: FastifyPluginAsyncZod<{ db: Database; jobs?: JobQueue
       const { encoding, kind } = request.query;
       const base = TEMPLATE_NAMES[kind];
       const file = await templateFile(db, requireAuth(request), kind, encoding);
-      if (encoding === 'xlsx') return reply.headers(xlsxHeaders(`${base}.xlsx`)).send(file);
-      return reply.headers(csvHeaders(encoding, `${base}.csv`)).send(file);
+      return reply.headers(downloadHeaders(base, encoding, 'template')).send(file);
     },
   );
 
@@ -87,8 +78,7 @@ export const importRoutes: FastifyPluginAsyncZod<{ db: Database; jobs?: JobQueue
     async (request, reply) => {
       const { encoding, ...query } = request.query;
       const file = await exportForUpdate(db, requireAuth(request), query, encoding);
-      if (encoding === 'xlsx') return reply.headers(xlsxHeaders('従業員データ_更新用.xlsx')).send(file);
-      return reply.headers(csvHeaders(encoding, '従業員データ_更新用.csv')).send(file);
+      return reply.headers(downloadHeaders('従業員データ_更新用', encoding, 'employees_update')).send(file);
     },
   );
 
@@ -200,7 +190,7 @@ export const importRoutes: FastifyPluginAsyncZod<{ db: Database; jobs?: JobQueue
     async (request, reply) => {
       const { encoding } = request.query;
       const file = await exportImportErrors(db, requireAuth(request), request.params.id, encoding);
-      return reply.headers(csvHeaders(encoding, '取込エラー.csv')).send(file);
+      return reply.headers(downloadHeaders('取込エラー', encoding, 'import_errors')).send(file);
     },
   );
 };
