@@ -3,6 +3,7 @@ import type { TResources } from './ja';
 export const en: TResources = {
   app: { productName: 'jinji HR', myStory: 'My STORY', language: 'Language' },
   common: {
+    listSeparator: ', ',
     logout: 'Log out',
     loading: 'Loading…',
     edit: 'Edit',

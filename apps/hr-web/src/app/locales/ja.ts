@@ -3,6 +3,7 @@ import { IMPORT_KIND_LABELS } from '@jinji/contracts/enums';
 export const ja = {
   app: { productName: 'jinji 人事管理', myStory: 'My STORY', language: '表示言語' },
   common: {
+    listSeparator: '、',
     logout: 'ログアウト',
     loading: '読み込み中…',
     edit: '編集',
