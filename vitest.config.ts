@@ -1,4 +1,4 @@
-// One `npm test`: server tests on PGlite, again on PostgreSQL when TEST_DATABASE_URL is set, and the
+// One `npm test`: server tests on PGlite, the web's build checks, again on PostgreSQL when TEST_DATABASE_URL is set, and the
 // browser journeys. Under CI=true a missing database or browser fails instead of skipping.
 import { existsSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
@@ -22,6 +22,8 @@ export default defineConfig({
   test: {
     projects: [
       server('server-pglite', { TEST_DB: 'pglite' }),
+      // The web's build checks (first-paint budget): node, no database.
+      { test: { name: 'web', include: ['apps/hr-web/**/*.test.ts'], environment: 'node', testTimeout: 60_000 } },
       ...(pgUrl ? [server('server-postgres', { TEST_DB: 'postgres', TEST_DATABASE_URL: pgUrl })] : []),
       ...(existsSync('tests/e2e/vitest.config.ts') ? ['tests/e2e/vitest.config.ts'] : []),
     ],

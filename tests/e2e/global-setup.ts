@@ -29,5 +29,7 @@ export default function setup() {
   execFileSync('npm', ['run', 'build', '-w', '@jinji/hr-web', '--', '--logLevel', 'warn'], {
     cwd: repoRoot,
     stdio: 'inherit',
+    // Vitest's NODE_ENV=test would make Vite bundle React's development build: test what users get.
+    env: { ...process.env, NODE_ENV: 'production' },
   });
 }

@@ -34,3 +34,7 @@ export const ZMeResponse = z.object({
   mustChangePassword: z.boolean(),
 });
 export type TMeResponse = z.infer<typeof ZMeResponse>;
+
+/** GET /auth/session: who is signed in, or null — a 200 either way, so a signed-out page logs no failed request. */
+export const ZSessionResponse = z.object({ me: ZMeResponse.nullable() });
+export type TSessionResponse = z.infer<typeof ZSessionResponse>;

@@ -2,12 +2,13 @@
 import { z } from 'zod';
 import { zString } from './common';
 import { checkEmployeeDates, checkEmployeeText, EMPLOYEE_TEXT_RULES, type EmployeeTextField } from './employee-rules';
+import { EMPLOYEE_SORTS, EMPLOYMENT_STATUSES, type TEmploymentStatus } from './enums';
 import { todayInJapan } from './japanese';
 
+export { EMPLOYEE_SORTS, EMPLOYMENT_STATUSES, type TEmploymentStatus };
+
 export const GENDERS = ['男性', '女性', 'その他', '回答しない'] as const;
-export const EMPLOYMENT_STATUSES = ['active', 'retired', 'upcoming'] as const;
 export const STATUS_LABELS = { active: '在籍', retired: '退職', upcoming: '入社予定' } as const;
-export type TEmploymentStatus = (typeof EMPLOYMENT_STATUSES)[number];
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const isRealDate = (s: string) => {
@@ -127,9 +128,17 @@ export const ZCreateEmployeeRequest = basicRules(
 );
 export type TCreateEmployeeRequest = z.infer<typeof ZCreateEmployeeRequest>;
 
-export const EMPLOYEE_SORTS = ['employeeNumber', 'kana', 'hireDate', 'createdAt'] as const;
+export const CREATED_RANGE_REVERSED =
+  '従業員データ作成日（終了）は従業員データ作成日（開始）以降の日付を入力してください';
+/** 従業員データ作成日 from > to: a range that can match nothing, refused (web form and API alike). */
+export const isCreatedRangeReversed = (q: { createdFrom?: string; createdTo?: string }) =>
+  !!q.createdFrom && !!q.createdTo && q.createdFrom > q.createdTo;
+/** The list query's refine, for the list and every query built on its shape (exports). */
+export const refineCreatedRange = <T extends z.ZodType<{ createdFrom?: string; createdTo?: string }>>(schema: T) =>
+  schema.refine((q) => !isCreatedRangeReversed(q), { error: CREATED_RANGE_REVERSED, path: ['createdTo'] });
 
-export const ZEmployeeListQuery = z.object({
+/** The list query's fields; `ZEmployeeListQuery` adds the range check (an object with it cannot be extended). */
+export const ZEmployeeListQueryFields = z.object({
   q: zString('キーワード').trim().max(100).optional(),
   employeeNumber: zString('社員番号').trim().max(30).optional(),
   loginId: zString('ログインID').trim().max(128).optional(),
@@ -143,6 +152,7 @@ export const ZEmployeeListQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(50),
 });
+export const ZEmployeeListQuery = refineCreatedRange(ZEmployeeListQueryFields);
 export type TEmployeeListQuery = z.infer<typeof ZEmployeeListQuery>;
 
 export const ZEmployeeListItem = z.object({

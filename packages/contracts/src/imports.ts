@@ -1,14 +1,10 @@
 // 一括登録・更新 (R-IMP-1…3): the columns of 「新規登録用ファイル」 with their input rules, and the job.
 import { z } from 'zod';
 
-export const IMPORT_KINDS = ['employees_new', 'employees_update', 'attendance'] as const;
+import { IMPORT_KIND_LABELS, IMPORT_KINDS, type TImportKind } from './enums';
+
+export { IMPORT_KIND_LABELS, IMPORT_KINDS, type TImportKind };
 export const ZImportKind = z.enum(IMPORT_KINDS);
-export type TImportKind = z.infer<typeof ZImportKind>;
-export const IMPORT_KIND_LABELS: Record<TImportKind, string> = {
-  employees_new: '新規登録',
-  employees_update: '更新',
-  attendance: '勤怠実績',
-};
 
 export type ImportColumn = {
   key: string;

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  formatDateTime,
   formatDuration,
   formatSince,
   isKana,
@@ -98,5 +99,13 @@ describe('durations as the seed shows them', () => {
   it('uses the Japanese calendar day', () => {
     expect(todayInJapan(new Date('2026-11-25T15:30:00Z'))).toBe('2026-11-26');
     expect(todayInJapan(new Date('2026-11-25T14:59:00Z'))).toBe('2026-11-25');
+  });
+});
+
+describe('formatDateTime', () => {
+  it('zero-pads month, day, hours, minutes and seconds (2026/12/02 03:49:50)', () => {
+    expect(formatDateTime(new Date(2026, 11, 2, 3, 49, 50).toISOString())).toBe('2026/12/02 03:49:50');
+    expect(formatDateTime(new Date(2026, 0, 5, 0, 0, 7).toISOString())).toBe('2026/01/05 00:00:07');
+    expect(formatDateTime(null)).toBe('-');
   });
 });

@@ -107,6 +107,15 @@ export function formatDate(iso: string): string {
   return iso.slice(0, 10).replaceAll('-', '/');
 }
 
+/** A moment as 2026/12/02 03:49:50 (zero-padded, in the viewer's time zone): the one way the web shows a time. */
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '-';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}/${p(d.getMonth() + 1)}/${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+}
+
 /** Whole years and months from `from` to `to` (both yyyy-mm-dd), e.g. 3年1か月. */
 export function formatDuration(from: string, to: string): string {
   const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 
-// 一般 is implicit for every account (My STORY only) and is not stored as a membership.
-export const ADMIN_ROLES = ['system_admin', 'full_admin', 'hr_admin', 'employee_admin', 'human_capital_admin'] as const;
+import { ADMIN_ROLES, type TAdminRole } from './enums';
+
+export { ADMIN_ROLES, type TAdminRole };
 export const ZAdminRole = z.enum(ADMIN_ROLES);
-export type TAdminRole = z.infer<typeof ZAdminRole>;
 
 export const ROLE_LABELS_JA: Record<TAdminRole, string> = {
   system_admin: 'システム管理者',

@@ -2,14 +2,21 @@
 // screen never renders for someone who may not see it.
 import type { Permission } from '@jinji/contracts/access';
 import type { TMeResponse } from '@jinji/contracts/auth';
-import { IMPORT_KINDS, type TImportKind } from '@jinji/contracts/imports';
-import { MASTER_KIND_INFO, MASTER_KINDS, type TMasterKind } from '@jinji/contracts/masters';
-import { ADMIN_ROLES, type TAdminRole } from '@jinji/contracts/roles';
+import {
+  ADMIN_ROLES,
+  IMPORT_KINDS,
+  MASTER_KIND_INFO,
+  MASTER_KINDS,
+  type TAdminRole,
+  type TImportKind,
+  type TMasterKind,
+} from '@jinji/contracts/enums';
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import {
   createRootRouteWithContext,
   createRoute,
   createRouter,
+  lazyRouteComponent,
   notFound,
   Outlet,
   redirect,
@@ -18,30 +25,69 @@ import { useTranslation } from 'react-i18next';
 import { ComingSoonPage } from '../components/ui/coming-soon-page';
 import { ForbiddenPage } from '../components/ui/forbidden-page';
 import { type TPageTitleKey, useDocumentTitleText, usePageTitle } from '../components/ui/use-page-title';
-import { AccessMatrixPage } from '../features/access/components/access-matrix-page';
-import { RoleMembersPage } from '../features/access/components/role-members-page';
-import { AuditLogPage } from '../features/audit-logs/components/audit-log-page';
-import { LoginPage } from '../features/auth/components/login-page';
-import { CodeSettingsPage } from '../features/code-settings/components/code-settings-page';
-import { AdminHomePage } from '../features/dashboard/components/admin-home-page';
 import { parseEmployeeSearch } from '../features/employees/api/employee-search';
-import { EmployeeDetailPage } from '../features/employees/components/employee-detail-page';
-import { EmployeeListPage } from '../features/employees/components/employee-list-page';
-import { EmployeeNewPage } from '../features/employees/components/employee-new-page';
-import { ImportPage } from '../features/imports/components/import-page';
-import { ImportRulesPage } from '../features/imports/components/import-rules-page';
-import { MasterPage } from '../features/masters/components/master-page';
-import { MastersIndexPage } from '../features/masters/components/masters-index-page';
-import { MyPage } from '../features/my-story/components/my-page';
-import { PasswordChangePage } from '../features/password/components/password-change-page';
-import { PasswordPolicyPage } from '../features/password/components/password-policy-page';
-import { SetupPage } from '../features/setup/components/setup-page';
 import { ApiError } from '../lib/api-client';
 import { hasPermission, isAdmin, meQueryKey, meQueryOptions, setupStatusQueryOptions, useMe } from '../lib/session';
-import { AdminLayout } from './admin-layout';
 import type { TResources } from './locales/ja';
-import { MyLayout } from './my-layout';
 import { PublicLayout } from './public-layout';
+
+// Each screen is its own chunk, fetched when its route is entered (or hovered: defaultPreload), so
+// /login downloads neither the admin console nor My STORY.
+const AccessMatrixPage = lazyRouteComponent(
+  () => import('../features/access/components/access-matrix-page'),
+  'AccessMatrixPage',
+);
+const RoleMembersPage = lazyRouteComponent(
+  () => import('../features/access/components/role-members-page'),
+  'RoleMembersPage',
+);
+const AuditLogPage = lazyRouteComponent(
+  () => import('../features/audit-logs/components/audit-log-page'),
+  'AuditLogPage',
+);
+const LoginPage = lazyRouteComponent(() => import('../features/auth/components/login-page'), 'LoginPage');
+const CodeSettingsPage = lazyRouteComponent(
+  () => import('../features/code-settings/components/code-settings-page'),
+  'CodeSettingsPage',
+);
+const AdminHomePage = lazyRouteComponent(
+  () => import('../features/dashboard/components/admin-home-page'),
+  'AdminHomePage',
+);
+const EmployeeDetailPage = lazyRouteComponent(
+  () => import('../features/employees/components/employee-detail-page'),
+  'EmployeeDetailPage',
+);
+const EmployeeListPage = lazyRouteComponent(
+  () => import('../features/employees/components/employee-list-page'),
+  'EmployeeListPage',
+);
+const EmployeeNewPage = lazyRouteComponent(
+  () => import('../features/employees/components/employee-new-page'),
+  'EmployeeNewPage',
+);
+const ImportPage = lazyRouteComponent(() => import('../features/imports/components/import-page'), 'ImportPage');
+const ImportRulesPage = lazyRouteComponent(
+  () => import('../features/imports/components/import-rules-page'),
+  'ImportRulesPage',
+);
+const MasterPage = lazyRouteComponent(() => import('../features/masters/components/master-page'), 'MasterPage');
+const MastersIndexPage = lazyRouteComponent(
+  () => import('../features/masters/components/masters-index-page'),
+  'MastersIndexPage',
+);
+const MyPage = lazyRouteComponent(() => import('../features/my-story/components/my-page'), 'MyPage');
+const PasswordChangePage = lazyRouteComponent(
+  () => import('../features/password/components/password-change-page'),
+  'PasswordChangePage',
+);
+const PasswordPolicyPage = lazyRouteComponent(
+  () => import('../features/password/components/password-policy-page'),
+  'PasswordPolicyPage',
+);
+const SetupPage = lazyRouteComponent(() => import('../features/setup/components/setup-page'), 'SetupPage');
+const AdminLayout = lazyRouteComponent(() => import('./admin-layout'), 'AdminLayout');
+const MyLayout = lazyRouteComponent(() => import('./my-layout'), 'MyLayout');
 
 // Any API call may find the session gone or the password expired: send the user where they can act.
 function onApiError(error: Error) {
@@ -185,7 +231,7 @@ function adminPage<TPath extends string>(
   path: TPath,
   title: TNavKey,
   permission?: Permission,
-  Page?: () => React.ReactNode,
+  Page?: React.ComponentType,
 ) {
   return createRoute({
     getParentRoute: () => adminRoute,

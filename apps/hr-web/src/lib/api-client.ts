@@ -1,7 +1,6 @@
 // The one way the web talks to hr-server: JSON over same-origin fetch, CSRF header on writes,
 // and every non-2xx turned into an ApiError carrying the server's code, Japanese message and fields.
 import type { ErrorCode, TFieldError } from '@jinji/contracts/errors';
-import { ZErrorResponse } from '@jinji/contracts/errors';
 import { groupFieldErrors, type TFieldErrors } from './validation';
 
 export class ApiError extends Error {
@@ -70,8 +69,10 @@ async function send<T>(method: Method, path: string, body?: unknown, csrf?: stri
   if (res.status === 204) return undefined as T;
   const data: unknown = await res.json().catch(() => null);
   if (!res.ok) {
-    const parsed = ZErrorResponse.safeParse(data);
-    if (parsed.success) {
+    // The schema (and zod with it) is fetched only when an error arrives: not part of the first paint.
+    const { ZErrorResponse } = await import('@jinji/contracts/errors').catch(() => ({ ZErrorResponse: null }));
+    const parsed = ZErrorResponse?.safeParse(data);
+    if (parsed?.success) {
       const { code, message, fields } = parsed.data.error;
       throw new ApiError(res.status, code, message, fields);
     }

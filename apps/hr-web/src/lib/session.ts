@@ -1,21 +1,15 @@
-// The signed-in user (GET /auth/me) is the auth state of the whole app: null = not signed in.
+// The signed-in user (GET /auth/session) is the auth state of the whole app: null = not signed in.
+// /auth/session answers 200 either way, so a signed-out visitor's console shows no failed request.
 import type { Permission } from '@jinji/contracts/access';
-import type { TMeResponse } from '@jinji/contracts/auth';
+import type { TMeResponse, TSessionResponse } from '@jinji/contracts/auth';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiClient, isApiError } from './api-client';
+import { apiClient } from './api-client';
 
 export const meQueryKey = ['auth', 'me'] as const;
 
 export const meQueryOptions = queryOptions({
   queryKey: meQueryKey,
-  queryFn: async (): Promise<TMeResponse | null> => {
-    try {
-      return await apiClient.get<TMeResponse>('/api/v1/auth/me');
-    } catch (e) {
-      if (isApiError(e, 'UNAUTHENTICATED')) return null;
-      throw e;
-    }
-  },
+  queryFn: async (): Promise<TMeResponse | null> => (await apiClient.get<TSessionResponse>('/api/v1/auth/session')).me,
   staleTime: 60_000,
 });
 

@@ -25,6 +25,7 @@ export const EXPECTED_ROUTE_ACCESS: Record<string, string> = {
   'POST /api/v1/auth/login': 'public',
   'POST /api/v1/auth/logout': 'session',
   'GET /api/v1/auth/me': 'session',
+  'GET /api/v1/auth/session': 'public',
   'POST /api/v1/auth/password': 'session',
   'GET /api/v1/password-policy': 'session',
   'PUT /api/v1/password-policy': 'system.password_policy',

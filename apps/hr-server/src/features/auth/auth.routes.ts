@@ -1,4 +1,4 @@
-import { ZCsrfResponse, ZLoginRequest, ZMeResponse } from '@jinji/contracts/auth';
+import { ZCsrfResponse, ZLoginRequest, ZMeResponse, ZSessionResponse } from '@jinji/contracts/auth';
 import { ZChangePasswordRequest } from '@jinji/contracts/password-policy';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Config } from '../../config';
@@ -58,6 +58,17 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Database; config: Config }>
       schema: { tags: ['auth'], summary: 'ログイン中のユーザー', response: { 200: ZMeResponse } },
     },
     async (request) => getMe(db, requireAuth(request)),
+  );
+
+  // The web's start-up question on every page, public ones included: /auth/me would answer a
+  // signed-out visitor with 401, which the browser logs as a failed request.
+  app.get(
+    '/api/v1/auth/session',
+    {
+      config: { access: { kind: 'public' } },
+      schema: { tags: ['auth'], summary: 'ログイン状態', response: { 200: ZSessionResponse } },
+    },
+    async (request) => ({ me: request.auth ? await getMe(db, request.auth) : null }),
   );
 
   app.post(

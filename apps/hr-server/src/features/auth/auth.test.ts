@@ -59,6 +59,19 @@ describe(`login and sessions (${TEST_DB})`, () => {
     expect(me.json().tenant.name).toBe('テスト株式会社 acme');
   });
 
+  it('answers GET /auth/session with 200 and me: null when signed out, and with me once signed in', async () => {
+    const c = new Client(t.app);
+    const signedOut = await c.request('GET', '/api/v1/auth/session');
+    expect(signedOut.statusCode).toBe(200);
+    expect(signedOut.json()).toEqual({ me: null });
+    await c.login('acme', 'admin', STRONG_PASSWORD);
+    const signedIn = await c.request('GET', '/api/v1/auth/session');
+    expect(signedIn.statusCode).toBe(200);
+    expect(signedIn.json().me).toMatchObject({ user: { loginId: 'admin' }, tenant: { code: 'acme' } });
+    await c.request('POST', '/api/v1/auth/logout');
+    expect((await c.request('GET', '/api/v1/auth/session')).json()).toEqual({ me: null });
+  });
+
   it('sets a __Host- cookie that is HttpOnly, Secure, SameSite=Lax, Path=/, with ≥128 random bits', async () => {
     const c = new Client(t.app);
     const res = await c.login('acme', 'admin', STRONG_PASSWORD);

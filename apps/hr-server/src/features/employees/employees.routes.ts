@@ -1,5 +1,6 @@
 import { ZCodeSettings } from '@jinji/contracts/code-settings';
 import {
+  refineCreatedRange,
   ZAssignmentInput,
   ZCareerSection,
   ZContactsSection,
@@ -8,6 +9,7 @@ import {
   ZCreateEmployeeRequest,
   ZEmployeeDetail,
   ZEmployeeListQuery,
+  ZEmployeeListQueryFields,
   ZEmployeeListResponse,
   ZSensitiveSection,
   ZUpdateBasicRequest,
@@ -16,6 +18,7 @@ import { ZMasterItem } from '@jinji/contracts/masters';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
+import { downloadHeaders } from '../../lib/download';
 import { requireAuth } from '../../plugins/auth';
 import { getCodeSettings } from '../code-settings/code-settings.service';
 import { listMasters } from '../masters/masters.service';
@@ -73,19 +76,15 @@ export const employeeRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
       schema: {
         tags,
         summary: '従業員一覧のCSV出力（検索条件どおり）',
-        querystring: ZEmployeeListQuery.extend({ encoding: z.enum(['utf8', 'cp932']).default('utf8') }),
+        querystring: refineCreatedRange(
+          ZEmployeeListQueryFields.extend({ encoding: z.enum(['utf8', 'cp932']).default('utf8') }),
+        ),
       },
     },
     async (request, reply) => {
       const { encoding, ...query } = request.query;
       const file = await exportEmployees(db, requireAuth(request), query, encoding);
-      return reply
-        .header('content-type', `text/csv; charset=${encoding === 'utf8' ? 'utf-8' : 'shift_jis'}`)
-        .header(
-          'content-disposition',
-          `attachment; filename="employees.csv"; filename*=UTF-8''${encodeURIComponent('従業員一覧.csv')}`,
-        )
-        .send(file);
+      return reply.headers(downloadHeaders('従業員一覧', encoding, 'employees')).send(file);
     },
   );
 

@@ -264,6 +264,22 @@ describe(`従業員一覧 search (${TEST_DB})`, () => {
     expect(p2.items).toHaveLength(2);
   });
 
+  it('refuses a reversed 従業員データ作成日 range (開始 after 終了) with a Japanese message, in the list and the exports', async () => {
+    const qs = 'createdFrom=2026-12-02&createdTo=2026-12-01';
+    for (const url of [
+      `/api/v1/employees?${qs}`,
+      `/api/v1/employees/export?${qs}`,
+      `/api/v1/imports/export?kind=employees_update&${qs}`,
+    ]) {
+      const res = await hr.request('GET', url);
+      expect(res.statusCode, url).toBe(400);
+      expect(res.json().error.fields).toContainEqual({
+        path: 'createdTo',
+        message: '従業員データ作成日（終了）は従業員データ作成日（開始）以降の日付を入力してください',
+      });
+    }
+  });
+
   it('exports the filtered list as CSV, escaping formulas, and records the export', async () => {
     await create(hr, {
       ...person({ lastName: '=HYPERLINK("x")', lastNameKana: 'いこーる' }),
@@ -274,6 +290,9 @@ describe(`従業員一覧 search (${TEST_DB})`, () => {
       '/api/v1/employees/export?encoding=cp932&q=%E3%81%84%E3%81%93%E3%83%BC%E3%82%8B',
     );
     const rows = parseCsv(res.rawPayload);
+    expect(decodeURIComponent(String(res.headers['content-disposition']).split("filename*=UTF-8''")[1] ?? '')).toBe(
+      '従業員一覧_Shift_JIS.csv',
+    );
     expect(rows[0]?.slice(0, 3)).toEqual(['社員番号', '本名(姓)', '本名(名)']);
     expect(rows[1]?.slice(0, 2)).toEqual(['000301', `'=HYPERLINK("x")`]);
     const logs = (await admin.request('GET', '/api/v1/audit-logs?action=export')).json();

@@ -1,10 +1,11 @@
 import { hasUnsafeChars, unsafeCharsMessage } from '@jinji/contracts/common';
-import { ZCp932CheckResponse, ZEmployeeListQuery } from '@jinji/contracts/employees';
+import { refineCreatedRange, ZCp932CheckResponse, ZEmployeeListQueryFields } from '@jinji/contracts/employees';
 import { ZImportError, ZImportJob, ZImportKind } from '@jinji/contracts/imports';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
 import { AppError } from '../../lib/app-error';
+import { downloadHeaders } from '../../lib/download';
 import { requireAuth } from '../../plugins/auth';
 import { checkForUpdateCp932, exportForUpdate } from './employee-export';
 import {
@@ -32,15 +33,6 @@ const TEMPLATE_NAMES = {
   employees_update: '更新用ファイル',
   attendance: '勤怠実績',
 };
-export const xlsxHeaders = (name: string) => ({
-  'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  'content-disposition': `attachment; filename="import.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
-});
-const csvHeaders = (encoding: 'utf8' | 'cp932', name: string) => ({
-  'content-type': `text/csv; charset=${encoding === 'utf8' ? 'utf-8' : 'shift_jis'}`,
-  'content-disposition': `attachment; filename="import.csv"; filename*=UTF-8''${encodeURIComponent(name)}`,
-});
-
 export const importRoutes: FastifyPluginAsyncZod<{ db: Database; jobs?: JobQueue }> = async (app, { db, jobs }) => {
   app.addContentTypeParser(
     ['text/csv', 'application/octet-stream', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
@@ -66,8 +58,7 @@ export const importRoutes: FastifyPluginAsyncZod<{ db: Database; jobs?: JobQueue
       const { encoding, kind } = request.query;
       const base = TEMPLATE_NAMES[kind];
       const file = await templateFile(db, requireAuth(request), kind, encoding);
-      if (encoding === 'xlsx') return reply.headers(xlsxHeaders(`${base}.xlsx`)).send(file);
-      return reply.headers(csvHeaders(encoding, `${base}.csv`)).send(file);
+      return reply.headers(downloadHeaders(base, encoding, 'template')).send(file);
     },
   );
 
@@ -78,7 +69,7 @@ export const importRoutes: FastifyPluginAsyncZod<{ db: Database; jobs?: JobQueue
       schema: {
         tags,
         summary: '更新用ファイルをShift_JISで出力する前の確認：保存できない文字のあるセル（行・項目・社員番号）',
-        querystring: ZEmployeeListQuery.omit({ page: true, pageSize: true }),
+        querystring: refineCreatedRange(ZEmployeeListQueryFields.omit({ page: true, pageSize: true })),
         response: { 200: ZCp932CheckResponse },
       },
     },
@@ -92,16 +83,17 @@ export const importRoutes: FastifyPluginAsyncZod<{ db: Database; jobs?: JobQueue
       schema: {
         tags,
         summary: '更新用ファイルの形で従業員データを出力（検索条件どおり）。編集して取り込むと更新できる',
-        querystring: ZEmployeeListQuery.omit({ page: true, pageSize: true }).extend({
-          encoding: z.enum(['utf8', 'cp932', 'xlsx']).default('utf8'),
-        }),
+        querystring: refineCreatedRange(
+          ZEmployeeListQueryFields.omit({ page: true, pageSize: true }).extend({
+            encoding: z.enum(['utf8', 'cp932', 'xlsx']).default('utf8'),
+          }),
+        ),
       },
     },
     async (request, reply) => {
       const { encoding, ...query } = request.query;
       const file = await exportForUpdate(db, requireAuth(request), query, encoding);
-      if (encoding === 'xlsx') return reply.headers(xlsxHeaders('従業員データ_更新用.xlsx')).send(file);
-      return reply.headers(csvHeaders(encoding, '従業員データ_更新用.csv')).send(file);
+      return reply.headers(downloadHeaders('従業員データ_更新用', encoding, 'employees_update')).send(file);
     },
   );
 
@@ -217,7 +209,7 @@ export const importRoutes: FastifyPluginAsyncZod<{ db: Database; jobs?: JobQueue
     async (request, reply) => {
       const { encoding } = request.query;
       const file = await exportImportErrors(db, requireAuth(request), request.params.id, encoding);
-      return reply.headers(csvHeaders(encoding, '取込エラー.csv')).send(file);
+      return reply.headers(downloadHeaders('取込エラー', encoding, 'import_errors')).send(file);
     },
   );
 };

@@ -50,6 +50,12 @@ describe(`一括登録 (${TEST_DB})`, () => {
     ]);
     const utf8 = await hr.request('GET', '/api/v1/imports/template?encoding=utf8');
     expect(utf8.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    // The saved file says which one it is: both land in the same downloads folder.
+    const fileName = (res: { headers: Record<string, unknown> }) =>
+      decodeURIComponent(String(res.headers['content-disposition']).split("filename*=UTF-8''")[1] ?? '');
+    expect(fileName(sjis)).toBe('新規登録用ファイル_Shift_JIS.csv');
+    expect(fileName(utf8)).toBe('新規登録用ファイル_UTF-8.csv');
+    expect(fileName(await hr.request('GET', '/api/v1/imports/template?encoding=xlsx'))).toBe('新規登録用ファイル.xlsx');
     const rules = (await hr.request('GET', '/api/v1/imports/columns')).json().columns;
     expect(rules.find((c: { header: string }) => c.header === '生年月日')).toMatchObject({ required: true });
   });

@@ -1,4 +1,5 @@
 // One set of routes per master kind, so each route carries its own permission from the matrix.
+
 import {
   MASTER_KIND_INFO,
   MASTER_KINDS,
@@ -13,6 +14,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
 import { AppError } from '../../lib/app-error';
+import { downloadHeaders } from '../../lib/download';
 import { requireAuth } from '../../plugins/auth';
 import {
   createMaster,
@@ -103,11 +105,7 @@ export const masterRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app,
       async (request, reply) => {
         const { encoding } = request.query;
         const file = await exportMastersCsv(db, requireAuth(request), kind, encoding);
-        const name = encodeURIComponent(`${label}.csv`);
-        return reply
-          .header('content-type', `text/csv; charset=${encoding === 'utf8' ? 'utf-8' : 'shift_jis'}`)
-          .header('content-disposition', `attachment; filename="${kind}.csv"; filename*=UTF-8''${name}`)
-          .send(file);
+        return reply.headers(downloadHeaders(label, encoding, kind)).send(file);
       },
     );
     app.post(

@@ -15,6 +15,7 @@ export const en: TResources = {
     asXlsx: 'Export as Excel (.xlsx)',
   },
   common: {
+    listSeparator: ', ',
     logout: 'Log out',
     loading: 'Loading…',
     edit: 'Edit',

@@ -1,4 +1,4 @@
-import { IMPORT_KIND_LABELS } from '@jinji/contracts/imports';
+import { IMPORT_KIND_LABELS } from '@jinji/contracts/enums';
 
 export const ja = {
   app: { productName: 'jinji 人事管理', myStory: 'My STORY', language: '表示言語' },
@@ -15,6 +15,7 @@ export const ja = {
     asXlsx: 'Excel（.xlsx）で出力',
   },
   common: {
+    listSeparator: '、',
     logout: 'ログアウト',
     loading: '読み込み中…',
     edit: '編集',

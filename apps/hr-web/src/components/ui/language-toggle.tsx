@@ -1,5 +1,6 @@
 import { SegmentedControl } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { changeLanguage } from '../../app/i18n';
 
 export function LanguageToggle() {
   const { t, i18n } = useTranslation();
@@ -8,7 +9,7 @@ export function LanguageToggle() {
       size="xs"
       aria-label={t('app.language')}
       value={i18n.language === 'en' ? 'en' : 'ja'}
-      onChange={(lng) => void i18n.changeLanguage(lng)}
+      onChange={(lng) => void changeLanguage(lng === 'en' ? 'en' : 'ja')}
       data={[
         { value: 'ja', label: '日本語' },
         { value: 'en', label: 'English' },

@@ -1,3 +1,4 @@
+import { formatDate, todayInJapan } from '@jinji/contracts/japanese';
 import type { TAdminRole } from '@jinji/contracts/roles';
 import {
   Alert,
@@ -23,7 +24,8 @@ import { AccountSearchModal } from './account-search-modal';
 
 const PAGE_SIZE = 50;
 
-const formatDate = (iso: string) => new Date(iso).toLocaleDateString('ja-JP');
+// The day in Japan, zero-padded like every date of the app (2026/12/02).
+const formatAddedOn = (iso: string) => formatDate(todayInJapan(new Date(iso)));
 
 /** 「詳細」 of one role: its members; 【編集】 → 【対象者を追加】/削除 → 【更新】 in one request. */
 export function RoleMembersPage({ role }: { role: TAdminRole }) {
@@ -140,7 +142,7 @@ export function RoleMembersPage({ role }: { role: TAdminRole }) {
                   <Table.Td>{m.loginId}</Table.Td>
                   <Table.Td>{m.displayName}</Table.Td>
                   <Table.Td>{m.email ?? ''}</Table.Td>
-                  <Table.Td>{formatDate(m.addedAt)}</Table.Td>
+                  <Table.Td>{formatAddedOn(m.addedAt)}</Table.Td>
                   {isEditing && (
                     <Table.Td>
                       <Checkbox

@@ -1,4 +1,3 @@
-import { ROLE_LABELS_JA } from '@jinji/contracts/roles';
 import { Alert, Card, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -58,7 +57,7 @@ export function AdminHomePage() {
           <Text size="sm" c="dimmed">
             {t('home.roles')}
           </Text>
-          <Text fw={700}>{me.roles.map((r) => ROLE_LABELS_JA[r]).join('、')}</Text>
+          <Text fw={700}>{me.roles.map((r) => t(`access.roles.${r}`)).join(t('common.listSeparator'))}</Text>
           {hasPermission(me, 'system.password_policy') && (
             <AnchorLink to="/admin/system/password-policy" size="sm" mt="xs">
               {t('nav.passwordPolicy')}

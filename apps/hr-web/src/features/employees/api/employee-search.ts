@@ -1,5 +1,5 @@
 // 従業員一覧's filters live in the URL (?q=…&page=…): back, reload and shared links keep them.
-import { EMPLOYEE_SORTS, EMPLOYMENT_STATUSES, type TEmploymentStatus } from '@jinji/contracts/employees';
+import { EMPLOYEE_SORTS, EMPLOYMENT_STATUSES, type TEmploymentStatus } from '@jinji/contracts/enums';
 
 export type TEmployeeSort = (typeof EMPLOYEE_SORTS)[number];
 export type TSortOrder = 'asc' | 'desc';

@@ -1,4 +1,4 @@
-import { EMPLOYMENT_STATUSES } from '@jinji/contracts/employees';
+import { CREATED_RANGE_REVERSED, EMPLOYMENT_STATUSES, isCreatedRangeReversed } from '@jinji/contracts/employees';
 import { Button, Group, Paper, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
@@ -44,11 +44,18 @@ export function EmployeeSearchPanel({
   const patch = (p: Partial<TDraft>) => setDraft((d) => ({ ...d, ...p }));
   const masters = options.data?.masters;
 
+  const [rangeError, setRangeError] = useState<string | undefined>();
+
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    onSearch(filtersOf(draft));
+    const filters = filtersOf(draft);
+    // The API refuses it too; saying so here keeps the list that is shown.
+    const reversed = isCreatedRangeReversed(filters);
+    setRangeError(reversed ? CREATED_RANGE_REVERSED : undefined);
+    if (!reversed) onSearch(filters);
   };
   const clear = () => {
+    setRangeError(undefined);
     setDraft(draftOf({}));
     onSearch({});
   };
@@ -118,6 +125,7 @@ export function EmployeeSearchPanel({
               value={draft.createdTo}
               onChange={(e) => patch({ createdTo: e.currentTarget.value })}
               max="9999-12-31"
+              error={rangeError}
               flex={1}
             />
           </Group>

@@ -1,3 +1,4 @@
+import { formatDateTime } from '@jinji/contracts/japanese';
 import { Alert, Anchor, Group, Pagination, Paper, Skeleton, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -6,15 +7,6 @@ import { importJobsQueryOptions } from '../api/imports';
 import { ImportStatusBadge } from './import-status-badge';
 
 const PAGE_SIZE = 20;
-
-const pad = (n: number) => String(n).padStart(2, '0');
-/** The seed's 「2025/01/29 14:25:44」 in the browser's time zone. */
-function formatDateTime(iso: string | null): string {
-  if (!iso) return '-';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return `${d.getFullYear()}/${pad(d.getMonth() + 1)}/${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
-}
 
 /** 取込履歴: 開始日時 / 終了日時 / 種類 / 実行者 / ステータス / ファイル名 / ログ内容, newest first. */
 export function ImportHistory({ selectedId, onSelect }: { selectedId?: string; onSelect: (id: string) => void }) {

@@ -1,3 +1,4 @@
+import { formatDateTime } from '@jinji/contracts/japanese';
 import { type TPasswordPolicy, ZPasswordPolicy } from '@jinji/contracts/password-policy';
 import {
   Alert,
@@ -247,7 +248,7 @@ export function PasswordPolicyPage() {
       )}
       {updatedAt && (
         <Text size="sm" c="dimmed">
-          {t('policy.updatedAt', { date: new Date(updatedAt).toLocaleString('ja-JP') })}
+          {t('policy.updatedAt', { date: formatDateTime(updatedAt) })}
         </Text>
       )}
     </Stack>
