@@ -32,7 +32,9 @@ const UNALLOWED: (TAdminRole | 'ippan')[] = [
 ];
 
 beforeAll(async () => {
-  t = await createTestApp({ login: { lockThreshold: 100, lockMs: 1000, accountHourlyLimit: 100_000, ratePerMinute: 100_000 } });
+  t = await createTestApp({
+    login: { lockThreshold: 100, lockMs: 1000, accountHourlyLimit: 100_000, ratePerMinute: 100_000 },
+  });
   const a = await createTestTenant(t.db, 'tenant-a');
   for (const role of ADMIN_ROLES)
     if (role !== 'system_admin') await createTestUser(t.db, a.tenantId, `u-${role}`, [role]);
