@@ -98,7 +98,7 @@ export function EmployeeHistoryCard({ employee }: { employee: TEmployeeDetail })
             <Stack gap={4} aria-label={t('employeeDetail.currentAssignment')}>
               {nowLine(
                 t('employeeDetail.affiliation'),
-                [refName(currentA.company), refName(currentA.department)].filter(Boolean).join(' / '),
+                currentA.departmentPath ?? refName(currentA.company) ?? '',
                 sinceOf(assignments, currentA, (a) => `${a.company?.id}/${a.department?.id}`),
               )}
               {nowLine(
@@ -197,9 +197,7 @@ export function EmployeeHistoryCard({ employee }: { employee: TEmployeeDetail })
                     />
                   }
                 >
-                  <Text size="sm">
-                    {[refName(a.company), refName(a.department)].filter(Boolean).join(' / ') || '-'}
-                  </Text>
+                  <Text size="sm">{a.departmentPath ?? (refName(a.company) || '-')}</Text>
                   <Text size="xs" c="dimmed">
                     {[a.position, a.grade, a.jobType, a.location].map(refName).filter(Boolean).join('・')}
                   </Text>

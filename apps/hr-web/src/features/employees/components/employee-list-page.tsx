@@ -165,13 +165,9 @@ export function EmployeeListPage({
                       </Text>
                     </Table.Td>
                     <Table.Td>
-                      {e.companyName || e.departmentName ? (
-                        <>
-                          <Text size="sm">{e.companyName ?? ''}</Text>
-                          <Text size="xs" c="dimmed">
-                            {e.departmentName ?? ''}
-                          </Text>
-                        </>
+                      {e.departmentPath || e.companyName ? (
+                        // the seed shows the whole path: 株式会社インソース 事業開発部 事業開発第二課
+                        <Text size="sm">{e.departmentPath ?? e.companyName}</Text>
                       ) : (
                         <Text size="sm" c="dimmed">
                           -
