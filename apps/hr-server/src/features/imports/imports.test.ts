@@ -154,8 +154,20 @@ describe(`一括登録 (${TEST_DB})`, () => {
     expect(job).toMatchObject({ status: 'failed', rowsWritten: 0, log: 'エラー 2件（登録は行っていません）' });
     const errors = (await hr.request('GET', `/api/v1/imports/${job.id}/errors.json`)).json().items;
     expect(errors).toEqual([
-      { row: 4502, column: '社員番号', message: 'ファイル内で重複しています（行 2）「C00000」' },
-      { row: 4503, column: 'メールアドレス', message: 'システムを利用する場合はメールアドレスを入力してください' },
+      {
+        row: 4502,
+        employeeNumber: 'C00000',
+        employeeName: '重複 太郎',
+        column: '社員番号',
+        message: 'ファイル内で重複しています（行 2）「C00000」',
+      },
+      {
+        row: 4503,
+        employeeNumber: 'C99999',
+        employeeName: '無記名 花子',
+        column: 'メールアドレス',
+        message: 'システムを利用する場合はメールアドレスを入力してください',
+      },
     ]);
     expect(await employeeCount()).toBe(before);
   }, 60_000);

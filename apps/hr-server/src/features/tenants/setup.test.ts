@@ -44,7 +44,10 @@ describe(`first-run setup (${TEST_DB})`, () => {
     const res = await new Client(t.app).request('POST', '/api/v1/setup', body('acme', 'password'));
     expect(res.statusCode).toBe(422);
     expect(res.json().error.fields).toEqual([
-      { path: 'adminPassword', message: 'よく使われているパスワードのため使用できません' },
+      {
+        path: 'adminPassword',
+        message: 'よく使われているパスワード（数字・記号を付けたり文字を置き換えたりしたものを含む）は使用できません',
+      },
     ]);
     const withId = await new Client(t.app).request('POST', '/api/v1/setup', body('acme', 'admin-Kinmokusei-9'));
     expect(withId.json().error.fields).toEqual([
