@@ -81,7 +81,9 @@ describe(`Shift_JIS exports (${TEST_DB})`, () => {
 
       const utf8 = await hr.request('GET', `${path}?encoding=utf8`);
       expect(utf8.statusCode).toBe(200);
-      expect(parseCsv(utf8.rawPayload).map((r) => r[1])).toContain('𠮷野');
+      const [header, ...lines] = parseCsv(utf8.rawPayload);
+      const lastName = header!.indexOf('本名(姓)');
+      expect(lines.map((r) => r[lastName])).toContain('𠮷野');
       expect(await exportCount()).toBe(exportsBefore + 1);
     });
   }

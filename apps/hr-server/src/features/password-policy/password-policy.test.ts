@@ -59,6 +59,8 @@ describe(`password policy (${TEST_DB})`, () => {
       '大文字を1文字以上含めてください',
       '数値を1文字以上含めてください',
       'ログインIDを含むことはできません',
+      // what is left once the login ID is taken out (「-abc」) is no password either (decision 004)
+      '企業コード・会社名・ログインIDに数字や記号を付けただけのパスワードは使用できません',
     ]);
     const good = await user.request('POST', '/api/v1/auth/password', {
       currentPassword: STRONG_PASSWORD,
