@@ -99,7 +99,7 @@ describe.skipIf(!hasChromium)('所属の履歴の訂正・削除 and the Shift_J
     await dialog().waitFor({ state: 'detached' });
     await timeline.getByText('2022/02/20 〜', { exact: true }).waitFor();
     expect(await timeline.locator('.mantine-Timeline-item').count()).toBe(1);
-    await main().getByText('本社 / 管理本部').first().waitFor();
+    await main().getByText('本社 管理本部').first().waitFor();
   });
 
   it('a Shift_JIS export that would turn 𠮷 into 「?」 lists the cell first and offers UTF-8 or Excel', async () => {

@@ -105,7 +105,7 @@ describe.skipIf(!hasChromium)('従業員: 新規登録 by コード設定, detai
     await page.getByRole('heading', { name: '山田 太郎' }).waitFor();
     await main().getByText('EMP0001').waitFor();
     await main().getByText('[現在] 2022/02/20 (').first().waitFor();
-    await main().getByText('本社 / 人事部').first().waitFor();
+    await main().getByText('本社 管理本部 人事部').first().waitFor();
     await shot(page, 'employees-05-detail');
   });
 

@@ -93,11 +93,26 @@ export const ZEmployeeBasic = z.object({
 });
 
 type BasicOut = { birthDate: string; hireDate: string; retirementDate: string | null };
+const dateOrNull = (v: unknown) => (typeof v === 'string' && ISO_DATE.test(v) ? v : null);
+/**
+ * The cross-field date rules run even when another field is wrong (a kana error must not hide
+ * 「退職日は入社日以降…」: the person fixes everything in one go), on whatever dates are well-formed.
+ */
 const basicRules = <T extends z.ZodType<BasicOut>>(schema: T) =>
-  schema.superRefine((v, ctx) => {
-    for (const issue of checkEmployeeDates(v, todayInJapan()))
-      ctx.addIssue({ code: 'custom', path: [issue.field], message: issue.message });
-  });
+  schema.check(
+    z.superRefine(
+      (v: BasicOut, ctx) => {
+        const dates = {
+          birthDate: dateOrNull(v.birthDate),
+          hireDate: dateOrNull(v.hireDate),
+          retirementDate: dateOrNull(v.retirementDate),
+        };
+        for (const issue of checkEmployeeDates(dates, todayInJapan()))
+          ctx.addIssue({ code: 'custom', path: [issue.field], message: issue.message });
+      },
+      { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+    ),
+  );
 
 export const ZEmployeeBasicInput = basicRules(ZEmployeeBasic);
 export type TEmployeeBasicInput = z.infer<typeof ZEmployeeBasicInput>;
