@@ -23,6 +23,7 @@ const ACTORS: Actor[] = [...ADMIN_ROLES, 'ippan', 'anonymous'];
 let t: TestApp;
 let foreignId: string;
 let foreignEmployeeId: string;
+let foreignUserId: string;
 let foreignSnapshot: unknown;
 
 const snapshotTenantB = async () => [
@@ -36,6 +37,12 @@ const snapshotTenantB = async () => [
     await t.db.executeSql(
       `select e.*, (select count(*) from employee_assignments a where a.employee_id = e.id) as assignments
        from employees e where tenant_id = (select id from tenants where code = 'tenant-b')`,
+    )
+  ).rows,
+  (
+    await t.db.executeSql(
+      `select u.login_id, u.is_disabled, (select count(*) from login_throttles l where l.user_id = u.id) as throttles
+       from user_accounts u where tenant_id = (select id from tenants where code = 'tenant-b') order by u.login_id`,
     )
   ).rows,
 ];
@@ -68,6 +75,7 @@ beforeAll(async () => {
   foreignEmployeeId = (
     (await t.db.executeSql(`select id from employees where employee_number = 'B-1'`)).rows[0] as { id: string }
   ).id;
+  foreignUserId = bTenant.userId;
   foreignSnapshot = await snapshotTenantB();
 }, 120_000);
 afterAll(() => t?.close());
@@ -76,7 +84,10 @@ const url = (route: ApiRoute) =>
   route.url
     .replace(':id', route.url.startsWith('/api/v1/employees/') ? foreignEmployeeId : foreignId)
     .replace(':historyId', foreignId)
+    .replace(':userId', foreignUserId)
     .replace(':role', 'full_admin');
+/** Path parameters that name a row (:role names a fixed role, not another tenant's data). */
+const hasRowParam = (route: ApiRoute) => /:(?!role\b)[A-Za-z]+/.test(route.url);
 
 // Bodies that pass validation, so allowed actors reach the service with B's ids (which must 404).
 const VALID_BODIES: Record<string, unknown> = {
@@ -152,7 +163,7 @@ describe(`route × role matrix (${TEST_DB})`, () => {
         if (want === 'forbidden' && res.json().error.code !== 'FORBIDDEN')
           mismatches.push(`${actor} ${route.url}: code ${res.body}`);
         // another tenant's row is never found, let alone changed
-        if (want === 'allow' && route.url.includes(':id') && res.statusCode !== 404) {
+        if (want === 'allow' && hasRowParam(route) && res.statusCode !== 404) {
           mismatches.push(`${actor} ${route.method} ${url(route)}: foreign id answered ${res.statusCode}`);
         }
       }
