@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { MODE_LABELS } from './code-settings';
 import { isRealDate, zString } from './common';
+import { EMPLOYEE_FIELD_LABELS } from './employee-rules';
 import { MASTER_KIND_INFO, type TMasterKind } from './masters';
 import { ROLE_LABELS_JA, type TAdminRole } from './roles';
 
@@ -103,28 +104,8 @@ export type TAuditLogResponse = z.infer<typeof ZAuditLogResponse>;
  * means different things (a contact's name is 氏名, a master's is 名称).
  */
 export const AUDIT_FIELD_LABELS: Record<string, string> = {
-  // 基本情報
-  employeeNumber: '社員番号',
-  loginId: 'ログインID',
-  lastName: '本名(姓)',
-  firstName: '本名(名)',
-  lastNameKana: '本名(かな)(せい)',
-  firstNameKana: '本名(かな)(めい)',
-  businessLastName: 'ビジネスネーム(姓)',
-  businessFirstName: 'ビジネスネーム(名)',
-  birthDate: '生年月日',
-  gender: '性別',
-  hireDate: '入社日',
-  retirementDate: '退職日',
-  email: 'メールアドレス',
-  systemUseStartDate: 'システム利用開始日',
-  postalCode: '郵便番号',
-  prefecture: '都道府県',
-  city: '市区町村',
-  street: '番地',
-  building: '建物',
-  phone: '電話番号',
-  mobilePhone: '携帯電話番号',
+  // 基本情報: the same labels as the form and the import files (one table, employee-rules)
+  ...EMPLOYEE_FIELD_LABELS,
   isStartupTarget: 'スタートアップ対象',
   import: '取込ファイル',
   // 所属・契約
