@@ -10,7 +10,7 @@ if (isCi && !pgUrl) throw new Error('CI=true but TEST_DATABASE_URL is not set: t
 const server = (name: string, env: Record<string, string>) => ({
   test: {
     name,
-    include: ['apps/hr-server/**/*.test.ts', 'packages/contracts/**/*.test.ts'],
+    include: ['apps/hr-server/**/*.test.ts', 'packages/*/src/**/*.test.ts'],
     environment: 'node',
     env,
     testTimeout: 30_000,

@@ -7,9 +7,9 @@
 // the bench uses its own database on it.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import type { TEmployeeListQuery } from '@jinji/contracts/employees';
-import { ZEmployeeListQuery } from '@jinji/contracts/employees';
-import { todayInJapan, toSearchForm } from '@jinji/contracts/japanese';
+import type { TEmployeeListQuery } from '@jinji/contracts/hr/employees';
+import { ZEmployeeListQuery } from '@jinji/contracts/hr/employees';
+import { todayInJapan, toSearchForm } from '@jinji/ja/text';
 import autocannon from 'autocannon';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import pg from 'pg';

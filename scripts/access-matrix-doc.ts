@@ -1,3 +1,3 @@
-import { renderAccessMatrixDoc } from '../packages/contracts/src/access-matrix-doc';
+import { renderAccessMatrixDoc } from '../packages/contracts/src/hr/access-matrix-doc';
 
 process.stdout.write(renderAccessMatrixDoc());

@@ -11,13 +11,14 @@ const builtIndex = path.join(web, 'dist/index.html');
 function newestMtime(dir) {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules') continue;
     const p = path.join(dir, entry.name);
     newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
   }
   return newest;
 }
 
-const sources = [path.join(web, 'src'), path.join(root, 'packages/contracts/src')];
+const sources = [path.join(web, 'src'), path.join(root, 'packages')];
 const sourceTime = Math.max(...sources.map(newestMtime), statSync(path.join(web, 'index.html')).mtimeMs);
 if (!existsSync(builtIndex) || statSync(builtIndex).mtimeMs < sourceTime) {
   console.log('jinji: building the web app…');

@@ -9,7 +9,12 @@ const webDir = path.join(repoRoot, 'apps/hr-web');
 function newestMtime(p: string): number {
   const s = statSync(p);
   if (!s.isDirectory()) return s.mtimeMs;
-  return Math.max(s.mtimeMs, ...readdirSync(p).map((f) => newestMtime(path.join(p, f))));
+  return Math.max(
+    s.mtimeMs,
+    ...readdirSync(p)
+      .filter((f) => f !== 'node_modules')
+      .map((f) => newestMtime(path.join(p, f))),
+  );
 }
 
 function builtAt(): number {
@@ -21,7 +26,7 @@ function builtAt(): number {
 }
 
 export default function setup() {
-  const sources = ['src', 'index.html', 'vite.config.ts', '../../packages/contracts/src'].map((p) =>
+  const sources = ['src', 'index.html', 'vite.config.ts', '../../packages'].map((p) =>
     newestMtime(path.join(webDir, p)),
   );
   if (builtAt() >= Math.max(...sources)) return;

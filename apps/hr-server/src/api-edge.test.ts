@@ -4,7 +4,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ADMIN_ROLES } from '@jinji/contracts/roles';
+import { ADMIN_ROLES } from '@jinji/contracts/hr/roles';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   Client,

@@ -1,7 +1,7 @@
 // SECURITY.md "Input validation": every route of the OpenAPI document, fed schema-shaped random
 // requests (NUL, lone surrogates, RTL overrides, 𠮷, 10,000 characters, wrong types, missing and extra
 // fields, random ids, broken %-escapes) by a user holding every admin role, never answers 5xx.
-import { ADMIN_ROLES } from '@jinji/contracts/roles';
+import { ADMIN_ROLES } from '@jinji/contracts/hr/roles';
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,7 +1,7 @@
 // npm run jinji -- <command>. Same database selection as `npm start`.
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { ZCreateTenantRequest } from '@jinji/contracts/setup';
+import { ZCreateTenantRequest } from '@jinji/contracts/hr/setup';
 import { loadConfig } from './config';
 import { openDatabase } from './db/client';
 import { acquireDataDirLock } from './db/data-dir-lock';

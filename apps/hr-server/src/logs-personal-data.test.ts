@@ -2,7 +2,7 @@
 // carry codes, ids and counts, never the names, birth dates, award titles, search terms or passwords
 // of a request, even when the database refuses the write.
 import { Writable } from 'node:stream';
-import { ADMIN_ROLES } from '@jinji/contracts/roles';
+import { ADMIN_ROLES } from '@jinji/contracts/hr/roles';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   Client,

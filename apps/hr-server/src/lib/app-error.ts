@@ -1,4 +1,4 @@
-import type { ErrorCode, TFieldError } from '@jinji/contracts/errors';
+import type { ErrorCode, TFieldError } from '@jinji/contracts/common/errors';
 
 // Every error code maps to one HTTP status; the Record type makes the map exhaustive.
 export const ERROR_STATUS: Record<ErrorCode, number> = {

@@ -1,4 +1,4 @@
-import type { TAdminRole } from '@jinji/contracts/roles';
+import type { TAdminRole } from '@jinji/contracts/hr/roles';
 
 /** Who is calling, as resolved from the session cookie. Services take this, never the request. */
 export type AuthContext = {

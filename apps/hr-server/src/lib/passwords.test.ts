@@ -1,5 +1,5 @@
 // SECURITY.md: password storage and rules (ASVS 6.2, 11.4.2; NIST 800-63B).
-import { DEFAULT_PASSWORD_POLICY, type TPasswordPolicy } from '@jinji/contracts/password-policy';
+import { DEFAULT_PASSWORD_POLICY, type TPasswordPolicy } from '@jinji/contracts/common/password-policy';
 import { dictionary } from '@zxcvbn-ts/language-common';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

@@ -1,6 +1,10 @@
 // Password hashing (argon2id, OWASP parameters) and the rules applied on top of any tenant policy.
 
-import { checkPasswordRules, type TPasswordPolicy, type TPasswordViolation } from '@jinji/contracts/password-policy';
+import {
+  checkPasswordRules,
+  type TPasswordPolicy,
+  type TPasswordViolation,
+} from '@jinji/contracts/common/password-policy';
 import { hash, verify } from '@node-rs/argon2';
 import { dictionary } from '@zxcvbn-ts/language-common';
 

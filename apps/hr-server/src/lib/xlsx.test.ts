@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import zlib from 'node:zlib';
-import type { ImportColumn } from '@jinji/contracts/imports';
-import { IMPORT_COLUMNS_NEW } from '@jinji/contracts/imports';
+import type { ImportColumn } from '@jinji/contracts/hr/imports';
+import { IMPORT_COLUMNS_NEW } from '@jinji/contracts/hr/imports';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';

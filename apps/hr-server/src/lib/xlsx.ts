@@ -2,7 +2,7 @@
 // strings (what parseCsv gives), behind a zip-bomb guard because uploads are untrusted.
 
 import { PassThrough, type Readable } from 'node:stream';
-import type { ImportColumn } from '@jinji/contracts/imports';
+import type { ImportColumn } from '@jinji/contracts/hr/imports';
 import ExcelJS from 'exceljs';
 import { SaxesParser } from 'saxes';
 import yauzl from 'yauzl';

@@ -1,7 +1,7 @@
 // Session cookie, CSRF and route access in one place, in this order for every request:
 // CSRF (mutating methods) → session from cookie → the route's declared access.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { isAllowed } from '@jinji/contracts/access';
+import { isAllowed } from '@jinji/contracts/hr/access';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../config';

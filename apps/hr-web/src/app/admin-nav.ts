@@ -1,7 +1,7 @@
 // The admin menu, in the seed's order. Each leaf names the permission (matrix of
 // @jinji/contracts/access) that shows it; a group with no visible leaf is hidden.
 // Items without a page yet route to the 準備中 page.
-import type { Permission } from '@jinji/contracts/access';
+import type { Permission } from '@jinji/contracts/hr/access';
 import type { TResources } from './locales/ja';
 
 type TNavKey = keyof TResources['nav'];

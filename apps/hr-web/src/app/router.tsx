@@ -1,7 +1,7 @@
 // Code-based route tree. Guards run in beforeLoad against the cached me/setup queries, so a
 // screen never renders for someone who may not see it.
-import type { Permission } from '@jinji/contracts/access';
-import type { TMeResponse } from '@jinji/contracts/auth';
+import type { Permission } from '@jinji/contracts/hr/access';
+import type { TMeResponse } from '@jinji/contracts/hr/auth';
 import {
   ADMIN_ROLES,
   IMPORT_KINDS,
@@ -10,7 +10,7 @@ import {
   type TAdminRole,
   type TImportKind,
   type TMasterKind,
-} from '@jinji/contracts/enums';
+} from '@jinji/contracts/hr/enums';
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import {
   createRootRouteWithContext,

@@ -1,6 +1,6 @@
 // The one way the web talks to hr-server: JSON over same-origin fetch, CSRF header on writes,
 // and every non-2xx turned into an ApiError carrying the server's code, Japanese message and fields.
-import type { ErrorCode, TFieldError } from '@jinji/contracts/errors';
+import type { ErrorCode, TFieldError } from '@jinji/contracts/common/errors';
 import { groupFieldErrors, type TFieldErrors } from './validation';
 
 export class ApiError extends Error {
@@ -70,7 +70,7 @@ async function send<T>(method: Method, path: string, body?: unknown, csrf?: stri
   const data: unknown = await res.json().catch(() => null);
   if (!res.ok) {
     // The schema (and zod with it) is fetched only when an error arrives: not part of the first paint.
-    const { ZErrorResponse } = await import('@jinji/contracts/errors').catch(() => ({ ZErrorResponse: null }));
+    const { ZErrorResponse } = await import('@jinji/contracts/common/errors').catch(() => ({ ZErrorResponse: null }));
     const parsed = ZErrorResponse?.safeParse(data);
     if (parsed?.success) {
       const { code, message, fields } = parsed.data.error;

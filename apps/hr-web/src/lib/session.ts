@@ -1,7 +1,7 @@
 // The signed-in user (GET /auth/session) is the auth state of the whole app: null = not signed in.
 // /auth/session answers 200 either way, so a signed-out visitor's console shows no failed request.
-import type { Permission } from '@jinji/contracts/access';
-import type { TMeResponse, TSessionResponse } from '@jinji/contracts/auth';
+import type { Permission } from '@jinji/contracts/hr/access';
+import type { TMeResponse, TSessionResponse } from '@jinji/contracts/hr/auth';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiClient } from './api-client';
 

@@ -1,4 +1,4 @@
-import type { TCodeRule } from '@jinji/contracts/code-settings';
+import type { TCodeRule } from '@jinji/contracts/hr/code-settings';
 import { sql } from 'drizzle-orm';
 import {
   bigint,

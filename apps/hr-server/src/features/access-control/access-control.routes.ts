@@ -6,8 +6,8 @@ import {
   ZRoleMembersQuery,
   ZRoleMembersResponse,
   ZUpdateRoleMembersRequest,
-} from '@jinji/contracts/access';
-import { ZAdminRole } from '@jinji/contracts/roles';
+} from '@jinji/contracts/hr/access';
+import { ZAdminRole } from '@jinji/contracts/hr/roles';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/client';

@@ -1,6 +1,6 @@
 // アクセス権限管理 (R-ROLE-1): the matrix is fixed (contracts/access.ts); membership is per tenant.
-import { isAllowed, PERMISSION_KEYS, PERMISSIONS, type TMatrixResponse } from '@jinji/contracts/access';
-import { ADMIN_ROLES, ROLE_LABELS_JA, type TAdminRole } from '@jinji/contracts/roles';
+import { isAllowed, PERMISSION_KEYS, PERMISSIONS, type TMatrixResponse } from '@jinji/contracts/hr/access';
+import { ADMIN_ROLES, ROLE_LABELS_JA, type TAdminRole } from '@jinji/contracts/hr/roles';
 import type { Database } from '../../db/client';
 import { AppError } from '../../lib/app-error';
 import type { AuthContext } from '../../lib/auth-context';

@@ -1,6 +1,6 @@
 // Every route declares its access in `config.access` (deny by default; the auth plugin refuses to
 // register an /api/v1 route without one). Permissions and their roles: @jinji/contracts/access.
-import type { Permission } from '@jinji/contracts/access';
+import type { Permission } from '@jinji/contracts/hr/access';
 
 /**
  * public  — no session needed

@@ -1,6 +1,6 @@
 // The intended access of every /api/v1 route, written independently of the route files. The matrix
 // test fails when a registered route is missing here or declares something else.
-import { MASTER_KIND_INFO, MASTER_KINDS } from '@jinji/contracts/masters';
+import { MASTER_KIND_INFO, MASTER_KINDS } from '@jinji/contracts/hr/masters';
 
 const masters = Object.fromEntries(
   MASTER_KINDS.flatMap((kind) => {

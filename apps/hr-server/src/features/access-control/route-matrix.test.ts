@@ -1,8 +1,8 @@
 // SECURITY.md "Object- and field-level access": every registered /api/v1 route × every role
 // (and anonymous), with another tenant's ids in the path. Built from Fastify's own route list, so
 // a new route is covered the moment it exists; it cannot exist without a declared access.
-import { isAllowed } from '@jinji/contracts/access';
-import { ADMIN_ROLES, type TAdminRole } from '@jinji/contracts/roles';
+import { isAllowed } from '@jinji/contracts/hr/access';
+import { ADMIN_ROLES, type TAdminRole } from '@jinji/contracts/hr/roles';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   Client,

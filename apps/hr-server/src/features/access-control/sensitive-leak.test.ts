@@ -1,9 +1,9 @@
 // SECURITY.md "Object- and field-level access" for 要配慮個人情報: values planted through the API (so
 // they are in the employee record AND the audit trail) never reach a role without employees.sensitive,
 // through ANY registered GET route — JSON, CSV (any encoding) or XLSX. Built from Fastify's own route list.
-import { isAllowed } from '@jinji/contracts/access';
-import { SENSITIVE_MASK } from '@jinji/contracts/audit';
-import { ADMIN_ROLES, type TAdminRole } from '@jinji/contracts/roles';
+import { isAllowed } from '@jinji/contracts/hr/access';
+import { SENSITIVE_MASK } from '@jinji/contracts/hr/audit';
+import { ADMIN_ROLES, type TAdminRole } from '@jinji/contracts/hr/roles';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
 import {

@@ -1,4 +1,4 @@
-import { ZAttendanceListResponse, ZAttendanceQuery } from '@jinji/contracts/attendance';
+import { ZAttendanceListResponse, ZAttendanceQuery } from '@jinji/contracts/hr/attendance';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/client';

@@ -1,5 +1,5 @@
 // 勤怠実績 (R-IMP-6) on the employee detail page.
-import type { TAttendanceListResponse, TAttendanceQuery } from '@jinji/contracts/attendance';
+import type { TAttendanceListResponse, TAttendanceQuery } from '@jinji/contracts/hr/attendance';
 import type { Database } from '../../db/client';
 import { AppError } from '../../lib/app-error';
 import type { AuthContext } from '../../lib/auth-context';

@@ -1,8 +1,8 @@
 // 勤怠実績 (R-IMP-6): the import handler run directly (as the pipeline runs it: validate, then write
 // in one transaction when nothing failed), the months on the detail page, and tenant isolation.
 import { randomUUID } from 'node:crypto';
-import { formatMinutes, parseMinutes, parseYearMonth } from '@jinji/contracts/attendance';
-import type { TImportProblem } from '@jinji/contracts/imports';
+import { formatMinutes, parseMinutes, parseYearMonth } from '@jinji/contracts/hr/attendance';
+import type { TImportProblem } from '@jinji/contracts/hr/imports';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   Client,

@@ -1,5 +1,5 @@
 // Every query of the audit trail. audit_logs is append-only for the app role (migration 0001).
-import type { TAuditLogFilter } from '@jinji/contracts/audit';
+import type { TAuditLogFilter } from '@jinji/contracts/hr/audit';
 import { and, count, desc, eq, gte, type SQL, sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../db/client';
 import { insertJsonRows } from '../../db/json-rows';

@@ -1,4 +1,4 @@
-import { ZAuditLogExportQuery, ZAuditLogQuery, ZAuditLogResponse } from '@jinji/contracts/audit';
+import { ZAuditLogExportQuery, ZAuditLogQuery, ZAuditLogResponse } from '@jinji/contracts/hr/audit';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Database } from '../../db/client';
 import { requireAuth } from '../../plugins/auth';

@@ -3,7 +3,7 @@
 // Rows holding 要配慮個人情報 are flagged when written; reading them masks the values for roles without
 // `employees.sensitive`, and an allowed role's read is itself a view_sensitive row.
 import type { Readable } from 'node:stream';
-import { isAllowed } from '@jinji/contracts/access';
+import { isAllowed } from '@jinji/contracts/hr/access';
 import {
   AUDIT_ACTION_LABELS,
   AUDIT_EXPORT_HEADER,
@@ -15,9 +15,9 @@ import {
   type TAuditLogItem,
   type TAuditLogQuery,
   type TAuditLogResponse,
-} from '@jinji/contracts/audit';
-import { toSearchForm } from '@jinji/contracts/japanese';
-import { MASTER_KIND_INFO, type TMasterKind } from '@jinji/contracts/masters';
+} from '@jinji/contracts/hr/audit';
+import { MASTER_KIND_INFO, type TMasterKind } from '@jinji/contracts/hr/masters';
+import { toSearchForm } from '@jinji/ja/text';
 import type { Database, Tx } from '../../db/client';
 import type { AuthContext } from '../../lib/auth-context';
 import { type CsvEncoding, streamCsv } from '../../lib/csv';

@@ -7,7 +7,7 @@ import {
   type TAuditLogItem,
   type TAuditLogResponse,
   unlabelledAuditKeys,
-} from '@jinji/contracts/audit';
+} from '@jinji/contracts/hr/audit';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {

@@ -1,5 +1,5 @@
-import { ZCsrfResponse, ZLoginRequest, ZMeResponse, ZSessionResponse } from '@jinji/contracts/auth';
-import { ZChangePasswordRequest } from '@jinji/contracts/password-policy';
+import { ZChangePasswordRequest } from '@jinji/contracts/common/password-policy';
+import { ZCsrfResponse, ZLoginRequest, ZMeResponse, ZSessionResponse } from '@jinji/contracts/hr/auth';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Config } from '../../config';
 import type { Database } from '../../db/client';

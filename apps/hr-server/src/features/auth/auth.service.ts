@@ -1,10 +1,10 @@
 // Login, sessions and password change (R-AUTH-1, R-AUTH-2). Argon2 work happens outside
 // transactions so that a slow hash never holds a connection (or PGlite's single lock).
 import { createHash, randomBytes } from 'node:crypto';
-import { isAllowed, PERMISSION_KEYS } from '@jinji/contracts/access';
-import type { TLoginRequest, TMeResponse } from '@jinji/contracts/auth';
-import type { TChangePasswordRequest } from '@jinji/contracts/password-policy';
-import { ADMIN_ROLES, type TAdminRole } from '@jinji/contracts/roles';
+import type { TChangePasswordRequest } from '@jinji/contracts/common/password-policy';
+import { isAllowed, PERMISSION_KEYS } from '@jinji/contracts/hr/access';
+import type { TLoginRequest, TMeResponse } from '@jinji/contracts/hr/auth';
+import { ADMIN_ROLES, type TAdminRole } from '@jinji/contracts/hr/roles';
 import type { Config } from '../../config';
 import type { Database, Tx } from '../../db/client';
 import { isUniqueViolation } from '../../db/errors';

@@ -1,4 +1,4 @@
-import type { TCodeSettings, TEmployeeNumberMode, TLoginIdMode } from '@jinji/contracts/code-settings';
+import type { TCodeSettings, TEmployeeNumberMode, TLoginIdMode } from '@jinji/contracts/hr/code-settings';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../db/client';
 import { codeSequences, codeSettings } from '../../db/schema/index';

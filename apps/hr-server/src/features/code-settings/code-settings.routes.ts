@@ -1,4 +1,4 @@
-import { ZCodeSettings, ZCodeSettingsResponse } from '@jinji/contracts/code-settings';
+import { ZCodeSettings, ZCodeSettingsResponse } from '@jinji/contracts/hr/code-settings';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Database } from '../../db/client';
 import { requireAuth } from '../../plugins/auth';

@@ -3,7 +3,7 @@
 //   ログインID  直接入力: as entered | 社員番号: same string as the 社員番号 | ユーザー設定: from the rule
 //   社員番号    直接入力: as entered | ユーザー設定: from the rule
 //   bulk *new* registration: the setting wins even when the file has a value; bulk *update*: untouched.
-import { DEFAULT_CODE_SETTINGS, formatCode, type TCodeSettings } from '@jinji/contracts/code-settings';
+import { DEFAULT_CODE_SETTINGS, formatCode, type TCodeSettings } from '@jinji/contracts/hr/code-settings';
 import type { Database, Tx } from '../../db/client';
 import type { AuthContext } from '../../lib/auth-context';
 import { auditDiff, recordAudit } from '../audit/audit.service';

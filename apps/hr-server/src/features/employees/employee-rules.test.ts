@@ -1,7 +1,7 @@
 // One set of employee rules on every path: the same cases go through the form API (registration and
 // 基本情報 edit), the 新規登録 import and the 更新 import, and must get the same verdict (accepted or
 // refused, on the same field) and, when accepted, the same stored value.
-import { EMPLOYEE_FIELD_LABELS } from '@jinji/contracts/employee-rules';
+import { EMPLOYEE_FIELD_LABELS } from '@jinji/contracts/hr/employee-rules';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   Client,

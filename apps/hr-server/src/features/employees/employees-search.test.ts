@@ -2,8 +2,8 @@
 // (the filter runs once; the login lookup uses its index).
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ZEmployeeListQuery } from '@jinji/contracts/employees';
-import { KANJI_VARIANTS, todayInJapan, toSearchForm } from '@jinji/contracts/japanese';
+import { ZEmployeeListQuery } from '@jinji/contracts/hr/employees';
+import { KANJI_VARIANTS, todayInJapan, toSearchForm } from '@jinji/ja/text';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {

@@ -1,4 +1,4 @@
-import { ZCodeSettings } from '@jinji/contracts/code-settings';
+import { ZCodeSettings } from '@jinji/contracts/hr/code-settings';
 import {
   refineCreatedRange,
   ZAssignmentInput,
@@ -13,8 +13,8 @@ import {
   ZEmployeeListResponse,
   ZSensitiveSection,
   ZUpdateBasicRequest,
-} from '@jinji/contracts/employees';
-import { ZMasterItem } from '@jinji/contracts/masters';
+} from '@jinji/contracts/hr/employees';
+import { ZMasterItem } from '@jinji/contracts/hr/masters';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/client';

@@ -2,9 +2,10 @@
 // every response that carries 要配慮情報 writes a view row. Sensitive sections are left out of the
 // response (not just hidden in the UI) for roles the matrix does not allow.
 import type { Readable } from 'node:stream';
-import { isAllowed } from '@jinji/contracts/access';
-import type { TAuditAction } from '@jinji/contracts/audit';
-import { checkSystemUse, type RuleIssue } from '@jinji/contracts/employee-rules';
+import type { TFieldError } from '@jinji/contracts/common/errors';
+import { isAllowed } from '@jinji/contracts/hr/access';
+import type { TAuditAction } from '@jinji/contracts/hr/audit';
+import { checkSystemUse, type RuleIssue } from '@jinji/contracts/hr/employee-rules';
 import {
   STATUS_LABELS,
   type TAssignmentInput,
@@ -19,9 +20,8 @@ import {
   ZCareerSection,
   ZContactsSection,
   ZSensitiveSection,
-} from '@jinji/contracts/employees';
-import type { TFieldError } from '@jinji/contracts/errors';
-import { formatDate, todayInJapan, toSearchForm } from '@jinji/contracts/japanese';
+} from '@jinji/contracts/hr/employees';
+import { formatDate, todayInJapan, toSearchForm } from '@jinji/ja/text';
 import type { z } from 'zod';
 import type { Database, Tx } from '../../db/client';
 import { isUniqueViolation } from '../../db/errors';

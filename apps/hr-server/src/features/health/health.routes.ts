@@ -1,4 +1,4 @@
-import { ZHealthResponse } from '@jinji/contracts/health';
+import { ZHealthResponse } from '@jinji/contracts/common/health';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Database } from '../../db/client';
 

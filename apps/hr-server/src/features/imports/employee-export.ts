@@ -2,9 +2,9 @@
 // Masters are written as codes (unique, unlike names); 適用日 columns stay empty, so an unchanged row
 // changes nothing. Streamed in keyset batches by 社員番号: 100,000 employees never sit in memory at once.
 import type { Readable } from 'node:stream';
-import type { TEmployeeListQuery } from '@jinji/contracts/employees';
-import { IMPORT_COLUMNS_UPDATE, type ImportColumn } from '@jinji/contracts/imports';
-import { todayInJapan, toSearchForm } from '@jinji/contracts/japanese';
+import type { TEmployeeListQuery } from '@jinji/contracts/hr/employees';
+import { IMPORT_COLUMNS_UPDATE, type ImportColumn } from '@jinji/contracts/hr/imports';
+import { todayInJapan, toSearchForm } from '@jinji/ja/text';
 import { and, asc, gt, isNotNull } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { employees } from '../../db/schema/index';

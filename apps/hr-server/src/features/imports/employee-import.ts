@@ -8,8 +8,8 @@ import {
   EMPLOYEE_FIELD_LABELS,
   EMPLOYEE_TEXT_RULES,
   type EmployeeTextField,
-} from '@jinji/contracts/employee-rules';
-import { GENDERS } from '@jinji/contracts/employees';
+} from '@jinji/contracts/hr/employee-rules';
+import { GENDERS } from '@jinji/contracts/hr/employees';
 import {
   ASSIGNMENT_COLUMN_KEYS,
   CLEAR_MARKER,
@@ -17,9 +17,9 @@ import {
   IMPORT_COLUMNS_NEW,
   IMPORT_COLUMNS_UPDATE,
   type ImportColumn,
-} from '@jinji/contracts/imports';
-import { todayInJapan } from '@jinji/contracts/japanese';
-import { parseJapaneseDate } from '@jinji/contracts/japanese-dates';
+} from '@jinji/contracts/hr/imports';
+import { parseJapaneseDate } from '@jinji/ja/dates';
+import { todayInJapan } from '@jinji/ja/text';
 import type { Tx } from '../../db/client';
 import { txQueue } from '../../db/tx-queue';
 import { AppError } from '../../lib/app-error';

@@ -1,6 +1,6 @@
 // Properties of the importer: export → import changes nothing (R-IMP-5/6 of issue 5), and any bytes or
 // CSV shape end in a clean 正常終了 or エラー終了 — never a thrown job, never a partial write.
-import { IMPORT_COLUMNS_NEW } from '@jinji/contracts/imports';
+import { IMPORT_COLUMNS_NEW } from '@jinji/contracts/hr/imports';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

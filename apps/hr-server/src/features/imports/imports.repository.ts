@@ -1,4 +1,4 @@
-import type { TImportError } from '@jinji/contracts/imports';
+import type { TImportError } from '@jinji/contracts/hr/imports';
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import { insertJsonObjects } from '../../db/json-rows';

@@ -1,6 +1,6 @@
-import { hasUnsafeChars, unsafeCharsMessage } from '@jinji/contracts/common';
-import { refineCreatedRange, ZCp932CheckResponse, ZEmployeeListQueryFields } from '@jinji/contracts/employees';
-import { ZImportError, ZImportJob, ZImportKind } from '@jinji/contracts/imports';
+import { hasUnsafeChars, unsafeCharsMessage } from '@jinji/contracts/common/common';
+import { refineCreatedRange, ZCp932CheckResponse, ZEmployeeListQueryFields } from '@jinji/contracts/hr/employees';
+import { ZImportError, ZImportJob, ZImportKind } from '@jinji/contracts/hr/imports';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/client';

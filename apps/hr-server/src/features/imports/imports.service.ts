@@ -1,7 +1,7 @@
 // 一括登録・更新 (R-IMP-2/3/4/6): the file is stored with its job and processed by a durable pg-boss
 // job in two streamed passes: validate every row, then — only when no row had an error — write them
 // all in one transaction that also finishes the job, so 取込履歴 always says whether the data is there.
-import type { ImportColumn, TImportError, TImportJob, TImportKind, TImportProblem } from '@jinji/contracts/imports';
+import type { ImportColumn, TImportError, TImportJob, TImportKind, TImportProblem } from '@jinji/contracts/hr/imports';
 import type { Database, Tx } from '../../db/client';
 import { AppError } from '../../lib/app-error';
 import type { AuthContext } from '../../lib/auth-context';

@@ -1,4 +1,4 @@
-import type { TMasterKind } from '@jinji/contracts/masters';
+import type { TMasterKind } from '@jinji/contracts/hr/masters';
 import { and, asc, count, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../db/client';
 import { containsPattern } from '../../db/like';

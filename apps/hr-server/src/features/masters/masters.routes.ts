@@ -9,7 +9,7 @@ import {
   ZMasterListQuery,
   ZMasterListResponse,
   ZReorderRequest,
-} from '@jinji/contracts/masters';
+} from '@jinji/contracts/hr/masters';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/client';

@@ -1,6 +1,6 @@
 // マスタメンテナンス rules (R-MST-1/2): codes unique per master, 部署 trees without cycles that move
 // with their subtree, rows in use never deleted, invalid rows kept for old data, CSV all-or-nothing.
-import type { TFieldError } from '@jinji/contracts/errors';
+import type { TFieldError } from '@jinji/contracts/common/errors';
 import {
   MASTER_CODE_PATTERN,
   MASTER_KIND_INFO,
@@ -8,7 +8,7 @@ import {
   type TMasterItem,
   type TMasterKind,
   type TMasterListResponse,
-} from '@jinji/contracts/masters';
+} from '@jinji/contracts/hr/masters';
 import type { Database, Tx } from '../../db/client';
 import { isUniqueViolation } from '../../db/errors';
 import { AppError } from '../../lib/app-error';

@@ -1,4 +1,4 @@
-import type { TPasswordPolicy } from '@jinji/contracts/password-policy';
+import type { TPasswordPolicy } from '@jinji/contracts/common/password-policy';
 import type { Tx } from '../../db/client';
 import { passwordPolicies } from '../../db/schema/index';
 

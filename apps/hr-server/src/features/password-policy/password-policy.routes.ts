@@ -1,4 +1,4 @@
-import { ZPasswordPolicy, ZPasswordPolicyResponse } from '@jinji/contracts/password-policy';
+import { ZPasswordPolicy, ZPasswordPolicyResponse } from '@jinji/contracts/common/password-policy';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Database } from '../../db/client';
 import { requireAuth } from '../../plugins/auth';

@@ -2,7 +2,7 @@ import {
   DEFAULT_PASSWORD_POLICY,
   type TPasswordPolicy,
   type TPasswordPolicyResponse,
-} from '@jinji/contracts/password-policy';
+} from '@jinji/contracts/common/password-policy';
 import type { Database, Tx } from '../../db/client';
 import type { AuthContext } from '../../lib/auth-context';
 import { auditDiff, recordAudit } from '../audit/audit.service';

@@ -1,4 +1,4 @@
-import { ZCreateTenantRequest, ZSetupStatus } from '@jinji/contracts/setup';
+import { ZCreateTenantRequest, ZSetupStatus } from '@jinji/contracts/hr/setup';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../../config';

@@ -1,4 +1,4 @@
-import { RECORD_CATEGORIES_SEED } from '@jinji/contracts/masters';
+import { RECORD_CATEGORIES_SEED } from '@jinji/contracts/hr/masters';
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows, type Tx } from '../../db/client';
 import { masterItems, passwordHistory, roleMembers, tenants, userAccounts } from '../../db/schema/index';

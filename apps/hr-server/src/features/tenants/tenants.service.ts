@@ -1,5 +1,5 @@
-import { DEFAULT_PASSWORD_POLICY } from '@jinji/contracts/password-policy';
-import type { TCreateTenantRequest } from '@jinji/contracts/setup';
+import { DEFAULT_PASSWORD_POLICY } from '@jinji/contracts/common/password-policy';
+import type { TCreateTenantRequest } from '@jinji/contracts/hr/setup';
 import type { Database } from '../../db/client';
 import { AppError } from '../../lib/app-error';
 import { checkPassword, hashPassword } from '../../lib/passwords';

@@ -1,4 +1,4 @@
-import { IMPORT_KIND_LABELS } from '@jinji/contracts/enums';
+import { IMPORT_KIND_LABELS } from '@jinji/contracts/hr/enums';
 
 export const ja = {
   app: { productName: 'jinji 人事管理', myStory: 'My STORY', language: '表示言語' },

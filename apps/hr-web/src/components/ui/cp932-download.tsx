@@ -1,7 +1,7 @@
 // A Shift_JIS download that never loses characters silently: the server lists the cells CP932
 // cannot hold (𠮷野 would become 「?野」) before anything is written, and the user picks UTF-8 or
 // Excel instead. Used by the 従業員一覧 CSV and the 更新用ファイル export.
-import type { TCp932CheckResponse } from '@jinji/contracts/employees';
+import type { TCp932CheckResponse } from '@jinji/contracts/hr/employees';
 import { Alert, Button, Group, Modal, ScrollArea, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';

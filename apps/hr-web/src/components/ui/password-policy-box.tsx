@@ -1,4 +1,4 @@
-import { describePolicy, type TPasswordPolicy } from '@jinji/contracts/password-policy';
+import { describePolicy, type TPasswordPolicy } from '@jinji/contracts/common/password-policy';
 import { List, Paper, Text, Title } from '@mantine/core';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -3,8 +3,8 @@ import type {
   TUpdateRoleMembersRequest,
   ZAccountSearchResponse,
   ZRoleMembersResponse,
-} from '@jinji/contracts/access';
-import type { TAdminRole } from '@jinji/contracts/roles';
+} from '@jinji/contracts/hr/access';
+import type { TAdminRole } from '@jinji/contracts/hr/roles';
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { apiClient } from '../../../lib/api-client';

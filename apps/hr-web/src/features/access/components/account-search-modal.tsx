@@ -1,4 +1,4 @@
-import type { TAdminRole } from '@jinji/contracts/roles';
+import type { TAdminRole } from '@jinji/contracts/hr/roles';
 import {
   Badge,
   Button,

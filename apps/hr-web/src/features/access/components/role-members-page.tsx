@@ -1,5 +1,5 @@
-import { formatDate, todayInJapan } from '@jinji/contracts/japanese';
-import type { TAdminRole } from '@jinji/contracts/roles';
+import type { TAdminRole } from '@jinji/contracts/hr/roles';
+import { formatDate, todayInJapan } from '@jinji/ja/text';
 import {
   Alert,
   Badge,

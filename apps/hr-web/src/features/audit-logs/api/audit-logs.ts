@@ -1,4 +1,4 @@
-import { AUDIT_ACTIONS, type TAuditAction, type TAuditLogResponse } from '@jinji/contracts/audit';
+import { AUDIT_ACTIONS, type TAuditAction, type TAuditLogResponse } from '@jinji/contracts/hr/audit';
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { apiClient } from '../../../lib/api-client';
 

@@ -1,4 +1,4 @@
-import { auditChanges, formatAuditTime, type TAuditChange } from '@jinji/contracts/audit';
+import { auditChanges, formatAuditTime, type TAuditChange } from '@jinji/contracts/hr/audit';
 import {
   Alert,
   Anchor,

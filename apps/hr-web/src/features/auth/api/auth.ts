@@ -1,4 +1,4 @@
-import type { TLoginRequest, TMeResponse } from '@jinji/contracts/auth';
+import type { TLoginRequest, TMeResponse } from '@jinji/contracts/hr/auth';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient, resetCsrfToken } from '../../../lib/api-client';
 import { meQueryKey } from '../../../lib/session';

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { errorText, type TFieldErrors, validate } from '../../../lib/validation';
 import { useLogin } from '../api/auth';
 
-const loadSchema = () => import('@jinji/contracts/auth');
+const loadSchema = () => import('@jinji/contracts/hr/auth');
 
 export function LoginPage({ tenantCode: initialTenantCode = '' }: { tenantCode?: string }) {
   const { t } = useTranslation();

@@ -1,4 +1,4 @@
-import type { TCodeSettings, ZCodeSettingsResponse } from '@jinji/contracts/code-settings';
+import type { TCodeSettings, ZCodeSettingsResponse } from '@jinji/contracts/hr/code-settings';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { apiClient } from '../../../lib/api-client';

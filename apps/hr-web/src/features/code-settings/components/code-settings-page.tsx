@@ -6,7 +6,7 @@ import {
   type TLoginIdMode,
   ZCodeRule,
   ZCodeSettings,
-} from '@jinji/contracts/code-settings';
+} from '@jinji/contracts/hr/code-settings';
 import {
   Alert,
   Button,

@@ -1,4 +1,4 @@
-import type { TEmployeeListResponse } from '@jinji/contracts/employees';
+import type { TEmployeeListResponse } from '@jinji/contracts/hr/employees';
 import { queryOptions } from '@tanstack/react-query';
 import { apiClient } from '../../../lib/api-client';
 

@@ -1,5 +1,5 @@
 // 従業員一覧's filters live in the URL (?q=…&page=…): back, reload and shared links keep them.
-import { EMPLOYEE_SORTS, EMPLOYMENT_STATUSES, type TEmploymentStatus } from '@jinji/contracts/enums';
+import { EMPLOYEE_SORTS, EMPLOYMENT_STATUSES, type TEmploymentStatus } from '@jinji/contracts/hr/enums';
 
 export type TEmployeeSort = (typeof EMPLOYEE_SORTS)[number];
 export type TSortOrder = 'asc' | 'desc';

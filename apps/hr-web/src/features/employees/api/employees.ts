@@ -1,5 +1,5 @@
-import type { TAttendanceListResponse } from '@jinji/contracts/attendance';
-import type { TCodeSettings } from '@jinji/contracts/code-settings';
+import type { TAttendanceListResponse } from '@jinji/contracts/hr/attendance';
+import type { TCodeSettings } from '@jinji/contracts/hr/code-settings';
 import type {
   TAssignmentInput,
   TContractInput,
@@ -7,8 +7,8 @@ import type {
   TEmployeeDetail,
   TEmployeeListResponse,
   TUpdateBasicRequest,
-} from '@jinji/contracts/employees';
-import type { TMasterItem } from '@jinji/contracts/masters';
+} from '@jinji/contracts/hr/employees';
+import type { TMasterItem } from '@jinji/contracts/hr/masters';
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '../../../lib/api-client';
 import { type TEmployeeSearch, toListParams } from './employee-search';

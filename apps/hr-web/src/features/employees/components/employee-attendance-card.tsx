@@ -1,4 +1,4 @@
-import { formatMinutes, type TAttendanceMonth } from '@jinji/contracts/attendance';
+import { formatMinutes, type TAttendanceMonth } from '@jinji/contracts/hr/attendance';
 import { Alert, Skeleton, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';

@@ -1,5 +1,5 @@
-import { type TEmployeeDetail, ZUpdateBasicRequest } from '@jinji/contracts/employees';
-import { formatDate } from '@jinji/contracts/japanese';
+import { type TEmployeeDetail, ZUpdateBasicRequest } from '@jinji/contracts/hr/employees';
+import { formatDate } from '@jinji/ja/text';
 import { Divider, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';

@@ -1,4 +1,4 @@
-import { type TEmployeeDetail, ZContactsSection } from '@jinji/contracts/employees';
+import { type TEmployeeDetail, ZContactsSection } from '@jinji/contracts/hr/employees';
 import { SimpleGrid, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../../lib/validation';

@@ -1,5 +1,5 @@
-import { type TEmployeeDetail, ZAssignmentInput, ZContractInput } from '@jinji/contracts/employees';
-import { formatDate, formatSince, todayInJapan } from '@jinji/contracts/japanese';
+import { type TEmployeeDetail, ZAssignmentInput, ZContractInput } from '@jinji/contracts/hr/employees';
+import { formatDate, formatSince, todayInJapan } from '@jinji/ja/text';
 import { Badge, Button, Group, Modal, SimpleGrid, Stack, Text, TextInput, Timeline, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';

@@ -1,4 +1,4 @@
-import { formatDate, todayInJapan } from '@jinji/contracts/japanese';
+import { formatDate, todayInJapan } from '@jinji/ja/text';
 import {
   Alert,
   Button,

@@ -1,4 +1,4 @@
-import { ZCreateEmployeeRequest } from '@jinji/contracts/employees';
+import { ZCreateEmployeeRequest } from '@jinji/contracts/hr/employees';
 import { Alert, Button, Fieldset, Group, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';

@@ -1,4 +1,4 @@
-import { CREATED_RANGE_REVERSED, EMPLOYMENT_STATUSES, isCreatedRangeReversed } from '@jinji/contracts/employees';
+import { CREATED_RANGE_REVERSED, EMPLOYMENT_STATUSES, isCreatedRangeReversed } from '@jinji/contracts/hr/employees';
 import { Button, Group, Paper, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';

@@ -1,4 +1,4 @@
-import type { TEmploymentStatus } from '@jinji/contracts/employees';
+import type { TEmploymentStatus } from '@jinji/contracts/hr/employees';
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 

@@ -1,4 +1,4 @@
-import type { TMasterItem } from '@jinji/contracts/masters';
+import type { TMasterItem } from '@jinji/contracts/hr/masters';
 
 export type TOption = { value: string; label: string };
 

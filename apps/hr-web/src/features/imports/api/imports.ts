@@ -1,4 +1,4 @@
-import type { ImportColumn, TImportError, TImportJob, TImportKind } from '@jinji/contracts/imports';
+import type { ImportColumn, TImportError, TImportJob, TImportKind } from '@jinji/contracts/hr/imports';
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '../../../lib/api-client';
 

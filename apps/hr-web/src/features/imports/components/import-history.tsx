@@ -1,4 +1,4 @@
-import { formatDateTime } from '@jinji/contracts/japanese';
+import { formatDateTime } from '@jinji/ja/text';
 import { Alert, Anchor, Group, Pagination, Paper, Skeleton, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';

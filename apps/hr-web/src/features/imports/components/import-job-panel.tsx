@@ -1,5 +1,5 @@
-import type { TImportJob } from '@jinji/contracts/imports';
-import { todayInJapan } from '@jinji/contracts/japanese';
+import type { TImportJob } from '@jinji/contracts/hr/imports';
+import { todayInJapan } from '@jinji/ja/text';
 import { Alert, Badge, Group, Paper, Progress, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';

@@ -1,4 +1,4 @@
-import { IMPORT_KINDS, type TImportKind } from '@jinji/contracts/imports';
+import { IMPORT_KINDS, type TImportKind } from '@jinji/contracts/hr/imports';
 import { SegmentedControl } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 

@@ -1,4 +1,4 @@
-import type { TImportKind } from '@jinji/contracts/imports';
+import type { TImportKind } from '@jinji/contracts/hr/imports';
 import {
   Alert,
   Badge,

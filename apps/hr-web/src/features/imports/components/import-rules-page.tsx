@@ -1,5 +1,5 @@
-import type { TImportKind } from '@jinji/contracts/imports';
-import { MASTER_KINDS, type TMasterKind } from '@jinji/contracts/masters';
+import type { TImportKind } from '@jinji/contracts/hr/imports';
+import { MASTER_KINDS, type TMasterKind } from '@jinji/contracts/hr/masters';
 import { Alert, Badge, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';

@@ -1,4 +1,4 @@
-import type { TImportJob } from '@jinji/contracts/imports';
+import type { TImportJob } from '@jinji/contracts/hr/imports';
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 

@@ -1,4 +1,4 @@
-import { CLEAR_MARKER } from '@jinji/contracts/imports';
+import { CLEAR_MARKER } from '@jinji/contracts/hr/imports';
 import { Alert, List } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 

@@ -1,4 +1,4 @@
-import type { TMasterInput, TMasterItem, TMasterKind, TMasterListResponse } from '@jinji/contracts/masters';
+import type { TMasterInput, TMasterItem, TMasterKind, TMasterListResponse } from '@jinji/contracts/hr/masters';
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '../../../lib/api-client';
 

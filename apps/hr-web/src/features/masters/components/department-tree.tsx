@@ -1,4 +1,4 @@
-import type { TMasterItem } from '@jinji/contracts/masters';
+import type { TMasterItem } from '@jinji/contracts/hr/masters';
 import { Badge, Box, Group, Paper, SimpleGrid, Skeleton, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';

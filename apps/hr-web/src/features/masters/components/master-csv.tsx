@@ -1,4 +1,4 @@
-import type { TMasterKind } from '@jinji/contracts/masters';
+import type { TMasterKind } from '@jinji/contracts/hr/masters';
 import { Alert, Button, FileButton, Menu, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../lib/api-client';

@@ -1,4 +1,4 @@
-import { MASTER_KIND_INFO, type TMasterItem, type TMasterKind, ZMasterInput } from '@jinji/contracts/masters';
+import { MASTER_KIND_INFO, type TMasterItem, type TMasterKind, ZMasterInput } from '@jinji/contracts/hr/masters';
 import { Alert, Button, Checkbox, Group, Modal, NumberInput, Select, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';

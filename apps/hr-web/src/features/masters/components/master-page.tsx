@@ -1,4 +1,4 @@
-import { MASTER_KIND_INFO, type TMasterItem, type TMasterKind } from '@jinji/contracts/masters';
+import { MASTER_KIND_INFO, type TMasterItem, type TMasterKind } from '@jinji/contracts/hr/masters';
 import {
   ActionIcon,
   Alert,

@@ -1,4 +1,4 @@
-import { MASTER_KIND_INFO, MASTER_KINDS, type TMasterKind } from '@jinji/contracts/masters';
+import { MASTER_KIND_INFO, MASTER_KINDS, type TMasterKind } from '@jinji/contracts/hr/masters';
 import { Alert, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';

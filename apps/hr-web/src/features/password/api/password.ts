@@ -2,7 +2,7 @@ import type {
   TChangePasswordRequest,
   TPasswordPolicy,
   TPasswordPolicyResponse,
-} from '@jinji/contracts/password-policy';
+} from '@jinji/contracts/common/password-policy';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '../../../lib/api-client';
 import { meQueryKey } from '../../../lib/session';

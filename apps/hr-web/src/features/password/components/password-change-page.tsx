@@ -1,4 +1,4 @@
-import { checkPasswordRules, ZChangePasswordRequest } from '@jinji/contracts/password-policy';
+import { checkPasswordRules, ZChangePasswordRequest } from '@jinji/contracts/common/password-policy';
 import { Alert, Button, Group, List, Paper, PasswordInput, Skeleton, Stack, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';

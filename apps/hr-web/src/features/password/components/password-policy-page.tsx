@@ -1,5 +1,5 @@
-import { formatDateTime } from '@jinji/contracts/japanese';
-import { type TPasswordPolicy, ZPasswordPolicy } from '@jinji/contracts/password-policy';
+import { type TPasswordPolicy, ZPasswordPolicy } from '@jinji/contracts/common/password-policy';
+import { formatDateTime } from '@jinji/ja/text';
 import {
   Alert,
   Button,

@@ -1,4 +1,4 @@
-import type { TCreateTenantRequest } from '@jinji/contracts/setup';
+import type { TCreateTenantRequest } from '@jinji/contracts/hr/setup';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '../../../lib/api-client';
 import { setupStatusQueryOptions } from '../../../lib/session';

@@ -1,5 +1,5 @@
-import { DEFAULT_PASSWORD_POLICY } from '@jinji/contracts/password-policy';
-import { ZCreateTenantRequest } from '@jinji/contracts/setup';
+import { DEFAULT_PASSWORD_POLICY } from '@jinji/contracts/common/password-policy';
+import { ZCreateTenantRequest } from '@jinji/contracts/hr/setup';
 import { Alert, Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useNavigate } from '@tanstack/react-router';

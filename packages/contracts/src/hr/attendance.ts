@@ -1,8 +1,9 @@
 // 勤怠実績 (R-IMP-6): one row per employee and month, imported from a file and shown on the detail page.
+
+import { ERAS, parseJapaneseDate } from '@jinji/ja/dates';
 import { z } from 'zod';
-import { zString } from './common';
+import { zString } from '../common/common';
 import type { ImportColumn } from './imports';
-import { ERAS, parseJapaneseDate } from './japanese-dates';
 
 const TIME_RULE = '時間（時:分、例 160:30。24時間を超えて入力できます）';
 const DAYS_RULE = '0以上の数値（0.5単位）';

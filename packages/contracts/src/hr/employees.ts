@@ -1,9 +1,10 @@
 // 従業員 (R-EMP-1…5): registration, list/search, detail with effective-dated histories, audit trail.
+
+import { todayInJapan } from '@jinji/ja/text';
 import { z } from 'zod';
-import { zString } from './common';
+import { zString } from '../common/common';
 import { checkEmployeeDates, checkEmployeeText, EMPLOYEE_TEXT_RULES, type EmployeeTextField } from './employee-rules';
 import { EMPLOYEE_SORTS, EMPLOYMENT_STATUSES, type TEmploymentStatus } from './enums';
-import { todayInJapan } from './japanese';
 
 export { EMPLOYEE_SORTS, EMPLOYMENT_STATUSES, type TEmploymentStatus };
 

@@ -9,7 +9,7 @@ import {
   todayInJapan,
   toKatakana,
   toSearchForm,
-} from './japanese';
+} from './text';
 
 const hiragana = fc.string({
   unit: fc.integer({ min: 0x3041, max: 0x3093 }).map((c) => String.fromCharCode(c)),

@@ -11,7 +11,7 @@ export function renderAccessMatrixDoc(): string {
   });
   return `# アクセス権限 — the default matrix
 
-Generated from \`packages/contracts/src/access.ts\` (\`npx tsx scripts/access-matrix-doc.ts > docs/access-matrix.md\`);
+Generated from \`packages/contracts/src/hr/access.ts\` (\`npx tsx scripts/access-matrix-doc.ts > docs/access-matrix.md\`);
 a test fails when this file and the code differ.
 
 Every employee is also 一般 (My STORY only: own data, password change). Deny by default: a role not marked ○

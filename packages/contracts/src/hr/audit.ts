@@ -2,8 +2,8 @@
 // The label table and auditChanges() are the one way before/after become 項目 / 変更前 / 変更後, for the
 // web page and the CSV export alike.
 import { z } from 'zod';
+import { isRealDate, zString } from '../common/common';
 import { MODE_LABELS } from './code-settings';
-import { isRealDate, zString } from './common';
 import { EMPLOYEE_FIELD_LABELS } from './employee-rules';
 import { MASTER_KIND_INFO, type TMasterKind } from './masters';
 import { ROLE_LABELS_JA, type TAdminRole } from './roles';

@@ -2,8 +2,9 @@
 // and the web's live hints), the 新規登録 import and the 更新 import all call these functions, so a
 // value gets the same verdict (same field, same message) and is stored the same way on every path.
 // Only the input *format* of dates and flags differs by path (ISO/boolean in JSON, 和暦/1・0 in files).
+
+import { isKana } from '@jinji/ja/text';
 import { z } from 'zod';
-import { isKana } from './japanese';
 
 type TextKind = 'text' | 'kana' | 'email' | 'postal' | 'phone' | 'code';
 type TextRule = { label: string; max: number; required: boolean; kind: TextKind };

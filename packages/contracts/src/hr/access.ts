@@ -1,7 +1,7 @@
 // アクセス権限管理: the feature × role matrix (R-ROLE-1). Rows the seed's 権限一覧イメージ shows keep its
 // ○/- exactly; the others are jinji's defaults, documented in docs/access-matrix.md. Deny by default.
 import { z } from 'zod';
-import { zString } from './common';
+import { zString } from '../common/common';
 import { type TAdminRole, ZAdminRole } from './roles';
 
 type Row = {

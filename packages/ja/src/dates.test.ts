@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ERAS, excelSerialToIso, parseJapaneseDate, toWareki } from './japanese-dates';
+import { ERAS, excelSerialToIso, parseJapaneseDate, toWareki } from './dates';
 
 const ok = (s: string) => {
   const r = parseJapaneseDate(s);

@@ -1,6 +1,6 @@
 // コード設定 (R-CODE-1): how ログインID and 社員番号 are made. The seed's two tables are the spec.
 import { z } from 'zod';
-import { zString } from './common';
+import { zString } from '../common/common';
 
 export const ZLoginIdMode = z.enum(['direct', 'employee_number', 'rule']);
 export const ZEmployeeNumberMode = z.enum(['direct', 'rule']);

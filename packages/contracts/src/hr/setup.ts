@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { zString } from './common';
+import { zString } from '../common/common';
 
 export const TENANT_CODE_PATTERN = /^[a-z0-9][a-z0-9_-]{1,31}$/;
 export const LOGIN_ID_PATTERN = /^[\x21-\x7e]{1,128}$/;

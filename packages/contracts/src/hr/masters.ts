@@ -1,7 +1,7 @@
 // マスタメンテナンス (R-MST-1/2): every master shares code, name, sort order and the valid flag;
 // 部署 and 拠点 belong to a 会社, 部署 and 応対記録カテゴリ(小区分) have a parent, 契約条件 has a 区分.
 import { z } from 'zod';
-import { zString } from './common';
+import { zString } from '../common/common';
 import { MASTER_KIND_INFO, MASTER_KINDS, type MasterKindInfo, type TMasterKind } from './enums';
 
 export { MASTER_KIND_INFO, MASTER_KINDS, type MasterKindInfo, type TMasterKind };

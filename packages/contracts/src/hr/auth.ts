@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { zString } from './common';
+import { zString } from '../common/common';
 import { ZAdminRole } from './roles';
 
 export const ZCsrfResponse = z.object({ csrfToken: z.string() });
