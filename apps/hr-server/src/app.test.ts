@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestApp, createTestTenant, STRONG_PASSWORD, TEST_DB, type TestApp } from '../test/helpers';
-import { REDACT_PATHS } from './lib/logger';
+import { REDACT_PATHS } from '@jinji/server-kit/logger';
 
 let t: TestApp;
 const logLines: string[] = [];

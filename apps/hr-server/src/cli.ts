@@ -2,14 +2,12 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { ZCreateTenantRequest } from '@jinji/contracts/hr/setup';
+import { AppError } from '@jinji/server-kit/app-error';
+import { bootHr } from './boot';
 import { loadConfig } from './config';
-import { openDatabase } from './db/client';
-import { acquireDataDirLock } from './db/data-dir-lock';
-import { migrateDatabase } from './db/migrate';
 import { createAccount } from './features/auth/auth.service';
 import { seedDemo } from './features/tenants/demo';
 import { createTenant } from './features/tenants/tenants.service';
-import { AppError } from './lib/app-error';
 
 const USAGE = `使い方: npm run jinji -- <command>
   migrate
@@ -50,18 +48,8 @@ function reportError(error: unknown): number {
 }
 
 async function run(): Promise<void> {
-  const config = loadConfig();
-  const releaseLock = config.databaseUrl ? () => {} : acquireDataDirLock(config.dataDir);
-  let db: Awaited<ReturnType<typeof openDatabase>>;
+  const { db, close } = await bootHr(loadConfig());
   try {
-    db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  } catch (error) {
-    releaseLock();
-    throw error;
-  }
-
-  try {
-    await migrateDatabase(db);
     switch (command) {
       case 'migrate':
         console.log(`マイグレーションを適用しました (${db.kind})`);
@@ -136,7 +124,6 @@ async function run(): Promise<void> {
         process.exitCode = 2;
     }
   } finally {
-    await db.close();
-    releaseLock();
+    await close();
   }
 }

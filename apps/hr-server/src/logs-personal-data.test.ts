@@ -14,7 +14,7 @@ import {
   type TestApp,
 } from '../test/helpers';
 import { IMPORT_QUEUE } from './features/imports/imports.service';
-import { REDACT_PATHS } from './lib/logger';
+import { REDACT_PATHS } from '@jinji/server-kit/logger';
 
 const NAME = '鬼灯院';
 const FIRST_NAME = '紫苑';

@@ -4,7 +4,7 @@ import type PgBoss from 'pg-boss';
 import type { Database } from '../db/client';
 import { findDatabaseError } from '../db/errors';
 import { IMPORT_QUEUE, type JobQueue, resumeImports, runImport } from '../features/imports/imports.service';
-import { AppError } from '../lib/app-error';
+import { AppError } from '@jinji/server-kit/app-error';
 
 export async function registerWorkers(boss: PgBoss, db: Database): Promise<JobQueue> {
   await boss.createQueue(IMPORT_QUEUE);

@@ -8,7 +8,7 @@ import type { Config } from '../config';
 import type { Database } from '../db/client';
 import type { RouteAccess } from '../features/access-control/permissions';
 import { resolveSession } from '../features/auth/auth.service';
-import { AppError } from '../lib/app-error';
+import { AppError } from '@jinji/server-kit/app-error';
 import type { AuthContext } from '../lib/auth-context';
 
 declare module 'fastify' {

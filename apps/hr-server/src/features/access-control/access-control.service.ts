@@ -2,7 +2,7 @@
 import { isAllowed, PERMISSION_KEYS, PERMISSIONS, type TMatrixResponse } from '@jinji/contracts/hr/access';
 import { ADMIN_ROLES, ROLE_LABELS_JA, type TAdminRole } from '@jinji/contracts/hr/roles';
 import type { Database } from '../../db/client';
-import { AppError } from '../../lib/app-error';
+import { AppError } from '@jinji/server-kit/app-error';
 import type { AuthContext } from '../../lib/auth-context';
 import { type AuditEntry, recordAudits } from '../audit/audit.service';
 import { findLockStates } from '../auth/auth.service';

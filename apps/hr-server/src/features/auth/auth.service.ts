@@ -8,7 +8,7 @@ import { ADMIN_ROLES, type TAdminRole } from '@jinji/contracts/hr/roles';
 import type { Config } from '../../config';
 import type { Database, Tx } from '../../db/client';
 import { isUniqueViolation } from '../../db/errors';
-import { AppError } from '../../lib/app-error';
+import { AppError } from '@jinji/server-kit/app-error';
 import type { AuthContext } from '../../lib/auth-context';
 import { burnVerify, checkPassword, hashPassword, verifyPassword } from '../../lib/passwords';
 import { type AuditActor, recordAudit } from '../audit/audit.service';

@@ -18,7 +18,7 @@ import { ZMasterItem } from '@jinji/contracts/hr/masters';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
-import { downloadHeaders } from '../../lib/download';
+import { downloadHeaders } from '@jinji/server-kit/download';
 import { requireAuth } from '../../plugins/auth';
 import { getCodeSettings } from '../code-settings/code-settings.service';
 import { listMasters } from '../masters/masters.service';

@@ -22,7 +22,7 @@ import { parseJapaneseDate } from '@jinji/ja/dates';
 import { todayInJapan } from '@jinji/ja/text';
 import type { Tx } from '../../db/client';
 import { txQueue } from '../../db/tx-queue';
-import { AppError } from '../../lib/app-error';
+import { AppError } from '@jinji/server-kit/app-error';
 import { isCp932Equivalent } from '../../lib/csv';
 import { generateCodes, getTenantCodeSettings } from '../code-settings/code-settings.service';
 import {

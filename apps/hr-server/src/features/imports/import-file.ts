@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
-import { AppError } from '../../lib/app-error';
+import { AppError } from '@jinji/server-kit/app-error';
 import { assertSafeXlsx, looksLikeXlsx, XlsxError, xlsxRows } from '../../lib/xlsx';
 import type { ImportRow, RowSource } from './import-kinds';
 

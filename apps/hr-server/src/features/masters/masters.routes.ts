@@ -13,8 +13,8 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
-import { AppError } from '../../lib/app-error';
-import { downloadHeaders } from '../../lib/download';
+import { AppError } from '@jinji/server-kit/app-error';
+import { downloadHeaders } from '@jinji/server-kit/download';
 import { requireAuth } from '../../plugins/auth';
 import {
   createMaster,

@@ -11,7 +11,7 @@ import {
 } from '@jinji/contracts/hr/masters';
 import type { Database, Tx } from '../../db/client';
 import { isUniqueViolation } from '../../db/errors';
-import { AppError } from '../../lib/app-error';
+import { AppError } from '@jinji/server-kit/app-error';
 import type { AuthContext } from '../../lib/auth-context';
 import { type CsvEncoding, encodeCsv, parseCsv } from '../../lib/csv';
 import { type AuditEntry, auditDiff, recordAudit, recordAudits } from '../audit/audit.service';

@@ -1,10 +1,10 @@
-// The headers of every file the server hands out: the type, and a Japanese file name that says
-// which encoding a CSV is in (従業員一覧_Shift_JIS.csv), so a user who took both can tell them apart.
+// The headers of every file a server hands out: the type, and a Japanese file name that says
+// which encoding a CSV is in (一覧_Shift_JIS.csv), so a user who took both can tell them apart.
 export type TDownloadFormat = 'utf8' | 'cp932' | 'xlsx';
 
 const ENCODING_LABEL = { utf8: 'UTF-8', cp932: 'Shift_JIS' } as const;
 
-/** `name` without extension, e.g. 従業員一覧 → 従業員一覧_UTF-8.csv; `fallback` is the ASCII name for old clients. */
+/** `name` without extension, e.g. 一覧 → 一覧_UTF-8.csv; `fallback` is the ASCII name for old clients. */
 export function downloadHeaders(name: string, format: TDownloadFormat, fallback = 'download') {
   const suffix = format === 'xlsx' ? '.xlsx' : `_${ENCODING_LABEL[format]}.csv`;
   const contentType =

@@ -1,0 +1,70 @@
+// The part of the environment every jinji server reads, parsed with zod. Each app extends ZBaseEnv with
+// its own variables and calls parseEnv once at boot; the app's config.ts is the only reader of process.env.
+import path from 'node:path';
+import { z } from 'zod';
+
+export const positiveInt = (def: number) => z.coerce.number().int().positive().default(def);
+export const port = (def: number) => z.coerce.number().int().min(0).max(65535).default(def);
+
+export const ZBaseEnv = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  HOST: z.string().default('127.0.0.1'),
+  DATABASE_URL: z.string().url().optional(),
+  JINJI_DATA_DIR: z.string().default('./data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Behind a TLS-terminating proxy: trust X-Forwarded-* so cookies get Secure and HSTS is sent. */
+  TRUST_PROXY: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+  SESSION_IDLE_MINUTES: positiveInt(30),
+  SESSION_ABSOLUTE_HOURS: positiveInt(12),
+  JINJI_LOGIN_LOCK_THRESHOLD: positiveInt(10),
+  JINJI_LOGIN_LOCK_SECONDS: positiveInt(900),
+  JINJI_LOGIN_ACCOUNT_LIMIT_PER_HOUR: positiveInt(50),
+  JINJI_LOGIN_RATE_LIMIT_PER_MINUTE: positiveInt(30),
+});
+export type TBaseEnv = z.infer<typeof ZBaseEnv>;
+
+export type LogLevel = TBaseEnv['LOG_LEVEL'];
+
+export type BaseConfig = {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  logLevel: LogLevel;
+  trustProxy: boolean;
+  session: { idleMs: number; absoluteMs: number };
+  /** decision 004 "Lockout": per account and source, and per account per hour for unknown sources */
+  login: { lockThreshold: number; lockMs: number; accountHourlyLimit: number; ratePerMinute: number };
+};
+
+/** `env` against `schema` (ZBaseEnv or an extension of it); an operator reads every wrong variable at once. */
+export function parseEnv<S extends z.ZodType>(schema: S, env: Record<string, string | undefined>): z.output<S> {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid environment:\n${lines}`);
+  }
+  return parsed.data;
+}
+
+/** The common part of a parsed environment, in the shape the kit and the auth kit take. */
+export function toBaseConfig(e: TBaseEnv): BaseConfig {
+  return {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.JINJI_DATA_DIR),
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY,
+    session: { idleMs: e.SESSION_IDLE_MINUTES * 60_000, absoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000 },
+    login: {
+      lockThreshold: e.JINJI_LOGIN_LOCK_THRESHOLD,
+      lockMs: e.JINJI_LOGIN_LOCK_SECONDS * 1000,
+      accountHourlyLimit: e.JINJI_LOGIN_ACCOUNT_LIMIT_PER_HOUR,
+      ratePerMinute: e.JINJI_LOGIN_RATE_LIMIT_PER_MINUTE,
+    },
+  };
+}
