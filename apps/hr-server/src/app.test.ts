@@ -3,9 +3,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
+import { REDACT_PATHS } from '@jinji/server-kit/logger';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestApp, createTestTenant, STRONG_PASSWORD, TEST_DB, type TestApp } from '../test/helpers';
-import { REDACT_PATHS } from '@jinji/server-kit/logger';
 
 let t: TestApp;
 const logLines: string[] = [];

@@ -1,5 +1,6 @@
 // buildApp(): the kit's base app, then HR's auth plugin and feature routes by name. server.ts only listens.
 import { createBaseApp } from '@jinji/server-kit/base-app';
+import { healthRoutes } from '@jinji/server-kit/health';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import type { Config } from './config';
 import type { Database } from './db/client';
@@ -10,7 +11,6 @@ import { auditRoutes } from './features/audit/audit.routes';
 import { authRoutes } from './features/auth/auth.routes';
 import { codeSettingsRoutes } from './features/code-settings/code-settings.routes';
 import { employeeRoutes } from './features/employees/employees.routes';
-import { healthRoutes } from './features/health/health.routes';
 import { importRoutes } from './features/imports/imports.routes';
 import type { JobQueue } from './features/imports/imports.service';
 import { masterRoutes } from './features/masters/masters.routes';

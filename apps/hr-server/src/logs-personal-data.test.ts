@@ -3,6 +3,7 @@
 // of a request, even when the database refuses the write.
 import { Writable } from 'node:stream';
 import { ADMIN_ROLES } from '@jinji/contracts/hr/roles';
+import { REDACT_PATHS } from '@jinji/server-kit/logger';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   Client,
@@ -14,7 +15,6 @@ import {
   type TestApp,
 } from '../test/helpers';
 import { IMPORT_QUEUE } from './features/imports/imports.service';
-import { REDACT_PATHS } from '@jinji/server-kit/logger';
 
 const NAME = '鬼灯院';
 const FIRST_NAME = '紫苑';

@@ -30,6 +30,7 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
       .code(error.statusCode)
       .send({ error: { code: 'VALIDATION_FAILED', message: ERROR_MESSAGES.VALIDATION_FAILED } });
   }
-  request.log.error({ err: error }, 'unhandled error');
+  // the request through the req serializer: its method and route pattern, never the URL
+  request.log.error({ err: error, req: request }, 'unhandled error');
   return reply.code(500).send({ error: { code: 'INTERNAL', message: ERROR_MESSAGES.INTERNAL } });
 }

@@ -73,7 +73,15 @@ export async function runServer(opts: RunServerOptions): Promise<RunningServer> 
     })();
     return closing;
   };
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  return { urls, shutdown };
+  const onSignal = (signal: NodeJS.Signals) => void shutdown(signal);
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+  return {
+    urls,
+    shutdown: (signal) => {
+      process.off('SIGTERM', onSignal);
+      process.off('SIGINT', onSignal);
+      return shutdown(signal);
+    },
+  };
 }

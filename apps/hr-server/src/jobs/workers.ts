@@ -1,10 +1,11 @@
 // The durable job handlers. Imports are retried after a crash: the first run wrote nothing (one
 // transaction), so running it again is safe, and a finished job is skipped.
+
+import { AppError } from '@jinji/server-kit/app-error';
 import type PgBoss from 'pg-boss';
 import type { Database } from '../db/client';
 import { findDatabaseError } from '../db/errors';
 import { IMPORT_QUEUE, type JobQueue, resumeImports, runImport } from '../features/imports/imports.service';
-import { AppError } from '@jinji/server-kit/app-error';
 
 export async function registerWorkers(boss: PgBoss, db: Database): Promise<JobQueue> {
   await boss.createQueue(IMPORT_QUEUE);

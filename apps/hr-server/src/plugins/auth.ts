@@ -2,13 +2,13 @@
 // CSRF (mutating methods) → session from cookie → the route's declared access.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { isAllowed } from '@jinji/contracts/hr/access';
+import { AppError } from '@jinji/server-kit/app-error';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../config';
 import type { Database } from '../db/client';
 import type { RouteAccess } from '../features/access-control/permissions';
 import { resolveSession } from '../features/auth/auth.service';
-import { AppError } from '@jinji/server-kit/app-error';
 import type { AuthContext } from '../lib/auth-context';
 
 declare module 'fastify' {

@@ -1,8 +1,8 @@
 // アクセス権限管理 (R-ROLE-1): the matrix is fixed (contracts/access.ts); membership is per tenant.
 import { isAllowed, PERMISSION_KEYS, PERMISSIONS, type TMatrixResponse } from '@jinji/contracts/hr/access';
 import { ADMIN_ROLES, ROLE_LABELS_JA, type TAdminRole } from '@jinji/contracts/hr/roles';
-import type { Database } from '../../db/client';
 import { AppError } from '@jinji/server-kit/app-error';
+import type { Database } from '../../db/client';
 import type { AuthContext } from '../../lib/auth-context';
 import { type AuditEntry, recordAudits } from '../audit/audit.service';
 import { findLockStates } from '../auth/auth.service';

@@ -1,7 +1,7 @@
 // 勤怠実績 (R-IMP-6) on the employee detail page.
 import type { TAttendanceListResponse, TAttendanceQuery } from '@jinji/contracts/hr/attendance';
-import type { Database } from '../../db/client';
 import { AppError } from '@jinji/server-kit/app-error';
+import type { Database } from '../../db/client';
 import type { AuthContext } from '../../lib/auth-context';
 import { employeeExists, findAttendanceMonths } from './attendance.repository';
 

@@ -15,10 +15,10 @@ import {
   ZUpdateBasicRequest,
 } from '@jinji/contracts/hr/employees';
 import { ZMasterItem } from '@jinji/contracts/hr/masters';
+import { downloadHeaders } from '@jinji/server-kit/download';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
-import { downloadHeaders } from '@jinji/server-kit/download';
 import { requireAuth } from '../../plugins/auth';
 import { getCodeSettings } from '../code-settings/code-settings.service';
 import { listMasters } from '../masters/masters.service';

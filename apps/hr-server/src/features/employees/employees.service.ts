@@ -22,11 +22,11 @@ import {
   ZSensitiveSection,
 } from '@jinji/contracts/hr/employees';
 import { formatDate, todayInJapan, toSearchForm } from '@jinji/ja/text';
+import { AppError } from '@jinji/server-kit/app-error';
 import type { z } from 'zod';
 import type { Database, Tx } from '../../db/client';
 import { isUniqueViolation } from '../../db/errors';
 import { employeeAssignments, employeeContracts } from '../../db/schema/index';
-import { AppError } from '@jinji/server-kit/app-error';
 import type { AuthContext } from '../../lib/auth-context';
 import { type CsvEncoding, findCp932Losses, streamCsv } from '../../lib/csv';
 import { recordAudit } from '../audit/audit.service';

@@ -20,9 +20,9 @@ import {
 } from '@jinji/contracts/hr/imports';
 import { parseJapaneseDate } from '@jinji/ja/dates';
 import { todayInJapan } from '@jinji/ja/text';
+import { AppError } from '@jinji/server-kit/app-error';
 import type { Tx } from '../../db/client';
 import { txQueue } from '../../db/tx-queue';
-import { AppError } from '@jinji/server-kit/app-error';
 import { isCp932Equivalent } from '../../lib/csv';
 import { generateCodes, getTenantCodeSettings } from '../code-settings/code-settings.service';
 import {

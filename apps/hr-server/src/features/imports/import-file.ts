@@ -3,9 +3,9 @@
 import { isUtf8 } from 'node:buffer';
 import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
+import { AppError } from '@jinji/server-kit/app-error';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
-import { AppError } from '@jinji/server-kit/app-error';
 import { assertSafeXlsx, looksLikeXlsx, XlsxError, xlsxRows } from '../../lib/xlsx';
 import type { ImportRow, RowSource } from './import-kinds';
 

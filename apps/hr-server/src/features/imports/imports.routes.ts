@@ -1,11 +1,11 @@
 import { hasUnsafeChars, unsafeCharsMessage } from '@jinji/contracts/common/common';
 import { refineCreatedRange, ZCp932CheckResponse, ZEmployeeListQueryFields } from '@jinji/contracts/hr/employees';
 import { ZImportError, ZImportJob, ZImportKind } from '@jinji/contracts/hr/imports';
+import { AppError } from '@jinji/server-kit/app-error';
+import { downloadHeaders } from '@jinji/server-kit/download';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
-import { AppError } from '@jinji/server-kit/app-error';
-import { downloadHeaders } from '@jinji/server-kit/download';
 import { requireAuth } from '../../plugins/auth';
 import { checkForUpdateCp932, exportForUpdate } from './employee-export';
 import {

@@ -10,11 +10,11 @@ import {
   ZMasterListResponse,
   ZReorderRequest,
 } from '@jinji/contracts/hr/masters';
+import { AppError } from '@jinji/server-kit/app-error';
+import { downloadHeaders } from '@jinji/server-kit/download';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
-import { AppError } from '@jinji/server-kit/app-error';
-import { downloadHeaders } from '@jinji/server-kit/download';
 import { requireAuth } from '../../plugins/auth';
 import {
   createMaster,

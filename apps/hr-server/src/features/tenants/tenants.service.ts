@@ -1,7 +1,7 @@
 import { DEFAULT_PASSWORD_POLICY } from '@jinji/contracts/common/password-policy';
 import type { TCreateTenantRequest } from '@jinji/contracts/hr/setup';
-import type { Database } from '../../db/client';
 import { AppError } from '@jinji/server-kit/app-error';
+import type { Database } from '../../db/client';
 import { checkPassword, hashPassword } from '../../lib/passwords';
 import { hasAnyTenant, insertTenantWithAdmin } from './tenants.repository';
 

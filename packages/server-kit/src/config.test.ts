@@ -1,0 +1,53 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { parseEnv, port, toBaseConfig, ZBaseEnv } from './config';
+
+describe('config base', () => {
+  it('has safe defaults: production, loopback, embedded database in ./data, no proxy trusted', () => {
+    const config = toBaseConfig(parseEnv(ZBaseEnv, {}));
+    expect(config).toEqual({
+      env: 'production',
+      host: '127.0.0.1',
+      databaseUrl: undefined,
+      dataDir: path.resolve('./data'),
+      logLevel: 'info',
+      trustProxy: false,
+      session: { idleMs: 30 * 60_000, absoluteMs: 12 * 3_600_000 },
+      login: { lockThreshold: 10, lockMs: 900_000, accountHourlyLimit: 50, ratePerMinute: 30 },
+    });
+  });
+
+  it('reads the common variables', () => {
+    const config = toBaseConfig(
+      parseEnv(ZBaseEnv, {
+        NODE_ENV: 'test',
+        DATABASE_URL: 'postgres://u@h:5432/d',
+        TRUST_PROXY: 'true',
+        SESSION_IDLE_MINUTES: '5',
+        JINJI_LOGIN_LOCK_SECONDS: '60',
+      }),
+    );
+    expect(config).toMatchObject({
+      env: 'test',
+      databaseUrl: 'postgres://u@h:5432/d',
+      trustProxy: true,
+      session: { idleMs: 300_000 },
+      login: { lockMs: 60_000 },
+    });
+  });
+
+  it('lets an app extend the base with its own variables', () => {
+    const env = parseEnv(ZBaseEnv.extend({ TRAINING_PORT: port(3100) }), { TRAINING_PORT: '4100', HOST: '0.0.0.0' });
+    expect(env.TRAINING_PORT).toBe(4100);
+    expect(toBaseConfig(env).host).toBe('0.0.0.0');
+    expect(parseEnv(ZBaseEnv.extend({ TRAINING_PORT: port(3100) }), {}).TRAINING_PORT).toBe(3100);
+  });
+
+  it('names every wrong variable at once', () => {
+    const schema = ZBaseEnv.extend({ EXTRA: z.string() });
+    expect(() => parseEnv(schema, { TRUST_PROXY: 'yes', SESSION_IDLE_MINUTES: '-1' })).toThrow(
+      /Invalid environment:\n(?=[\s\S]*TRUST_PROXY)(?=[\s\S]*SESSION_IDLE_MINUTES)(?=[\s\S]*EXTRA)/,
+    );
+  });
+});

@@ -1,0 +1,124 @@
+// The one error handler, on a bare base app: every code of the contracts union answers with its
+// status and Japanese message; validation names the fields; 5xx hide their cause from the user.
+import { Writable } from 'node:stream';
+import { ERROR_CODES, ERROR_MESSAGES, ERROR_STATUS } from '@jinji/contracts/common/errors';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { AppError } from './app-error';
+import { type BaseApp, createBaseApp } from './base-app';
+
+const logLines: string[] = [];
+let app: BaseApp;
+
+beforeAll(async () => {
+  const stream = new Writable({
+    write(chunk, _enc, cb) {
+      logLines.push(String(chunk));
+      cb();
+    },
+  });
+  app = await createBaseApp({
+    config: { logLevel: 'info', trustProxy: false },
+    databaseErrors: { findDatabaseError: () => null, isFailedQuery: () => false },
+    openapi: { title: 't', version: '0', description: 'd', securitySchemes: {} },
+    web: { dist: '/nonexistent', missingText: 'not built' },
+    logger: { level: 'info', stream },
+  });
+  app.get('/api/fail/:code', async (request) => {
+    throw new AppError((request.params as { code: (typeof ERROR_CODES)[number] }).code);
+  });
+  app.get('/api/fields', async () => {
+    throw new AppError('VALIDATION_FAILED', undefined, [{ path: 'name', message: '名前を入力してください' }]);
+  });
+  app.post(
+    '/api/validated',
+    { schema: { body: z.object({ name: z.string().min(1, '名前を入力してください'), age: z.number() }) } },
+    async () => ({ ok: true }),
+  );
+  app.get('/api/crash', async () => {
+    throw new Error('connection to 山田花子 refused');
+  });
+  app.get('/api/limited', { config: { rateLimit: { max: 1, timeWindow: '1 minute' } } }, async () => ({ ok: true }));
+  await app.ready();
+});
+afterAll(() => app?.close());
+
+describe('error handler', () => {
+  it.each(ERROR_CODES)('answers AppError %s with its status and message', async (code) => {
+    const res = await app.inject({ url: `/api/fail/${code}` });
+    expect(res.statusCode).toBe(ERROR_STATUS[code]);
+    expect(res.json()).toEqual({ error: { code, message: ERROR_MESSAGES[code] } });
+  });
+
+  it('maps every code to a client or server error status, and only INTERNAL to 500', () => {
+    for (const code of ERROR_CODES) {
+      expect(ERROR_STATUS[code], code).toBeGreaterThanOrEqual(400);
+      expect(ERROR_STATUS[code] >= 500, code).toBe(code === 'INTERNAL');
+      expect(ERROR_MESSAGES[code], code).toMatch(/[ぁ-んァ-ン一-龥]/);
+    }
+    expect(ERROR_STATUS).toMatchObject({
+      VALIDATION_FAILED: 400,
+      UNAUTHENTICATED: 401,
+      FORBIDDEN: 403,
+      NOT_FOUND: 404,
+      CONFLICT: 409,
+      TOO_MANY_REQUESTS: 429,
+    });
+  });
+
+  it('passes the fields of an AppError on', async () => {
+    const res = await app.inject({ url: '/api/fields' });
+    expect(res.json().error.fields).toEqual([{ path: 'name', message: '名前を入力してください' }]);
+  });
+
+  it('answers a schema violation with 400 and the message of each field', async () => {
+    const res = await app.inject({ method: 'POST', url: '/api/validated', payload: { name: '', age: 'x' } });
+    expect(res.statusCode).toBe(400);
+    const { error } = res.json();
+    expect(error.code).toBe('VALIDATION_FAILED');
+    expect(error.message).toBe(ERROR_MESSAGES.VALIDATION_FAILED);
+    expect(error.fields).toEqual(
+      expect.arrayContaining([
+        { path: 'name', message: '名前を入力してください' },
+        expect.objectContaining({ path: 'age' }),
+      ]),
+    );
+  });
+
+  it("answers Fastify's own 4xx (broken JSON, wrong media type) as VALIDATION_FAILED with its status", async () => {
+    const broken = await app.inject({
+      method: 'POST',
+      url: '/api/validated',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"name":',
+    });
+    expect(broken.statusCode).toBe(400);
+    expect(broken.json().error.code).toBe('VALIDATION_FAILED');
+    const media = await app.inject({
+      method: 'POST',
+      url: '/api/validated',
+      headers: { 'content-type': 'application/x-unknown' },
+      payload: 'x',
+    });
+    expect(media.statusCode).toBe(415);
+    expect(media.json().error).toEqual({ code: 'VALIDATION_FAILED', message: ERROR_MESSAGES.VALIDATION_FAILED });
+  });
+
+  it('answers the rate limit with 429 TOO_MANY_REQUESTS', async () => {
+    expect((await app.inject({ url: '/api/limited' })).statusCode).toBe(200);
+    const res = await app.inject({ url: '/api/limited' });
+    expect(res.statusCode).toBe(429);
+    expect(res.json().error).toEqual({ code: 'TOO_MANY_REQUESTS', message: ERROR_MESSAGES.TOO_MANY_REQUESTS });
+  });
+
+  it('hides a 5xx cause from the user and logs it with the route, never the URL', async () => {
+    const res = await app.inject({ url: '/api/crash?q=%E5%B1%B1%E7%94%B0' });
+    expect(res.statusCode).toBe(500);
+    expect(res.json()).toEqual({ error: { code: 'INTERNAL', message: ERROR_MESSAGES.INTERNAL } });
+    expect(res.body).not.toContain('山田');
+    const line = logLines.map((l) => JSON.parse(l)).find((l) => l.msg === 'unhandled error');
+    expect(line.req).toEqual({ method: 'GET', route: '/api/crash' });
+    expect(line.err.type).toBe('Error');
+    expect(logLines.join('')).not.toContain('%E5%B1%B1');
+  });
+});
