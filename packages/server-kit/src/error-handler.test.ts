@@ -86,22 +86,19 @@ describe('error handler', () => {
   });
 
   it("answers Fastify's own 4xx (broken JSON, wrong media type) as VALIDATION_FAILED with its status", async () => {
-    const broken = await app.inject({
-      method: 'POST',
-      url: '/api/validated',
-      headers: { 'content-type': 'application/json' },
-      payload: '{"name":',
-    });
-    expect(broken.statusCode).toBe(400);
-    expect(broken.json().error.code).toBe('VALIDATION_FAILED');
-    const media = await app.inject({
-      method: 'POST',
-      url: '/api/validated',
-      headers: { 'content-type': 'application/x-unknown' },
-      payload: 'x',
-    });
-    expect(media.statusCode).toBe(415);
-    expect(media.json().error).toEqual({ code: 'VALIDATION_FAILED', message: ERROR_MESSAGES.VALIDATION_FAILED });
+    for (const [contentType, payload, status] of [
+      ['application/json', '{"name":', 400],
+      ['application/x-unknown', 'x', 415],
+    ] as const) {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/validated',
+        headers: { 'content-type': contentType },
+        payload,
+      });
+      expect(res.statusCode, contentType).toBe(status);
+      expect(res.json().error).toEqual({ code: 'VALIDATION_FAILED', message: ERROR_MESSAGES.VALIDATION_FAILED });
+    }
   });
 
   it('answers the rate limit with 429 TOO_MANY_REQUESTS', async () => {
