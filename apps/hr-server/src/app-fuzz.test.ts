@@ -5,15 +5,8 @@ import { ADMIN_ROLES } from '@jinji/contracts/hr/roles';
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  Client,
-  createTestDatabase,
-  createTestTenant,
-  createTestUser,
-  STRONG_PASSWORD,
-  TEST_DB,
-  testConfig,
-} from '../test/helpers';
+import { TEST_DB } from '@jinji/test-kit/database';
+import { Client, createTestDatabase, createTestTenant, createTestUser, STRONG_PASSWORD, testConfig } from '../test/helpers';
 import { buildApp } from './app';
 import type { Database } from './db/client';
 

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, createTestApp, createTestTenant, STRONG_PASSWORD, TEST_DB, type TestApp } from '../test/helpers';
+import { TEST_DB } from '@jinji/test-kit/database';
+import { Client, createTestApp, createTestTenant, STRONG_PASSWORD, type TestApp } from '../test/helpers';
 import { REDACT_PATHS } from './lib/logger';
 
 let t: TestApp;

@@ -4,7 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, TEST_DB } from '../test/helpers';
+import { TEST_DB } from '@jinji/test-kit/database';
+import { createTestDatabase } from '../test/helpers';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 let server: ChildProcess;

@@ -2,7 +2,7 @@
 import { buildApp } from './app';
 import { loadConfig } from './config';
 import { openDatabase } from './db/client';
-import { acquireDataDirLock } from './db/data-dir-lock';
+import { acquireDataDirLock } from '@jinji/db/data-dir-lock';
 import { migrateDatabase } from './db/migrate';
 import { startJobs } from './jobs/boss';
 import { registerWorkers } from './jobs/workers';

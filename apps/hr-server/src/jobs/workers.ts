@@ -1,8 +1,9 @@
 // The durable job handlers. Imports are retried after a crash: the first run wrote nothing (one
 // transaction), so running it again is safe, and a finished job is skipped.
+
+import { findDatabaseError } from '@jinji/db/errors';
 import type PgBoss from 'pg-boss';
 import type { Database } from '../db/client';
-import { findDatabaseError } from '../db/errors';
 import { IMPORT_QUEUE, type JobQueue, resumeImports, runImport } from '../features/imports/imports.service';
 import { AppError } from '../lib/app-error';
 

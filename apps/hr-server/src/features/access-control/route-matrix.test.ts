@@ -4,15 +4,8 @@
 import { isAllowed } from '@jinji/contracts/hr/access';
 import { ADMIN_ROLES, type TAdminRole } from '@jinji/contracts/hr/roles';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  Client,
-  createTestApp,
-  createTestTenant,
-  createTestUser,
-  STRONG_PASSWORD,
-  TEST_DB,
-  type TestApp,
-} from '../../../test/helpers';
+import { TEST_DB } from '@jinji/test-kit/database';
+import { Client, createTestApp, createTestTenant, createTestUser, STRONG_PASSWORD, type TestApp } from '../../../test/helpers';
 import type { ApiRoute } from '../../plugins/auth';
 import { createSampleEmployees } from '../employees/employees.service';
 import { EXPECTED_ROUTE_ACCESS } from './route-access.expected';

@@ -7,7 +7,7 @@ import type { TLoginRequest, TMeResponse } from '@jinji/contracts/hr/auth';
 import { ADMIN_ROLES, type TAdminRole } from '@jinji/contracts/hr/roles';
 import type { Config } from '../../config';
 import type { Database, Tx } from '../../db/client';
-import { isUniqueViolation } from '../../db/errors';
+import { isUniqueViolation } from '@jinji/db/errors';
 import { AppError } from '../../lib/app-error';
 import type { AuthContext } from '../../lib/auth-context';
 import { burnVerify, checkPassword, hashPassword, verifyPassword } from '../../lib/passwords';

@@ -3,16 +3,8 @@
 // refused, on the same field) and, when accepted, the same stored value.
 import { EMPLOYEE_FIELD_LABELS } from '@jinji/contracts/hr/employee-rules';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  Client,
-  createTestApp,
-  createTestTenant,
-  createTestUser,
-  STRONG_PASSWORD,
-  TEST_DB,
-  type TestApp,
-  uploadImport,
-} from '../../../test/helpers';
+import { TEST_DB } from '@jinji/test-kit/database';
+import { Client, createTestApp, createTestTenant, createTestUser, STRONG_PASSWORD, type TestApp, uploadImport } from '../../../test/helpers';
 import { encodeCsv } from '../../lib/csv';
 
 let t: TestApp;

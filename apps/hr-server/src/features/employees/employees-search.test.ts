@@ -6,16 +6,9 @@ import { ZEmployeeListQuery } from '@jinji/contracts/hr/employees';
 import { KANJI_VARIANTS, todayInJapan, toSearchForm } from '@jinji/ja/text';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  Client,
-  createTestApp,
-  createTestTenant,
-  createTestUser,
-  STRONG_PASSWORD,
-  TEST_DB,
-  type TestApp,
-} from '../../../test/helpers';
-import { queryRows } from '../../db/client';
+import { TEST_DB } from '@jinji/test-kit/database';
+import { Client, createTestApp, createTestTenant, createTestUser, STRONG_PASSWORD, type TestApp } from '../../../test/helpers';
+import { queryRows } from '@jinji/db/client';
 import { employeeListStatement, findDepartmentSubtree } from './employees.repository';
 
 let t: TestApp;

@@ -2,15 +2,8 @@
 // sections, 異動 history, and the audit trail.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  Client,
-  createTestApp,
-  createTestTenant,
-  createTestUser,
-  STRONG_PASSWORD,
-  TEST_DB,
-  type TestApp,
-} from '../../../test/helpers';
+import { TEST_DB } from '@jinji/test-kit/database';
+import { Client, createTestApp, createTestTenant, createTestUser, STRONG_PASSWORD, type TestApp } from '../../../test/helpers';
 import { parseCsv } from '../../lib/csv';
 
 let t: TestApp;

@@ -21,7 +21,7 @@ import {
 import { parseJapaneseDate } from '@jinji/ja/dates';
 import { todayInJapan } from '@jinji/ja/text';
 import type { Tx } from '../../db/client';
-import { txQueue } from '../../db/tx-queue';
+import { txQueue } from '@jinji/db/tx-queue';
 import { AppError } from '../../lib/app-error';
 import { isCp932Equivalent } from '../../lib/csv';
 import { generateCodes, getTenantCodeSettings } from '../code-settings/code-settings.service';

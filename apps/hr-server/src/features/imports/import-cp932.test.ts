@@ -3,16 +3,8 @@
 // only difference is the documented CP932 mapping (〜 → ～).
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  Client,
-  createTestApp,
-  createTestTenant,
-  createTestUser,
-  STRONG_PASSWORD,
-  TEST_DB,
-  type TestApp,
-  uploadImport,
-} from '../../../test/helpers';
+import { TEST_DB } from '@jinji/test-kit/database';
+import { Client, createTestApp, createTestTenant, createTestUser, STRONG_PASSWORD, type TestApp, uploadImport } from '../../../test/helpers';
 import { parseCsv } from '../../lib/csv';
 
 let t: TestApp;

@@ -4,15 +4,8 @@ import { IMPORT_COLUMNS_NEW } from '@jinji/contracts/hr/imports';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  Client,
-  createTestApp,
-  createTestTenant,
-  createTestUser,
-  STRONG_PASSWORD,
-  TEST_DB,
-  type TestApp,
-} from '../../../test/helpers';
+import { TEST_DB } from '@jinji/test-kit/database';
+import { Client, createTestApp, createTestTenant, createTestUser, STRONG_PASSWORD, type TestApp } from '../../../test/helpers';
 import type { AuthContext } from '../../lib/auth-context';
 import { encodeCsv } from '../../lib/csv';
 import { buildXlsx } from '../../lib/xlsx';

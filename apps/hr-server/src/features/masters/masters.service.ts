@@ -10,7 +10,7 @@ import {
   type TMasterListResponse,
 } from '@jinji/contracts/hr/masters';
 import type { Database, Tx } from '../../db/client';
-import { isUniqueViolation } from '../../db/errors';
+import { isUniqueViolation } from '@jinji/db/errors';
 import { AppError } from '../../lib/app-error';
 import type { AuthContext } from '../../lib/auth-context';
 import { type CsvEncoding, encodeCsv, parseCsv } from '../../lib/csv';

@@ -2,7 +2,8 @@
 // 所属/契約 histories, written by the same batched writer as the form and the import (audit rows too).
 import type { TMasterKind } from '@jinji/contracts/hr/masters';
 import { sql } from 'drizzle-orm';
-import { type Database, queryRows } from '../../db/client';
+import { queryRows } from '@jinji/db/client';
+import type { Database } from '../../db/client';
 import type { AuthContext } from '../../lib/auth-context';
 import { hashPassword } from '../../lib/passwords';
 import { findUserByLoginId, resetLoginThrottles, updatePassword } from '../auth/auth.repository';
