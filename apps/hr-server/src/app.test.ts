@@ -3,8 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DB } from '@jinji/test-kit/database';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestApp, createTestTenant, STRONG_PASSWORD, type TestApp } from '../test/helpers';
 import { REDACT_PATHS } from './lib/logger';
 

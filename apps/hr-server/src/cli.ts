@@ -2,9 +2,9 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { ZCreateTenantRequest } from '@jinji/contracts/hr/setup';
+import { acquireDataDirLock } from '@jinji/db/data-dir-lock';
 import { loadConfig } from './config';
 import { openDatabase } from './db/client';
-import { acquireDataDirLock } from '@jinji/db/data-dir-lock';
 import { migrateDatabase } from './db/migrate';
 import { createAccount } from './features/auth/auth.service';
 import { seedDemo } from './features/tenants/demo';

@@ -3,9 +3,16 @@
 // of a request, even when the database refuses the write.
 import { Writable } from 'node:stream';
 import { ADMIN_ROLES } from '@jinji/contracts/hr/roles';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DB } from '@jinji/test-kit/database';
-import { Client, createTestApp, createTestTenant, createTestUser, STRONG_PASSWORD, type TestApp } from '../test/helpers';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  Client,
+  createTestApp,
+  createTestTenant,
+  createTestUser,
+  STRONG_PASSWORD,
+  type TestApp,
+} from '../test/helpers';
 import { IMPORT_QUEUE } from './features/imports/imports.service';
 import { REDACT_PATHS } from './lib/logger';
 

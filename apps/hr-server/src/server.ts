@@ -1,8 +1,9 @@
 // Listen, signals, graceful close — nothing else.
+
+import { acquireDataDirLock } from '@jinji/db/data-dir-lock';
 import { buildApp } from './app';
 import { loadConfig } from './config';
 import { openDatabase } from './db/client';
-import { acquireDataDirLock } from '@jinji/db/data-dir-lock';
 import { migrateDatabase } from './db/migrate';
 import { startJobs } from './jobs/boss';
 import { registerWorkers } from './jobs/workers';

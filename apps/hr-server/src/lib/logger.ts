@@ -1,6 +1,6 @@
+import { findDatabaseError, isFailedQuery } from '@jinji/db/errors';
 import type { FastifyRequest, FastifyServerOptions } from 'fastify';
 import type { Config } from '../config';
-import { findDatabaseError, isFailedQuery } from '@jinji/db/errors';
 
 // pino JSON. Logs carry codes, ids and counts, never personal values:
 // - a request is logged as its method and route pattern, never its URL (the query holds search terms);

@@ -1,7 +1,15 @@
 // アクセス権限管理: members are added with 【適用】+【更新】 and removed with 削除 + 【更新】.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { TEST_DB } from '@jinji/test-kit/database';
-import { Client, createTestApp, createTestTenant, createTestUser, STRONG_PASSWORD, type TestApp } from '../../../test/helpers';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  Client,
+  createTestApp,
+  createTestTenant,
+  createTestUser,
+  STRONG_PASSWORD,
+  type TestApp,
+} from '../../../test/helpers';
 
 let t: TestApp;
 let admin: Client;

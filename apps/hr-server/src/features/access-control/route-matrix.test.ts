@@ -3,9 +3,16 @@
 // a new route is covered the moment it exists; it cannot exist without a declared access.
 import { isAllowed } from '@jinji/contracts/hr/access';
 import { ADMIN_ROLES, type TAdminRole } from '@jinji/contracts/hr/roles';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DB } from '@jinji/test-kit/database';
-import { Client, createTestApp, createTestTenant, createTestUser, STRONG_PASSWORD, type TestApp } from '../../../test/helpers';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  Client,
+  createTestApp,
+  createTestTenant,
+  createTestUser,
+  STRONG_PASSWORD,
+  type TestApp,
+} from '../../../test/helpers';
 import type { ApiRoute } from '../../plugins/auth';
 import { createSampleEmployees } from '../employees/employees.service';
 import { EXPECTED_ROUTE_ACCESS } from './route-access.expected';

@@ -4,10 +4,17 @@
 import { isAllowed } from '@jinji/contracts/hr/access';
 import { SENSITIVE_MASK } from '@jinji/contracts/hr/audit';
 import { ADMIN_ROLES, type TAdminRole } from '@jinji/contracts/hr/roles';
+import { TEST_DB } from '@jinji/test-kit/database';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
-import { TEST_DB } from '@jinji/test-kit/database';
-import { Client, createTestApp, createTestTenant, createTestUser, STRONG_PASSWORD, type TestApp } from '../../../test/helpers';
+import {
+  Client,
+  createTestApp,
+  createTestTenant,
+  createTestUser,
+  STRONG_PASSWORD,
+  type TestApp,
+} from '../../../test/helpers';
 import type { ApiRoute } from '../../plugins/auth';
 
 // ASCII inside Japanese text, so the markers are found in UTF-8, Shift_JIS and XML alike.

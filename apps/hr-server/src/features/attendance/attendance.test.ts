@@ -3,9 +3,16 @@
 import { randomUUID } from 'node:crypto';
 import { formatMinutes, parseMinutes, parseYearMonth } from '@jinji/contracts/hr/attendance';
 import type { TImportProblem } from '@jinji/contracts/hr/imports';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DB } from '@jinji/test-kit/database';
-import { Client, createTestApp, createTestTenant, createTestUser, STRONG_PASSWORD, type TestApp } from '../../../test/helpers';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  Client,
+  createTestApp,
+  createTestTenant,
+  createTestUser,
+  STRONG_PASSWORD,
+  type TestApp,
+} from '../../../test/helpers';
 import { employeeAttendance } from '../../db/schema/index';
 import { createSampleEmployees } from '../employees/employees.service';
 import type { ImportContext, ImportRow } from '../imports/import-kinds';

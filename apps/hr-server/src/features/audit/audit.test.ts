@@ -8,10 +8,17 @@ import {
   type TAuditLogResponse,
   unlabelledAuditKeys,
 } from '@jinji/contracts/hr/audit';
+import { TEST_DB } from '@jinji/test-kit/database';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_DB } from '@jinji/test-kit/database';
-import { Client, createTestApp, createTestTenant, createTestUser, STRONG_PASSWORD, type TestApp } from '../../../test/helpers';
+import {
+  Client,
+  createTestApp,
+  createTestTenant,
+  createTestUser,
+  STRONG_PASSWORD,
+  type TestApp,
+} from '../../../test/helpers';
 import { parseCsv } from '../../lib/csv';
 
 let t: TestApp;

@@ -1,8 +1,16 @@
 // R-AUTH-1 / SECURITY.md: sessions, CSRF, brute force, expiry — through the HTTP API as a browser would.
+
+import { TEST_DB } from '@jinji/test-kit/database';
 import { verify } from '@node-rs/argon2';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { TEST_DB } from '@jinji/test-kit/database';
-import { Client, createTestApp, createTestTenant, createTestUser, STRONG_PASSWORD, type TestApp } from '../../../test/helpers';
+import {
+  Client,
+  createTestApp,
+  createTestTenant,
+  createTestUser,
+  STRONG_PASSWORD,
+  type TestApp,
+} from '../../../test/helpers';
 import type { Config } from '../../config';
 import { createTenant } from '../tenants/tenants.service';
 import { createAccount, disableAccount } from './auth.service';

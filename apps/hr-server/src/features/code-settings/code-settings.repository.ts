@@ -1,6 +1,6 @@
 import type { TCodeSettings, TEmployeeNumberMode, TLoginIdMode } from '@jinji/contracts/hr/code-settings';
-import { sql } from 'drizzle-orm';
 import { queryRows } from '@jinji/db/client';
+import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { codeSequences, codeSettings } from '../../db/schema/index';
 

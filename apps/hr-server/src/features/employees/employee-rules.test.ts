@@ -2,9 +2,17 @@
 // 基本情報 edit), the 新規登録 import and the 更新 import, and must get the same verdict (accepted or
 // refused, on the same field) and, when accepted, the same stored value.
 import { EMPLOYEE_FIELD_LABELS } from '@jinji/contracts/hr/employee-rules';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DB } from '@jinji/test-kit/database';
-import { Client, createTestApp, createTestTenant, createTestUser, STRONG_PASSWORD, type TestApp, uploadImport } from '../../../test/helpers';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  Client,
+  createTestApp,
+  createTestTenant,
+  createTestUser,
+  STRONG_PASSWORD,
+  type TestApp,
+  uploadImport,
+} from '../../../test/helpers';
 import { encodeCsv } from '../../lib/csv';
 
 let t: TestApp;

@@ -1,8 +1,17 @@
 // System use for existing employees (decision 006): a ログインID can be given after registration — on
 // the 基本情報 edit or in the 更新用ファイル — or made by コード設定; メールアドレス is required only then.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { TEST_DB } from '@jinji/test-kit/database';
-import { Client, createTestApp, createTestTenant, createTestUser, STRONG_PASSWORD, type TestApp, uploadImport } from '../../../test/helpers';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  Client,
+  createTestApp,
+  createTestTenant,
+  createTestUser,
+  STRONG_PASSWORD,
+  type TestApp,
+  uploadImport,
+} from '../../../test/helpers';
 
 let t: TestApp;
 let hr: Client;

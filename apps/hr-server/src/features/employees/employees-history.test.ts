@@ -1,8 +1,16 @@
 // 所属・契約 history through the API: a mistyped row is corrected or deleted, a row may be inserted
 // between two others, end dates always follow the next row's 適用日, and every change is in 操作ログ.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { TEST_DB } from '@jinji/test-kit/database';
-import { Client, createTestApp, createTestTenant, createTestUser, STRONG_PASSWORD, type TestApp } from '../../../test/helpers';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  Client,
+  createTestApp,
+  createTestTenant,
+  createTestUser,
+  STRONG_PASSWORD,
+  type TestApp,
+} from '../../../test/helpers';
 
 let t: TestApp;
 let admin: Client;

@@ -21,10 +21,10 @@ import {
   ZContactsSection,
   ZSensitiveSection,
 } from '@jinji/contracts/hr/employees';
+import { isUniqueViolation } from '@jinji/db/errors';
 import { formatDate, todayInJapan, toSearchForm } from '@jinji/ja/text';
 import type { z } from 'zod';
 import type { Database, Tx } from '../../db/client';
-import { isUniqueViolation } from '@jinji/db/errors';
 import { employeeAssignments, employeeContracts } from '../../db/schema/index';
 import { AppError } from '../../lib/app-error';
 import type { AuthContext } from '../../lib/auth-context';

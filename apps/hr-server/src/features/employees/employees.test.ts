@@ -1,9 +1,16 @@
 // 従業員 through the API: registration under コード設定, search, detail with hidden sensitive
 // sections, 異動 history, and the audit trail.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DB } from '@jinji/test-kit/database';
-import { Client, createTestApp, createTestTenant, createTestUser, STRONG_PASSWORD, type TestApp } from '../../../test/helpers';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  Client,
+  createTestApp,
+  createTestTenant,
+  createTestUser,
+  STRONG_PASSWORD,
+  type TestApp,
+} from '../../../test/helpers';
 import { parseCsv } from '../../lib/csv';
 
 let t: TestApp;

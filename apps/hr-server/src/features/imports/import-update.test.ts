@@ -1,9 +1,18 @@
 // 「更新用ファイル」 (R-IMP-4), Excel files (R-IMP-1/2) and the export in the update layout.
+
+import { TEST_DB } from '@jinji/test-kit/database';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_DB } from '@jinji/test-kit/database';
-import { Client, createTestApp, createTestTenant, createTestUser, STRONG_PASSWORD, type TestApp, uploadImport } from '../../../test/helpers';
+import {
+  Client,
+  createTestApp,
+  createTestTenant,
+  createTestUser,
+  STRONG_PASSWORD,
+  type TestApp,
+  uploadImport,
+} from '../../../test/helpers';
 import { parseCsv } from '../../lib/csv';
 import { readXlsxRows } from '../../lib/xlsx';
 

@@ -9,8 +9,8 @@ import {
   type TMasterKind,
   type TMasterListResponse,
 } from '@jinji/contracts/hr/masters';
-import type { Database, Tx } from '../../db/client';
 import { isUniqueViolation } from '@jinji/db/errors';
+import type { Database, Tx } from '../../db/client';
 import { AppError } from '../../lib/app-error';
 import type { AuthContext } from '../../lib/auth-context';
 import { type CsvEncoding, encodeCsv, parseCsv } from '../../lib/csv';

@@ -1,7 +1,8 @@
 // マスタメンテナンス through the API: codes, trees, in-use protection, invalid rows, CSV all-or-nothing.
+
+import { TEST_DB } from '@jinji/test-kit/database';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_DB } from '@jinji/test-kit/database';
 import { Client, createTestApp, createTestTenant, STRONG_PASSWORD, type TestApp } from '../../../test/helpers';
 
 let t: TestApp;

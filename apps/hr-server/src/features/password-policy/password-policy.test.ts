@@ -1,7 +1,15 @@
 // パスワードポリシー設定 (seed 初期設定(1)): read by everyone, edited by システム管理者 only.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { TEST_DB } from '@jinji/test-kit/database';
-import { Client, createTestApp, createTestTenant, createTestUser, STRONG_PASSWORD, type TestApp } from '../../../test/helpers';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  Client,
+  createTestApp,
+  createTestTenant,
+  createTestUser,
+  STRONG_PASSWORD,
+  type TestApp,
+} from '../../../test/helpers';
 
 let t: TestApp;
 let admin: Client;

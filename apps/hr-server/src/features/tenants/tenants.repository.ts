@@ -1,6 +1,6 @@
 import { RECORD_CATEGORIES_SEED } from '@jinji/contracts/hr/masters';
-import { sql } from 'drizzle-orm';
 import { queryRows } from '@jinji/db/client';
+import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import { masterItems, passwordHistory, roleMembers, tenants, userAccounts } from '../../db/schema/index';
 
