@@ -13,6 +13,9 @@ const server = (name: string, env: Record<string, string>) => ({
     include: ['apps/hr-server/**/*.test.ts', 'packages/*/src/**/*.test.ts'],
     environment: 'node',
     env,
+    // one run id and directory for the test databases' templates, then HR's template migrated once per
+    // run; each test file gets a clone
+    globalSetup: ['packages/test-kit/src/global-setup.ts', 'apps/hr-server/test/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

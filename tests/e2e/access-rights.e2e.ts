@@ -1,10 +1,10 @@
+import type { TestServer } from '@jinji/test-kit/e2e-server';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ADMIN, ADMIN_PASSWORD, prepareTenant } from './support/app';
 import { hasChromium, shot } from './support/browser';
 import { useJourney } from './support/journey';
 import { addRoleMember, openRoleFromMatrix } from './support/roles';
-import type { TestServer } from './support/server';
 import { logInAs, logInAsAdmin } from './support/session';
 
 const STAFF = { loginId: 'tanaka', password: 'Hk4#pRw8-Tz2mQx', name: '田中 花子', email: 'tanaka@acme.example.jp' };

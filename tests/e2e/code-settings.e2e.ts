@@ -1,8 +1,8 @@
+import type { TestServer } from '@jinji/test-kit/e2e-server';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { hasChromium, shot } from './support/browser';
 import { useJourney } from './support/journey';
-import type { TestServer } from './support/server';
 import { logInAsAdmin } from './support/session';
 
 const YEAR = new Date().getFullYear();

@@ -1,12 +1,13 @@
 // 所属 history corrections and the Shift_JIS check, on the screens: a 異動 mistyped as 2030 shows
 // 「予定」, is corrected on the detail page and a wrong row is deleted; a Shift_JIS export that would
 // turn 𠮷 into 「?」 lists the cell first and offers UTF-8 or Excel. Data is set up through the API.
+
+import type { TestServer } from '@jinji/test-kit/e2e-server';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { prepareTenant } from './support/app';
 import { hasChromium, shot } from './support/browser';
 import { useJourney } from './support/journey';
-import type { TestServer } from './support/server';
 import { logInAs, logInAsAdmin } from './support/session';
 
 const HR = { loginId: 'rireki', password: 'Hr-History-2026!', name: '履歴 担当', email: 'rireki@acme.example.jp' };

@@ -1,10 +1,10 @@
+import type { TestServer } from '@jinji/test-kit/e2e-server';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ADMIN, ADMIN_PASSWORD, prepareTenant } from './support/app';
 import { hasChromium, shot } from './support/browser';
 import { useJourney } from './support/journey';
 import { addRoleMember, openRolePage } from './support/roles';
-import type { TestServer } from './support/server';
 import { logInAs, logInAsAdmin } from './support/session';
 
 const HR = { loginId: 'hanako', password: 'Hr-Editor-2026!', name: '人事 花子', email: 'hanako@acme.example.jp' };

@@ -1,10 +1,11 @@
 // A new user on a slow line: the HTML says 読み込み中… before any JavaScript arrives, and the
 // signed-out pages leave the browser console clean (no failed /auth/me request).
+
+import type { TestServer } from '@jinji/test-kit/e2e-server';
 import type { ConsoleMessage, Page, Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { hasChromium, shot } from './support/browser';
 import { useJourney } from './support/journey';
-import type { TestServer } from './support/server';
 
 describe.skipIf(!hasChromium)('first paint and a clean console on public pages', () => {
   let server: TestServer;

@@ -1,6 +1,7 @@
 // 一括登録・更新 for the three kinds of file: the Excel 新規登録用ファイル filled in and imported, the
 // current data exported and imported again as 更新 with one change, and a 勤怠実績 file.
 import { readFileSync } from 'node:fs';
+import type { TestServer } from '@jinji/test-kit/e2e-server';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { Download, Page, Route } from 'playwright-core';
@@ -9,7 +10,6 @@ import { prepareTenant } from './support/app';
 import { hasChromium, shot } from './support/browser';
 import { useJourney } from './support/journey';
 import { addRoleMember, openRolePage } from './support/roles';
-import type { TestServer } from './support/server';
 import { logInAs, logInAsAdmin, logOut } from './support/session';
 
 const HR = { loginId: 'hr2', password: 'Vb4#nRt8-Ks2mQx', name: '人事 次郎', email: 'hr2@acme.example.jp' };

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { TestServer } from '@jinji/test-kit/e2e-server';
 import iconv from 'iconv-lite';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -6,7 +7,6 @@ import { prepareTenant } from './support/app';
 import { hasChromium, shot } from './support/browser';
 import { useJourney } from './support/journey';
 import { addRoleMember, openRolePage } from './support/roles';
-import type { TestServer } from './support/server';
 import { logInAs, logInAsAdmin, logOut } from './support/session';
 
 const HR = { loginId: 'hr', password: 'Kq7#mWz3-Pv9tLx', name: '人事 花子', email: 'hr@acme.example.jp' };

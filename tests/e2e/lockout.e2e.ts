@@ -1,12 +1,13 @@
 // Decision 004 "Lockout": the login form answers a wrong password, an unknown ID and a locked
 // account with one message; a システム管理者 sees the lock and lifts it with 【ロック解除】.
+
+import type { TestServer } from '@jinji/test-kit/e2e-server';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ADMIN, alertText, fillLogin, prepareTenant } from './support/app';
 import { hasChromium, shot } from './support/browser';
 import { useJourney } from './support/journey';
 import { openRoleFromMatrix } from './support/roles';
-import type { TestServer } from './support/server';
 import { logInAs, logInAsAdmin } from './support/session';
 
 const ONE_MESSAGE =

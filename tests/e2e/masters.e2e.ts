@@ -1,9 +1,9 @@
+import type { TestServer } from '@jinji/test-kit/e2e-server';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ADMIN } from './support/app';
 import { hasChromium, shot } from './support/browser';
 import { useJourney } from './support/journey';
-import type { TestServer } from './support/server';
 import { logInAsAdmin } from './support/session';
 
 describe.skipIf(!hasChromium)(

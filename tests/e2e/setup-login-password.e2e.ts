@@ -1,9 +1,9 @@
+import type { TestServer } from '@jinji/test-kit/e2e-server';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ADMIN, ADMIN_PASSWORD, alertText, fillLogin } from './support/app';
 import { hasChromium, shot } from './support/browser';
 import { useJourney } from './support/journey';
-import type { TestServer } from './support/server';
 
 const NEW_PASSWORD = 'Kj7#mPq2-Lw9xZv';
 

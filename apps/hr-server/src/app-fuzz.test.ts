@@ -2,6 +2,7 @@
 // requests (NUL, lone surrogates, RTL overrides, 𠮷, 10,000 characters, wrong types, missing and extra
 // fields, random ids, broken %-escapes) by a user holding every admin role, never answers 5xx.
 import { ADMIN_ROLES } from '@jinji/contracts/hr/roles';
+import { TEST_DB } from '@jinji/test-kit/database';
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +12,6 @@ import {
   createTestTenant,
   createTestUser,
   STRONG_PASSWORD,
-  TEST_DB,
   testConfig,
 } from '../test/helpers';
 import { buildApp } from './app';

@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { REDACT_PATHS } from '@jinji/server-kit/logger';
+import { TEST_DB } from '@jinji/test-kit/database';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, createTestApp, createTestTenant, STRONG_PASSWORD, TEST_DB, type TestApp } from '../test/helpers';
+import { Client, createTestApp, createTestTenant, STRONG_PASSWORD, type TestApp } from '../test/helpers';
 
 let t: TestApp;
 const logLines: string[] = [];

@@ -1,10 +1,11 @@
 // buildApp(): the kit's base app, then HR's auth plugin and feature routes by name. server.ts only listens.
+
+import { findDatabaseError, isFailedQuery } from '@jinji/db/errors';
 import { createBaseApp } from '@jinji/server-kit/base-app';
 import { healthRoutes } from '@jinji/server-kit/health';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import type { Config } from './config';
 import type { Database } from './db/client';
-import { findDatabaseError, isFailedQuery } from './db/errors';
 import { accessControlRoutes } from './features/access-control/access-control.routes';
 import { attendanceRoutes } from './features/attendance/attendance.routes';
 import { auditRoutes } from './features/audit/audit.routes';

@@ -1,9 +1,10 @@
 // HR's boot for every entry point (server.ts, cli.ts): the kit's boot with HR's database layer and
 // migrations. The one place that names the database functions.
+
+import { acquireDataDirLock } from '@jinji/db/data-dir-lock';
 import { bootDatabase } from '@jinji/server-kit/boot';
 import type { Config } from './config';
 import { openDatabase } from './db/client';
-import { acquireDataDirLock } from './db/data-dir-lock';
 import { migrateDatabase } from './db/migrate';
 
 export const hrDatabaseDriver = { openDatabase, acquireDataDirLock };

@@ -4,6 +4,7 @@
 import { Writable } from 'node:stream';
 import { ADMIN_ROLES } from '@jinji/contracts/hr/roles';
 import { REDACT_PATHS } from '@jinji/server-kit/logger';
+import { TEST_DB } from '@jinji/test-kit/database';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   Client,
@@ -11,7 +12,6 @@ import {
   createTestTenant,
   createTestUser,
   STRONG_PASSWORD,
-  TEST_DB,
   type TestApp,
 } from '../test/helpers';
 import { IMPORT_QUEUE } from './features/imports/imports.service';

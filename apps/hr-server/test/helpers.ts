@@ -1,55 +1,20 @@
-// Test support: a fresh database per test file (PGlite in memory, or a new database on the
-// PostgreSQL server of TEST_DATABASE_URL when TEST_DB=postgres), the app on it, and a cookie client.
-// TEST_DATABASE_URL names the owner, who creates each database and its request role (CI: a
-// non-superuser owner without BYPASSRLS, as on a managed server; docs/decisions/008).
+// Test support over the kit (packages/test-kit): a database per test file cloned from HR's migrated
+// template (PGlite dump or PostgreSQL template database, decision 008's request login per clone), the
+// app on it, and a cookie client on HR's login route.
 import { randomBytes } from 'node:crypto';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import pg from 'pg';
+import { createTestDatabase as createKitTestDatabase } from '@jinji/test-kit/database';
+import { InjectClient } from '@jinji/test-kit/inject-client';
+import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app';
 import { type Config, loadConfig } from '../src/config';
-import { type Database, openPglite, openPostgres } from '../src/db/client';
-import { migrateDatabase } from '../src/db/migrate';
+import { type Database, hrDatabaseSpec } from '../src/db/client';
 import { createTenant } from '../src/features/tenants/tenants.service';
 import { startJobs } from '../src/jobs/boss';
 import { registerWorkers } from '../src/jobs/workers';
-
-export const TEST_DB = process.env.TEST_DB === 'postgres' ? 'postgres' : 'pglite';
+import { hrTestTemplate } from './template';
 
 export async function createTestDatabase(poolSize?: number): Promise<Database & { url?: string }> {
-  if (TEST_DB === 'pglite') {
-    const db = await openPglite(undefined);
-    await migrateDatabase(db);
-    return db;
-  }
-  const base = process.env.TEST_DATABASE_URL;
-  if (!base) throw new Error('TEST_DB=postgres needs TEST_DATABASE_URL');
-  const name = `jinji_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const db = openPostgres(url.toString(), poolSize);
-  await migrateDatabase(db);
-  // the request login is a cluster-wide role: it goes with its database
-  const role = ((await db.executeSql('select role_name from jinji_request_login')).rows[0] as { role_name: string })
-    .role_name;
-  return {
-    ...db,
-    url: url.toString(),
-    close: async () => {
-      await db.close();
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      // a non-superuser owner may end only the sessions of roles it is a member of: a test that left a
-      // request connection open would otherwise block the drop
-      await c.query(`grant ${pg.escapeIdentifier(role)} to current_user`).catch(() => {});
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.query(`drop role if exists ${pg.escapeIdentifier(role)}`);
-      await c.end();
-    },
-  };
+  return createKitTestDatabase(hrTestTemplate, hrDatabaseSpec, { poolSize });
 }
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
@@ -102,65 +67,16 @@ export async function createTestTenant(
   return { tenantId, userId, code, ...admin };
 }
 
-/** A browser-like client: keeps cookies, sends the CSRF token on mutating requests. */
-export class Client {
-  private cookies = new Map<string, string>();
-  private csrf: string | null = null;
-
+/** A browser-like client on HR's routes: keeps cookies, sends the CSRF token on mutating requests. */
+export class Client extends InjectClient<[tenantCode: string, loginId: string, password: string]> {
   /** `remoteAddress`: the client's IP as the server sees it (login throttling counts per source). */
-  constructor(
-    private readonly app: FastifyInstance,
-    private readonly opts: { remoteAddress?: string } = {},
-  ) {}
-
-  private store(res: LightMyRequestResponse): void {
-    for (const c of res.cookies) {
-      if (c.value === '' || (c.expires && c.expires.getTime() <= Date.now())) this.cookies.delete(c.name);
-      else this.cookies.set(c.name, c.value);
-    }
-  }
-
-  cookie(name: string): string | undefined {
-    return this.cookies.get(name);
-  }
-
-  setCookie(name: string, value: string): void {
-    this.cookies.set(name, value);
-  }
-
-  async token(): Promise<string> {
-    const res = await this.request('GET', '/api/v1/auth/csrf');
-    this.csrf = res.json().csrfToken;
-    return this.csrf as string;
-  }
-
-  async request(
-    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
-    url: string,
-    body?: unknown,
-    headers: Record<string, string> = {},
-  ): Promise<LightMyRequestResponse> {
-    const isMutating = method !== 'GET';
-    if (isMutating && this.csrf === null) await this.token();
-    const res = await this.app.inject({
-      method,
-      url,
-      ...(this.opts.remoteAddress ? { remoteAddress: this.opts.remoteAddress } : {}),
-      headers: {
-        ...(isMutating ? { 'x-csrf-token': this.csrf as string } : {}),
-        cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
-        ...headers,
-      },
-      ...(body === undefined ? {} : { payload: body as object }),
+  constructor(app: FastifyInstance, opts: { remoteAddress?: string } = {}) {
+    super(app, {
+      csrfPath: '/api/v1/auth/csrf',
+      loginPath: '/api/v1/auth/login',
+      loginBody: (tenantCode, loginId, password) => ({ tenantCode, loginId, password }),
+      ...opts,
     });
-    this.store(res);
-    return res;
-  }
-
-  async login(tenantCode: string, loginId: string, password: string): Promise<LightMyRequestResponse> {
-    const res = await this.request('POST', '/api/v1/auth/login', { tenantCode, loginId, password });
-    if (res.statusCode === 200) await this.token(); // rotated at login
-    return res;
   }
 }
 

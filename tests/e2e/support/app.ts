@@ -1,6 +1,7 @@
 // Steps shared by the journeys, phrased as a user acts (labels and button names of the UI).
+
+import type { TCli } from '@jinji/test-kit/e2e-server';
 import type { Page } from 'playwright-core';
-import type { TCli } from './server';
 
 export const ADMIN = {
   tenantCode: 'acme',

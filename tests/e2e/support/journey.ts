@@ -1,10 +1,12 @@
 // A journey's fixtures: one hr-server (with its CLI prepare steps) and one Chromium page, started
 // before the describe's tests and stopped after them.
+
+import type { TCli, TestServer } from '@jinji/test-kit/e2e-server';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { createTenant } from './app';
 import { launchBrowser, shot } from './browser';
-import { startServer, type TCli, type TestServer } from './server';
+import { startServer } from './server';
 
 export type TJourney = { server: TestServer; browser: Browser; page: Page };
 

@@ -1,8 +1,12 @@
 // R-TEN-1: tenant isolation is enforced by the database itself, on both engines.
+
+import { queryRows } from '@jinji/db/client';
+import { listTenantTables } from '@jinji/db/rls';
+import { TEST_DB } from '@jinji/test-kit/database';
 import { type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, createTestTenant, TEST_DB } from '../../test/helpers';
-import { type Database, queryRows } from './client';
+import { createTestDatabase, createTestTenant } from '../../test/helpers';
+import type { Database } from './client';
 import { userAccounts } from './schema/index';
 
 let db: Database;
@@ -17,42 +21,33 @@ beforeAll(async () => {
 afterAll(() => db?.close());
 
 describe(`row-level security catalog (${TEST_DB})`, () => {
-  it('every table with tenant_id has RLS enabled and forced, with a policy', async () => {
-    const rows = await db.executeSql(`
-      select c.relname, c.relrowsecurity, c.relforcerowsecurity,
-             exists (select 1 from pg_policies p where p.schemaname = 'public' and p.tablename = c.relname) as has_policy
-      from pg_class c join pg_namespace n on n.oid = c.relnamespace
-      where n.nspname = 'public' and c.relkind in ('r','p')
-        and exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped)
-      order by 1`);
-    const tables = rows.rows as {
-      relname: string;
-      relrowsecurity: boolean;
-      relforcerowsecurity: boolean;
-      has_policy: boolean;
-    }[];
-    expect(tables.map((t) => t.relname)).toEqual(
+  it('every table with tenant_id, in every schema, has RLS enabled and forced, with a tenant policy', async () => {
+    // every schema but PostgreSQL's own: a table an app (or a migration) put anywhere cannot stay open
+    const tables = await listTenantTables(db, ['tenant_id']);
+    expect(tables.map((t) => `${t.schema}.${t.table}`)).toEqual(
       expect.arrayContaining([
-        'employees',
-        'password_history',
-        'password_policies',
-        'role_members',
-        'sessions',
-        'user_accounts',
+        'public.employees',
+        'public.password_history',
+        'public.password_policies',
+        'public.role_members',
+        'public.sessions',
+        'public.user_accounts',
       ]),
     );
     for (const t of tables) {
-      expect({
-        table: t.relname,
-        enabled: t.relrowsecurity,
-        forced: t.relforcerowsecurity,
-        policy: t.has_policy,
-      }).toEqual({
-        table: t.relname,
-        enabled: true,
-        forced: true,
-        policy: true,
-      });
+      expect(t).toEqual({ schema: t.schema, table: t.table, enabled: true, forced: true, policy: true });
+    }
+  });
+
+  it('the catalog check sees a tenant table in any schema, and one left open fails it', async () => {
+    await db.executeSql(
+      'create schema rls_probe; create table rls_probe.notes (tenant_id uuid not null, body text); create table public.rls_probe_notes (tenant_id uuid not null)',
+    );
+    try {
+      const open = (await listTenantTables(db, ['tenant_id'])).filter((t) => !(t.enabled && t.forced && t.policy));
+      expect(open.map((t) => `${t.schema}.${t.table}`)).toEqual(['public.rls_probe_notes', 'rls_probe.notes']);
+    } finally {
+      await db.executeSql('drop schema rls_probe cascade; drop table public.rls_probe_notes');
     }
   });
 
@@ -65,14 +60,14 @@ describe(`row-level security catalog (${TEST_DB})`, () => {
 
   it("every tenant table (and tenants) has the owner's system policy and nobody else's", async () => {
     const rows = await db.executeSql(`
-      select c.relname, pg_get_userbyid(c.relowner) as owner,
+      select n.nspname || '.' || c.relname as relname, pg_get_userbyid(c.relowner) as owner,
              (select array_agg(r::regrole::text) from pg_policy p, unnest(p.polroles) r
                where p.polrelid = c.oid and p.polname = 'system_access') as roles,
              (select p.polqual is not null and pg_get_expr(p.polqual, c.oid) = 'true' from pg_policy p
                where p.polrelid = c.oid and p.polname = 'system_access') as sees_all
       from pg_class c join pg_namespace n on n.oid = c.relnamespace
-      where n.nspname = 'public' and c.relkind in ('r','p')
-        and (c.relname = 'tenants' or exists (select 1 from pg_attribute a
+      where n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg\\_%' and c.relkind in ('r','p')
+        and ((n.nspname = 'public' and c.relname = 'tenants') or exists (select 1 from pg_attribute a
               where a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped))`);
     const tables = rows.rows as { relname: string; owner: string; roles: string[] | null; sees_all: boolean }[];
     expect(tables.length).toBeGreaterThan(10);

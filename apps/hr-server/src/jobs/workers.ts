@@ -1,10 +1,10 @@
 // The durable job handlers. Imports are retried after a crash: the first run wrote nothing (one
 // transaction), so running it again is safe, and a finished job is skipped.
 
+import { findDatabaseError } from '@jinji/db/errors';
 import { AppError } from '@jinji/server-kit/app-error';
 import type PgBoss from 'pg-boss';
 import type { Database } from '../db/client';
-import { findDatabaseError } from '../db/errors';
 import { IMPORT_QUEUE, type JobQueue, resumeImports, runImport } from '../features/imports/imports.service';
 
 export async function registerWorkers(boss: PgBoss, db: Database): Promise<JobQueue> {

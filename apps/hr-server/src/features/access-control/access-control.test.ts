@@ -1,4 +1,6 @@
 // アクセス権限管理: members are added with 【適用】+【更新】 and removed with 削除 + 【更新】.
+
+import { TEST_DB } from '@jinji/test-kit/database';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   Client,
@@ -6,7 +8,6 @@ import {
   createTestTenant,
   createTestUser,
   STRONG_PASSWORD,
-  TEST_DB,
   type TestApp,
 } from '../../../test/helpers';
 

@@ -3,6 +3,7 @@
 // a new route is covered the moment it exists; it cannot exist without a declared access.
 import { isAllowed } from '@jinji/contracts/hr/access';
 import { ADMIN_ROLES, type TAdminRole } from '@jinji/contracts/hr/roles';
+import { TEST_DB } from '@jinji/test-kit/database';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   Client,
@@ -10,7 +11,6 @@ import {
   createTestTenant,
   createTestUser,
   STRONG_PASSWORD,
-  TEST_DB,
   type TestApp,
 } from '../../../test/helpers';
 import type { ApiRoute } from '../../plugins/auth';

@@ -4,6 +4,7 @@
 import { isAllowed } from '@jinji/contracts/hr/access';
 import { SENSITIVE_MASK } from '@jinji/contracts/hr/audit';
 import { ADMIN_ROLES, type TAdminRole } from '@jinji/contracts/hr/roles';
+import { TEST_DB } from '@jinji/test-kit/database';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
 import {
@@ -12,7 +13,6 @@ import {
   createTestTenant,
   createTestUser,
   STRONG_PASSWORD,
-  TEST_DB,
   type TestApp,
 } from '../../../test/helpers';
 import type { ApiRoute } from '../../plugins/auth';

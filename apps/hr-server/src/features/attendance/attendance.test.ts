@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { formatMinutes, parseMinutes, parseYearMonth } from '@jinji/contracts/hr/attendance';
 import type { TImportProblem } from '@jinji/contracts/hr/imports';
+import { TEST_DB } from '@jinji/test-kit/database';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   Client,
@@ -10,7 +11,6 @@ import {
   createTestTenant,
   createTestUser,
   STRONG_PASSWORD,
-  TEST_DB,
   type TestApp,
 } from '../../../test/helpers';
 import { employeeAttendance } from '../../db/schema/index';

@@ -1,8 +1,9 @@
 // Every query of the audit trail. audit_logs is append-only for the app role (migration 0001).
 import type { TAuditLogFilter } from '@jinji/contracts/hr/audit';
+import { queryRows } from '@jinji/db/client';
+import { insertJsonRows } from '@jinji/db/json-rows';
 import { and, count, desc, eq, gte, type SQL, sql } from 'drizzle-orm';
-import { queryRows, type Tx } from '../../db/client';
-import { insertJsonRows } from '../../db/json-rows';
+import type { Tx } from '../../db/client';
 import { auditLogs } from '../../db/schema/index';
 
 export type AuditRow = typeof auditLogs.$inferInsert;

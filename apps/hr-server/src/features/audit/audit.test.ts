@@ -8,6 +8,7 @@ import {
   type TAuditLogResponse,
   unlabelledAuditKeys,
 } from '@jinji/contracts/hr/audit';
+import { TEST_DB } from '@jinji/test-kit/database';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -16,7 +17,6 @@ import {
   createTestTenant,
   createTestUser,
   STRONG_PASSWORD,
-  TEST_DB,
   type TestApp,
 } from '../../../test/helpers';
 import { parseCsv } from '../../lib/csv';

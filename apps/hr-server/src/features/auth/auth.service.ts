@@ -5,10 +5,10 @@ import type { TChangePasswordRequest } from '@jinji/contracts/common/password-po
 import { isAllowed, PERMISSION_KEYS } from '@jinji/contracts/hr/access';
 import type { TLoginRequest, TMeResponse } from '@jinji/contracts/hr/auth';
 import { ADMIN_ROLES, type TAdminRole } from '@jinji/contracts/hr/roles';
+import { isUniqueViolation } from '@jinji/db/errors';
 import { AppError } from '@jinji/server-kit/app-error';
 import type { Config } from '../../config';
 import type { Database, Tx } from '../../db/client';
-import { isUniqueViolation } from '../../db/errors';
 import type { AuthContext } from '../../lib/auth-context';
 import { burnVerify, checkPassword, hashPassword, verifyPassword } from '../../lib/passwords';
 import { type AuditActor, recordAudit } from '../audit/audit.service';

@@ -1,4 +1,6 @@
 // R-AUTH-1 / SECURITY.md: sessions, CSRF, brute force, expiry — through the HTTP API as a browser would.
+
+import { TEST_DB } from '@jinji/test-kit/database';
 import { verify } from '@node-rs/argon2';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
@@ -7,7 +9,6 @@ import {
   createTestTenant,
   createTestUser,
   STRONG_PASSWORD,
-  TEST_DB,
   type TestApp,
 } from '../../../test/helpers';
 import type { Config } from '../../config';

@@ -1,6 +1,7 @@
 import type { TCodeSettings, TEmployeeNumberMode, TLoginIdMode } from '@jinji/contracts/hr/code-settings';
+import { queryRows } from '@jinji/db/client';
 import { sql } from 'drizzle-orm';
-import { queryRows, type Tx } from '../../db/client';
+import type { Tx } from '../../db/client';
 import { codeSequences, codeSettings } from '../../db/schema/index';
 
 export type SequenceKind = 'login_id' | 'employee_number';

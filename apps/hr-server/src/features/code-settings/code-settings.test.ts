@@ -1,6 +1,8 @@
 // コード設定: the seed's two tables are the test, and numbers never repeat under concurrency.
+
+import { TEST_DB } from '@jinji/test-kit/database';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, createTestApp, createTestTenant, STRONG_PASSWORD, TEST_DB, type TestApp } from '../../../test/helpers';
+import { Client, createTestApp, createTestTenant, STRONG_PASSWORD, type TestApp } from '../../../test/helpers';
 import { generateCodes } from './code-settings.service';
 
 let t: TestApp;

@@ -1,5 +1,7 @@
 // System use for existing employees (decision 006): a ログインID can be given after registration — on
 // the 基本情報 edit or in the 更新用ファイル — or made by コード設定; メールアドレス is required only then.
+
+import { TEST_DB } from '@jinji/test-kit/database';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   Client,
@@ -7,7 +9,6 @@ import {
   createTestTenant,
   createTestUser,
   STRONG_PASSWORD,
-  TEST_DB,
   type TestApp,
   uploadImport,
 } from '../../../test/helpers';

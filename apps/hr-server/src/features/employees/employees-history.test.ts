@@ -1,5 +1,7 @@
 // 所属・契約 history through the API: a mistyped row is corrected or deleted, a row may be inserted
 // between two others, end dates always follow the next row's 適用日, and every change is in 操作ログ.
+
+import { TEST_DB } from '@jinji/test-kit/database';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   Client,
@@ -7,7 +9,6 @@ import {
   createTestTenant,
   createTestUser,
   STRONG_PASSWORD,
-  TEST_DB,
   type TestApp,
 } from '../../../test/helpers';
 

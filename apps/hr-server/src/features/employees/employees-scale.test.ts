@@ -1,8 +1,10 @@
 // A tenant past the count cap, loaded like the demo (COPY): the list says 「10,000件以上」 and the
 // trigram search still finds exactly the matching people.
+
+import { queryRows } from '@jinji/db/client';
+import { TEST_DB } from '@jinji/test-kit/database';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, createTestApp, TEST_DB, type TestApp } from '../../../test/helpers';
-import { queryRows } from '../../db/client';
+import { Client, createTestApp, type TestApp } from '../../../test/helpers';
 import { seedDemo } from '../tenants/demo';
 
 let t: TestApp;

@@ -3,7 +3,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ZEmployeeListQuery } from '@jinji/contracts/hr/employees';
+import { queryRows } from '@jinji/db/client';
 import { KANJI_VARIANTS, todayInJapan, toSearchForm } from '@jinji/ja/text';
+import { TEST_DB } from '@jinji/test-kit/database';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -12,10 +14,8 @@ import {
   createTestTenant,
   createTestUser,
   STRONG_PASSWORD,
-  TEST_DB,
   type TestApp,
 } from '../../../test/helpers';
-import { queryRows } from '../../db/client';
 import { employeeListStatement, findDepartmentSubtree } from './employees.repository';
 
 let t: TestApp;

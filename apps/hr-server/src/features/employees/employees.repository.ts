@@ -1,10 +1,11 @@
 // Every query of the employee master. A list page is one statement: filter, capped count, page and
 // the page's current 所属 and login IDs (employeeListStatement).
 import type { TEmployeeListQuery, TEmploymentStatus } from '@jinji/contracts/hr/employees';
+import { queryRows } from '@jinji/db/client';
+import { insertJsonRows } from '@jinji/db/json-rows';
+import { escapeLike } from '@jinji/db/like';
 import { and, asc, count, desc, eq, getTableName, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
-import { type Db, queryRows, type Tx } from '../../db/client';
-import { insertJsonRows } from '../../db/json-rows';
-import { escapeLike } from '../../db/like';
+import type { Db, Tx } from '../../db/client';
 import {
   employeeAssignments,
   employeeAwards,

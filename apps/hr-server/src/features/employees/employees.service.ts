@@ -21,11 +21,11 @@ import {
   ZContactsSection,
   ZSensitiveSection,
 } from '@jinji/contracts/hr/employees';
+import { isUniqueViolation } from '@jinji/db/errors';
 import { formatDate, todayInJapan, toSearchForm } from '@jinji/ja/text';
 import { AppError } from '@jinji/server-kit/app-error';
 import type { z } from 'zod';
 import type { Database, Tx } from '../../db/client';
-import { isUniqueViolation } from '../../db/errors';
 import { employeeAssignments, employeeContracts } from '../../db/schema/index';
 import type { AuthContext } from '../../lib/auth-context';
 import { type CsvEncoding, findCp932Losses, streamCsv } from '../../lib/csv';

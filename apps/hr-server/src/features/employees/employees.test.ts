@@ -1,6 +1,7 @@
 // 従業員 through the API: registration under コード設定, search, detail with hidden sensitive
 // sections, 異動 history, and the audit trail.
 
+import { TEST_DB } from '@jinji/test-kit/database';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   Client,
@@ -8,7 +9,6 @@ import {
   createTestTenant,
   createTestUser,
   STRONG_PASSWORD,
-  TEST_DB,
   type TestApp,
 } from '../../../test/helpers';
 import { parseCsv } from '../../lib/csv';

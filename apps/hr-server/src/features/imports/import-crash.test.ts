@@ -4,10 +4,12 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { queryRows } from '@jinji/db/client';
+import { TEST_DB } from '@jinji/test-kit/database';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, createTestTenant, createTestUser, STRONG_PASSWORD, TEST_DB } from '../../../test/helpers';
-import { type Database, openPglite, queryRows } from '../../db/client';
+import { createTestDatabase, createTestTenant, createTestUser, STRONG_PASSWORD } from '../../../test/helpers';
+import { type Database, openPglite } from '../../db/client';
 import { migrateDatabase } from '../../db/migrate';
 
 const root = path.resolve(import.meta.dirname, '../../../../..');

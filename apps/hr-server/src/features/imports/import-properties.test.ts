@@ -1,6 +1,7 @@
 // Properties of the importer: export → import changes nothing (R-IMP-5/6 of issue 5), and any bytes or
 // CSV shape end in a clean 正常終了 or エラー終了 — never a thrown job, never a partial write.
 import { IMPORT_COLUMNS_NEW } from '@jinji/contracts/hr/imports';
+import { TEST_DB } from '@jinji/test-kit/database';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +11,6 @@ import {
   createTestTenant,
   createTestUser,
   STRONG_PASSWORD,
-  TEST_DB,
   type TestApp,
 } from '../../../test/helpers';
 import type { AuthContext } from '../../lib/auth-context';

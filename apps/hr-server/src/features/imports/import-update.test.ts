@@ -1,4 +1,6 @@
 // 「更新用ファイル」 (R-IMP-4), Excel files (R-IMP-1/2) and the export in the update layout.
+
+import { TEST_DB } from '@jinji/test-kit/database';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +10,6 @@ import {
   createTestTenant,
   createTestUser,
   STRONG_PASSWORD,
-  TEST_DB,
   type TestApp,
   uploadImport,
 } from '../../../test/helpers';

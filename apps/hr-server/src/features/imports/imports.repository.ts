@@ -1,7 +1,7 @@
 import type { TImportError } from '@jinji/contracts/hr/imports';
+import { insertJsonObjects } from '@jinji/db/json-rows';
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
-import { insertJsonObjects } from '../../db/json-rows';
 import {
   employeeAssignments,
   employeeContracts,

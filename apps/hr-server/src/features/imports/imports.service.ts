@@ -2,6 +2,7 @@
 // job in two streamed passes: validate every row, then — only when no row had an error — write them
 // all in one transaction that also finishes the job, so 取込履歴 always says whether the data is there.
 import type { ImportColumn, TImportError, TImportJob, TImportKind, TImportProblem } from '@jinji/contracts/hr/imports';
+import { isUniqueViolation } from '@jinji/db/errors';
 import { AppError } from '@jinji/server-kit/app-error';
 import type { Database, Tx } from '../../db/client';
 import type { AuthContext } from '../../lib/auth-context';
@@ -381,13 +382,6 @@ async function withWhose(
 
 /** Thrown inside the write transaction to roll it back when pass 1, running alongside, found errors. */
 const ROLLBACK = Symbol('rollback');
-
-function isUniqueViolation(e: unknown): boolean {
-  for (let c: unknown = e; c && typeof c === 'object'; c = (c as { cause?: unknown }).cause) {
-    if ((c as { code?: string }).code === '23505') return true;
-  }
-  return false;
-}
 
 function checkHeader(names: string[], handler: ImportKindHandler<unknown>): TImportProblem[] {
   const known = new Set(handler.columns.map((c) => c.header));

@@ -1,5 +1,7 @@
 // 一括登録: template, CP932/UTF-8 files with 和暦 and half-width kana, all-or-nothing through the
 // durable job, 取込履歴, and per-row Japanese errors.
+
+import { TEST_DB } from '@jinji/test-kit/database';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -8,7 +10,6 @@ import {
   createTestTenant,
   createTestUser,
   STRONG_PASSWORD,
-  TEST_DB,
   type TestApp,
   uploadImport,
 } from '../../../test/helpers';

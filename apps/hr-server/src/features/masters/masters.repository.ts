@@ -1,7 +1,8 @@
 import type { TMasterKind } from '@jinji/contracts/hr/masters';
+import { queryRows } from '@jinji/db/client';
+import { containsPattern } from '@jinji/db/like';
 import { and, asc, count, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
-import { queryRows, type Tx } from '../../db/client';
-import { containsPattern } from '../../db/like';
+import type { Tx } from '../../db/client';
 import { masterItems } from '../../db/schema/index';
 
 export type MasterRow = typeof masterItems.$inferSelect;

@@ -9,9 +9,9 @@ import {
   type TMasterKind,
   type TMasterListResponse,
 } from '@jinji/contracts/hr/masters';
+import { isUniqueViolation } from '@jinji/db/errors';
 import { AppError } from '@jinji/server-kit/app-error';
 import type { Database, Tx } from '../../db/client';
-import { isUniqueViolation } from '../../db/errors';
 import type { AuthContext } from '../../lib/auth-context';
 import { type CsvEncoding, encodeCsv, parseCsv } from '../../lib/csv';
 import { type AuditEntry, auditDiff, recordAudit, recordAudits } from '../audit/audit.service';

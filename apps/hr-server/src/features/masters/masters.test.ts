@@ -1,7 +1,9 @@
 // マスタメンテナンス through the API: codes, trees, in-use protection, invalid rows, CSV all-or-nothing.
+
+import { TEST_DB } from '@jinji/test-kit/database';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, createTestApp, createTestTenant, STRONG_PASSWORD, TEST_DB, type TestApp } from '../../../test/helpers';
+import { Client, createTestApp, createTestTenant, STRONG_PASSWORD, type TestApp } from '../../../test/helpers';
 
 let t: TestApp;
 let c: Client;

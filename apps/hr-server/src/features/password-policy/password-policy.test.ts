@@ -1,4 +1,6 @@
 // パスワードポリシー設定 (seed 初期設定(1)): read by everyone, edited by システム管理者 only.
+
+import { TEST_DB } from '@jinji/test-kit/database';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   Client,
@@ -6,7 +8,6 @@ import {
   createTestTenant,
   createTestUser,
   STRONG_PASSWORD,
-  TEST_DB,
   type TestApp,
 } from '../../../test/helpers';
 

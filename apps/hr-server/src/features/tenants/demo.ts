@@ -1,8 +1,9 @@
 // `jinji demo [--employees N]`: a tenant with a department tree, masters and employees with
 // 所属/契約 histories, written by the same batched writer as the form and the import (audit rows too).
 import type { TMasterKind } from '@jinji/contracts/hr/masters';
+import { queryRows } from '@jinji/db/client';
 import { sql } from 'drizzle-orm';
-import { type Database, queryRows } from '../../db/client';
+import type { Database } from '../../db/client';
 import type { AuthContext } from '../../lib/auth-context';
 import { hashPassword } from '../../lib/passwords';
 import { findUserByLoginId, resetLoginThrottles, updatePassword } from '../auth/auth.repository';

@@ -1,6 +1,8 @@
 // 初期設定: the first-run page creates the organisation and its システム管理者, once.
+
+import { TEST_DB } from '@jinji/test-kit/database';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Client, createTestApp, STRONG_PASSWORD, TEST_DB, type TestApp } from '../../../test/helpers';
+import { Client, createTestApp, STRONG_PASSWORD, type TestApp } from '../../../test/helpers';
 
 let t: TestApp;
 beforeEach(async () => {

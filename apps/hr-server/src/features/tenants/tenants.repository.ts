@@ -1,6 +1,7 @@
 import { RECORD_CATEGORIES_SEED } from '@jinji/contracts/hr/masters';
+import { queryRows } from '@jinji/db/client';
 import { sql } from 'drizzle-orm';
-import { type Db, queryRows, type Tx } from '../../db/client';
+import type { Db, Tx } from '../../db/client';
 import { masterItems, passwordHistory, roleMembers, tenants, userAccounts } from '../../db/schema/index';
 
 export type NewTenant = {

@@ -1,14 +1,15 @@
 // docs/decisions/003: pg-boss 10 runs on both engines (on PGlite through its `db` adapter option).
+
+import { createTestEngine, TEST_DB, type TestEngine } from '@jinji/test-kit/database';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, TEST_DB } from '../../test/helpers';
-import type { Database } from '../db/client';
 import { createBoss } from './boss';
 
-let db: Database;
+// pg-boss needs no app tables: an empty database
+let engine: TestEngine;
 beforeAll(async () => {
-  db = await createTestDatabase();
+  engine = await createTestEngine({ name: 'empty', build: async () => {}, apps: [] });
 });
-afterAll(() => db?.close());
+afterAll(() => engine?.close());
 
 const waitFor = async (check: () => Promise<boolean>, ms = 15_000) => {
   const end = Date.now() + ms;
@@ -21,7 +22,7 @@ const waitFor = async (check: () => Promise<boolean>, ms = 15_000) => {
 
 describe(`durable jobs (${TEST_DB})`, () => {
   it('runs a job, retries a failing one with backoff and leaves it visible as failed', async () => {
-    const boss = createBoss(db);
+    const boss = createBoss(engine, { schema: 'pgboss' });
     await boss.start();
     try {
       await boss.createQueue('ok-queue');
@@ -35,10 +36,10 @@ describe(`durable jobs (${TEST_DB})`, () => {
         attempts++;
         throw new Error('always fails');
       });
-      await boss.send('ok-queue', { employees: 3 });
+      await boss.send('ok-queue', { items: 3 });
       const badId = await boss.send('bad-queue', {}, { retryLimit: 2, retryDelay: 1, retryBackoff: true });
       await waitFor(async () => seen.length === 1);
-      expect(seen).toEqual([{ employees: 3 }]);
+      expect(seen).toEqual([{ items: 3 }]);
       await waitFor(async () => (await boss.getJobById('bad-queue', badId!))?.state === 'failed', 20_000);
       expect(attempts).toBe(3);
       const failed = await boss.getJobById('bad-queue', badId!);
@@ -49,13 +50,13 @@ describe(`durable jobs (${TEST_DB})`, () => {
   });
 
   it('keeps queued jobs across a restart', async () => {
-    const first = createBoss(db);
+    const first = createBoss(engine, { schema: 'pgboss' });
     await first.start();
     await first.createQueue('durable');
     const id = await first.send('durable', { n: 1 });
     await first.stop({ graceful: true, wait: true });
 
-    const second = createBoss(db);
+    const second = createBoss(engine, { schema: 'pgboss' });
     await second.start();
     try {
       const done: string[] = [];
@@ -66,6 +67,27 @@ describe(`durable jobs (${TEST_DB})`, () => {
       expect(done).toEqual([id]);
     } finally {
       await second.stop({ graceful: false, wait: true });
+    }
+  });
+
+  it("keeps two apps' queues apart on one database: one pg-boss schema each", async () => {
+    const hr = createBoss(engine, { schema: 'pgboss' });
+    const other = createBoss(engine, { schema: 'pgboss_other' });
+    await hr.start();
+    await other.start();
+    try {
+      await hr.createQueue('mail');
+      await other.createQueue('mail');
+      const id = await hr.send('mail', { n: 1 });
+      expect(await other.getJobById('mail', id!)).toBeNull();
+      expect((await hr.getJobById('mail', id!))?.state).toBe('created');
+      const schemas = await engine.executeSql(
+        `select nspname from pg_namespace where nspname in ('pgboss', 'pgboss_other') order by 1`,
+      );
+      expect(schemas.rows).toEqual([{ nspname: 'pgboss' }, { nspname: 'pgboss_other' }]);
+    } finally {
+      await other.stop({ graceful: false, wait: true });
+      await hr.stop({ graceful: false, wait: true });
     }
   });
 });

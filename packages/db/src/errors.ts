@@ -1,7 +1,11 @@
-/** PostgreSQL unique_violation (23505), through drizzle's wrapping. */
+/** PostgreSQL unique_violation (23505), through drizzle's (or a caller's) wrapping in `cause`. */
 export function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; cause?: { code?: string } } | null;
-  return e?.code === '23505' || e?.cause?.code === '23505';
+  let e = error;
+  for (let depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+    if ((e as { code?: unknown }).code === '23505') return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
 }
 
 /** What a log or a job's output may keep of a database error: codes and names, never values. */

@@ -1,0 +1,265 @@
+// One Database per app over one engine: PGlite in a directory (default) or a PostgreSQL server.
+// The engine is opened once per process and shared (decision 009: one PGlite instance serves both
+// apps; on PostgreSQL one owner pool); each app binds its drizzle schema, app role and request login.
+// Every request-path query runs inside asTenant()/asAnonymous(): a transaction under the app's
+// non-privileged role with app.tenant_id set transaction-locally (decision 002). On PostgreSQL those
+// transactions run on the app's own pool that logs in as its request login, which has no right but
+// becoming the app role: RESET ROLE there reaches nothing (decision 008).
+
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { type Extensions, PGlite } from '@electric-sql/pglite';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
+import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+
+export type Tables = Record<string, unknown>;
+export type Db<S extends Tables> = PgDatabase<PgQueryResultHKT, S>;
+export type Tx<S extends Tables> = PgTransaction<PgQueryResultHKT, S, ExtractTablesWithRelations<S>>;
+export type DatabaseKind = 'pglite' | 'postgres';
+
+/** What pg-boss needs when it cannot open its own connections (PGlite). */
+export type SqlExecutor = { executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> };
+
+/** The process's one connection to the database, shared by every app's Database. */
+export type Engine = PgliteEngine | PostgresEngine;
+export type PgliteEngine = {
+  kind: 'pglite';
+  client: PGlite;
+  executeSql: SqlExecutor['executeSql'];
+  close(): Promise<void>;
+};
+export type PostgresEngine = {
+  kind: 'postgres';
+  /** the owner's */
+  connectionString: string;
+  /** owner pool: migrations, tenant creation, system jobs — never the request path */
+  pool: pg.Pool;
+  /** connections of each app's request pool */
+  poolSize: number;
+  executeSql: SqlExecutor['executeSql'];
+  close(): Promise<void>;
+};
+
+/** What makes a Database one app's: its tables, schema, role and request login. */
+export type AppDatabaseSpec<S extends Tables> = {
+  /** the app's drizzle schema module */
+  tables: S;
+  /** the PostgreSQL schema holding the app's tables (HR: public) */
+  schema: string;
+  /** the column that names the tenant in every tenant-owned table */
+  tenantColumn: string;
+  /** NOLOGIN role every request runs as (SET LOCAL ROLE) */
+  appRole: string;
+  /**
+   * The login of the request pool on PostgreSQL: `<rolePrefix><database oid>`, member of `appRole`
+   * only; its secret is kept in the owner-only table `table` of `schema`.
+   */
+  requestLogin: { rolePrefix: string; table: string };
+  /** search_path inside request transactions, for raw SQL naming the app's tables unqualified */
+  searchPath?: string;
+};
+
+export type Database<S extends Tables> = {
+  kind: DatabaseKind;
+  spec: AppDatabaseSpec<S>;
+  engine: Engine;
+  /** Owner connection: migrations, tenant creation, system jobs, tests. Never used on the request path. */
+  owner: Db<S>;
+  asTenant<T>(tenantId: string, fn: (tx: Tx<S>) => Promise<T>): Promise<T>;
+  /** Before a tenant is known (login by code, first-run check): sees no tenant rows. */
+  asAnonymous<T>(fn: (tx: Tx<S>) => Promise<T>): Promise<T>;
+  /** Raw SQL as owner (multi-statement allowed when no values). */
+  executeSql: SqlExecutor['executeSql'];
+  /**
+   * Bulk load as owner with COPY (demo data, benchmarks): `csv` is RFC 4180 text without a header.
+   * COPY FROM is refused on a table under row-level security for any role that does not bypass it,
+   * so the rows go through a temporary table and one INSERT … SELECT (the owner's policy admits them).
+   */
+  copyFrom(table: string, columns: string[], csv: string): Promise<void>;
+  /**
+   * One statement on a request connection outside any tenant transaction, as the request role
+   * itself (PostgreSQL: a role with no rights at all). For the isolation tests only.
+   */
+  probeRequestConnection(text: string): Promise<{ rows: unknown[] }>;
+  /** Closes this app's request pool, and the engine when the Database opened it (openDatabase). */
+  close(): Promise<void>;
+};
+
+export type PgliteOptions = { dataDir?: string; extensions?: Extensions; loadDataDir?: Blob | File };
+
+export async function openPgliteEngine(opts: PgliteOptions = {}): Promise<PgliteEngine> {
+  // PGlite's default shared_buffers (128 MB) is most of an idle server's RSS; 64 MB measured no slower
+  // for search or imports (decision 007)
+  const startParams = [...PGlite.defaultStartParams, '-c', 'shared_buffers=64MB'];
+  const options = { extensions: opts.extensions, startParams, loadDataDir: opts.loadDataDir };
+  const client = opts.dataDir ? await PGlite.create(opts.dataDir, options) : await PGlite.create(options);
+  const executeSql = async (text: string, values?: unknown[]) => {
+    // exec (simple protocol) only for multi-statement scripts: it runs them in one transaction,
+    // where VACUUM and friends are refused
+    if ((values && values.length > 0) || !text.includes(';')) return client.query(text, values as unknown[]);
+    const results = await client.exec(text);
+    return results[results.length - 1] ?? { rows: [] };
+  };
+  return { kind: 'pglite', client, executeSql, close: () => client.close() };
+}
+
+/** `connectionString` names the owner; `poolSize` is each app's request pool, the owner's stays ≤ 4. */
+export function openPostgresEngine(connectionString: string, poolSize = 10): PostgresEngine {
+  const pool = new pg.Pool({ connectionString, max: Math.min(poolSize, 4) });
+  pool.on('error', () => {}); // idle client errors surface on the next query
+  return {
+    kind: 'postgres',
+    connectionString,
+    pool,
+    poolSize,
+    executeSql: async (text, values) => pool.query(text, values as unknown[]),
+    close: () => pool.end(),
+  };
+}
+
+export async function openEngine(opts: {
+  databaseUrl?: string;
+  dataDir?: string;
+  extensions?: Extensions;
+}): Promise<Engine> {
+  return opts.databaseUrl
+    ? openPostgresEngine(opts.databaseUrl)
+    : openPgliteEngine({ dataDir: opts.dataDir, extensions: opts.extensions });
+}
+
+/** Opens an engine for one app alone; close() closes both. */
+export async function openDatabase<S extends Tables>(
+  opts: { databaseUrl?: string; dataDir?: string; extensions?: Extensions },
+  spec: AppDatabaseSpec<S>,
+): Promise<Database<S>> {
+  const engine = await openEngine(opts);
+  return bindDatabase(engine, spec, { ownsEngine: true });
+}
+
+export const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+/** The app's secret table, schema-qualified. */
+export const requestLoginTable = (spec: AppDatabaseSpec<Tables>) =>
+  `${quoteIdent(spec.schema)}.${quoteIdent(spec.requestLogin.table)}`;
+
+/**
+ * One app's Database over a shared engine. Several apps may bind the same engine: on PGlite they
+ * share its one connection (PGlite's lock serialises their transactions); on PostgreSQL they share
+ * the owner pool and each gets a request pool logging in as its own request login.
+ */
+export function bindDatabase<S extends Tables>(
+  engine: Engine,
+  spec: AppDatabaseSpec<S>,
+  opts: { ownsEngine?: boolean; poolSize?: number } = {},
+): Database<S> {
+  const scoped = async <T>(db: Db<S>, tenantId: string | null, fn: (tx: Tx<S>) => Promise<T>): Promise<T> =>
+    db.transaction(async (tx) => {
+      // set_config(…, true) is transaction-local: nothing survives into the next use of the connection.
+      // 'role' set this way is SET LOCAL ROLE; one round trip for all.
+      await tx.execute(
+        spec.searchPath === undefined
+          ? sql`select set_config('app.tenant_id', ${tenantId ?? ''}, true), set_config('role', ${spec.appRole}, true)`
+          : sql`select set_config('app.tenant_id', ${tenantId ?? ''}, true), set_config('role', ${spec.appRole}, true), set_config('search_path', ${spec.searchPath}, true)`,
+      );
+      return fn(tx as Tx<S>);
+    });
+  const closeEngine = () => (opts.ownsEngine ? engine.close() : Promise.resolve());
+
+  if (engine.kind === 'pglite') {
+    const { client, executeSql } = engine;
+    const owner = drizzlePglite(client, { schema: spec.tables }) as unknown as Db<S>;
+    return {
+      kind: 'pglite',
+      spec,
+      engine,
+      owner,
+      asTenant: (tenantId, fn) => scoped(owner, tenantId, fn),
+      asAnonymous: (fn) => scoped(owner, null, fn),
+      executeSql,
+      copyFrom: async (table, columns, csv) => {
+        const load = loadThroughTemp(qualified(spec, table), columns);
+        await client.transaction(async (tx) => {
+          await tx.query(load.create);
+          await tx.query(load.copy.replace('STDIN', `'/dev/blob'`), [], { blob: new Blob([csv]) });
+          await tx.query(load.insert);
+        });
+      },
+      probeRequestConnection: (text) => client.query(text),
+      close: closeEngine,
+    };
+  }
+
+  const { pool, connectionString } = engine;
+  const poolSize = opts.poolSize ?? engine.poolSize;
+  const owner = drizzleNodePg(pool, { schema: spec.tables }) as unknown as Db<S>;
+  let request: Promise<{ pool: pg.Pool; db: Db<S> }> | null = null;
+  const requestPool = () => {
+    request ??= (async () => {
+      const rows = (await pool.query(`select role_name, secret from ${requestLoginTable(spec)}`)).rows;
+      if (!rows[0]) throw new Error('no request login provisioned; run the migrations first');
+      const url = new URL(connectionString);
+      url.username = encodeURIComponent(rows[0].role_name);
+      url.password = encodeURIComponent(rows[0].secret);
+      const p = new pg.Pool({ connectionString: url.toString(), max: poolSize });
+      p.on('error', () => {});
+      return { pool: p, db: drizzleNodePg(p, { schema: spec.tables }) as unknown as Db<S> };
+    })().catch((e) => {
+      request = null; // try again on the next request
+      throw e;
+    });
+    return request;
+  };
+  return {
+    kind: 'postgres',
+    spec,
+    engine,
+    owner,
+    asTenant: async (tenantId, fn) => scoped((await requestPool()).db, tenantId, fn),
+    asAnonymous: async (fn) => scoped((await requestPool()).db, null, fn),
+    executeSql: engine.executeSql,
+    copyFrom: async (table, columns, csv) => {
+      const load = loadThroughTemp(qualified(spec, table), columns);
+      const conn = await pool.connect();
+      try {
+        await conn.query('begin');
+        await conn.query(load.create);
+        await pipeline(Readable.from([csv]), conn.query(copyFrom(load.copy)));
+        await conn.query(load.insert);
+        await conn.query('commit');
+      } catch (e) {
+        await conn.query('rollback').catch(() => {});
+        throw e;
+      } finally {
+        conn.release();
+      }
+    },
+    probeRequestConnection: async (text) => (await requestPool()).pool.query(text),
+    close: async () => {
+      const r = request ? await request.catch(() => null) : null;
+      await r?.pool.end();
+      await closeEngine();
+    },
+  };
+}
+
+const qualified = (spec: AppDatabaseSpec<Tables>, table: string) => `${quoteIdent(spec.schema)}.${quoteIdent(table)}`;
+
+function loadThroughTemp(table: string, columns: string[]) {
+  const cols = columns.map(quoteIdent).join(', ');
+  return {
+    create: `CREATE TEMP TABLE kit_copy_load ON COMMIT DROP AS SELECT ${cols} FROM ${table} WITH NO DATA`,
+    copy: `COPY kit_copy_load (${cols}) FROM STDIN WITH (FORMAT csv)`,
+    insert: `INSERT INTO ${table} (${cols}) SELECT ${cols} FROM kit_copy_load`,
+  };
+}
+
+/** Rows of a raw SQL statement; both drivers return `{ rows }`. */
+export async function queryRows<T>(tx: { execute(query: SQL): PromiseLike<unknown> }, query: SQL): Promise<T[]> {
+  const result = (await tx.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}

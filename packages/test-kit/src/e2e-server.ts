@@ -1,0 +1,98 @@
+// An app server as a child process for browser journeys, for either app (or the process serving both):
+// a free port per port variable, a fresh PGlite data directory, CLI steps before the server holds its
+// lock, and a wait until every port answers its health route.
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export type TestServer = {
+  /** the first port's */
+  url: string;
+  /** by port variable, e.g. { PORT: 'http://127.0.0.1:…', TRAINING_PORT: '…' } */
+  urls: Record<string, string>;
+  stop: () => Promise<void>;
+};
+
+/** Runs the app's CLI with `args` against the test's data dir. */
+export type TCli = (args: string[]) => void;
+
+export type StartServerOptions = {
+  repoRoot: string;
+  /** entry point, relative to repoRoot, run with tsx */
+  script: string;
+  /** the CLI that prepare() runs */
+  cliScript?: string;
+  /** environment variables that each get a free port; the first is `url` */
+  portEnv: string[];
+  /** the variable naming the embedded database's directory */
+  dataDirEnv: string;
+  env?: Record<string, string>;
+  prepare?: (cli: TCli) => void;
+  healthPath?: string;
+};
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+const exited = (child: ChildProcess) =>
+  new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve();
+    else child.once('exit', () => resolve());
+  });
+
+export async function startServer(options: StartServerOptions): Promise<TestServer> {
+  const tsx = path.join(options.repoRoot, 'node_modules/.bin/tsx');
+  const urls: Record<string, string> = {};
+  const env: NodeJS.ProcessEnv = { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
+  for (const name of options.portEnv) {
+    const port = await freePort();
+    env[name] = String(port);
+    urls[name] = `http://127.0.0.1:${port}`;
+  }
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'jinji-e2e-'));
+  env[options.dataDirEnv] = dataDir;
+  Object.assign(env, options.env);
+  delete env.DATABASE_URL; // e2e always runs on the embedded PGlite
+  const { cliScript } = options;
+  options.prepare?.((args) => {
+    if (!cliScript) throw new Error('prepare() needs cliScript');
+    execFileSync(tsx, [cliScript, ...args], {
+      cwd: options.repoRoot,
+      env,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+  });
+  const child = spawn(tsx, [options.script], { cwd: options.repoRoot, env, stdio: ['ignore', 'inherit', 'inherit'] });
+  const stop = async () => {
+    child.kill('SIGTERM');
+    await exited(child);
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  const url = urls[options.portEnv[0] as string] as string;
+  const health = options.healthPath ?? '/api/health';
+  const isHealthy = async (u: string) => {
+    try {
+      return (await fetch(`${u}${health}`)).ok;
+    } catch {
+      return false; // not listening yet
+    }
+  };
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${options.script} exited early with code ${child.exitCode}`);
+    if ((await Promise.all(Object.values(urls).map(isHealthy))).every(Boolean)) return { url, urls, stop };
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  await stop();
+  throw new Error(`${options.script} did not become healthy within 90 s`);
+}
