@@ -46,6 +46,12 @@ export type Database = {
    * itself (PostgreSQL: a role with no rights at all). For the isolation tests only.
    */
   probeRequestConnection(text: string): Promise<{ rows: unknown[] }>;
+  /**
+   * One statement on a request connection in its own implicit transaction, for SQL functions that set
+   * tenant and role themselves (the session lookup: one round trip). Prepared once per connection by
+   * `name` on PostgreSQL; PGlite runs it by text.
+   */
+  requestStatement(q: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
   /** For pg-boss: a connection string on PostgreSQL, an executor on PGlite. */
   jobConnection: { connectionString: string } | { db: SqlExecutor };
   close(): Promise<void>;
@@ -94,6 +100,7 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
       });
     },
     probeRequestConnection: (text) => client.query(text),
+    requestStatement: (q) => client.query(q.text, q.values),
     jobConnection: { db: { executeSql } },
     close: () => client.close(),
   };
@@ -148,6 +155,7 @@ export function openPostgres(connectionString: string, poolSize = 10): Database 
       }
     },
     probeRequestConnection: async (text) => (await requestPool()).pool.query(text),
+    requestStatement: async (q) => (await requestPool()).pool.query(q),
     jobConnection: { connectionString },
     close: async () => {
       const r = request ? await request.catch(() => null) : null;

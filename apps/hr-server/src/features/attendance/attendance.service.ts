@@ -1,8 +1,8 @@
 // 勤怠実績 (R-IMP-6) on the employee detail page.
 import type { TAttendanceListResponse, TAttendanceQuery } from '@jinji/contracts/hr/attendance';
 import type { Database } from '../../db/client';
+import type { Actor } from '../../lib/actor';
 import { AppError } from '../../lib/app-error';
-import type { AuthContext } from '../../lib/auth-context';
 import { employeeExists, findAttendanceMonths } from './attendance.repository';
 
 /** Without 'from', the 12 newest months present (up to 'to'); with it, every month in the range. */
@@ -10,7 +10,7 @@ export const DEFAULT_MONTHS = 12;
 
 export async function listAttendance(
   db: Database,
-  ctx: AuthContext,
+  ctx: Actor,
   employeeId: string,
   query: TAttendanceQuery,
 ): Promise<TAttendanceListResponse> {

@@ -1,6 +1,5 @@
 // Decision 004 "Lockout": what counts as one source, and the order of reserve → settle.
 import { describe, expect, it } from 'vitest';
-import type { ThrottleRow } from './auth.repository';
 import {
   ACCOUNT_SOURCE,
   lockedUntilOf,
@@ -8,6 +7,7 @@ import {
   settleFailure,
   settleSuccess,
   sourceOf,
+  type ThrottleRow,
 } from './login-throttle';
 
 const rules = { lockThreshold: 3, lockMs: 60_000, accountHourlyLimit: 5 };
