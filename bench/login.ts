@@ -1,9 +1,11 @@
-// npm run bench:login — login latency at 16 concurrent clients against a real server process.
-// Physical limit: each login verifies one argon2id hash (CPU-bound), so the ceiling is
-// cores × (1000 / argon2 ms) logins per second. Uses DATABASE_URL when set, else a fresh PGlite dir.
+// npm run bench:login — at 16 concurrent clients against a real server process, in one run: logins, and
+// the argon2id verify rate alone at 16 concurrent (their floor: each login verifies one hash);
+// GET /auth/me, and its floor — a bench-only route on the same server answering from one raw select of
+// the session row (login-server.ts). login_ratio and me_ratio say how close each is to its floor.
+// Uses DATABASE_URL when set, else a fresh PGlite dir.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { hash, verify } from '@node-rs/argon2';
 import autocannon from 'autocannon';
@@ -54,7 +56,7 @@ await run([
 ]);
 
 const started = performance.now();
-const server = spawn(process.execPath, [...tsxArgs, 'apps/hr-server/src/server.ts'], {
+const server = spawn(process.execPath, [...tsxArgs, 'bench/login-server.ts'], {
   env,
   cwd: root,
   stdio: ['ignore', 'ignore', 'inherit'],
@@ -86,17 +88,42 @@ const result = await autocannon({
   headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken, cookie: csrfCookie },
   body,
 });
+const sessionCookie = check.headers
+  .getSetCookie()
+  .map((c) => c.split(';')[0]!)
+  .find((c) => c.includes('_sid='))!;
+const asUser = (url: string) =>
+  autocannon({
+    url: `${base}${url}`,
+    method: 'GET',
+    connections,
+    duration: durationS,
+    headers: { cookie: sessionCookie },
+  });
+const me = await asUser('/api/v1/auth/me');
+const floor = await asUser('/bench/me-floor');
 server.kill('SIGTERM');
 await new Promise((r) => server.on('exit', r));
 rmSync(dataDir, { recursive: true, force: true });
 
-// The ceiling: argon2id verifications per second on every core.
+// The floor of logins: argon2id verifications per second at the same 16 concurrent, nothing else.
 const stored = await hash(password, { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
 const t0 = performance.now();
 for (let i = 0; i < 20; i++) await verify(stored, password);
 const argonMs = (performance.now() - t0) / 20;
 const cores = availableParallelism();
 const limit = (cores * 1000) / argonMs;
+let verified = 0;
+const until = performance.now() + durationS * 1000;
+await Promise.all(
+  Array.from({ length: connections }, async () => {
+    while (performance.now() < until) {
+      await verify(stored, password);
+      verified++;
+    }
+  }),
+);
+const argonPerS = verified / durationS;
 
 const ok = result['2xx'];
 const loginsPerS = ok / durationS;
@@ -109,6 +136,15 @@ console.log(`latency             p50 ${result.latency.p50} ms, p99 ${result.late
 console.log(`throughput          ${loginsPerS.toFixed(1)} logins/s`);
 console.log(`argon2id verify     ${argonMs.toFixed(1)} ms → limit ${limit.toFixed(0)} logins/s on ${cores} cores`);
 console.log(`ratio to limit      ${(loginsPerS / limit).toFixed(2)}`);
+const meRps = me['2xx'] / durationS;
+const floorRps = floor['2xx'] / durationS;
+console.log(
+  `argon2id verify     ${argonPerS.toFixed(1)}/s at ${connections} concurrent → login_ratio ${(loginsPerS / argonPerS).toFixed(2)}`,
+);
+console.log(`/auth/me            ${meRps.toFixed(0)} req/s (${me.non2xx} non-2xx), p50 ${me.latency.p50} ms`);
+console.log(
+  `session-row floor   ${floorRps.toFixed(0)} req/s (${floor.non2xx} non-2xx) → me_ratio ${(meRps / floorRps).toFixed(2)}`,
+);
 console.log(
   JSON.stringify({
     bench: 'login',
@@ -119,5 +155,12 @@ console.log(
     limit_logins_per_s: Number(limit.toFixed(0)),
     ratio_to_limit: Number((loginsPerS / limit).toFixed(2)),
     non_2xx: result.non2xx,
+    argon2_per_s: Number(argonPerS.toFixed(1)),
+    login_ratio: Number((loginsPerS / argonPerS).toFixed(2)),
+    me_rps: Number(meRps.toFixed(0)),
+    me_floor_rps: Number(floorRps.toFixed(0)),
+    me_ratio: Number((meRps / floorRps).toFixed(2)),
+    me_non_2xx: me.non2xx + floor.non2xx,
+    load_avg_1m: Number(loadavg()[0]!.toFixed(2)),
   }),
 );

@@ -2,12 +2,9 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { ZCreateTenantRequest } from '@jinji/contracts/hr/setup';
-import { acquireDataDirLock } from '@jinji/db/data-dir-lock';
 import { AppError } from '@jinji/server-kit/app-error';
 import { bootHr } from './boot';
 import { loadConfig } from './config';
-import { openDatabase } from './db/client';
-import { migrateDatabase } from './db/migrate';
 import { createAccount } from './features/auth/auth.service';
 import { seedDemo } from './features/tenants/demo';
 import { createTenant } from './features/tenants/tenants.service';

@@ -1,12 +1,9 @@
 // HR alone: boot, the app, and the kit's listen and graceful close — nothing else.
 
-import { acquireDataDirLock } from '@jinji/db/data-dir-lock';
 import { runServer } from '@jinji/server-kit/run-server';
 import { buildApp } from './app';
 import { bootHr } from './boot';
 import { loadConfig } from './config';
-import { openDatabase } from './db/client';
-import { migrateDatabase } from './db/migrate';
 import { startJobs } from './jobs/boss';
 import { registerWorkers } from './jobs/workers';
 

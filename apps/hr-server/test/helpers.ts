@@ -82,7 +82,7 @@ export class Client extends InjectClient<[tenantCode: string, loginId: string, p
 
 /** An account with the given roles (none = 一般). Written directly: account management arrives later. */
 export async function createTestUser(db: Database, tenantId: string, loginId: string, roles: string[] = []) {
-  const { hashPassword } = await import('../src/lib/passwords');
+  const { hashPassword } = await import('@jinji/auth/passwords');
   const { roleMembers, userAccounts } = await import('../src/db/schema/index');
   const passwordHash = await hashPassword(STRONG_PASSWORD);
   return db.asTenant(tenantId, async (tx) => {

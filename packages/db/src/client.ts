@@ -86,6 +86,12 @@ export type Database<S extends Tables> = {
    * itself (PostgreSQL: a role with no rights at all). For the isolation tests only.
    */
   probeRequestConnection(text: string): Promise<{ rows: unknown[] }>;
+  /**
+   * One statement on a request connection in its own implicit transaction, for SQL functions that set
+   * tenant and role themselves (the session lookup: one round trip). Prepared once per connection by
+   * `name` on PostgreSQL; PGlite runs it by text.
+   */
+  requestStatement(q: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
   /** Closes this app's request pool, and the engine when the Database opened it (openDatabase). */
   close(): Promise<void>;
 };
@@ -190,6 +196,7 @@ export function bindDatabase<S extends Tables>(
         });
       },
       probeRequestConnection: (text) => client.query(text),
+      requestStatement: (q) => client.query(q.text, q.values),
       close: closeEngine,
     };
   }
@@ -239,6 +246,7 @@ export function bindDatabase<S extends Tables>(
       }
     },
     probeRequestConnection: async (text) => (await requestPool()).pool.query(text),
+    requestStatement: async (q) => (await requestPool()).pool.query(q),
     close: async () => {
       const r = request ? await request.catch(() => null) : null;
       await r?.pool.end();

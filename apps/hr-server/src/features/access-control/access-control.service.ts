@@ -3,7 +3,7 @@ import { isAllowed, PERMISSION_KEYS, PERMISSIONS, type TMatrixResponse } from '@
 import { ADMIN_ROLES, ROLE_LABELS_JA, type TAdminRole } from '@jinji/contracts/hr/roles';
 import { AppError } from '@jinji/server-kit/app-error';
 import type { Database } from '../../db/client';
-import type { AuthContext } from '../../lib/auth-context';
+import type { Actor } from '../../lib/actor';
 import { type AuditEntry, recordAudits } from '../audit/audit.service';
 import { findLockStates } from '../auth/auth.service';
 import {
@@ -18,7 +18,7 @@ import {
   searchAccounts,
 } from './access-control.repository';
 
-export async function getMatrix(db: Database, ctx: AuthContext): Promise<TMatrixResponse> {
+export async function getMatrix(db: Database, ctx: Actor): Promise<TMatrixResponse> {
   const counts = await db.asTenant(ctx.tenantId, countMembersByRole);
   return {
     roles: ADMIN_ROLES.map((role) => ({ role, label: ROLE_LABELS_JA[role], memberCount: counts[role] ?? 0 })),
@@ -33,13 +33,7 @@ export async function getMatrix(db: Database, ctx: AuthContext): Promise<TMatrix
   };
 }
 
-export async function listRoleMembers(
-  db: Database,
-  ctx: AuthContext,
-  role: TAdminRole,
-  page: number,
-  pageSize: number,
-) {
+export async function listRoleMembers(db: Database, ctx: Actor, role: TAdminRole, page: number, pageSize: number) {
   const { items, total } = await db.asTenant(ctx.tenantId, (tx) => findRoleMembersPage(tx, role, page, pageSize));
   return {
     role,
@@ -54,7 +48,7 @@ export async function listRoleMembers(
 /** 【更新】: additions and removals in one transaction; a tenant always keeps a システム管理者. */
 export async function updateRoleMembers(
   db: Database,
-  ctx: AuthContext,
+  ctx: Actor,
   role: TAdminRole,
   change: { add: string[]; remove: string[] },
 ) {
@@ -96,11 +90,7 @@ export async function updateRoleMembers(
   return listRoleMembers(db, ctx, role, 1, 50);
 }
 
-export async function findAccounts(
-  db: Database,
-  ctx: AuthContext,
-  query: { q: string; page: number; pageSize: number },
-) {
+export async function findAccounts(db: Database, ctx: Actor, query: { q: string; page: number; pageSize: number }) {
   const { items, roles, total } = await db.asTenant(ctx.tenantId, (tx) =>
     searchAccounts(tx, query.q, query.page, query.pageSize),
   );

@@ -2,7 +2,7 @@
 import type { TAttendanceListResponse, TAttendanceQuery } from '@jinji/contracts/hr/attendance';
 import { AppError } from '@jinji/server-kit/app-error';
 import type { Database } from '../../db/client';
-import type { AuthContext } from '../../lib/auth-context';
+import type { Actor } from '../../lib/actor';
 import { employeeExists, findAttendanceMonths } from './attendance.repository';
 
 /** Without 'from', the 12 newest months present (up to 'to'); with it, every month in the range. */
@@ -10,7 +10,7 @@ export const DEFAULT_MONTHS = 12;
 
 export async function listAttendance(
   db: Database,
-  ctx: AuthContext,
+  ctx: Actor,
   employeeId: string,
   query: TAttendanceQuery,
 ): Promise<TAttendanceListResponse> {

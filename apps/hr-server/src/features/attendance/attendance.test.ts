@@ -77,8 +77,7 @@ async function importRows(tenantId: string, table: string[][]) {
     tenantId,
     jobId: randomUUID(),
     fileName: '勤怠実績.csv',
-    actorId: null,
-    actorLoginId: 'hr',
+    actor: { kind: 'job', tenantId, jobId: 'attendance-test', userId: null, loginId: 'hr', roles: [] },
     index,
     cell: (row, name) => {
       const i = index.get(name);

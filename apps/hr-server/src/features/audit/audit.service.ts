@@ -3,6 +3,7 @@
 // Rows holding 要配慮個人情報 are flagged when written; reading them masks the values for roles without
 // `employees.sensitive`, and an allowed role's read is itself a view_sensitive row.
 import type { Readable } from 'node:stream';
+import { actingUserOf } from '@jinji/auth/actor';
 import { isAllowed } from '@jinji/contracts/hr/access';
 import {
   AUDIT_ACTION_LABELS,
@@ -19,7 +20,7 @@ import {
 import { MASTER_KIND_INFO, type TMasterKind } from '@jinji/contracts/hr/masters';
 import { toSearchForm } from '@jinji/ja/text';
 import type { Database, Tx } from '../../db/client';
-import type { AuthContext } from '../../lib/auth-context';
+import type { Actor } from '../../lib/actor';
 import { type CsvEncoding, streamCsv } from '../../lib/csv';
 import {
   type AuditFilter,
@@ -29,9 +30,6 @@ import {
   insertAudits,
   type StoredAuditRow,
 } from './audit.repository';
-
-/** Who acted: a signed-in user (AuthContext fits), or a job acting for the user who started it. */
-export type AuditActor = { tenantId: string; userId: string | null; loginId: string | null };
 
 export type AuditEntry = {
   action: TAuditAction;
@@ -49,19 +47,20 @@ const SENSITIVE_KEYS = ['sensitive', 'disabilities', 'awards'];
 const hasSensitiveKey = (v: unknown) =>
   typeof v === 'object' && v !== null && SENSITIVE_KEYS.some((k) => Object.hasOwn(v, k));
 
-export function recordAudit(tx: Tx, actor: AuditActor, entry: AuditEntry): Promise<void> {
+export function recordAudit(tx: Tx, actor: Actor, entry: AuditEntry): Promise<void> {
   return recordAudits(tx, actor, [entry]);
 }
 
 /** Many rows in few statements (bulk imports). */
-export async function recordAudits(tx: Tx, actor: AuditActor, entries: AuditEntry[], at = new Date()): Promise<void> {
+export async function recordAudits(tx: Tx, actor: Actor, entries: AuditEntry[], at = new Date()): Promise<void> {
+  const by = actingUserOf(actor);
   await insertAudits(
     tx,
     entries.map((e) => ({
       tenantId: actor.tenantId,
       at,
-      actorId: actor.userId,
-      actorLoginId: actor.loginId,
+      actorId: by.userId,
+      actorLoginId: by.loginId,
       action: e.action,
       targetType: e.targetType,
       targetId: e.targetId ?? null,
@@ -189,7 +188,7 @@ async function present(
 }
 
 /** A reader allowed 要配慮情報 who was shown such values: one view row per employee, like the detail page. */
-async function recordSensitiveViews(tx: Tx, ctx: AuthContext, rows: StoredAuditRow[]): Promise<void> {
+async function recordSensitiveViews(tx: Tx, ctx: Actor, rows: StoredAuditRow[]): Promise<void> {
   const employees = [...new Set(rows.filter((r) => r.isSensitive && r.targetId).map((r) => r.targetId!))];
   await recordAudits(
     tx,
@@ -215,7 +214,7 @@ function filterOf(query: TAuditLogFilter): AuditFilter {
   };
 }
 
-export async function listAuditLogs(db: Database, ctx: AuthContext, query: TAuditLogQuery): Promise<TAuditLogResponse> {
+export async function listAuditLogs(db: Database, ctx: Actor, query: TAuditLogQuery): Promise<TAuditLogResponse> {
   const canSeeSensitive = isAllowed(ctx.roles, 'employees.sensitive');
   return db.asTenant(ctx.tenantId, async (tx) => {
     const { items, total } = await findAuditPage(tx, {
@@ -238,12 +237,7 @@ const actorOf = (i: TAuditLogItem) =>
   i.actorName ? `${i.actorName}${i.actorLoginId ? ` (${i.actorLoginId})` : ''}` : (i.actorLoginId ?? '');
 
 /** The filtered trail as CSV, one line per changed field, streamed in keyset batches; the export is audited. */
-export function exportAuditLogs(
-  db: Database,
-  ctx: AuthContext,
-  query: TAuditLogFilter,
-  encoding: CsvEncoding,
-): Readable {
+export function exportAuditLogs(db: Database, ctx: Actor, query: TAuditLogFilter, encoding: CsvEncoding): Readable {
   const canSeeSensitive = isAllowed(ctx.roles, 'employees.sensitive');
   const filter = filterOf(query);
   const batches = async function* () {

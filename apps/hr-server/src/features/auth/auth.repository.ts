@@ -1,5 +1,6 @@
+import { ACCOUNT_SOURCE, type ThrottleRow, type ThrottleStore } from '@jinji/auth/login-throttle';
 import { and, desc, eq, gt, inArray, ne, sql } from 'drizzle-orm';
-import type { Tx } from '../../db/client';
+import type { Database, Tx } from '../../db/client';
 import { loginThrottles, passwordHistory, roleMembers, sessions, userAccounts } from '../../db/schema/index';
 
 export type LoginCandidate = {
@@ -83,8 +84,32 @@ export async function findSession(tx: Tx, idHash: string): Promise<SessionRow | 
   return rows[0] ?? null;
 }
 
-export async function touchSession(tx: Tx, idHash: string): Promise<void> {
-  await tx.update(sessions).set({ lastSeenAt: new Date() }).where(eq(sessions.idHash, idHash));
+export type SessionContext = {
+  userId: string;
+  loginId: string;
+  displayName: string;
+  email: string | null;
+  mustChangePassword: boolean;
+  roles: string[];
+  tenant: { id: string; code: string; name: string };
+};
+
+/**
+ * The request path's one round trip (migration 0015): tenant and role set, session + user + roles +
+ * tenant read under RLS, an ended session deleted and a stale one touched, by one prepared statement.
+ */
+export async function findSessionContext(
+  db: Database,
+  tenantId: string,
+  idHash: string,
+  at: { now: Date; idleBefore: Date; touchBefore: Date },
+): Promise<SessionContext | null> {
+  const { rows } = await db.requestStatement({
+    name: 'jinji_session_context',
+    text: 'select jinji_session_context($1, $2, $3, $4, $5) as ctx',
+    values: [tenantId, idHash, at.now, at.idleBefore, at.touchBefore],
+  });
+  return (rows[0] as { ctx: SessionContext | null } | undefined)?.ctx ?? null;
 }
 
 export async function deleteSession(tx: Tx, idHash: string): Promise<void> {
@@ -148,13 +173,6 @@ export async function insertAccount(
   return row!.id;
 }
 
-export type ThrottleRow = {
-  source: string;
-  failures: number;
-  windowStartedAt: Date;
-  lockedUntil: Date | null;
-  lastSuccessAt: Date | null;
-};
 const throttleColumns = {
   source: loginThrottles.source,
   failures: loginThrottles.failures,
@@ -205,6 +223,13 @@ export async function saveLoginThrottle(tx: Tx, userId: string, row: ThrottleRow
     })
     .where(and(eq(loginThrottles.userId, userId), eq(loginThrottles.source, row.source)));
 }
+
+/** login_throttles as the auth kit's lockout store, for one tenant's accounts. */
+export const loginThrottleStore = (tenantId: string): ThrottleStore<Tx> => ({
+  lock: (tx, userId, source) => lockLoginThrottles(tx, tenantId, userId, source, ACCOUNT_SOURCE),
+  save: saveLoginThrottle,
+  deleteStale: (tx, userId) => deleteStaleLoginThrottles(tx, userId, ACCOUNT_SOURCE),
+});
 
 /** Rows of sources that never logged in and are neither locked nor counting: kept a day, then dropped. */
 export async function deleteStaleLoginThrottles(tx: Tx, userId: string, accountSource: string): Promise<void> {

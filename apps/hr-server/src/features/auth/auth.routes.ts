@@ -3,7 +3,7 @@ import { ZCsrfResponse, ZLoginRequest, ZMeResponse, ZSessionResponse } from '@ji
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Config } from '../../config';
 import type { Database } from '../../db/client';
-import { currentCsrf, requireAuth, rotateCsrf, setSessionCookie } from '../../plugins/auth';
+import { authOf, currentCsrf, requireAuth, rotateCsrf, setSessionCookie } from '../../plugins/auth';
 import { changePassword, getMe, login, logout } from './auth.service';
 
 export const authRoutes: FastifyPluginAsyncZod<{ db: Database; config: Config }> = async (app, { db, config }) => {
@@ -26,7 +26,8 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Database; config: Config }>
       schema: { tags: ['auth'], summary: 'ログイン', body: ZLoginRequest, response: { 200: ZMeResponse } },
     },
     async (request, reply) => {
-      if (request.auth) await logout(db, request.auth); // a login always starts a new session
+      const previous = authOf(request);
+      if (previous) await logout(db, previous); // a login always starts a new session
       const { token, me } = await login(db, config, request.body, {
         ip: request.ip,
         userAgent: request.headers['user-agent'] ?? null,
@@ -57,7 +58,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Database; config: Config }>
       config: { access: { kind: 'session', whilePasswordExpired: true } },
       schema: { tags: ['auth'], summary: 'ログイン中のユーザー', response: { 200: ZMeResponse } },
     },
-    async (request) => getMe(db, requireAuth(request)),
+    async (request) => getMe(requireAuth(request)),
   );
 
   // The web's start-up question on every page, public ones included: /auth/me would answer a
@@ -68,7 +69,10 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Database; config: Config }>
       config: { access: { kind: 'public' } },
       schema: { tags: ['auth'], summary: 'ログイン状態', response: { 200: ZSessionResponse } },
     },
-    async (request) => ({ me: request.auth ? await getMe(db, request.auth) : null }),
+    async (request) => {
+      const user = authOf(request);
+      return { me: user ? getMe(user) : null };
+    },
   );
 
   app.post(

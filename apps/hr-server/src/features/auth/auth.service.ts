@@ -1,6 +1,9 @@
 // Login, sessions and password change (R-AUTH-1, R-AUTH-2). Argon2 work happens outside
 // transactions so that a slow hash never holds a connection (or PGlite's single lock).
-import { createHash, randomBytes } from 'node:crypto';
+import { systemActor } from '@jinji/auth/actor';
+import { checkThrottledPassword, lockedUntilOf, settleLoginSuccess } from '@jinji/auth/login-throttle';
+import { burnVerify, checkPassword, hashPassword, verifyPassword } from '@jinji/auth/passwords';
+import { newSessionToken, parseSessionToken, sessionCutoffs, sessionExpiry } from '@jinji/auth/session-token';
 import type { TChangePasswordRequest } from '@jinji/contracts/common/password-policy';
 import { isAllowed, PERMISSION_KEYS } from '@jinji/contracts/hr/access';
 import type { TLoginRequest, TMeResponse } from '@jinji/contracts/hr/auth';
@@ -9,18 +12,17 @@ import { isUniqueViolation } from '@jinji/db/errors';
 import { AppError } from '@jinji/server-kit/app-error';
 import type { Config } from '../../config';
 import type { Database, Tx } from '../../db/client';
-import type { AuthContext } from '../../lib/auth-context';
-import { burnVerify, checkPassword, hashPassword, verifyPassword } from '../../lib/passwords';
-import { type AuditActor, recordAudit } from '../audit/audit.service';
+import type { Actor, HrUser } from '../../lib/actor';
+import { recordAudit } from '../audit/audit.service';
 import { getEffectivePolicy } from '../password-policy/password-policy.service';
 import { findTenantIdByCode, getCurrentTenant } from '../tenants/tenants.repository';
 import {
   deleteOtherSessions,
   deleteSession,
-  deleteStaleLoginThrottles,
   deleteUserSessions,
   findAccountSummary,
   findSession,
+  findSessionContext,
   findUserByLoginId,
   getUserPassword,
   insertAccount,
@@ -28,37 +30,17 @@ import {
   listLoginThrottles,
   listRecentPasswordHashes,
   listRoles,
-  lockLoginThrottles,
+  loginThrottleStore,
   recordLoginSuccess,
   resetLoginThrottles,
-  saveLoginThrottle,
   setUserDisabled,
-  touchSession,
   updatePassword,
 } from './auth.repository';
-import {
-  ACCOUNT_SOURCE,
-  lockAccountRow,
-  lockedUntilOf,
-  reserveAttempt,
-  settleFailure,
-  settleSuccess,
-  sourceOf,
-  type ThrottleRules,
-} from './login-throttle';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const TOUCH_EVERY_MS = 60_000;
-
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 const toRoles = (roles: string[]) =>
   roles.filter((r): r is TAdminRole => (ADMIN_ROLES as readonly string[]).includes(r));
 
 export type SessionToken = string; // `${tenantId}.${random}` — the cookie value
-
-/** The system's own actions in the audit trail (an automatic lock): no user. */
-const systemActor = (tenantId: string): AuditActor => ({ tenantId, userId: null, loginId: null });
-const throttleRules = (config: Config): ThrottleRules => config.login;
 
 /**
  * Unknown IDs, wrong passwords and attempts stopped by the lockout answer alike — the same error and
@@ -78,60 +60,31 @@ export async function login(
     throw new AppError('INVALID_CREDENTIALS');
   }
   const passwordHash = user.passwordHash;
-  const rules = throttleRules(config);
-  const source = sourceOf(client.ip);
-  const lockRows = (tx: Tx) => lockLoginThrottles(tx, tenantId, user.id, source, ACCOUNT_SOURCE);
-
-  const reserved = await db.asTenant(tenantId, async (tx) => {
-    await deleteStaleLoginThrottles(tx, user.id, ACCOUNT_SOURCE);
-    const attempt = reserveAttempt(await lockRows(tx), rules, new Date());
-    await saveLoginThrottle(tx, user.id, attempt.pair);
-    await saveLoginThrottle(tx, user.id, attempt.account);
-    return attempt;
+  const store = loginThrottleStore(tenantId);
+  const outcome = await checkThrottledPassword<Tx>({
+    store,
+    transaction: (fn) => db.asTenant(tenantId, fn),
+    rules: config.login,
+    userId: user.id,
+    ip: client.ip,
+    verify: () => verifyPassword(passwordHash, input.password),
+    burnVerify: () => burnVerify(input.password),
+    // the system locked it (no user acting): decision 004's audit row
+    onLocked: (tx, lock) =>
+      recordAudit(tx, systemActor(tenantId, 'login-lockout', { roles: [] }), {
+        action: 'update',
+        targetType: 'login_lock',
+        targetId: user.id,
+        before: { isLocked: false },
+        after: { isLocked: true, scope: lock.scope, lockedUntil: lock.lockedUntil?.toISOString() },
+      }),
   });
-  if (!reserved.isAllowed) {
-    await burnVerify(input.password);
-    throw new AppError('INVALID_CREDENTIALS');
-  }
-
-  const isValid = await verifyPassword(passwordHash, input.password);
-  if (!isValid) {
-    await db.asTenant(tenantId, async (tx) => {
-      const now = new Date();
-      const rows = await lockRows(tx);
-      const settled = settleFailure(rows, rules, now);
-      if (settled.isPairLockedNow) {
-        await saveLoginThrottle(tx, user.id, settled.pair);
-        await recordAudit(tx, systemActor(tenantId), {
-          action: 'update',
-          targetType: 'login_lock',
-          targetId: user.id,
-          before: { isLocked: false },
-          after: { isLocked: true, scope: 'source', lockedUntil: settled.pair.lockedUntil?.toISOString() },
-        });
-      }
-      if (reserved.account.failures === rules.accountHourlyLimit) {
-        const account = lockAccountRow(rows.account);
-        await saveLoginThrottle(tx, user.id, account);
-        await recordAudit(tx, systemActor(tenantId), {
-          action: 'update',
-          targetType: 'login_lock',
-          targetId: user.id,
-          before: { isLocked: false },
-          after: { isLocked: true, scope: 'account', lockedUntil: account.lockedUntil?.toISOString() },
-        });
-      }
-    });
-    throw new AppError('INVALID_CREDENTIALS');
-  }
+  if (outcome === 'refused') throw new AppError('INVALID_CREDENTIALS');
   if (user.isDisabled) throw new AppError('ACCOUNT_DISABLED');
 
-  const random = randomBytes(32).toString('base64url'); // 256 bits
-  const idHash = hashToken(random);
+  const { token, idHash } = newSessionToken(tenantId); // 256 random bits
   const me = await db.asTenant(tenantId, async (tx) => {
-    const settled = settleSuccess(await lockRows(tx), new Date());
-    await saveLoginThrottle(tx, user.id, settled.pair);
-    await saveLoginThrottle(tx, user.id, settled.account);
+    await settleLoginSuccess(store, tx, user.id, client.ip);
     const policy = await getEffectivePolicy(tx);
     const isExpired =
       policy.expiryDays !== null &&
@@ -142,14 +95,14 @@ export async function login(
       tenantId,
       idHash,
       userId: user.id,
-      expiresAt: new Date(Date.now() + config.session.absoluteMs),
+      expiresAt: sessionExpiry(config.session),
       ip: client.ip,
       userAgent: client.userAgent?.slice(0, 300) ?? null,
     });
     return loadMe(tx, tenantId, idHash);
   });
   if (!me) throw new AppError('INTERNAL');
-  return { token: `${tenantId}.${random}`, me };
+  return { token, me };
 }
 
 async function loadMe(
@@ -170,46 +123,47 @@ async function loadMe(
   };
 }
 
-/** Resolves a cookie to its session; null when missing, malformed, expired, idle or disabled. */
-export async function resolveSession(db: Database, config: Config, token: string): Promise<AuthContext | null> {
-  const dot = token.indexOf('.');
-  const tenantId = token.slice(0, dot);
-  const random = token.slice(dot + 1);
-  if (dot < 0 || !UUID.test(tenantId) || random.length < 32) return null;
-  const idHash = hashToken(random);
-  return db.asTenant(tenantId, async (tx) => {
-    const s = await findSession(tx, idHash);
-    if (!s) return null;
-    const now = Date.now();
-    if (s.isDisabled || s.expiresAt.getTime() <= now || now - s.lastSeenAt.getTime() > config.session.idleMs) {
-      await deleteSession(tx, idHash);
-      return null;
-    }
-    if (now - s.lastSeenAt.getTime() > TOUCH_EVERY_MS) await touchSession(tx, idHash);
-    return {
-      tenantId,
-      userId: s.userId,
-      loginId: s.loginId,
-      displayName: s.displayName,
-      email: s.email,
-      roles: toRoles(await listRoles(tx, s.userId)),
-      mustChangePassword: s.mustChangePassword,
-      sessionHash: idHash,
-    };
-  });
+/**
+ * Resolves a cookie to its session; null when missing, malformed, expired, idle or disabled. One round
+ * trip (findSessionContext), which also serves /auth/me without another.
+ */
+export async function resolveSession(db: Database, config: Config, token: string): Promise<HrUser | null> {
+  const parsed = parseSessionToken(token);
+  if (!parsed) return null;
+  const s = await findSessionContext(db, parsed.tenantId, parsed.idHash, sessionCutoffs(config.session));
+  if (!s || s.tenant.id !== parsed.tenantId) return null;
+  return {
+    kind: 'user',
+    tenantId: parsed.tenantId,
+    userId: s.userId,
+    loginId: s.loginId,
+    displayName: s.displayName,
+    email: s.email,
+    roles: toRoles(s.roles),
+    mustChangePassword: s.mustChangePassword,
+    sessionHash: parsed.idHash,
+    tenantCode: s.tenant.code,
+    tenantName: s.tenant.name,
+  };
 }
 
-export async function getMe(db: Database, ctx: AuthContext): Promise<TMeResponse> {
-  const me = await db.asTenant(ctx.tenantId, (tx) => loadMe(tx, ctx.tenantId, ctx.sessionHash));
-  if (!me) throw new AppError('UNAUTHENTICATED');
-  return me;
+/** What the web shows of the signed-in user: all of it was read with the session. */
+export function getMe(user: HrUser): TMeResponse {
+  return {
+    user: { id: user.userId, loginId: user.loginId, displayName: user.displayName, email: user.email },
+    tenant: { id: user.tenantId, code: user.tenantCode, name: user.tenantName },
+    roles: user.roles,
+    permissions: PERMISSION_KEYS.filter((p) => isAllowed(user.roles, p)),
+    mustChangePassword: user.mustChangePassword,
+  };
 }
 
-export async function logout(db: Database, ctx: AuthContext): Promise<void> {
-  await db.asTenant(ctx.tenantId, (tx) => deleteSession(tx, ctx.sessionHash));
+export async function logout(db: Database, user: HrUser): Promise<void> {
+  const { sessionHash } = user;
+  if (sessionHash) await db.asTenant(user.tenantId, (tx) => deleteSession(tx, sessionHash));
 }
 
-export async function changePassword(db: Database, ctx: AuthContext, input: TChangePasswordRequest): Promise<void> {
+export async function changePassword(db: Database, ctx: HrUser, input: TChangePasswordRequest): Promise<void> {
   const { user, policy, tenant } = await db.asTenant(ctx.tenantId, async (tx) => ({
     user: await getUserPassword(tx, ctx.userId),
     policy: await getEffectivePolicy(tx),
@@ -254,12 +208,12 @@ export async function changePassword(db: Database, ctx: AuthContext, input: TCha
   const newHash = await hashPassword(input.newPassword);
   await db.asTenant(ctx.tenantId, async (tx) => {
     await updatePassword(tx, ctx.tenantId, ctx.userId, newHash);
-    await deleteOtherSessions(tx, ctx.userId, ctx.sessionHash);
+    await deleteOtherSessions(tx, ctx.userId, ctx.sessionHash ?? '');
   });
 }
 
 /** Disabling an account ends all of its sessions at once; the admin who did it is in the audit trail. */
-export async function disableAccount(db: Database, actor: AuditActor, userId: string): Promise<void> {
+export async function disableAccount(db: Database, actor: Actor, userId: string): Promise<void> {
   await db.asTenant(actor.tenantId, async (tx) => {
     const account = await findAccountSummary(tx, userId);
     if (!account) throw new AppError('NOT_FOUND', 'アカウントが見つかりません');
@@ -276,11 +230,7 @@ export async function disableAccount(db: Database, actor: AuditActor, userId: st
 }
 
 /** When each account's login lock ends (null = not locked), for the screens of システム管理者. */
-export async function findLockStates(
-  db: Database,
-  ctx: AuthContext,
-  userIds: string[],
-): Promise<Map<string, Date | null>> {
+export async function findLockStates(db: Database, ctx: Actor, userIds: string[]): Promise<Map<string, Date | null>> {
   if (!isAllowed(ctx.roles, 'system.access_control')) throw new AppError('FORBIDDEN');
   const rows = await db.asTenant(ctx.tenantId, (tx) => listLoginThrottles(tx, userIds));
   const now = new Date();
@@ -296,7 +246,7 @@ export async function findLockStates(
 }
 
 /** 【ロック解除】 by a システム管理者: every source may try again at once. */
-export async function unlockAccount(db: Database, ctx: AuthContext, userId: string): Promise<void> {
+export async function unlockAccount(db: Database, ctx: Actor, userId: string): Promise<void> {
   if (!isAllowed(ctx.roles, 'system.access_control')) throw new AppError('FORBIDDEN');
   await db.asTenant(ctx.tenantId, async (tx) => {
     const account = await findAccountSummary(tx, userId);

@@ -114,7 +114,11 @@ describe(`login and sessions (${TEST_DB})`, () => {
     const other = await createTestTenant(t.db, 'disabled-co', { loginId: 'boss', password: STRONG_PASSWORD });
     const c = new Client(t.app);
     await c.login('disabled-co', 'boss', STRONG_PASSWORD);
-    await disableAccount(t.db, { tenantId: other.tenantId, userId: other.userId, loginId: 'boss' }, other.userId);
+    await disableAccount(
+      t.db,
+      { kind: 'job', tenantId: other.tenantId, jobId: 'test', userId: other.userId, loginId: 'boss', roles: [] },
+      other.userId,
+    );
     expect((await c.request('GET', '/api/v1/auth/me')).statusCode).toBe(401);
     const { rows } = await t.db.executeSql(
       `select actor_id, target_type, target_id, before, after from audit_logs where tenant_id = $1 and target_type = 'user_account'`,

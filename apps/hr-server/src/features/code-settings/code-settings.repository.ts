@@ -18,7 +18,12 @@ export async function findCodeSettings(tx: Tx): Promise<TCodeSettings | null> {
   };
 }
 
-export async function upsertCodeSettings(tx: Tx, tenantId: string, s: TCodeSettings, userId: string): Promise<void> {
+export async function upsertCodeSettings(
+  tx: Tx,
+  tenantId: string,
+  s: TCodeSettings,
+  userId: string | null,
+): Promise<void> {
   const values = { ...s, updatedAt: new Date(), updatedBy: userId };
   await tx
     .insert(codeSettings)

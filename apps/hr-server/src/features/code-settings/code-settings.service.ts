@@ -3,9 +3,10 @@
 //   ログインID  直接入力: as entered | 社員番号: same string as the 社員番号 | ユーザー設定: from the rule
 //   社員番号    直接入力: as entered | ユーザー設定: from the rule
 //   bulk *new* registration: the setting wins even when the file has a value; bulk *update*: untouched.
+import { actingUserOf } from '@jinji/auth/actor';
 import { DEFAULT_CODE_SETTINGS, formatCode, type TCodeSettings } from '@jinji/contracts/hr/code-settings';
 import type { Database, Tx } from '../../db/client';
-import type { AuthContext } from '../../lib/auth-context';
+import type { Actor } from '../../lib/actor';
 import { auditDiff, recordAudit } from '../audit/audit.service';
 import { findCodeSettings, peekSequences, takeSequence, upsertCodeSettings } from './code-settings.repository';
 
@@ -76,7 +77,7 @@ export async function getTenantCodeSettings(db: Database, tenantId: string): Pro
   return (await db.asTenant(tenantId, findCodeSettings)) ?? DEFAULT_CODE_SETTINGS;
 }
 
-export async function getCodeSettings(db: Database, ctx: AuthContext) {
+export async function getCodeSettings(db: Database, ctx: Actor) {
   return db.asTenant(ctx.tenantId, async (tx) => {
     const settings = (await findCodeSettings(tx)) ?? DEFAULT_CODE_SETTINGS;
     const next = await peekSequences(tx);
@@ -84,7 +85,7 @@ export async function getCodeSettings(db: Database, ctx: AuthContext) {
   });
 }
 
-export async function updateCodeSettings(db: Database, ctx: AuthContext, settings: TCodeSettings) {
+export async function updateCodeSettings(db: Database, ctx: Actor, settings: TCodeSettings) {
   // A rule is kept only for the mode that uses it.
   const clean: TCodeSettings = {
     loginIdMode: settings.loginIdMode,
@@ -94,7 +95,7 @@ export async function updateCodeSettings(db: Database, ctx: AuthContext, setting
   };
   await db.asTenant(ctx.tenantId, async (tx) => {
     const change = auditDiff((await findCodeSettings(tx)) ?? DEFAULT_CODE_SETTINGS, clean);
-    await upsertCodeSettings(tx, ctx.tenantId, clean, ctx.userId);
+    await upsertCodeSettings(tx, ctx.tenantId, clean, actingUserOf(ctx).userId);
     if (change) await recordAudit(tx, ctx, { action: 'update', targetType: 'code_settings', ...change });
   });
   return getCodeSettings(db, ctx);

@@ -4,7 +4,8 @@
 // its next batch while the database runs this one.
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '../../db/client';
-import { type AuditActor, type AuditEntry, recordAudits } from '../audit/audit.service';
+import type { Actor } from '../../lib/actor';
+import { type AuditEntry, recordAudits } from '../audit/audit.service';
 import { insertNewEmployeeRows, type NewEmployeeRowsJson } from './employees.repository';
 import { searchColumns } from './employees.service';
 
@@ -176,11 +177,7 @@ export function prepareNewEmployees(
 }
 
 /** The prepared rows and their audit rows, one statement per table, in the caller's transaction. */
-export async function insertPreparedEmployees(
-  tx: Tx,
-  actor: AuditActor,
-  prepared: PreparedEmployeeWrites,
-): Promise<void> {
+export async function insertPreparedEmployees(tx: Tx, actor: Actor, prepared: PreparedEmployeeWrites): Promise<void> {
   if (prepared.ids.length === 0) return;
   await insertNewEmployeeRows(tx, prepared.json);
   await recordAudits(tx, actor, prepared.audits, prepared.at);
@@ -189,7 +186,7 @@ export async function insertPreparedEmployees(
 /** Writes validated new employees; returns their ids in the order given. */
 export async function writeNewEmployees(
   tx: Tx,
-  actor: AuditActor,
+  actor: Actor,
   rows: readonly NewEmployeeWrite[],
   at = new Date(),
 ): Promise<string[]> {

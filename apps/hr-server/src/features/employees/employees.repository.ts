@@ -5,7 +5,7 @@ import { queryRows } from '@jinji/db/client';
 import { insertJsonRows } from '@jinji/db/json-rows';
 import { escapeLike } from '@jinji/db/like';
 import { and, asc, count, desc, eq, getTableName, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
-import type { Db, Tx } from '../../db/client';
+import type { Tx } from '../../db/client';
 import {
   employeeAssignments,
   employeeAwards,

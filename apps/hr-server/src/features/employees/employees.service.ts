@@ -1,7 +1,9 @@
 // 従業員 (R-EMP-1…5). Every change writes one audit row (before → after) in the same transaction;
 // every response that carries 要配慮情報 writes a view row. Sensitive sections are left out of the
 // response (not just hidden in the UI) for roles the matrix does not allow.
+
 import type { Readable } from 'node:stream';
+import { systemActor } from '@jinji/auth/actor';
 import type { TFieldError } from '@jinji/contracts/common/errors';
 import { isAllowed } from '@jinji/contracts/hr/access';
 import type { TAuditAction } from '@jinji/contracts/hr/audit';
@@ -27,7 +29,7 @@ import { AppError } from '@jinji/server-kit/app-error';
 import type { z } from 'zod';
 import type { Database, Tx } from '../../db/client';
 import { employeeAssignments, employeeContracts } from '../../db/schema/index';
-import type { AuthContext } from '../../lib/auth-context';
+import type { Actor } from '../../lib/actor';
 import { type CsvEncoding, findCp932Losses, streamCsv } from '../../lib/csv';
 import { recordAudit } from '../audit/audit.service';
 import { findCodeSettingsIn, generateCodes, generateLoginIdFor } from '../code-settings/code-settings.service';
@@ -90,7 +92,7 @@ export function searchColumns(e: {
 
 const audit = (
   tx: Tx,
-  ctx: AuthContext,
+  ctx: Actor,
   action: TAuditAction,
   targetId: string,
   before: unknown,
@@ -115,7 +117,7 @@ function diff(before: Record<string, unknown>, after: Record<string, unknown>) {
 
 export async function listEmployees(
   db: Database,
-  ctx: AuthContext,
+  ctx: Actor,
   query: TEmployeeListQuery,
 ): Promise<TEmployeeListResponse> {
   const today = todayInJapan();
@@ -182,11 +184,7 @@ async function withNames(tx: Tx, values: Record<string, unknown>): Promise<Recor
 
 // ---- create -------------------------------------------------------------------------------------
 
-export async function createEmployee(
-  db: Database,
-  ctx: AuthContext,
-  input: TCreateEmployeeRequest,
-): Promise<{ id: string }> {
+export async function createEmployee(db: Database, ctx: Actor, input: TCreateEmployeeRequest): Promise<{ id: string }> {
   try {
     return await db.asTenant(ctx.tenantId, async (tx) => {
       const [codes] = await generateCodes(tx, ctx.tenantId, 'single', [
@@ -270,7 +268,7 @@ function basicOf(e: EmployeeRow): TEmployeeDetail['basic'] {
 }
 
 /** `isView`: false for internal snapshots (audit before-images), which are not a person viewing data. */
-export async function getEmployee(db: Database, ctx: AuthContext, id: string, isView = true): Promise<TEmployeeDetail> {
+export async function getEmployee(db: Database, ctx: Actor, id: string, isView = true): Promise<TEmployeeDetail> {
   const today = todayInJapan();
   const canSeeSensitive = isAllowed(ctx.roles, 'employees.sensitive');
   return db.asTenant(ctx.tenantId, async (tx) => {
@@ -371,7 +369,7 @@ async function requireEmployee(tx: Tx, id: string): Promise<EmployeeRow> {
   return e;
 }
 
-export async function updateBasic(db: Database, ctx: AuthContext, id: string, input: TUpdateBasicRequest) {
+export async function updateBasic(db: Database, ctx: Actor, id: string, input: TUpdateBasicRequest) {
   const { loginId: requested, isSystemUse, ...basic } = input;
   try {
     await db.asTenant(ctx.tenantId, async (tx) => {
@@ -400,7 +398,7 @@ export async function updateBasic(db: Database, ctx: AuthContext, id: string, in
 /** The ログインID after a 基本情報 edit: kept, given for the first time, made by コード設定, or changed (直接入力). */
 async function loginAfterEdit(
   tx: Tx,
-  ctx: AuthContext,
+  ctx: Actor,
   current: EmployeeRow,
   currentLogin: string | null,
   requested: string | null,
@@ -443,7 +441,7 @@ const SECTION_LISTS: Record<Section, SubRecordKind[]> = {
 /** A list section is replaced as a whole (the form sends all its rows). */
 export async function replaceSection<S extends Section>(
   db: Database,
-  ctx: AuthContext,
+  ctx: Actor,
   id: string,
   section: S,
   input: z.infer<(typeof SECTION_SCHEMAS)[S]>,
@@ -531,7 +529,7 @@ async function requireHistoryRow(tx: Tx, kind: HistoryKind, id: string, historyI
  */
 export async function addHistory(
   db: Database,
-  ctx: AuthContext,
+  ctx: Actor,
   id: string,
   kind: HistoryKind,
   input: TAssignmentInput | TContractInput,
@@ -553,7 +551,7 @@ export async function addHistory(
 /** Corrects a row (a mistyped 適用日 or value); the neighbours' end dates follow. */
 export async function correctHistory(
   db: Database,
-  ctx: AuthContext,
+  ctx: Actor,
   id: string,
   kind: HistoryKind,
   historyId: string,
@@ -583,7 +581,7 @@ export async function correctHistory(
 }
 
 /** Deletes a row (a period entered by mistake); the previous row then runs to the next one. */
-export async function deleteHistory(db: Database, ctx: AuthContext, id: string, kind: HistoryKind, historyId: string) {
+export async function deleteHistory(db: Database, ctx: Actor, id: string, kind: HistoryKind, historyId: string) {
   await db.asTenant(ctx.tenantId, async (tx) => {
     await requireEmployee(tx, id);
     const row = await requireHistoryRow(tx, kind, id, historyId);
@@ -600,7 +598,7 @@ export async function createSampleEmployees(
   tenantId: string,
   rows: (EmployeeBasicValues & { employeeNumber?: string | null })[],
 ): Promise<void> {
-  const actor = { tenantId, userId: null, loginId: null };
+  const actor = systemActor(tenantId, 'sample-data', { roles: [] });
   await db.asTenant(tenantId, async (tx) => {
     for (let i = 0; i < rows.length; i += 2000) {
       const batch = rows.slice(i, i + 2000).map(({ employeeNumber = null, ...basic }) => ({
@@ -635,7 +633,7 @@ const EXPORT_MAX = 200_000;
 /** The rows of the 従業員一覧 CSV, page by page; `onEnd` gets the number of rows once the last page is out. */
 async function* exportPages(
   db: Database,
-  ctx: AuthContext,
+  ctx: Actor,
   query: TEmployeeListQuery,
   onEnd?: (rows: number) => Promise<void>,
 ): AsyncGenerator<(string | null)[][]> {
@@ -690,14 +688,14 @@ export function cp932Refusal(check: TCp932CheckResponse): AppError {
   );
 }
 
-export function checkEmployeesCp932(db: Database, ctx: AuthContext, query: TEmployeeListQuery) {
+export function checkEmployeesCp932(db: Database, ctx: Actor, query: TEmployeeListQuery) {
   return findCp932LossesOf(EXPORT_COLUMNS, exportPages(db, ctx, query));
 }
 
 /** The filtered list as CSV (every page), streamed page by page, with one audit row for the export. */
 export async function exportEmployees(
   db: Database,
-  ctx: AuthContext,
+  ctx: Actor,
   query: TEmployeeListQuery,
   encoding: CsvEncoding,
 ): Promise<Readable> {

@@ -8,7 +8,7 @@ import { todayInJapan, toSearchForm } from '@jinji/ja/text';
 import { and, asc, gt, isNotNull } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { employees } from '../../db/schema/index';
-import type { AuthContext } from '../../lib/auth-context';
+import type { Actor } from '../../lib/actor';
 import { streamCsv } from '../../lib/csv';
 import { streamXlsx } from '../../lib/xlsx';
 import { recordAudit } from '../audit/audit.service';
@@ -23,7 +23,7 @@ const slashDate = (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$
 /** The drop-down values of an Excel file: the names of each master column's valid rows. */
 export async function masterLists(
   db: Database,
-  ctx: AuthContext,
+  ctx: Actor,
   columns: ImportColumn[],
 ): Promise<Record<string, string[]>> {
   const masters = await db.asTenant(ctx.tenantId, findMastersForImport);
@@ -55,7 +55,7 @@ function toRow(c: CurrentEmployee, codes: Map<string, string>): (string | null)[
 /** The rows in batches; `onEnd` gets the number exported once the last batch is out. */
 async function* exportBatches(
   db: Database,
-  ctx: AuthContext,
+  ctx: Actor,
   query: ExportQuery,
   onEnd: (rows: number) => Promise<void>,
 ): AsyncGenerator<(string | null)[][]> {
@@ -93,7 +93,7 @@ async function* exportBatches(
 }
 
 /** The cells a Shift_JIS file of this export would lose characters from (see findCp932LossesOf). */
-export function checkForUpdateCp932(db: Database, ctx: AuthContext, query: ExportQuery) {
+export function checkForUpdateCp932(db: Database, ctx: Actor, query: ExportQuery) {
   const columns = IMPORT_COLUMNS_UPDATE;
   return findCp932LossesOf(
     columns.map((c) => c.header),
@@ -103,7 +103,7 @@ export function checkForUpdateCp932(db: Database, ctx: AuthContext, query: Expor
 
 export async function exportForUpdate(
   db: Database,
-  ctx: AuthContext,
+  ctx: Actor,
   query: ExportQuery,
   format: TemplateFormat,
 ): Promise<Readable> {

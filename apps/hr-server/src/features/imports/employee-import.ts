@@ -1,6 +1,7 @@
 // 「新規登録用ファイル」 and 「更新用ファイル」 (R-IMP-2/4) as import kinds. Both passes parse each row
 // with the same functions, so the write pass applies exactly what the validation pass accepted.
 import { randomUUID } from 'node:crypto';
+import { actingUserOf } from '@jinji/auth/actor';
 import {
   checkEmployeeDates,
   checkEmployeeText,
@@ -266,7 +267,7 @@ export const newEmployeesImport: ImportKindHandler<NewState> = {
     const masters = await loadMasters(ctx, tx);
     const today = todayInJapan();
     const at = new Date();
-    const actor = { tenantId: ctx.tenantId, userId: ctx.actorId, loginId: ctx.actorLoginId };
+    const actor = ctx.actor;
     const parse = (batch: ImportRow[]) =>
       batch.map((row) => {
         const before = ctx.errorCount();
@@ -569,6 +570,7 @@ export const updateEmployeesImport: ImportKindHandler<UpdateState> = {
   },
 
   async write(ctx, tx, _state, rows) {
+    const by = actingUserOf(ctx.actor);
     const masters = await loadMasters(ctx, tx);
     const now = new Date().toISOString();
     let changed = 0;
@@ -612,8 +614,8 @@ export const updateEmployeesImport: ImportKindHandler<UpdateState> = {
           tenant_id: ctx.tenantId,
           id: randomUUID(),
           at: now,
-          actor_id: ctx.actorId,
-          actor_login_id: ctx.actorLoginId,
+          actor_id: by.userId,
+          actor_login_id: by.loginId,
           action: 'update',
           target_type: 'employee',
           target_id: id,

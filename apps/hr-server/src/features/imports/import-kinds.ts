@@ -3,6 +3,7 @@
 // inside one transaction that also finishes the job and commits only when no row had an error.
 import type { ImportColumn, TImportProblem } from '@jinji/contracts/hr/imports';
 import type { Database, Tx } from '../../db/client';
+import type { Actor } from '../../lib/actor';
 
 export type ImportRow = { /** 1-based line in the file (the header is line 1) */ line: number; cells: string[] };
 
@@ -14,8 +15,8 @@ export type ImportContext = {
   tenantId: string;
   jobId: string;
   fileName: string;
-  actorId: string | null;
-  actorLoginId: string | null;
+  /** the job, acting for the user who uploaded the file */
+  actor: Actor;
   /** header name (trimmed) → cell index */
   index: Map<string, number>;
   /** the trimmed cell of a column, '' when the column is absent or the cell empty */

@@ -13,14 +13,14 @@ import {
   STRONG_PASSWORD,
   type TestApp,
 } from '../../../test/helpers';
-import type { AuthContext } from '../../lib/auth-context';
+import type { Actor } from '../../lib/actor';
 import { encodeCsv } from '../../lib/csv';
 import { buildXlsx } from '../../lib/xlsx';
 import { getImport, runImport, startImport } from './imports.service';
 
 let t: TestApp;
 let hr: Client;
-let ctx: AuthContext;
+let ctx: Actor;
 
 beforeAll(async () => {
   t = await createTestApp({}, {});
@@ -28,7 +28,7 @@ beforeAll(async () => {
   const user = await createTestUser(t.db, a.tenantId, 'hr', ['hr_admin']);
   hr = new Client(t.app);
   await hr.login('prop', 'hr', STRONG_PASSWORD);
-  ctx = { tenantId: a.tenantId, userId: user.userId, loginId: 'hr', roles: ['hr_admin'] } as unknown as AuthContext;
+  ctx = { tenantId: a.tenantId, userId: user.userId, loginId: 'hr', roles: ['hr_admin'] } as unknown as Actor;
   const co = (await hr.request('POST', '/api/v1/masters/company', { code: '001', name: '株式会社プロップ' })).json();
   await hr.request('POST', '/api/v1/masters/department', { code: '010', name: '人事部', companyId: co.id });
   await hr.request('POST', '/api/v1/masters/employment_type', { code: '01', name: '正社員' });

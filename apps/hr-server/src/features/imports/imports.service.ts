@@ -1,11 +1,12 @@
 // 一括登録・更新 (R-IMP-2/3/4/6): the file is stored with its job and processed by a durable pg-boss
 // job in two streamed passes: validate every row, then — only when no row had an error — write them
 // all in one transaction that also finishes the job, so 取込履歴 always says whether the data is there.
+import { actingUserOf } from '@jinji/auth/actor';
 import type { ImportColumn, TImportError, TImportJob, TImportKind, TImportProblem } from '@jinji/contracts/hr/imports';
 import { isUniqueViolation } from '@jinji/db/errors';
 import { AppError } from '@jinji/server-kit/app-error';
 import type { Database, Tx } from '../../db/client';
-import type { AuthContext } from '../../lib/auth-context';
+import type { Actor } from '../../lib/actor';
 import { type CsvEncoding, encodeCsv, unescapeFormula } from '../../lib/csv';
 import { buildXlsx } from '../../lib/xlsx';
 import { attendanceImport } from '../attendance/attendance.import';
@@ -73,7 +74,7 @@ const toView = (j: ImportJobView): TImportJob => {
 export async function startImport(
   db: Database,
   jobs: JobQueue,
-  ctx: AuthContext,
+  ctx: Actor,
   kind: TImportKind,
   fileName: string,
   file: Buffer,
@@ -85,8 +86,8 @@ export async function startImport(
       tenantId: ctx.tenantId,
       kind,
       fileName: fileName.replaceAll('\0', '').slice(0, 200) || 'upload',
-      actorId: ctx.userId,
-      actorLoginId: ctx.loginId,
+      actorId: actingUserOf(ctx).userId,
+      actorLoginId: actingUserOf(ctx).loginId,
     });
     await insertJobFile(tx, ctx.tenantId, row.id, file);
     return row;
@@ -95,24 +96,24 @@ export async function startImport(
   return toView(job);
 }
 
-export async function getImport(db: Database, ctx: AuthContext, id: string): Promise<TImportJob> {
+export async function getImport(db: Database, ctx: Actor, id: string): Promise<TImportJob> {
   const job = await db.asTenant(ctx.tenantId, (tx) => findJob(tx, id));
   if (!job) throw new AppError('NOT_FOUND', '取込履歴が見つかりません');
   return toView(job);
 }
 
-export async function listImports(db: Database, ctx: AuthContext, page: number, pageSize: number) {
+export async function listImports(db: Database, ctx: Actor, page: number, pageSize: number) {
   const { items, total } = await db.asTenant(ctx.tenantId, (tx) => findJobsPage(tx, page, pageSize));
   return { items: items.map(toView), total, page, pageSize };
 }
 
-export async function listImportErrors(db: Database, ctx: AuthContext, id: string, page: number, pageSize: number) {
+export async function listImportErrors(db: Database, ctx: Actor, id: string, page: number, pageSize: number) {
   await getImport(db, ctx, id);
   const { items, total } = await db.asTenant(ctx.tenantId, (tx) => findErrorsPage(tx, id, page, pageSize));
   return { items, total, page, pageSize };
 }
 
-export async function exportImportErrors(db: Database, ctx: AuthContext, id: string, encoding: CsvEncoding) {
+export async function exportImportErrors(db: Database, ctx: Actor, id: string, encoding: CsvEncoding) {
   const { items } = await listImportErrors(db, ctx, id, 1, MAX_ERRORS);
   return encodeCsv(
     [
@@ -126,7 +127,7 @@ export async function exportImportErrors(db: Database, ctx: AuthContext, id: str
 export type TemplateFormat = CsvEncoding | 'xlsx';
 
 /** 「新規登録用ファイル」/「更新用ファイル」/勤怠実績: CSV with one example row, or XLSX with notes and master lists. */
-export async function templateFile(db: Database, ctx: AuthContext, kind: TImportKind, format: TemplateFormat) {
+export async function templateFile(db: Database, ctx: Actor, kind: TImportKind, format: TemplateFormat) {
   const columns = importColumns(kind);
   if (format !== 'xlsx') return encodeCsv([columns.map((c) => c.header), columns.map((c) => c.example)], format);
   const lists = await masterLists(db, ctx, columns);
@@ -194,8 +195,7 @@ export async function runImport(db: Database, data: { tenantId: string; jobId: s
     tenantId,
     jobId,
     fileName: job.fileName,
-    actorId: job.actorId,
-    actorLoginId: job.actorLoginId,
+    actor: { kind: 'job', tenantId, jobId, userId: job.actorId, loginId: job.actorLoginId, roles: [] },
     index,
     cell: (row, h) => {
       const i = index.get(h);

@@ -12,7 +12,7 @@ import {
 import { isUniqueViolation } from '@jinji/db/errors';
 import { AppError } from '@jinji/server-kit/app-error';
 import type { Database, Tx } from '../../db/client';
-import type { AuthContext } from '../../lib/auth-context';
+import type { Actor } from '../../lib/actor';
 import { type CsvEncoding, encodeCsv, parseCsv } from '../../lib/csv';
 import { type AuditEntry, auditDiff, recordAudit, recordAudits } from '../audit/audit.service';
 import {
@@ -80,7 +80,7 @@ function toItem(row: MasterRow, isInUse: boolean): TMasterItem {
 
 export async function listMasters(
   db: Database,
-  ctx: AuthContext,
+  ctx: Actor,
   kind: TMasterKind,
   query: { companyId?: string; includeInvalid: boolean; q?: string; page: number; pageSize: number },
 ): Promise<TMasterListResponse> {
@@ -93,7 +93,7 @@ export async function listMasters(
   };
 }
 
-export async function getMasterCounts(db: Database, ctx: AuthContext): Promise<Record<string, number>> {
+export async function getMasterCounts(db: Database, ctx: Actor): Promise<Record<string, number>> {
   return db.asTenant(ctx.tenantId, countMastersByKind);
 }
 
@@ -142,7 +142,7 @@ async function checkRelations(
 
 export async function createMaster(
   db: Database,
-  ctx: AuthContext,
+  ctx: Actor,
   kind: TMasterKind,
   input: TMasterInput,
 ): Promise<TMasterItem> {
@@ -173,7 +173,7 @@ export async function createMaster(
 
 export async function updateMasterItem(
   db: Database,
-  ctx: AuthContext,
+  ctx: Actor,
   kind: TMasterKind,
   id: string,
   input: TMasterInput,
@@ -217,7 +217,7 @@ export async function updateMasterItem(
   }
 }
 
-export async function deleteMasterItem(db: Database, ctx: AuthContext, kind: TMasterKind, id: string): Promise<void> {
+export async function deleteMasterItem(db: Database, ctx: Actor, kind: TMasterKind, id: string): Promise<void> {
   await db.asTenant(ctx.tenantId, async (tx) => {
     await lockKind(tx, ctx.tenantId, kind);
     const current = await findMasterById(tx, id);
@@ -233,12 +233,7 @@ export async function deleteMasterItem(db: Database, ctx: AuthContext, kind: TMa
   });
 }
 
-export async function reorderMasterItems(
-  db: Database,
-  ctx: AuthContext,
-  kind: TMasterKind,
-  ids: string[],
-): Promise<void> {
+export async function reorderMasterItems(db: Database, ctx: Actor, kind: TMasterKind, ids: string[]): Promise<void> {
   await db.asTenant(ctx.tenantId, async (tx) => {
     await lockKind(tx, ctx.tenantId, kind);
     const before = await findAllOfKind(tx, kind);
@@ -264,7 +259,7 @@ function csvColumns(kind: TMasterKind): string[] {
 
 export async function exportMastersCsv(
   db: Database,
-  ctx: AuthContext,
+  ctx: Actor,
   kind: TMasterKind,
   encoding: CsvEncoding,
 ): Promise<Buffer> {
@@ -306,7 +301,7 @@ const MAX_ROWS = 10_000;
 /** Validates the whole file first; writes nothing unless every row is valid. */
 export async function importMastersCsv(
   db: Database,
-  ctx: AuthContext,
+  ctx: Actor,
   kind: TMasterKind,
   bytes: Buffer,
 ): Promise<{ created: number; updated: number }> {

@@ -20,7 +20,12 @@ export async function findPolicy(tx: Tx): Promise<(TPasswordPolicy & { updatedAt
   return rows[0] ?? null;
 }
 
-export async function upsertPolicy(tx: Tx, tenantId: string, policy: TPasswordPolicy, userId: string): Promise<void> {
+export async function upsertPolicy(
+  tx: Tx,
+  tenantId: string,
+  policy: TPasswordPolicy,
+  userId: string | null,
+): Promise<void> {
   const values = { ...policy, updatedAt: new Date(), updatedBy: userId };
   await tx
     .insert(passwordPolicies)

@@ -1,11 +1,12 @@
 // `jinji demo [--employees N]`: a tenant with a department tree, masters and employees with
 // 所属/契約 histories, written by the same batched writer as the form and the import (audit rows too).
+
+import { hashPassword } from '@jinji/auth/passwords';
 import type { TMasterKind } from '@jinji/contracts/hr/masters';
 import { queryRows } from '@jinji/db/client';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
-import type { AuthContext } from '../../lib/auth-context';
-import { hashPassword } from '../../lib/passwords';
+import type { Actor } from '../../lib/actor';
 import { findUserByLoginId, resetLoginThrottles, updatePassword } from '../auth/auth.repository';
 import { type NewEmployeeWrite, writeNewEmployees } from '../employees/employee-writes';
 import { createMaster } from '../masters/masters.service';
@@ -49,15 +50,18 @@ export async function seedDemo(db: Database, opts: DemoOptions): Promise<{ creat
     },
     { firstRun: false },
   );
-  const ctx: AuthContext = {
+  const ctx: Actor = {
+    kind: 'user',
     tenantId,
+    tenantCode: code,
+    tenantName: opts.tenantName ?? 'デモ株式会社',
     userId,
     loginId: 'admin',
     displayName: 'システム管理者',
     email: null,
     roles: ['system_admin'],
     mustChangePassword: false,
-    sessionHash: '',
+    sessionHash: null,
   };
   const masters = await createDemoMasters(db, ctx);
   await loadEmployees(db, ctx, masters, opts.employees, opts.seed ?? 1);
@@ -72,7 +76,7 @@ type DemoMasters = {
   byKind: Record<string, string[]>;
 };
 
-async function createDemoMasters(db: Database, ctx: AuthContext): Promise<DemoMasters> {
+async function createDemoMasters(db: Database, ctx: Actor): Promise<DemoMasters> {
   const add = async (
     kind: TMasterKind,
     code: string,
@@ -129,13 +133,7 @@ async function createDemoMasters(db: Database, ctx: AuthContext): Promise<DemoMa
 
 const BATCH = 2000;
 
-async function loadEmployees(
-  db: Database,
-  ctx: AuthContext,
-  m: DemoMasters,
-  count: number,
-  seed: number,
-): Promise<void> {
+async function loadEmployees(db: Database, ctx: Actor, m: DemoMasters, count: number, seed: number): Promise<void> {
   const rnd = random(seed);
   const today = Date.now();
   const kinds = m.byKind;

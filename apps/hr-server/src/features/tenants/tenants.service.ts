@@ -1,8 +1,8 @@
+import { checkPassword, hashPassword } from '@jinji/auth/passwords';
 import { DEFAULT_PASSWORD_POLICY } from '@jinji/contracts/common/password-policy';
 import type { TCreateTenantRequest } from '@jinji/contracts/hr/setup';
 import { AppError } from '@jinji/server-kit/app-error';
 import type { Database } from '../../db/client';
-import { checkPassword, hashPassword } from '../../lib/passwords';
 import { hasAnyTenant, insertTenantWithAdmin } from './tenants.repository';
 
 export async function isSetupNeeded(db: Database): Promise<boolean> {

@@ -1,13 +1,16 @@
 // Decision 004 "Lockout": what counts as one source, and the order of reserve → settle.
 import { describe, expect, it } from 'vitest';
-import type { ThrottleRow } from './auth.repository';
 import {
   ACCOUNT_SOURCE,
+  checkThrottledPassword,
   lockedUntilOf,
   reserveAttempt,
   settleFailure,
+  settleLoginSuccess,
   settleSuccess,
   sourceOf,
+  type ThrottleRow,
+  type ThrottleStore,
 } from './login-throttle';
 
 const rules = { lockThreshold: 3, lockMs: 60_000, accountHourlyLimit: 5 };
@@ -81,5 +84,70 @@ describe('reserve and settle', () => {
     ];
     expect(lockedUntilOf(rows, now)).toEqual(later);
     expect(lockedUntilOf([row('a')], now)).toBeNull();
+  });
+});
+
+describe('checkThrottledPassword over an app-supplied store', () => {
+  // a store over a Map, as an app with its throttle table in another schema would supply one
+  const memoryStore = () => {
+    const rows = new Map<string, ThrottleRow>();
+    const key = (userId: string, source: string) => `${userId}/${source}`;
+    const get = (userId: string, source: string) =>
+      rows.get(key(userId, source)) ?? row(source, { windowStartedAt: new Date() });
+    const store: ThrottleStore<null> = {
+      lock: async (_tx, userId, source) => ({ pair: get(userId, source), account: get(userId, ACCOUNT_SOURCE) }),
+      save: async (_tx, userId, r) => {
+        rows.set(key(userId, r.source), r);
+      },
+      deleteStale: async () => {},
+    };
+    return store;
+  };
+
+  it('spends one verify per attempt, locks after the threshold and refuses the right password then', async () => {
+    const store = memoryStore();
+    const calls = { verify: 0, burn: 0, locks: [] as string[] };
+    const attempt = (isRight: boolean) =>
+      checkThrottledPassword<null>({
+        store,
+        transaction: (fn) => fn(null),
+        rules,
+        userId: 'u1',
+        ip: '198.51.100.1',
+        verify: async () => {
+          calls.verify++;
+          return isRight;
+        },
+        burnVerify: async () => {
+          calls.burn++;
+        },
+        onLocked: async (_tx, lock) => {
+          calls.locks.push(lock.scope);
+        },
+      });
+    for (let i = 0; i < 3; i++) expect(await attempt(false)).toBe('refused');
+    expect(calls.locks).toEqual(['source']);
+    expect(await attempt(true)).toBe('refused'); // locked: the right password does not tell
+    expect(calls).toMatchObject({ verify: 3, burn: 1 });
+  });
+
+  it('a right password settles: the source becomes known and its count starts again', async () => {
+    const store = memoryStore();
+    const ok = await checkThrottledPassword<null>({
+      store,
+      transaction: (fn) => fn(null),
+      rules,
+      userId: 'u1',
+      ip: '192.0.2.10',
+      verify: async () => true,
+      burnVerify: async () => {},
+      onLocked: async () => {},
+    });
+    expect(ok).toBe('valid');
+    await settleLoginSuccess(store, null, 'u1', '192.0.2.10');
+    const { pair, account } = await store.lock(null, 'u1', '192.0.2.10');
+    expect(pair).toMatchObject({ failures: 0, lockedUntil: null });
+    expect(pair.lastSuccessAt).not.toBeNull();
+    expect(account.failures).toBe(0);
   });
 });

@@ -1,4 +1,5 @@
 // Password hashing (argon2id, OWASP parameters) and the rules applied on top of any tenant policy.
+// The owner names (login ID, tenant code and name) are taken out before the common-password lookup.
 
 import {
   checkPasswordRules,

@@ -1,0 +1,164 @@
+// Session cookie, CSRF and route access for one app, in this order for every request:
+// CSRF (mutating methods) → session from cookie → the route's declared access (deny by default).
+// Browsers share cookies across ports, so each app names its own (decision 009): the prefix
+// 'jinji' gives `__Host-jinji_sid` / `__Host-jinji_csrf`, and `jinji_sid` / `jinji_csrf` over plain HTTP.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+
+/**
+ * An app states its permission type here (`interface AccessRegistry { permission: TPermission }`)
+ * so that a route's `config.access` is checked against its own permission keys.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled by module augmentation in each app
+export interface AccessRegistry {}
+type Permission = AccessRegistry extends { permission: infer P } ? P : string;
+
+/**
+ * public  — no session needed
+ * session — any signed-in account; `whilePasswordExpired` keeps it usable before an expired
+ *           password has been changed
+ * permission — only the roles the app's matrix lists for it
+ */
+export type RouteAccess =
+  | { kind: 'public' }
+  | { kind: 'session'; whilePasswordExpired?: boolean }
+  | { kind: 'permission'; permission: Permission };
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+  interface FastifyRequest {
+    /** the session's user as the app resolved it; read through the kit's authOf/requireAuth */
+    auth: unknown;
+  }
+  interface FastifyInstance {
+    /** Every API route with its declared access: the source for route × role tests. */
+    apiRoutes: ApiRoute[];
+  }
+}
+
+export type ApiRoute = { method: string; url: string; access: RouteAccess };
+
+export type CookieNames = { sid: string; csrf: string };
+
+export function cookieNames(prefix: string): { secure: CookieNames; plain: CookieNames } {
+  return {
+    secure: { sid: `__Host-${prefix}_sid`, csrf: `__Host-${prefix}_csrf` },
+    plain: { sid: `${prefix}_sid`, csrf: `${prefix}_csrf` },
+  };
+}
+
+export type AuthPluginOptions<U> = {
+  /** the cookie's value → the session's user, or null when it has ended (the cookie is then cleared) */
+  resolveSession(token: string): Promise<U | null>;
+  /** throws the app's error when `user` may not use a route declared with `access` (not 'public') */
+  authorize(user: U | null, access: Exclude<RouteAccess, { kind: 'public' }>): void;
+};
+
+export type AuthKitOptions = {
+  cookiePrefix: string;
+  /** the app's errors for a failed CSRF check and for a missing session (requireAuth) */
+  csrfFailed(): Error;
+  unauthenticated(): Error;
+  /** routes under this prefix must declare config.access (default /api/v1) */
+  apiPrefix?: string;
+};
+
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const LOOPBACK = /^(localhost|127(?:\.\d+){3}|\[::1\])(:\d+)?$/;
+
+// `__Host-` cookies must be Secure; browsers accept Secure cookies on https and on loopback.
+const isSecureContext = (request: FastifyRequest) => request.protocol === 'https' || LOOPBACK.test(request.host);
+
+function isSameOrigin(request: FastifyRequest): boolean {
+  const origin = request.headers.origin;
+  if (origin === undefined) return request.headers['sec-fetch-site'] !== 'cross-site';
+  try {
+    return new URL(origin).host === request.host;
+  } catch {
+    return false;
+  }
+}
+
+/** One app's cookies, CSRF and access plugin; `U` is the app's signed-in user. */
+export function createAuthKit<U>(kit: AuthKitOptions) {
+  const names = cookieNames(kit.cookiePrefix);
+  const apiPrefix = kit.apiPrefix ?? '/api/v1';
+  const namesFor = (secure: boolean) => (secure ? names.secure : names.plain);
+  const readCookie = (request: FastifyRequest, key: keyof CookieNames) =>
+    request.cookies[names.secure[key]] ?? request.cookies[names.plain[key]];
+
+  function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string | null): void {
+    const secure = isSecureContext(request);
+    const opts = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure };
+    if (token === null) reply.clearCookie(namesFor(secure).sid, opts);
+    else reply.setCookie(namesFor(secure).sid, token, opts);
+  }
+
+  /** Issues a fresh CSRF token (at login, logout and on demand) and returns it. */
+  function rotateCsrf(request: FastifyRequest, reply: FastifyReply): string {
+    const token = randomBytes(32).toString('base64url');
+    const secure = isSecureContext(request);
+    reply.setCookie(namesFor(secure).csrf, token, { path: '/', httpOnly: true, sameSite: 'lax', secure });
+    return token;
+  }
+
+  const currentCsrf = (request: FastifyRequest, reply: FastifyReply): string =>
+    readCookie(request, 'csrf') ?? rotateCsrf(request, reply);
+
+  function isCsrfValid(request: FastifyRequest): boolean {
+    const header = request.headers['x-csrf-token'];
+    const cookie = readCookie(request, 'csrf');
+    return (
+      typeof header === 'string' &&
+      cookie !== undefined &&
+      header.length === cookie.length &&
+      timingSafeEqual(Buffer.from(header), Buffer.from(cookie)) &&
+      isSameOrigin(request)
+    );
+  }
+
+  const authOf = (request: FastifyRequest): U | null => request.auth as U | null;
+
+  /** For handlers behind a non-public access: the session is there. */
+  function requireAuth(request: FastifyRequest): U {
+    const user = authOf(request);
+    if (!user) throw kit.unauthenticated();
+    return user;
+  }
+
+  const plugin = fp(
+    async (app: FastifyInstance, opts: AuthPluginOptions<U>) => {
+      app.decorateRequest('auth', null);
+      const apiRoutes: ApiRoute[] = [];
+      app.decorate('apiRoutes', apiRoutes);
+
+      // Deny by default: an API route without a declared access cannot even be registered.
+      app.addHook('onRoute', (route) => {
+        if (!route.url.startsWith(apiPrefix)) return;
+        const access = route.config?.access;
+        if (!access) throw new Error(`Route ${route.method} ${route.url} declares no config.access`);
+        for (const method of [route.method].flat()) {
+          if (method !== 'HEAD') apiRoutes.push({ method, url: route.url, access });
+        }
+      });
+
+      app.addHook('onRequest', async (request, reply) => {
+        const access = request.routeOptions.config?.access;
+        if (!access) return; // static files, docs, health
+        if (MUTATING.has(request.method) && !isCsrfValid(request)) throw kit.csrfFailed();
+        const token = readCookie(request, 'sid');
+        if (token) {
+          request.auth = await opts.resolveSession(token);
+          if (!request.auth) setSessionCookie(request, reply, null);
+        }
+        if (access.kind !== 'public') opts.authorize(authOf(request), access);
+      });
+    },
+    { name: `auth-${kit.cookiePrefix}`, dependencies: ['@fastify/cookie'] },
+  );
+
+  return { names, plugin, setSessionCookie, rotateCsrf, currentCsrf, authOf, requireAuth };
+}
