@@ -22,13 +22,13 @@ import {
   ZSensitiveSection,
 } from '@jinji/contracts/hr/employees';
 import { formatDate, todayInJapan, toSearchForm } from '@jinji/ja/text';
+import { type CsvEncoding, findCp932Losses, streamCsv } from '@jinji/office-files/csv';
 import type { z } from 'zod';
 import type { Database, Tx } from '../../db/client';
 import { isUniqueViolation } from '../../db/errors';
 import { employeeAssignments, employeeContracts } from '../../db/schema/index';
 import { AppError } from '../../lib/app-error';
 import type { AuthContext } from '../../lib/auth-context';
-import { type CsvEncoding, findCp932Losses, streamCsv } from '../../lib/csv';
 import { recordAudit } from '../audit/audit.service';
 import { findCodeSettingsIn, generateCodes, generateLoginIdFor } from '../code-settings/code-settings.service';
 import { type EmployeeBasicValues, writeNewEmployees } from './employee-writes';

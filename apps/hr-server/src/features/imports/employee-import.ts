@@ -18,12 +18,12 @@ import {
   IMPORT_COLUMNS_UPDATE,
   type ImportColumn,
 } from '@jinji/contracts/hr/imports';
+import { isCp932Equivalent } from '@jinji/ja/cp932';
 import { parseJapaneseDate } from '@jinji/ja/dates';
 import { todayInJapan } from '@jinji/ja/text';
 import type { Tx } from '../../db/client';
 import { txQueue } from '../../db/tx-queue';
 import { AppError } from '../../lib/app-error';
-import { isCp932Equivalent } from '../../lib/csv';
 import { generateCodes, getTenantCodeSettings } from '../code-settings/code-settings.service';
 import {
   type EmployeeBasicValues,

@@ -1,6 +1,8 @@
 // Shift_JIS never loses data silently: both CP932 exports (従業員一覧 and 更新用ファイル) name the cells
 // they cannot hold before writing anything, and re-importing a CP932 export changes nothing when the
 // only difference is the documented CP932 mapping (〜 → ～).
+
+import { parseCsv } from '@jinji/office-files/csv';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -13,7 +15,6 @@ import {
   type TestApp,
   uploadImport,
 } from '../../../test/helpers';
-import { parseCsv } from '../../lib/csv';
 
 let t: TestApp;
 let hr: Client;

@@ -2,11 +2,12 @@
 // job in two streamed passes: validate every row, then — only when no row had an error — write them
 // all in one transaction that also finishes the job, so 取込履歴 always says whether the data is there.
 import type { ImportColumn, TImportError, TImportJob, TImportKind, TImportProblem } from '@jinji/contracts/hr/imports';
+import { type CsvEncoding, encodeCsv } from '@jinji/office-files/csv';
+import { unescapeFormula } from '@jinji/office-files/formula';
+import { buildXlsx } from '@jinji/office-files/xlsx';
 import type { Database, Tx } from '../../db/client';
 import { AppError } from '../../lib/app-error';
 import type { AuthContext } from '../../lib/auth-context';
-import { type CsvEncoding, encodeCsv, unescapeFormula } from '../../lib/csv';
-import { buildXlsx } from '../../lib/xlsx';
 import { attendanceImport } from '../attendance/attendance.import';
 import { masterLists } from './employee-export';
 import { newEmployeesImport, updateEmployeesImport } from './employee-import';
