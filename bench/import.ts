@@ -10,12 +10,12 @@ import path from 'node:path';
 import { IMPORT_COLUMNS_NEW } from '@jinji/contracts/hr/imports';
 import { toWareki } from '@jinji/ja/dates';
 import { toKatakana } from '@jinji/ja/text';
+import { encodeCsv, encodeCsvText } from '@jinji/office-files/csv';
 import { sql } from 'drizzle-orm';
 import iconv from 'iconv-lite';
 import pg from 'pg';
 import { openPglite, openPostgres } from '../apps/hr-server/src/db/client';
 import { DEMO_MASTERS, makePerson, pick, random } from '../apps/hr-server/src/features/tenants/demo-data';
-import { encodeCsv, encodeCsvText } from '../apps/hr-server/src/lib/csv';
 
 const root = path.resolve(import.meta.dirname, '..');
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ERAS, excelSerialToIso, parseJapaneseDate, toWareki } from './dates';
+import { ERAS, excelSerialDay, excelSerialToIso, parseJapaneseDate, parseYearMonth, toWareki } from './dates';
 
 const ok = (s: string) => {
   const r = parseJapaneseDate(s);
@@ -67,7 +67,7 @@ describe('parseJapaneseDate', () => {
     expect(excelSerialToIso(59)).toBe('1900-02-28');
     expect(excelSerialToIso(61)).toBe('1900-03-01');
     fc.assert(
-      fc.property(fc.integer({ min: 61, max: 100_000 }), (n) => {
+      fc.property(fc.integer({ min: 1462, max: 100_000 }), (n) => {
         const next = excelSerialToIso(n + 1)!;
         const day = new Date(`${excelSerialToIso(n)}T00:00:00Z`).getTime() + 86_400_000;
         expect(next).toBe(new Date(day).toISOString().slice(0, 10));
@@ -89,5 +89,82 @@ describe('parseJapaneseDate', () => {
       const prevEnd = new Date(`${ERAS[i - 1]!.end}T00:00:00Z`).getTime();
       expect(new Date(`${ERAS[i]!.start}T00:00:00Z`).getTime() - prevEnd).toBe(86_400_000);
     }
+  });
+});
+
+describe('parseYearMonth (対象期間 as spreadsheets write it)', () => {
+  const month = (s: string) => {
+    const r = parseYearMonth(s);
+    return r.ok ? r.month : `ERR ${r.message}`;
+  };
+
+  it('reads western and Japanese-era months in any width', () => {
+    expect(month('2025/04')).toBe('2025-04');
+    expect(month('2025/4')).toBe('2025-04');
+    expect(month('2025-04')).toBe('2025-04');
+    expect(month('2025.4')).toBe('2025-04');
+    expect(month('202504')).toBe('2025-04');
+    expect(month('2025年4月')).toBe('2025-04');
+    expect(month('２０２５年４月')).toBe('2025-04');
+    expect(month('令和7年4月')).toBe('2025-04');
+    expect(month('令和 7 年 4 月')).toBe('2025-04');
+    expect(month('R7.4')).toBe('2025-04');
+    expect(month('r7/04')).toBe('2025-04');
+    expect(month('令和元年5月')).toBe('2019-05');
+    expect(month('平成31年4月')).toBe('2019-04');
+    expect(month('H31.4')).toBe('2019-04');
+    expect(month('昭和64年1月')).toBe('1989-01');
+    expect(month('平成元年1月')).toBe('1989-01');
+  });
+
+  it('reads the first of a month, which is what Excel makes of a typed 2025/4', () => {
+    expect(month('2025/04/01')).toBe('2025-04');
+    expect(month('令和7年4月1日')).toBe('2025-04');
+    expect(month('45748')).toBe('2025-04'); // Excel serial of 2025-04-01
+    expect(month('2025/04/15')).toBe('ERR 年月として読めません「2025/04/15」');
+  });
+
+  it('refuses what is no month, quoting the input', () => {
+    expect(month('2025/13')).toBe('ERR 年月として読めません「2025/13」');
+    expect(month('202500')).toBe('ERR 年月として読めません「202500」');
+    expect(month('令和元年4月')).toBe('ERR 年月として読めません「令和元年4月」');
+    expect(month('平成31年5月')).toBe('ERR 年月として読めません「平成31年5月」');
+    expect(month('R7')).toBe('ERR 年月として読めません「R7」');
+    expect(month('1')).toBe('ERR 年月として読めません「1」');
+    expect(month('4月')).toBe('ERR 年月として読めません「4月」');
+    expect(month(' abc ')).toBe('ERR 年月として読めません「abc」');
+  });
+
+  it('reads every month of every era back from its 和暦 and western forms', () => {
+    fc.assert(
+      fc.property(isoDate, (iso) => {
+        const ym = iso.slice(0, 7);
+        expect(month(`${iso.slice(0, 4)}/${iso.slice(5, 7)}`)).toBe(ym);
+        expect(month(toWareki(iso).replace(/\d+日$/, ''))).toBe(ym);
+      }),
+    );
+  });
+});
+
+describe('excelSerialDay', () => {
+  it('agrees with excelSerialToIso on whole serials and drops the time of day', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 109_574 }), fc.double({ min: 0, max: 0.999, noNaN: true }), (n, t) => {
+        expect(excelSerialDay(n)).toBe(excelSerialToIso(n));
+        expect(excelSerialDay(n + t)).toBe(excelSerialToIso(n));
+      }),
+    );
+    expect(excelSerialDay(45748)).toBe('2025-04-01');
+    expect(excelSerialDay(45748.75)).toBe('2025-04-01');
+    expect(excelSerialDay(-1)).toBeNull();
+  });
+
+  it('counts the 1904 date system from 1904-01-01, 1462 days after the 1900 one', () => {
+    expect(excelSerialDay(0, { date1904: true })).toBe('1904-01-01');
+    fc.assert(
+      fc.property(fc.integer({ min: 1462, max: 100_000 }), (n) => {
+        expect(excelSerialDay(n - 1462, { date1904: true })).toBe(excelSerialDay(n));
+      }),
+    );
   });
 });

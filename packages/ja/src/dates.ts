@@ -24,12 +24,26 @@ function isoOf(y: number, m: number, d: number): string | null {
   return `${y}-${pad(m)}-${pad(d)}`;
 }
 
-/** Excel's day 1 is 1900-01-01 and it counts a 1900-02-29 that never was. */
+/**
+ * The calendar day an Excel serial stands for (its time of day dropped), or null: in the 1900 date
+ * system day 1 is 1900-01-01 and Excel counts a 1900-02-29 that never was; in the 1904 system (old Mac
+ * workbooks, `date1904` in workbook.xml) day 0 is 1904-01-01.
+ */
+export function excelSerialDay(serial: number, { date1904 = false }: { date1904?: boolean } = {}): string | null {
+  if (!Number.isFinite(serial) || serial < 0) return null;
+  // to the millisecond first, so binary noise (45000.99999999999 for midnight) does not lose a day
+  const day = Math.floor(Math.round(serial * 86_400_000) / 86_400_000);
+  const ms = date1904
+    ? Date.UTC(1904, 0, 1) + day * 86_400_000
+    : Date.UTC(1899, 11, 31) + (day > 59 ? day - 1 : day) * 86_400_000;
+  const d = new Date(ms);
+  return Number.isNaN(d.getTime()) ? null : d.toISOString().slice(0, 10);
+}
+
+/** A whole Excel serial typed as a date (1900 system), up to 2199-12-31. */
 export function excelSerialToIso(serial: number): string | null {
-  if (!Number.isInteger(serial) || serial < 1 || serial > 109_574) return null; // up to 2199-12-31
-  const days = serial > 59 ? serial - 1 : serial;
-  const ms = Date.UTC(1899, 11, 31) + days * 86_400_000;
-  return new Date(ms).toISOString().slice(0, 10);
+  if (!Number.isInteger(serial) || serial < 1 || serial > 109_574) return null;
+  return excelSerialDay(serial);
 }
 
 const daysIn = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
@@ -101,4 +115,45 @@ export function toWareki(iso: string): string {
   if (!era) return iso;
   const y = Number(iso.slice(0, 4)) - Number(era.start.slice(0, 4)) + 1;
   return `${era.name}${y === 1 ? '元' : y}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
+}
+
+export type YearMonthParse = { ok: true; month: string } | { ok: false; message: string };
+
+function yearMonth(y: number, m: number): string | null {
+  if (!Number.isInteger(y) || !Number.isInteger(m) || y < 1868 || y > 2200 || m < 1 || m > 12) return null;
+  return `${y}-${pad(m)}`;
+}
+
+const ERA_MONTH_RE = /^(明治|大正|昭和|平成|令和|[MTSHR])(元|\d{1,3})(?:年|[./-])(\d{1,2})月?$/i;
+
+/**
+ * Reads a month: 2025/04, 2025-04, 2025.4, 202504, 2025年4月, 令和7年4月, R7.4 (any width). A date on
+ * the 1st (2025/04/01, 令和7年4月1日, an Excel date serial) is read as its month too, because Excel turns
+ * a typed 2025/4 into that date.
+ */
+export function parseYearMonth(input: string): YearMonthParse {
+  const raw = input.trim();
+  const s = raw.normalize('NFKC').replace(/\s+/g, '');
+  const fail = { ok: false as const, message: `年月として読めません「${raw}」` };
+  let m = /^(\d{4})(?:[/\-.年])(\d{1,2})月?$/.exec(s) ?? /^(\d{4})(\d{2})$/.exec(s);
+  if (m) {
+    const month = yearMonth(Number(m[1]), Number(m[2]));
+    return month ? { ok: true, month } : fail;
+  }
+  m = ERA_MONTH_RE.exec(s);
+  if (m) {
+    const key = m[1]!.toUpperCase();
+    const era = ERAS.find((e) => e.name === key || e.letter === key);
+    const eraYear = m[2] === '元' ? 1 : Number(m[2]);
+    const month = era ? yearMonth(Number(era.start.slice(0, 4)) + eraYear - 1, Number(m[3])) : null;
+    // the month must share at least one day with the era (平成31年4月 and 令和元年5月, not 令和元年4月)
+    if (!era || !month || month < era.start.slice(0, 7) || (era.end !== null && month > era.end.slice(0, 7)))
+      return fail;
+    return { ok: true, month };
+  }
+  // of bare numbers only an Excel serial (5 digits, 1927 on) can be a date: '1' is no month
+  if (/^\d+$/.test(s) && s.length !== 5) return fail;
+  const date = parseJapaneseDate(s);
+  if (date.ok && date.date.endsWith('-01')) return { ok: true, month: date.date.slice(0, 7) };
+  return fail;
 }

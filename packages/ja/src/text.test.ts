@@ -1,12 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  displayWidth,
   formatDateTime,
   formatDuration,
   formatSince,
   isKana,
   KANJI_VARIANTS,
   todayInJapan,
+  toFullWidthKana,
   toKatakana,
   toSearchForm,
 } from './text';
@@ -107,5 +109,40 @@ describe('formatDateTime', () => {
     expect(formatDateTime(new Date(2026, 11, 2, 3, 49, 50).toISOString())).toBe('2026/12/02 03:49:50');
     expect(formatDateTime(new Date(2026, 0, 5, 0, 0, 7).toISOString())).toBe('2026/01/05 00:00:07');
     expect(formatDateTime(null)).toBe('-');
+  });
+});
+
+describe('toFullWidthKana', () => {
+  const kanaText = fc.string({
+    unit: fc.oneof(
+      fc.integer({ min: 0xff61, max: 0xff9f }).map((c) => String.fromCharCode(c)),
+      fc.integer({ min: 0x3041, max: 0x30fc }).map((c) => String.fromCharCode(c)),
+      fc.constantFrom(' ', '　', 'a', '1', '漢'),
+    ),
+  });
+  it('turns half-width kana full-width once, and leaves hiragana, katakana and the rest as typed', () => {
+    fc.assert(
+      fc.property(kanaText, (s) => {
+        const once = toFullWidthKana(s);
+        expect(toFullWidthKana(once)).toBe(once);
+        expect(once).not.toMatch(/[\uFF61-\uFF9F]/);
+        expect(once.replace(/[\u3000-\u30ff]/g, '')).toBe(s.replace(/[\u3000-\u30ff\uff61-\uff9f]/g, ''));
+      }),
+    );
+    expect(toFullWidthKana('ｻﾄｳ ｶﾞｸ')).toBe('サトウ ガク');
+    expect(toFullWidthKana('さとう　サトウ')).toBe('さとう　サトウ');
+  });
+});
+
+describe('displayWidth', () => {
+  it('counts half-width characters as one column and full-width ones as two', () => {
+    expect(displayWidth('ABC')).toBe(3);
+    expect(displayWidth('ｻﾄｳ')).toBe(3);
+    expect(displayWidth('佐藤　花子')).toBe(10);
+    fc.assert(
+      fc.property(fc.string(), fc.string(), (a, b) => {
+        expect(displayWidth(a + b)).toBe(displayWidth(a) + displayWidth(b));
+      }),
+    );
   });
 });

@@ -8,7 +8,7 @@ export function toKatakana(s: string): string {
 /**
  * 異体字 folded for search only (stored names stay exactly as typed): variant → the form searched in.
  * Each entry is one code point to one code point, so SQL's translate() can apply the same table
- * (migration 0011 re-computes employees.search_text with it; a test keeps the two equal).
+ * (an app's migration can re-compute stored search forms with it; the app's test keeps the two equal).
  *
  * A. 旧字体 of 常用漢字: the 括弧内の字体 of the 常用漢字表 (平成22年内閣告示第2号), which 戸籍法施行規則
  *    別表第二 二 also admits in names (國/国, 澤/沢, 龍/竜 …).
@@ -93,6 +93,24 @@ export function toSearchForm(s: string): string {
   return toKatakana(s.normalize('NFKC').replace(VARIANT_RE, (c) => VARIANT_OF.get(c) ?? c))
     .toLowerCase()
     .replace(/[\s\u3000]+/g, '');
+}
+
+/** Half-width katakana (ｻﾄｳ, ｶﾞ) → full-width; hiragana, full-width katakana and everything else stay as typed. */
+export function toFullWidthKana(s: string): string {
+  return s.replace(/[\uFF61-\uFF9F]+/g, (run) => run.normalize('NFKC'));
+}
+
+/**
+ * Columns a string takes in a Japanese fixed-width font (Excel's column width counts these):
+ * Latin-1 and half-width kana are one, everything else (kanji, kana, full-width forms) two.
+ */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0) ?? 0;
+    w += c <= 0xff || (c >= 0xff61 && c <= 0xff9f) ? 1 : 2;
+  }
+  return w;
 }
 
 /** Kana fields accept hiragana, katakana (any width), the long-vowel mark and spaces — nothing else. */

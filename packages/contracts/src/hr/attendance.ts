@@ -1,6 +1,5 @@
 // 勤怠実績 (R-IMP-6): one row per employee and month, imported from a file and shown on the detail page.
 
-import { ERAS, parseJapaneseDate } from '@jinji/ja/dates';
 import { z } from 'zod';
 import { zString } from '../common/common';
 import type { ImportColumn } from './imports';
@@ -60,48 +59,7 @@ export type TAttendanceQuery = z.infer<typeof ZAttendanceQuery>;
 export const ZAttendanceListResponse = z.object({ items: z.array(ZAttendanceMonth) });
 export type TAttendanceListResponse = z.infer<typeof ZAttendanceListResponse>;
 
-export type YearMonthParse = { ok: true; month: string } | { ok: false; message: string };
-
 const pad = (n: number) => String(n).padStart(2, '0');
-
-function yearMonth(y: number, m: number): string | null {
-  if (!Number.isInteger(y) || !Number.isInteger(m) || y < 1868 || y > 2200 || m < 1 || m > 12) return null;
-  return `${y}-${pad(m)}`;
-}
-
-const ERA_MONTH_RE = /^(明治|大正|昭和|平成|令和|[MTSHR])(元|\d{1,3})(?:年|[./-])(\d{1,2})月?$/i;
-
-/**
- * Reads 対象期間: 2025/04, 2025-04, 2025.4, 202504, 2025年4月, 令和7年4月, R7.4 (any width). A date on
- * the 1st (2025/04/01, 令和7年4月1日, an Excel date serial) is read as its month too, because Excel turns
- * a typed 2025/4 into that date.
- */
-export function parseYearMonth(input: string): YearMonthParse {
-  const raw = input.trim();
-  const s = raw.normalize('NFKC').replace(/\s+/g, '');
-  const fail = { ok: false as const, message: `年月として読めません「${raw}」` };
-  let m = /^(\d{4})(?:[/\-.年])(\d{1,2})月?$/.exec(s) ?? /^(\d{4})(\d{2})$/.exec(s);
-  if (m) {
-    const month = yearMonth(Number(m[1]), Number(m[2]));
-    return month ? { ok: true, month } : fail;
-  }
-  m = ERA_MONTH_RE.exec(s);
-  if (m) {
-    const key = m[1]!.toUpperCase();
-    const era = ERAS.find((e) => e.name === key || e.letter === key);
-    const eraYear = m[2] === '元' ? 1 : Number(m[2]);
-    const month = era ? yearMonth(Number(era.start.slice(0, 4)) + eraYear - 1, Number(m[3])) : null;
-    // the month must share at least one day with the era (平成31年4月 and 令和元年5月, not 令和元年4月)
-    if (!era || !month || month < era.start.slice(0, 7) || (era.end !== null && month > era.end.slice(0, 7)))
-      return fail;
-    return { ok: true, month };
-  }
-  // of bare numbers only an Excel serial (5 digits, 1927 on) can be a date: '1' is no month
-  if (/^\d+$/.test(s) && s.length !== 5) return fail;
-  const date = parseJapaneseDate(s);
-  if (date.ok && date.date.endsWith('-01')) return { ok: true, month: date.date.slice(0, 7) };
-  return fail;
-}
 
 /** 9630 → '160:30' */
 export function formatMinutes(minutes: number): string {

@@ -3,7 +3,7 @@
 // value gets the same verdict (same field, same message) and is stored the same way on every path.
 // Only the input *format* of dates and flags differs by path (ISO/boolean in JSON, 和暦/1・0 in files).
 
-import { isKana } from '@jinji/ja/text';
+import { isKana, toFullWidthKana } from '@jinji/ja/text';
 import { z } from 'zod';
 
 type TextKind = 'text' | 'kana' | 'email' | 'postal' | 'phone' | 'code';
@@ -62,11 +62,6 @@ const fail = (message: string, problem: 'required' | 'format' | 'length'): Field
 
 const nfkc = (s: string) => s.normalize('NFKC');
 
-/** Half-width katakana (ｻﾄｳ, ｶﾞ) → full-width; hiragana and full-width katakana stay as typed. */
-export function normalizeKana(s: string): string {
-  return s.replace(/[\uFF61-\uFF9F]+/g, nfkc);
-}
-
 // every dash a Japanese keyboard or IME produces: ー (長音), － (全角), ‐ ‑ ‒ – — ― −
 const DASHES = /[\u30FC\uFF70\uFF0D\u2010-\u2015\u2212]/g;
 
@@ -92,7 +87,7 @@ export function checkEmployeeText(key: EmployeeTextField, raw: string): FieldVer
   if (v === '') return r.required ? fail(`${r.label}を入力してください`, 'required') : { ok: true, value: null };
   switch (r.kind) {
     case 'kana':
-      v = normalizeKana(v);
+      v = toFullWidthKana(v);
       if (!isKana(v)) return fail(`${r.label}はひらがな・カタカナで入力してください`, 'format');
       break;
     case 'email':

@@ -19,7 +19,7 @@ import { tenantIdColumn } from './columns';
 import { masterItems } from './masters';
 
 // The employee core (R-EMP-1). Employment status is derived from hire/retirement date and today,
-// never stored. `search_text` holds the searchable names in normalised form (lib/japanese.ts).
+// never stored. `search_text` holds the searchable names in normalised form (toSearchForm, @jinji/ja/text).
 export const employees = pgTable(
   'employees',
   {

@@ -1,6 +1,7 @@
 // 勤怠実績の取込 (R-IMP-6): one row per employee and month. Every cell is checked with a message that
 // names the column; 社員番号 is resolved per batch of rows; the write upserts by employee + month.
-import { ATTENDANCE_COLUMNS, parseMinutes, parseYearMonth } from '@jinji/contracts/hr/attendance';
+import { ATTENDANCE_COLUMNS, parseMinutes } from '@jinji/contracts/hr/attendance';
+import { parseYearMonth } from '@jinji/ja/dates';
 import { todayInJapan } from '@jinji/ja/text';
 import type { ImportKindHandler, ImportRow } from '../imports/import-kinds';
 import { findEmployeeIdsByNumber, upsertAttendance } from './attendance.repository';

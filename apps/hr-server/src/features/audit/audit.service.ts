@@ -19,9 +19,9 @@ import {
 } from '@jinji/contracts/hr/audit';
 import { MASTER_KIND_INFO, type TMasterKind } from '@jinji/contracts/hr/masters';
 import { toSearchForm } from '@jinji/ja/text';
+import { type CsvEncoding, streamCsv } from '@jinji/office-files/csv';
 import type { Database, Tx } from '../../db/client';
 import type { Actor } from '../../lib/actor';
-import { type CsvEncoding, streamCsv } from '../../lib/csv';
 import {
   type AuditFilter,
   findAuditBatch,

@@ -8,6 +8,7 @@ import {
   type TAuditLogResponse,
   unlabelledAuditKeys,
 } from '@jinji/contracts/hr/audit';
+import { parseCsv } from '@jinji/office-files/csv';
 import { TEST_DB } from '@jinji/test-kit/database';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,7 +20,6 @@ import {
   STRONG_PASSWORD,
   type TestApp,
 } from '../../../test/helpers';
-import { parseCsv } from '../../lib/csv';
 
 let t: TestApp;
 let admin: Client; // システム管理者 (表示名 admin)

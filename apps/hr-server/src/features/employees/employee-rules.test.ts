@@ -2,6 +2,7 @@
 // 基本情報 edit), the 新規登録 import and the 更新 import, and must get the same verdict (accepted or
 // refused, on the same field) and, when accepted, the same stored value.
 import { EMPLOYEE_FIELD_LABELS } from '@jinji/contracts/hr/employee-rules';
+import { encodeCsv } from '@jinji/office-files/csv';
 import { TEST_DB } from '@jinji/test-kit/database';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -13,7 +14,6 @@ import {
   type TestApp,
   uploadImport,
 } from '../../../test/helpers';
-import { encodeCsv } from '../../lib/csv';
 
 let t: TestApp;
 let hr: Client;

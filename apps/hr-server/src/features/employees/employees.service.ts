@@ -25,12 +25,12 @@ import {
 } from '@jinji/contracts/hr/employees';
 import { isUniqueViolation } from '@jinji/db/errors';
 import { formatDate, todayInJapan, toSearchForm } from '@jinji/ja/text';
+import { type CsvEncoding, findCp932Losses, streamCsv } from '@jinji/office-files/csv';
 import { AppError } from '@jinji/server-kit/app-error';
 import type { z } from 'zod';
 import type { Database, Tx } from '../../db/client';
 import { employeeAssignments, employeeContracts } from '../../db/schema/index';
 import type { Actor } from '../../lib/actor';
-import { type CsvEncoding, findCp932Losses, streamCsv } from '../../lib/csv';
 import { recordAudit } from '../audit/audit.service';
 import { findCodeSettingsIn, generateCodes, generateLoginIdFor } from '../code-settings/code-settings.service';
 import { type EmployeeBasicValues, writeNewEmployees } from './employee-writes';

@@ -1,6 +1,7 @@
 // 従業員 through the API: registration under コード設定, search, detail with hidden sensitive
 // sections, 異動 history, and the audit trail.
 
+import { parseCsv } from '@jinji/office-files/csv';
 import { TEST_DB } from '@jinji/test-kit/database';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -11,7 +12,6 @@ import {
   STRONG_PASSWORD,
   type TestApp,
 } from '../../../test/helpers';
-import { parseCsv } from '../../lib/csv';
 
 let t: TestApp;
 let admin: Client; // システム管理者

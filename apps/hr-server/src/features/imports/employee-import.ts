@@ -20,11 +20,11 @@ import {
   type ImportColumn,
 } from '@jinji/contracts/hr/imports';
 import { txQueue } from '@jinji/db/tx-queue';
+import { isCp932Equivalent } from '@jinji/ja/cp932';
 import { parseJapaneseDate } from '@jinji/ja/dates';
 import { todayInJapan } from '@jinji/ja/text';
 import { AppError } from '@jinji/server-kit/app-error';
 import type { Tx } from '../../db/client';
-import { isCp932Equivalent } from '../../lib/csv';
 import { generateCodes, getTenantCodeSettings } from '../code-settings/code-settings.service';
 import {
   type EmployeeBasicValues,

@@ -2,6 +2,7 @@
 // they cannot hold before writing anything, and re-importing a CP932 export changes nothing when the
 // only difference is the documented CP932 mapping (〜 → ～).
 
+import { parseCsv } from '@jinji/office-files/csv';
 import { TEST_DB } from '@jinji/test-kit/database';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +15,6 @@ import {
   type TestApp,
   uploadImport,
 } from '../../../test/helpers';
-import { parseCsv } from '../../lib/csv';
 
 let t: TestApp;
 let hr: Client;

@@ -3,100 +3,32 @@
 import { isUtf8 } from 'node:buffer';
 import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
+// An uploaded import file through the one table reader (@jinji/office-files/table); its errors become
+// the import's CSV_INVALID with the reader's Japanese message, whether opening or on any later pass.
+import { FileReadError } from '@jinji/office-files/file-read-error';
+import { openTable, type TableFormat } from '@jinji/office-files/table';
 import { AppError } from '@jinji/server-kit/app-error';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
-import { assertSafeXlsx, looksLikeXlsx, XlsxError, xlsxRows } from '../../lib/xlsx';
 import type { ImportRow, RowSource } from './import-kinds';
 
-const CHUNK = 64 * 1024;
+export type ImportFile = { format: TableFormat; header: string[]; rows: RowSource };
 
-export type ImportFile = { format: 'csv' | 'xlsx'; header: string[]; rows: RowSource };
-
-const isBlank = (cells: string[]) => cells.every((c) => c.trim() === '');
-// PostgreSQL text cannot hold NUL; a NUL in a cell is never data anyone meant to keep
-const clean = (cells: string[]) =>
-  cells.some((c) => c.includes('\0')) ? cells.map((c) => c.replaceAll('\0', '')) : cells;
-
-function* decodedChunks(bytes: Buffer): Generator<string> {
-  const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  const body = hasBom ? bytes.subarray(3) : bytes;
-  // UTF-8 when the bytes are valid UTF-8; otherwise CP932 (what Excel writes), NEC/IBM extensions included
-  const decoder = isUtf8(body) ? new StringDecoder('utf8') : iconv.getDecoder('cp932');
-  for (let i = 0; i < body.length; i += CHUNK) {
-    const text = decoder.write(body.subarray(i, i + CHUNK));
-    if (text) yield text;
-  }
-  const rest = decoder.end();
-  if (rest) yield rest;
-}
-
-async function* csvRecords(bytes: Buffer): AsyncGenerator<string[]> {
-  const parser = Readable.from(decodedChunks(bytes), { objectMode: false }).pipe(
-    parse({ relax_column_count: true, skip_empty_lines: true, max_record_size: 1024 * 1024 }),
-  );
-  for await (const record of parser) yield record as string[];
-}
+const asAppError = (e: unknown) => (e instanceof FileReadError ? new AppError('CSV_INVALID', e.message) : e);
 
 /** Header first, then data rows numbered as a spreadsheet would (the header is row 1); blank rows skipped. */
 export async function openImportFile(bytes: Buffer, maxRows: number): Promise<ImportFile> {
-  if (looksLikeXlsx(bytes)) {
-    // the zip-bomb guard runs once; each pass then streams the sheet (exceljs WorkbookReader)
-    const readable = async <T>(fn: () => Promise<T>): Promise<T> => {
-      try {
-        return await fn();
-      } catch (e) {
-        if (e instanceof XlsxError) throw new AppError('CSV_INVALID', e.message);
-        throw e;
-      }
-    };
-    await readable(() => assertSafeXlsx(bytes));
-    const first = await readable(async () => {
-      for await (const row of xlsxRows(bytes)) return row;
-      return null;
-    });
-    return {
-      format: 'xlsx',
-      header: clean(first?.cells ?? []),
-      rows: async function* (): AsyncGenerator<ImportRow> {
-        let count = 0;
-        const rows = xlsxRows(bytes)[Symbol.asyncIterator]();
-        for (;;) {
-          const next = await readable(() => rows.next());
-          if (next.done) return;
-          const { rowNumber, cells } = next.value;
-          if (rowNumber <= (first?.rowNumber ?? 0) || isBlank(cells)) continue;
-          if (++count > maxRows) throw new AppError('CSV_INVALID', `一度に取り込めるのは${maxRows}行までです`);
-          yield { line: rowNumber, cells: clean(cells) };
-        }
-      },
-    };
-  }
-  let header: string[] = [];
-  try {
-    for await (const record of csvRecords(bytes)) {
-      header = clean(record);
-      break;
-    }
-  } catch {
-    throw new AppError('CSV_INVALID', 'CSVファイルとして読み込めません');
-  }
+  const table = await openTable(bytes, { maxRows }).catch((e: unknown) => {
+    throw asAppError(e);
+  });
   return {
-    format: 'csv',
-    header,
+    format: table.format,
+    header: table.header,
     rows: async function* (): AsyncGenerator<ImportRow> {
-      let line = 0;
-      let count = 0;
       try {
-        for await (const cells of csvRecords(bytes)) {
-          line++;
-          if (line === 1 || isBlank(cells)) continue;
-          if (++count > maxRows) throw new AppError('CSV_INVALID', `一度に取り込めるのは${maxRows}行までです`);
-          yield { line, cells: clean(cells) };
-        }
+        yield* table.rows();
       } catch (e) {
-        if (e instanceof AppError) throw e;
-        throw new AppError('CSV_INVALID', `CSVファイルとして読み込めません（${line + 1}行目付近）`);
+        throw asAppError(e);
       }
     },
   };

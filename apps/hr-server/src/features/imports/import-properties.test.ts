@@ -1,6 +1,8 @@
 // Properties of the importer: export → import changes nothing (R-IMP-5/6 of issue 5), and any bytes or
 // CSV shape end in a clean 正常終了 or エラー終了 — never a thrown job, never a partial write.
 import { IMPORT_COLUMNS_NEW } from '@jinji/contracts/hr/imports';
+import { encodeCsv } from '@jinji/office-files/csv';
+import { buildXlsx } from '@jinji/office-files/xlsx';
 import { TEST_DB } from '@jinji/test-kit/database';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
@@ -14,8 +16,6 @@ import {
   type TestApp,
 } from '../../../test/helpers';
 import type { Actor } from '../../lib/actor';
-import { encodeCsv } from '../../lib/csv';
-import { buildXlsx } from '../../lib/xlsx';
 import { getImport, runImport, startImport } from './imports.service';
 
 let t: TestApp;

@@ -1,5 +1,6 @@
 // 「更新用ファイル」 (R-IMP-4), Excel files (R-IMP-1/2) and the export in the update layout.
 
+import { readTable } from '@jinji/office-files/table';
 import { TEST_DB } from '@jinji/test-kit/database';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
@@ -13,8 +14,6 @@ import {
   type TestApp,
   uploadImport,
 } from '../../../test/helpers';
-import { parseCsv } from '../../lib/csv';
-import { readXlsxRows } from '../../lib/xlsx';
 
 let t: TestApp;
 let hr: Client;
@@ -142,7 +141,8 @@ describe(`更新用ファイル (${TEST_DB})`, () => {
     for (const encoding of ['cp932', 'xlsx'] as const) {
       const exported = await hr.request('GET', `/api/v1/imports/export?encoding=${encoding}`);
       expect(exported.statusCode).toBe(200);
-      const rows = encoding === 'xlsx' ? await readXlsxRows(exported.rawPayload) : parseCsv(exported.rawPayload);
+      const table = await readTable(exported.rawPayload, { maxRows: 100_000 });
+      const rows = [table.header, ...table.rows.map((r) => r.cells)];
       if (encoding === 'xlsx') {
         // the export is a working 更新用ファイル: rules as header notes, masters as drop-downs
         const wb = new ExcelJS.Workbook();

@@ -4,11 +4,12 @@
 import { actingUserOf } from '@jinji/auth/actor';
 import type { ImportColumn, TImportError, TImportJob, TImportKind, TImportProblem } from '@jinji/contracts/hr/imports';
 import { isUniqueViolation } from '@jinji/db/errors';
+import { type CsvEncoding, encodeCsv } from '@jinji/office-files/csv';
+import { unescapeFormula } from '@jinji/office-files/formula';
+import { buildXlsx } from '@jinji/office-files/xlsx';
 import { AppError } from '@jinji/server-kit/app-error';
 import type { Database, Tx } from '../../db/client';
 import type { Actor } from '../../lib/actor';
-import { type CsvEncoding, encodeCsv, unescapeFormula } from '../../lib/csv';
-import { buildXlsx } from '../../lib/xlsx';
 import { attendanceImport } from '../attendance/attendance.import';
 import { masterLists } from './employee-export';
 import { newEmployeesImport, updateEmployeesImport } from './employee-import';

@@ -1,6 +1,7 @@
 // 一括登録: template, CP932/UTF-8 files with 和暦 and half-width kana, all-or-nothing through the
 // durable job, 取込履歴, and per-row Japanese errors.
 
+import { parseCsv } from '@jinji/office-files/csv';
 import { TEST_DB } from '@jinji/test-kit/database';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +14,6 @@ import {
   type TestApp,
   uploadImport,
 } from '../../../test/helpers';
-import { parseCsv } from '../../lib/csv';
 
 let t: TestApp;
 let hr: Client;

@@ -10,10 +10,12 @@ import {
   type TMasterListResponse,
 } from '@jinji/contracts/hr/masters';
 import { isUniqueViolation } from '@jinji/db/errors';
+import { type CsvEncoding, encodeCsv } from '@jinji/office-files/csv';
+import { FileReadError } from '@jinji/office-files/file-read-error';
+import { openTable, type TableRow } from '@jinji/office-files/table';
 import { AppError } from '@jinji/server-kit/app-error';
 import type { Database, Tx } from '../../db/client';
 import type { Actor } from '../../lib/actor';
-import { type CsvEncoding, encodeCsv, parseCsv } from '../../lib/csv';
 import { type AuditEntry, auditDiff, recordAudit, recordAudits } from '../audit/audit.service';
 import {
   countMastersByKind,
@@ -307,25 +309,24 @@ export async function importMastersCsv(
 ): Promise<{ created: number; updated: number }> {
   const info = MASTER_KIND_INFO[kind];
   const columns = csvColumns(kind);
-  let records: string[][];
+  const rows: TableRow[] = [];
   try {
-    records = parseCsv(bytes);
-  } catch {
-    throw new AppError('CSV_INVALID', 'CSVファイルとして読み込めません');
+    const table = await openTable(bytes, { maxRows: MAX_ROWS, keepBlankRows: true });
+    if (table.header.length === 0 || table.header.map((h) => h.trim()).join(',') !== columns.join(',')) {
+      throw new AppError('CSV_INVALID', `1行目の項目名が正しくありません（${columns.join(', ')}）`);
+    }
+    for await (const row of table.rows()) rows.push(row);
+  } catch (e) {
+    if (e instanceof FileReadError) throw new AppError('CSV_INVALID', e.message);
+    throw e;
   }
-  const [header, ...body] = records;
-  if (!header || header.map((h) => h.trim()).join(',') !== columns.join(',')) {
-    throw new AppError('CSV_INVALID', `1行目の項目名が正しくありません（${columns.join(', ')}）`);
-  }
-  if (body.length === 0) throw new AppError('CSV_INVALID', 'データ行がありません');
-  if (body.length > MAX_ROWS) throw new AppError('CSV_INVALID', `一度に取り込めるのは${MAX_ROWS}行までです`);
+  if (rows.length === 0) throw new AppError('CSV_INVALID', 'データ行がありません');
 
   const errors: TFieldError[] = [];
   const err = (line: number, column: string, message: string) =>
     errors.push({ path: `行 ${line}・${column}`, message });
   const seen = new Map<string, number>();
-  const parsed: CsvRow[] = body.map((cells, i) => {
-    const line = i + 2;
+  const parsed: CsvRow[] = rows.map(({ line, cells }) => {
     const cell = (n: number) => (cells[n] ?? '').trim();
     const code = cell(0);
     if (!code) err(line, 'コード', 'コードを入力してください');

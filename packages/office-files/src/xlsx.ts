@@ -1,41 +1,24 @@
-// XLSX for bulk import: the template workbook users fill in, and reading their upload back as rows of
-// strings (what parseCsv gives), behind a zip-bomb guard because uploads are untrusted.
+// XLSX as offices exchange it: the template or export workbook (text-formatted columns, header notes,
+// drop-downs fed from a hidden sheet), and a streaming reader of an upload's first sheet as rows of
+// strings. Uploads pass the zip-bomb guard (zip-guard.ts) first; table.ts does both in order.
 
 import { PassThrough, type Readable } from 'node:stream';
-import type { ImportColumn } from '@jinji/contracts/hr/imports';
+import { excelSerialDay } from '@jinji/ja/dates';
+import { displayWidth } from '@jinji/ja/text';
 import ExcelJS from 'exceljs';
 import { SaxesParser } from 'saxes';
 import yauzl from 'yauzl';
-import { escapeFormula } from './csv';
+import { FileReadError } from './file-read-error';
+import { escapeFormula } from './formula';
+import { UNREADABLE_XLSX as UNREADABLE } from './zip-guard';
 
-/** Thrown for any unreadable/unsafe workbook; message is Japanese and shown to users. */
-export class XlsxError extends Error {
-  override name = 'XlsxError';
-}
+/** One column of a sheet: its header, whether it must be filled, the input rule and an example value. */
+export type SheetColumn = { key: string; header: string; required: boolean; format: string; example: string };
 
-export const XLSX_LIMITS = { maxUncompressedBytes: 200 * 1024 * 1024, maxRatio: 200, maxEntries: 2000 };
-
-const UNREADABLE = 'Excelファイル（.xlsx）として読み込めません';
 const LIST_SHEET = 'リスト';
 // Validation reaches this far below the data so users can append rows and still get the dropdown.
 const MIN_VALIDATION_LAST_ROW = 10_000;
 const EXTRA_VALIDATION_ROWS = 1000;
-const RATIO_MIN_BYTES = 1024 * 1024;
-
-/** true when the bytes start like a ZIP (PK\x03\x04) – used to tell XLSX from CSV. */
-export function looksLikeXlsx(bytes: Uint8Array): boolean {
-  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-}
-
-// Excel column width is in characters of the default font; full-width characters take two.
-function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) {
-    const c = ch.codePointAt(0) ?? 0;
-    w += c <= 0xff || (c >= 0xff61 && c <= 0xff9f) ? 1 : 2; // Latin-1 and half-width kana are narrow
-  }
-  return w;
-}
 
 function columnLetter(index: number): string {
   let n = index + 1;
@@ -49,7 +32,7 @@ function columnLetter(index: number): string {
 }
 
 /** A header cell: bold, coloured when required, with the column's input rule as a note. */
-function decorateHeader(cell: ExcelJS.Cell, c: ImportColumn): void {
+function decorateHeader(cell: ExcelJS.Cell, c: SheetColumn): void {
   cell.value = c.header;
   cell.numFmt = '@';
   cell.font = { bold: true, color: { argb: c.required ? 'FF9C0006' : 'FF000000' } };
@@ -73,7 +56,7 @@ function decorateHeader(cell: ExcelJS.Cell, c: ImportColumn): void {
 function addListValidations(
   wb: ExcelJS.Workbook | ExcelJS.stream.xlsx.WorkbookWriter,
   ws: ExcelJS.Worksheet,
-  columns: ImportColumn[],
+  columns: SheetColumn[],
   lists: Record<string, string[]>,
   lastRow: number,
 ): void {
@@ -114,7 +97,7 @@ function addListValidations(
  */
 export async function buildXlsx(opts: {
   sheetName: string;
-  columns: ImportColumn[];
+  columns: SheetColumn[];
   lists?: Record<string, string[]>;
   rows?: (string | null)[][];
 }): Promise<Buffer> {
@@ -160,44 +143,6 @@ export async function buildXlsx(opts: {
   return Buffer.isBuffer(out) ? out : Buffer.from(out as ArrayBuffer);
 }
 
-// Inflates every entry (counting, not keeping, the bytes) so a bomb is caught before exceljs/JSZip
-// would materialise it; declared sizes in the zip are not trusted.
-async function assertSafeZip(buf: Buffer, limits: typeof XLSX_LIMITS): Promise<void> {
-  let zip: yauzl.ZipFile;
-  try {
-    zip = await yauzl.fromBufferPromise(buf, { validateEntrySizes: true, lazyEntries: true });
-  } catch {
-    throw new XlsxError(UNREADABLE);
-  }
-  try {
-    if (zip.entryCount > limits.maxEntries) throw new XlsxError('ファイル内の項目が多すぎるため読み込めません');
-    const tooLarge = () => new XlsxError('ファイルを展開したサイズが大きすぎるため読み込めません');
-    let total = 0;
-    for await (const entry of zip.eachEntry()) {
-      if (entry.fileName.endsWith('/')) continue;
-      const stream = await zip.openReadStreamPromise(entry);
-      let inflated = 0;
-      try {
-        for await (const chunk of stream as AsyncIterable<Buffer>) {
-          inflated += chunk.length;
-          total += chunk.length;
-          if (total > limits.maxUncompressedBytes) throw tooLarge();
-          if (inflated > RATIO_MIN_BYTES && inflated / Math.max(entry.compressedSize, 1) > limits.maxRatio) {
-            throw new XlsxError('ファイルの圧縮率が異常なため読み込めません');
-          }
-        }
-      } finally {
-        stream.destroy();
-      }
-    }
-  } catch (e) {
-    if (e instanceof XlsxError) throw e;
-    throw new XlsxError(UNREADABLE);
-  } finally {
-    zip.close();
-  }
-}
-
 // Excel keeps 15 significant digits; showing more only exposes binary float noise (0.1+0.2).
 const DECIMAL = new Intl.NumberFormat('en-US', { useGrouping: false, maximumSignificantDigits: 15 });
 
@@ -205,15 +150,6 @@ function numberText(n: number): string {
   if (!Number.isFinite(n)) return '';
   if (Number.isInteger(n)) return Number.isSafeInteger(n) ? String(n) : BigInt(n).toString();
   return DECIMAL.format(n);
-}
-
-const toBuffer = (bytes: Uint8Array) =>
-  Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-
-/** The zip-bomb guard alone: every entry inflated against a byte budget before anything parses it. */
-export async function assertSafeXlsx(bytes: Uint8Array, limits: typeof XLSX_LIMITS = XLSX_LIMITS): Promise<void> {
-  if (!looksLikeXlsx(bytes)) throw new XlsxError(UNREADABLE);
-  await assertSafeZip(toBuffer(bytes), limits);
 }
 
 // ---- streaming reader ------------------------------------------------------------------------------
@@ -238,6 +174,9 @@ const isDateFormatCode = (code: string) =>
   );
 
 type Zip = { zip: yauzl.ZipFile; entries: Map<string, yauzl.Entry> };
+
+const toBuffer = (bytes: Uint8Array) =>
+  Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
 async function openZip(buf: Buffer): Promise<Zip> {
   const zip = await yauzl.fromBufferPromise(buf, { lazyEntries: true, validateEntrySizes: true });
@@ -314,7 +253,7 @@ async function firstSheet(z: Zip): Promise<{ path: string; date1904: boolean }> 
       },
     }),
   );
-  if (!target) throw new XlsxError(UNREADABLE);
+  if (!target) throw new FileReadError(UNREADABLE);
   return { path: target.startsWith('/') ? target.slice(1) : `xl/${target}`, date1904 };
 }
 
@@ -376,13 +315,6 @@ function columnIndex(ref: string): number {
   return n - 1;
 }
 
-function serialToDate(serial: number, date1904: boolean): string {
-  const d = new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
-  if (Number.isNaN(d.getTime())) return '';
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getUTCFullYear()}/${p(d.getUTCMonth() + 1)}/${p(d.getUTCDate())}`;
-}
-
 /**
  * The first worksheet's non-empty rows as strings, streamed. Call assertSafeXlsx first. Only
  * <sheetData> is read, so whole-sheet validations and merges cost nothing (a merged range's value is
@@ -393,11 +325,11 @@ export async function* xlsxRows(bytes: Uint8Array): AsyncGenerator<{ rowNumber: 
   try {
     z = await openZip(toBuffer(bytes));
   } catch {
-    throw new XlsxError(UNREADABLE);
+    throw new FileReadError(UNREADABLE);
   }
   try {
     const [{ path, date1904 }, dates, strings] = await Promise.all([firstSheet(z), dateStyles(z), sharedStrings(z)]);
-    if (!z.entries.has(path)) throw new XlsxError(UNREADABLE);
+    if (!z.entries.has(path)) throw new FileReadError(UNREADABLE);
     let ready: { rowNumber: number; cells: string[] }[] = [];
     let rowNumber = 0;
     let cells: string[] = [];
@@ -434,7 +366,11 @@ export async function* xlsxRows(bytes: Uint8Array): AsyncGenerator<{ rowNumber: 
           else if (cell.t === 'd') text = v.slice(0, 10).replaceAll('-', '/');
           else if (cell.t === 'n' && v.trim() !== '') {
             const n = Number(v);
-            text = Number.isNaN(n) ? '' : dates[cell.s] ? serialToDate(n, date1904) : numberText(n);
+            text = Number.isNaN(n)
+              ? ''
+              : dates[cell.s]
+                ? (excelSerialDay(n, { date1904 })?.replaceAll('-', '/') ?? '')
+                : numberText(n);
           } // 'e' (#N/A …) stays empty
           if (text !== '' && col >= 0) cells[col] = text;
           cell = null;
@@ -451,37 +387,21 @@ export async function* xlsxRows(bytes: Uint8Array): AsyncGenerator<{ rowNumber: 
     }
     yield* ready;
   } catch (e) {
-    if (e instanceof XlsxError) throw e;
-    throw new XlsxError(UNREADABLE);
+    if (e instanceof FileReadError) throw e;
+    throw new FileReadError(UNREADABLE);
   } finally {
     z.zip.close();
   }
 }
 
-/** Reads the first worksheet as rows of strings (like parseCsv), after a zip-bomb guard. */
-export async function readXlsxRows(
-  bytes: Uint8Array,
-  opts: { maxRows?: number; limits?: typeof XLSX_LIMITS } = {},
-): Promise<string[][]> {
-  await assertSafeXlsx(bytes, opts.limits ?? XLSX_LIMITS);
-  const rows: string[][] = [];
-  for await (const { rowNumber, cells } of xlsxRows(bytes)) {
-    if (opts.maxRows !== undefined && rowNumber - 1 > opts.maxRows)
-      throw new XlsxError(`一度に取り込めるのは${opts.maxRows}行までです`);
-    while (rows.length < rowNumber - 1) rows.push([]);
-    rows.push(cells);
-  }
-  return rows;
-}
-
 /**
  * A large export as a stream: rows are written and released batch by batch (exceljs's streaming
- * writer, inline strings), so 100,000 employees never sit in memory as cells. Header notes and
+ * writer, inline strings), so 100,000 rows never sit in memory as cells. Header notes and
  * drop-downs as in buildXlsx.
  */
 export function streamXlsx(opts: {
   sheetName: string;
-  columns: ImportColumn[];
+  columns: SheetColumn[];
   batches: AsyncIterable<(string | null)[][]>;
   lists?: Record<string, string[]> | Promise<Record<string, string[]>>;
 }): Readable {
