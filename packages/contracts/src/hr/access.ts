@@ -155,6 +155,7 @@ export const ZRoleMembersResponse = z.object({
   page: z.number().int(),
   pageSize: z.number().int(),
 });
+export type TRoleMembersResponse = z.infer<typeof ZRoleMembersResponse>;
 export const ZRoleMembersQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
@@ -194,6 +195,10 @@ export const ZAccountSearchResponse = z.object({
   page: z.number().int(),
   pageSize: z.number().int(),
 });
+
+export type TAccountSearchResponse = z.infer<typeof ZAccountSearchResponse>;
+/** One account of the search: what the member pickers show and keep. */
+export type TAccount = TAccountSearchResponse['items'][number];
 
 /** 【ロック解除】 */
 export const ZAccountParams = z.object({ userId: z.uuid({ error: '対象者の指定が正しくありません' }) });

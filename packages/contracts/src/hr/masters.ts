@@ -37,6 +37,10 @@ export const ZMasterItem = z.object({
 });
 export type TMasterItem = z.infer<typeof ZMasterItem>;
 
+/** マスタメンテナンス一覧: the number of rows of each kind (a kind with no rows is absent). */
+export const ZMasterCountsResponse = z.object({ counts: z.record(z.string(), z.number().int()) });
+export type TMasterCountsResponse = z.infer<typeof ZMasterCountsResponse>;
+
 export const ZMasterListQuery = z.object({
   companyId: z.uuid().optional(),
   includeInvalid: z

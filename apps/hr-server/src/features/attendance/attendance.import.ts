@@ -2,7 +2,7 @@
 // names the column; 社員番号 is resolved per batch of rows; the write upserts by employee + month.
 import { ATTENDANCE_COLUMNS, parseMinutes, parseYearMonth } from '@jinji/contracts/hr/attendance';
 import { todayInJapan } from '@jinji/ja/text';
-import type { ImportKindHandler, ImportRow } from '../imports/import-kinds';
+import type { ImportKindHandler, ImportRow } from '../../lib/import-kinds';
 import { findEmployeeIdsByNumber, upsertAttendance } from './attendance.repository';
 
 const BATCH = 1000;

@@ -13,7 +13,7 @@ import type { AuthContext } from '../../lib/auth-context';
 import { burnVerify, checkPassword, hashPassword, verifyPassword } from '../../lib/passwords';
 import { type AuditActor, recordAudit } from '../audit/audit.service';
 import { getEffectivePolicy } from '../password-policy/password-policy.service';
-import { findTenantIdByCode, getCurrentTenant } from '../tenants/tenants.repository';
+import { findTenantIdByCode, getCurrentTenant } from '../tenants/tenants.service';
 import {
   deleteOtherSessions,
   deleteSession,
@@ -355,4 +355,23 @@ export async function createAccount(
     }
     throw error;
   }
+}
+
+/**
+ * `jinji demo` run again on an existing demo organisation: the admin's password becomes the given one
+ * and any login lock is lifted, so the printed login works. A CLI step with no actor, hence no audit row.
+ */
+export async function resetPasswordByLoginId(
+  db: Database,
+  tenantId: string,
+  loginId: string,
+  password: string,
+): Promise<void> {
+  const hash = await hashPassword(password);
+  await db.asTenant(tenantId, async (tx) => {
+    const user = await findUserByLoginId(tx, loginId);
+    if (!user) return;
+    await updatePassword(tx, tenantId, user.id, hash);
+    await resetLoginThrottles(tx, user.id);
+  });
 }

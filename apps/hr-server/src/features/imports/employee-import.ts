@@ -24,18 +24,24 @@ import type { Tx } from '../../db/client';
 import { txQueue } from '../../db/tx-queue';
 import { AppError } from '../../lib/app-error';
 import { isCp932Equivalent } from '../../lib/csv';
+import {
+  type ImportContext,
+  type ImportKindHandler,
+  type ImportRow,
+  type RowSource,
+  turn,
+} from '../../lib/import-kinds';
 import { generateCodes, getTenantCodeSettings } from '../code-settings/code-settings.service';
 import {
+  closeOpenPeriods,
   type EmployeeBasicValues,
   insertPreparedEmployees,
   type NewEmployeeWrite,
   prepareNewEmployees,
+  searchColumns,
 } from '../employees/employee-writes';
-import { searchColumns } from '../employees/employees.service';
-import { type ImportContext, type ImportKindHandler, type ImportRow, type RowSource, turn } from './import-kinds';
 import {
   type CurrentEmployee,
-  closeOpenPeriods,
   findCurrentByNumbers,
   findLoginIdsOf,
   findMastersForImport,

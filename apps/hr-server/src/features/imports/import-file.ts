@@ -6,8 +6,8 @@ import { StringDecoder } from 'node:string_decoder';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
 import { AppError } from '../../lib/app-error';
+import type { ImportRow, RowSource } from '../../lib/import-kinds';
 import { assertSafeXlsx, looksLikeXlsx, XlsxError, xlsxRows } from '../../lib/xlsx';
-import type { ImportRow, RowSource } from './import-kinds';
 
 const CHUNK = 64 * 1024;
 

@@ -1,17 +1,18 @@
 // 一括登録・更新 (R-IMP-2/3/4/6): the file is stored with its job and processed by a durable pg-boss
 // job in two streamed passes: validate every row, then — only when no row had an error — write them
 // all in one transaction that also finishes the job, so 取込履歴 always says whether the data is there.
+import type { TFileFormat } from '@jinji/contracts/common/enums';
 import type { ImportColumn, TImportError, TImportJob, TImportKind, TImportProblem } from '@jinji/contracts/hr/imports';
 import type { Database, Tx } from '../../db/client';
 import { AppError } from '../../lib/app-error';
 import type { AuthContext } from '../../lib/auth-context';
 import { type CsvEncoding, encodeCsv, unescapeFormula } from '../../lib/csv';
+import { type ImportContext, type ImportKindHandler, type RowSource, turn } from '../../lib/import-kinds';
 import { buildXlsx } from '../../lib/xlsx';
 import { attendanceImport } from '../attendance/attendance.import';
 import { masterLists } from './employee-export';
 import { newEmployeesImport, updateEmployeesImport } from './employee-import';
 import { openImportFile } from './import-file';
-import { type ImportContext, type ImportKindHandler, type RowSource, turn } from './import-kinds';
 import {
   deleteJobFile,
   findErrorsPage,
@@ -122,10 +123,8 @@ export async function exportImportErrors(db: Database, ctx: AuthContext, id: str
   );
 }
 
-export type TemplateFormat = CsvEncoding | 'xlsx';
-
 /** 「新規登録用ファイル」/「更新用ファイル」/勤怠実績: CSV with one example row, or XLSX with notes and master lists. */
-export async function templateFile(db: Database, ctx: AuthContext, kind: TImportKind, format: TemplateFormat) {
+export async function templateFile(db: Database, ctx: AuthContext, kind: TImportKind, format: TFileFormat) {
   const columns = importColumns(kind);
   if (format !== 'xlsx') return encodeCsv([columns.map((c) => c.header), columns.map((c) => c.example)], format);
   const lists = await masterLists(db, ctx, columns);

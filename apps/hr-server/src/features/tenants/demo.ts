@@ -4,8 +4,7 @@ import type { TMasterKind } from '@jinji/contracts/hr/masters';
 import { sql } from 'drizzle-orm';
 import { type Database, queryRows } from '../../db/client';
 import type { AuthContext } from '../../lib/auth-context';
-import { hashPassword } from '../../lib/passwords';
-import { findUserByLoginId, resetLoginThrottles, updatePassword } from '../auth/auth.repository';
+import { resetPasswordByLoginId } from '../auth/auth.service';
 import { type NewEmployeeWrite, writeNewEmployees } from '../employees/employee-writes';
 import { createMaster } from '../masters/masters.service';
 import { DEMO_MASTERS, DEPARTMENT_TREE, makePerson, pick, random } from './demo-data';
@@ -24,14 +23,7 @@ export async function seedDemo(db: Database, opts: DemoOptions): Promise<{ creat
   const code = opts.tenantCode ?? 'demo';
   const existing = await db.asAnonymous((tx) => findTenantIdByCode(tx, code));
   if (existing) {
-    const hash = await hashPassword(opts.password);
-    await db.asTenant(existing, async (tx) => {
-      const admin = await findUserByLoginId(tx, 'admin');
-      if (admin) {
-        await updatePassword(tx, existing, admin.id, hash);
-        await resetLoginThrottles(tx, admin.id);
-      }
-    });
+    await resetPasswordByLoginId(db, existing, 'admin', opts.password);
     const count = await db.asTenant(existing, (tx) =>
       queryRows<{ n: number }>(tx, sql`select count(*)::int as n from employees`),
     );
