@@ -16,6 +16,10 @@ export const unsafeCharsMessage = (label: string): string =>
 /** z.string() for requests: `label` names the field in the message. Chain .trim(), .max() … as usual. */
 export const ZCsvEncoding = z.enum(CSV_ENCODINGS);
 
+/** One page of a list: its rows, and how many there are in all. */
+export const zPageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+
 export const zString = (label: string, params?: Parameters<typeof z.string>[0]) =>
   z.string(params).refine((text) => !hasUnsafeChars(text), { error: unsafeCharsMessage(label), abort: true });
 

@@ -1,5 +1,6 @@
 // 一括登録・更新 (R-IMP-1…3): the columns of 「新規登録用ファイル」 with their input rules, and the job.
 import { z } from 'zod';
+import { zPageOf } from '../common/common';
 import { FILE_FORMATS } from '../common/enums';
 
 import { IMPORT_KIND_LABELS, IMPORT_KINDS, type TImportKind } from './enums';
@@ -275,19 +276,9 @@ export type TImportError = z.infer<typeof ZImportError>;
 export type TImportProblem = Pick<TImportError, 'row' | 'column' | 'message'>;
 
 /** 取込履歴, newest first. */
-export const ZImportJobListResponse = z.object({
-  items: z.array(ZImportJob),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-});
+export const ZImportJobListResponse = zPageOf(ZImportJob);
 export type TImportJobListResponse = z.infer<typeof ZImportJobListResponse>;
 
 /** 取込エラー一覧, a page of one job's problems. */
-export const ZImportErrorListResponse = z.object({
-  items: z.array(ZImportError),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-});
+export const ZImportErrorListResponse = zPageOf(ZImportError);
 export type TImportErrorListResponse = z.infer<typeof ZImportErrorListResponse>;

@@ -9,14 +9,12 @@ import { type AuditActor, type AuditEntry, recordAudits } from '../audit/audit.s
 import { closeOpenPeriodOf, insertNewEmployeeRows, type NewEmployeeRowsJson } from './employees.repository';
 
 /** The normalised forms stored for search and kana sort. Fields are joined with | so a match cannot span them. */
-export function searchColumns(e: {
-  lastName: string;
-  firstName: string;
-  lastNameKana: string;
-  firstNameKana: string;
-  businessLastName?: string | null;
-  businessFirstName?: string | null;
-}) {
+export function searchColumns(
+  e: Pick<
+    EmployeeBasicValues,
+    'lastName' | 'firstName' | 'lastNameKana' | 'firstNameKana' | 'businessLastName' | 'businessFirstName'
+  >,
+) {
   const kana = toSearchForm(`${e.lastNameKana}${e.firstNameKana}`);
   return {
     searchText: [
