@@ -1,7 +1,7 @@
 // アクセス権限管理: the feature × role matrix (R-ROLE-1). Rows the seed's 権限一覧イメージ shows keep its
 // ○/- exactly; the others are jinji's defaults, documented in docs/access-matrix.md. Deny by default.
 import { z } from 'zod';
-import { zString } from '../common/common';
+import { zPageOf, zString } from '../common/common';
 import { type TAdminRole, ZAdminRole } from './roles';
 
 type Row = {
@@ -147,14 +147,8 @@ export const ZRoleMember = z.object({
   addedAt: z.string(),
 });
 export type TRoleMember = z.infer<typeof ZRoleMember>;
-export const ZRoleMembersResponse = z.object({
-  role: ZAdminRole,
-  label: z.string(),
-  items: z.array(ZRoleMember),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-});
+export const ZRoleMembersResponse = zPageOf(ZRoleMember).extend({ role: ZAdminRole, label: z.string() });
+export type TRoleMembersResponse = z.infer<typeof ZRoleMembersResponse>;
 export const ZRoleMembersQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
@@ -194,6 +188,10 @@ export const ZAccountSearchResponse = z.object({
   page: z.number().int(),
   pageSize: z.number().int(),
 });
+
+export type TAccountSearchResponse = z.infer<typeof ZAccountSearchResponse>;
+/** One account of the search: what the member pickers show and keep. */
+export type TAccount = TAccountSearchResponse['items'][number];
 
 /** 【ロック解除】 */
 export const ZAccountParams = z.object({ userId: z.uuid({ error: '対象者の指定が正しくありません' }) });

@@ -2,7 +2,7 @@
 // The label table and auditChanges() are the one way before/after become 項目 / 変更前 / 変更後, for the
 // web page and the CSV export alike.
 import { z } from 'zod';
-import { isRealDate, zString } from '../common/common';
+import { isRealDate, ZCsvEncoding, zString } from '../common/common';
 import { MODE_LABELS } from './code-settings';
 import { EMPLOYEE_FIELD_LABELS } from './employee-rules';
 import { MASTER_KIND_INFO, type TMasterKind } from './masters';
@@ -59,7 +59,7 @@ export type TAuditLogQuery = z.infer<typeof ZAuditLogQuery>;
 export type TAuditLogFilter = z.infer<typeof ZAuditFilterFields>;
 
 export const ZAuditLogExportQuery = ZAuditFilterFields.extend({
-  encoding: z.enum(['utf8', 'cp932']).default('utf8'),
+  encoding: ZCsvEncoding.default('utf8'),
 }).superRefine(orderedRange);
 export type TAuditLogExportQuery = z.infer<typeof ZAuditLogExportQuery>;
 

@@ -61,6 +61,7 @@ export const ZCodeSettingsResponse = z.object({
   /** the next sequence number each rule would use (for the preview) */
   next: z.object({ loginId: z.number().int(), employeeNumber: z.number().int() }),
 });
+export type TCodeSettingsResponse = z.infer<typeof ZCodeSettingsResponse>;
 
 /** One code from a rule: prefix + (hire year) + zero-padded sequence. Used by the server and the preview. */
 export function formatCode(rule: TCodeRule, sequence: number, hireYear: number | null): string {

@@ -3,8 +3,10 @@
 import { todayInJapan } from '@jinji/ja/text';
 import { z } from 'zod';
 import { zString } from '../common/common';
+import { ZCodeSettings } from './code-settings';
 import { checkEmployeeDates, checkEmployeeText, EMPLOYEE_TEXT_RULES, type EmployeeTextField } from './employee-rules';
 import { EMPLOYEE_SORTS, EMPLOYMENT_STATUSES, type TEmploymentStatus } from './enums';
+import { ZMasterItem } from './masters';
 
 export { EMPLOYEE_SORTS, EMPLOYMENT_STATUSES, type TEmploymentStatus };
 
@@ -336,3 +338,29 @@ export const ZCp932CheckResponse = z.object({
   total: z.number(),
 });
 export type TCp932CheckResponse = z.infer<typeof ZCp932CheckResponse>;
+
+export const ZCreateEmployeeResponse = z.object({ id: z.string() });
+export type TCreateEmployeeResponse = z.infer<typeof ZCreateEmployeeResponse>;
+
+/** The masters the registration and edit forms offer (valid rows only). */
+export const EMPLOYEE_FORM_MASTER_KINDS = [
+  'company',
+  'department',
+  'location',
+  'position',
+  'grade',
+  'job_type',
+  'employment_type',
+  'work_style',
+  'hiring_category',
+  'license',
+  'disability_type',
+] as const;
+export type TEmployeeFormMasterKind = (typeof EMPLOYEE_FORM_MASTER_KINDS)[number];
+
+/** What the employee forms offer: valid master rows by kind, and how 社員番号/ログインID are made. */
+export const ZEmployeeFormOptionsResponse = z.object({
+  masters: z.partialRecord(z.enum(EMPLOYEE_FORM_MASTER_KINDS), z.array(ZMasterItem)),
+  codeSettings: ZCodeSettings,
+});
+export type TEmployeeFormOptionsResponse = z.infer<typeof ZEmployeeFormOptionsResponse>;

@@ -1,20 +1,29 @@
 // 一括登録・更新 (R-IMP-1…3): the columns of 「新規登録用ファイル」 with their input rules, and the job.
 import { z } from 'zod';
+import { zPageOf } from '../common/common';
+import { FILE_FORMATS } from '../common/enums';
 
 import { IMPORT_KIND_LABELS, IMPORT_KINDS, type TImportKind } from './enums';
 
 export { IMPORT_KIND_LABELS, IMPORT_KINDS, type TImportKind };
 export const ZImportKind = z.enum(IMPORT_KINDS);
 
-export type ImportColumn = {
-  key: string;
-  header: string;
-  required: boolean;
-  format: string;
-  example: string;
+/** The file a template or an export is downloaded as: CSV in UTF-8 (BOM) or Shift_JIS, or Excel. */
+export const ZFileFormat = z.enum(FILE_FORMATS);
+
+export const ZImportColumn = z.object({
+  key: z.string(),
+  header: z.string(),
+  required: z.boolean(),
+  format: z.string(),
+  example: z.string(),
   /** a master whose code or name the cell may give */
-  master?: string;
-};
+  master: z.string().optional(),
+});
+export type ImportColumn = z.infer<typeof ZImportColumn>;
+/** 入力規則: the columns of a kind's file. */
+export const ZImportColumnsResponse = z.object({ columns: z.array(ZImportColumn) });
+export type TImportColumnsResponse = z.infer<typeof ZImportColumnsResponse>;
 
 const DATE_RULE = '日付（2025/04/01, 2025-04-01, 20250401, 和暦 昭和60年4月1日・S60.4.1, Excelの日付）';
 
@@ -265,3 +274,11 @@ export const ZImportError = z.object({
 export type TImportError = z.infer<typeof ZImportError>;
 /** What a handler reports; the pipeline adds whose row it is. */
 export type TImportProblem = Pick<TImportError, 'row' | 'column' | 'message'>;
+
+/** 取込履歴, newest first. */
+export const ZImportJobListResponse = zPageOf(ZImportJob);
+export type TImportJobListResponse = z.infer<typeof ZImportJobListResponse>;
+
+/** 取込エラー一覧, a page of one job's problems. */
+export const ZImportErrorListResponse = zPageOf(ZImportError);
+export type TImportErrorListResponse = z.infer<typeof ZImportErrorListResponse>;

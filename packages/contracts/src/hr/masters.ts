@@ -1,7 +1,7 @@
 // マスタメンテナンス (R-MST-1/2): every master shares code, name, sort order and the valid flag;
 // 部署 and 拠点 belong to a 会社, 部署 and 応対記録カテゴリ(小区分) have a parent, 契約条件 has a 区分.
 import { z } from 'zod';
-import { zString } from '../common/common';
+import { zPageOf, zString } from '../common/common';
 import { MASTER_KIND_INFO, MASTER_KINDS, type MasterKindInfo, type TMasterKind } from './enums';
 
 export { MASTER_KIND_INFO, MASTER_KINDS, type MasterKindInfo, type TMasterKind };
@@ -37,6 +37,10 @@ export const ZMasterItem = z.object({
 });
 export type TMasterItem = z.infer<typeof ZMasterItem>;
 
+/** マスタメンテナンス一覧: the number of rows of each kind (a kind with no rows is absent). */
+export const ZMasterCountsResponse = z.object({ counts: z.record(z.string(), z.number().int()) });
+export type TMasterCountsResponse = z.infer<typeof ZMasterCountsResponse>;
+
 export const ZMasterListQuery = z.object({
   companyId: z.uuid().optional(),
   includeInvalid: z
@@ -47,12 +51,7 @@ export const ZMasterListQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(100),
 });
-export const ZMasterListResponse = z.object({
-  items: z.array(ZMasterItem),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-});
+export const ZMasterListResponse = zPageOf(ZMasterItem);
 export type TMasterListResponse = z.infer<typeof ZMasterListResponse>;
 
 export const ZMasterInput = z.object({

@@ -22,3 +22,5 @@ export const ZCreateTenantRequest = z.object({
   adminEmail: z.email({ error: 'メールアドレスの形式が正しくありません' }).max(254),
 });
 export type TCreateTenantRequest = z.infer<typeof ZCreateTenantRequest>;
+export const ZCreateTenantResponse = z.object({ tenantCode: z.string() });
+export type TCreateTenantResponse = z.infer<typeof ZCreateTenantResponse>;

@@ -3,7 +3,7 @@
 import { ATTENDANCE_COLUMNS, parseMinutes } from '@jinji/contracts/hr/attendance';
 import { parseYearMonth } from '@jinji/ja/dates';
 import { todayInJapan } from '@jinji/ja/text';
-import type { ImportKindHandler, ImportRow } from '../imports/import-kinds';
+import type { ImportKindHandler, ImportRow } from '../../lib/import-kinds';
 import { findEmployeeIdsByNumber, upsertAttendance } from './attendance.repository';
 
 const BATCH = 1000;

@@ -14,8 +14,8 @@ import {
   type TestApp,
 } from '../../../test/helpers';
 import { employeeAttendance } from '../../db/schema/index';
+import type { ImportContext, ImportRow } from '../../lib/import-kinds';
 import { createSampleEmployees } from '../employees/employees.service';
-import type { ImportContext, ImportRow } from '../imports/import-kinds';
 import { attendanceImport } from './attendance.import';
 
 let t: TestApp;

@@ -15,7 +15,7 @@ import type { Database, Tx } from '../../db/client';
 import type { Actor, HrUser } from '../../lib/actor';
 import { recordAudit } from '../audit/audit.service';
 import { getEffectivePolicy } from '../password-policy/password-policy.service';
-import { findTenantIdByCode, getCurrentTenant } from '../tenants/tenants.repository';
+import { findTenantIdByCode, getCurrentTenant } from '../tenants/tenants.service';
 import {
   deleteOtherSessions,
   deleteSession,
@@ -305,4 +305,23 @@ export async function createAccount(
     }
     throw error;
   }
+}
+
+/**
+ * `jinji demo` run again on an existing demo organisation: the admin's password becomes the given one
+ * and any login lock is lifted, so the printed login works. A CLI step with no actor, hence no audit row.
+ */
+export async function resetPasswordByLoginId(
+  db: Database,
+  tenantId: string,
+  loginId: string,
+  password: string,
+): Promise<void> {
+  const hash = await hashPassword(password);
+  await db.asTenant(tenantId, async (tx) => {
+    const user = await findUserByLoginId(tx, loginId);
+    if (!user) return;
+    await updatePassword(tx, tenantId, user.id, hash);
+    await resetLoginThrottles(tx, user.id);
+  });
 }

@@ -3,11 +3,29 @@
 // 所属, 契約, audit_logs). Preparing (rows → JSON text) is split from executing so an import can build
 // its next batch while the database runs this one.
 import { randomUUID } from 'node:crypto';
+import { toSearchForm } from '@jinji/ja/text';
 import type { Tx } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { type AuditEntry, recordAudits } from '../audit/audit.service';
-import { insertNewEmployeeRows, type NewEmployeeRowsJson } from './employees.repository';
-import { searchColumns } from './employees.service';
+import { closeOpenPeriodOf, insertNewEmployeeRows, type NewEmployeeRowsJson } from './employees.repository';
+
+/** The normalised forms stored for search and kana sort. Fields are joined with | so a match cannot span them. */
+export function searchColumns(
+  e: Pick<
+    EmployeeBasicValues,
+    'lastName' | 'firstName' | 'lastNameKana' | 'firstNameKana' | 'businessLastName' | 'businessFirstName'
+  >,
+) {
+  const kana = toSearchForm(`${e.lastNameKana}${e.firstNameKana}`);
+  return {
+    searchText: [
+      toSearchForm(`${e.lastName}${e.firstName}`),
+      kana,
+      toSearchForm(`${e.businessLastName ?? ''}${e.businessFirstName ?? ''}`),
+    ].join('|'),
+    kanaSort: kana,
+  };
+}
 
 /** The employees columns a person fills in (the form's 基本情報, an import row's basic columns). */
 export type EmployeeBasicValues = {
@@ -193,4 +211,14 @@ export async function writeNewEmployees(
   const prepared = prepareNewEmployees(actor.tenantId, rows, at);
   await insertPreparedEmployees(tx, actor, prepared);
   return prepared.ids;
+}
+
+/** 異動 from an update file: the same rule as the detail page (employees.repository closeOpenPeriod). */
+export async function closeOpenPeriods(
+  tx: Tx,
+  table: 'employee_assignments' | 'employee_contracts',
+  employeeId: string,
+  startDate: string,
+): Promise<void> {
+  await closeOpenPeriodOf(tx, table, employeeId, startDate);
 }

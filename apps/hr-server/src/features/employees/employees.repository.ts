@@ -4,7 +4,22 @@ import type { TEmployeeListQuery, TEmploymentStatus } from '@jinji/contracts/hr/
 import { queryRows } from '@jinji/db/client';
 import { insertJsonRows } from '@jinji/db/json-rows';
 import { escapeLike } from '@jinji/db/like';
-import { and, asc, count, desc, eq, getTableName, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  getTableName,
+  gt,
+  inArray,
+  isNotNull,
+  isNull,
+  lte,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
+
 import type { Tx } from '../../db/client';
 import {
   employeeAssignments,
@@ -188,6 +203,31 @@ export function departmentSubtreeQuery(departmentId: string): SQL {
         select id from sub`;
 }
 
+/**
+ * One keyset page of the filtered employees in 社員番号 order, after `after`. An employee without 社員番号
+ * cannot be found by an update file, so it is not in these pages.
+ */
+export async function findEmployeesByNumberAfter(
+  tx: Tx,
+  f: EmployeeFilter,
+  today: string,
+  after: string | null,
+  limit: number,
+): Promise<EmployeeRow[]> {
+  return tx
+    .select()
+    .from(employees)
+    .where(
+      and(
+        employeeFilter(f, today),
+        isNotNull(employees.employeeNumber),
+        after ? gt(employees.employeeNumber, after) : undefined,
+      ),
+    )
+    .orderBy(asc(employees.employeeNumber))
+    .limit(limit);
+}
+
 export async function findDepartmentSubtree(tx: Tx, departmentId: string): Promise<string[]> {
   const rows = await queryRows<{ id: string }>(tx, departmentSubtreeQuery(departmentId));
   return rows.map((r) => r.id);
@@ -279,6 +319,21 @@ export async function closeOpenPeriod(tx: Tx, table: HistoryTable, employeeId: s
     .update(table)
     .set({ endDate: sql`(${startDate}::date - 1)` })
     .where(and(eq(table.employeeId, employeeId), isNull(table.endDate), lte(table.startDate, startDate)));
+}
+
+/** closeOpenPeriod by table name, for the update file's 異動 (employee-writes closeOpenPeriods). */
+export async function closeOpenPeriodOf(
+  tx: Tx,
+  table: 'employee_assignments' | 'employee_contracts',
+  employeeId: string,
+  startDate: string,
+) {
+  await closeOpenPeriod(
+    tx,
+    table === 'employee_assignments' ? employeeAssignments : employeeContracts,
+    employeeId,
+    startDate,
+  );
 }
 
 /**

@@ -1,20 +1,24 @@
-import { ZCodeSettings } from '@jinji/contracts/hr/code-settings';
+import { ZCsvEncoding } from '@jinji/contracts/common/common';
 import {
+  EMPLOYEE_FORM_MASTER_KINDS,
   refineCreatedRange,
+  type TEmployeeFormMasterKind,
   ZAssignmentInput,
   ZCareerSection,
   ZContactsSection,
   ZContractInput,
   ZCp932CheckResponse,
   ZCreateEmployeeRequest,
+  ZCreateEmployeeResponse,
   ZEmployeeDetail,
+  ZEmployeeFormOptionsResponse,
   ZEmployeeListQuery,
   ZEmployeeListQueryFields,
   ZEmployeeListResponse,
   ZSensitiveSection,
   ZUpdateBasicRequest,
 } from '@jinji/contracts/hr/employees';
-import { ZMasterItem } from '@jinji/contracts/hr/masters';
+import type { TMasterItem } from '@jinji/contracts/hr/masters';
 import { downloadHeaders } from '@jinji/server-kit/download';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -40,19 +44,6 @@ const view = { access: { kind: 'permission' as const, permission: 'employees.vie
 const edit = { access: { kind: 'permission' as const, permission: 'employees.edit' as const } };
 const ZId = z.object({ id: z.uuid({ error: 'IDの形式が正しくありません' }) });
 const ZHistoryId = ZId.extend({ historyId: z.uuid({ error: '履歴IDの形式が正しくありません' }) });
-const FORM_MASTERS = [
-  'company',
-  'department',
-  'location',
-  'position',
-  'grade',
-  'job_type',
-  'employment_type',
-  'work_style',
-  'hiring_category',
-  'license',
-  'disability_type',
-] as const;
 
 export const employeeRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, { db }) => {
   app.get(
@@ -76,9 +67,7 @@ export const employeeRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
       schema: {
         tags,
         summary: '従業員一覧のCSV出力（検索条件どおり）',
-        querystring: refineCreatedRange(
-          ZEmployeeListQueryFields.extend({ encoding: z.enum(['utf8', 'cp932']).default('utf8') }),
-        ),
+        querystring: refineCreatedRange(ZEmployeeListQueryFields.extend({ encoding: ZCsvEncoding.default('utf8') })),
       },
     },
     async (request, reply) => {
@@ -110,15 +99,13 @@ export const employeeRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
       schema: {
         tags,
         summary: '従業員フォームの選択肢（有効なマスタとコード設定）',
-        response: {
-          200: z.object({ masters: z.record(z.string(), z.array(ZMasterItem)), codeSettings: ZCodeSettings }),
-        },
+        response: { 200: ZEmployeeFormOptionsResponse },
       },
     },
     async (request) => {
       const ctx = requireAuth(request);
-      const masters: Record<string, z.infer<typeof ZMasterItem>[]> = {};
-      for (const kind of FORM_MASTERS) {
+      const masters: Partial<Record<TEmployeeFormMasterKind, TMasterItem[]>> = {};
+      for (const kind of EMPLOYEE_FORM_MASTER_KINDS) {
         masters[kind] = (await listMasters(db, ctx, kind, { includeInvalid: false, page: 1, pageSize: 500 })).items;
       }
       return { masters, codeSettings: (await getCodeSettings(db, ctx)).settings };
@@ -133,7 +120,7 @@ export const employeeRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
         tags,
         summary: '従業員 新規登録',
         body: ZCreateEmployeeRequest,
-        response: { 201: z.object({ id: z.string() }) },
+        response: { 201: ZCreateEmployeeResponse },
       },
     },
     async (request, reply) => reply.code(201).send(await createEmployee(db, requireAuth(request), request.body)),

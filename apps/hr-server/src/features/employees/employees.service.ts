@@ -33,9 +33,10 @@ import { employeeAssignments, employeeContracts } from '../../db/schema/index';
 import type { Actor } from '../../lib/actor';
 import { recordAudit } from '../audit/audit.service';
 import { findCodeSettingsIn, generateCodes, generateLoginIdFor } from '../code-settings/code-settings.service';
-import { type EmployeeBasicValues, writeNewEmployees } from './employee-writes';
+import { type EmployeeBasicValues, searchColumns, writeNewEmployees } from './employee-writes';
 import {
   deleteHistoryRow,
+  type EmployeeFilter,
   type EmployeeRow,
   findAssignments,
   findContracts,
@@ -54,6 +55,7 @@ import {
   recomputeEndDates,
   replaceSubRecords,
   type SubRecordKind,
+  findEmployeesByNumberAfter as selectEmployeesByNumberAfter,
   updateEmployee,
   updateEmployeeAccount,
   updateHistoryRow,
@@ -68,26 +70,6 @@ export function statusOf(e: { hireDate: string; retirementDate: string | null },
   if (e.hireDate > today) return 'upcoming';
   if (e.retirementDate && e.retirementDate < today) return 'retired';
   return 'active';
-}
-
-/** The normalised forms stored for search and kana sort. Fields are joined with | so a match cannot span them. */
-export function searchColumns(e: {
-  lastName: string;
-  firstName: string;
-  lastNameKana: string;
-  firstNameKana: string;
-  businessLastName?: string | null;
-  businessFirstName?: string | null;
-}) {
-  const kana = toSearchForm(`${e.lastNameKana}${e.firstNameKana}`);
-  return {
-    searchText: [
-      toSearchForm(`${e.lastName}${e.firstName}`),
-      kana,
-      toSearchForm(`${e.businessLastName ?? ''}${e.businessFirstName ?? ''}`),
-    ].join('|'),
-    kanaSort: kana,
-  };
 }
 
 const audit = (
@@ -133,6 +115,32 @@ export async function listEmployees(
       pageSize: query.pageSize,
     };
   });
+}
+
+// ---- the 更新用ファイル export (imports) reads the list's employees through these -------------------
+
+/** 従業員一覧's filter resolved once (search form, department subtree) for an export read in keyset pages. */
+export async function resolveEmployeeFilter(
+  db: Database,
+  ctx: Actor,
+  query: Omit<TEmployeeListQuery, 'page' | 'pageSize'>,
+  pageSize: number,
+): Promise<EmployeeFilter> {
+  const departmentIds = query.departmentId
+    ? await db.asTenant(ctx.tenantId, (tx) => findDepartmentSubtree(tx, query.departmentId!))
+    : undefined;
+  return { ...query, page: 1, pageSize, searchForm: query.q ? toSearchForm(query.q) : undefined, departmentIds };
+}
+
+/** One keyset page (社員番号 order, after `after`) of the filtered employees that have a 社員番号. */
+export function findEmployeesByNumberAfter(
+  tx: Tx,
+  filter: EmployeeFilter,
+  today: string,
+  after: string | null,
+  limit: number,
+): Promise<EmployeeRow[]> {
+  return selectEmployeesByNumberAfter(tx, filter, today, after, limit);
 }
 
 // ---- master references of histories -------------------------------------------------------------

@@ -2,20 +2,22 @@
 // Masters are written as codes (unique, unlike names); 適用日 columns stay empty, so an unchanged row
 // changes nothing. Streamed in keyset batches by 社員番号: 100,000 employees never sit in memory at once.
 import type { Readable } from 'node:stream';
+import type { TFileFormat } from '@jinji/contracts/common/enums';
 import type { TEmployeeListQuery } from '@jinji/contracts/hr/employees';
 import { IMPORT_COLUMNS_UPDATE, type ImportColumn } from '@jinji/contracts/hr/imports';
-import { todayInJapan, toSearchForm } from '@jinji/ja/text';
+import { todayInJapan } from '@jinji/ja/text';
 import { streamCsv } from '@jinji/office-files/csv';
 import { streamXlsx } from '@jinji/office-files/xlsx';
-import { and, asc, gt, isNotNull } from 'drizzle-orm';
 import type { Database } from '../../db/client';
-import { employees } from '../../db/schema/index';
 import type { Actor } from '../../lib/actor';
 import { recordAudit } from '../audit/audit.service';
-import { employeeFilter, findDepartmentSubtree } from '../employees/employees.repository';
-import { cp932Refusal, findCp932LossesOf } from '../employees/employees.service';
+import {
+  cp932Refusal,
+  findCp932LossesOf,
+  findEmployeesByNumberAfter,
+  resolveEmployeeFilter,
+} from '../employees/employees.service';
 import { type CurrentEmployee, findMastersForImport, withLatestPeriods } from './imports.repository';
-import type { TemplateFormat } from './imports.service';
 
 const BATCH = 2000;
 const slashDate = (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v.replaceAll('-', '/') : v);
@@ -61,26 +63,12 @@ async function* exportBatches(
 ): AsyncGenerator<(string | null)[][]> {
   const today = todayInJapan();
   const codes = new Map((await db.asTenant(ctx.tenantId, findMastersForImport)).map((m) => [m.id, m.code]));
-  const departmentIds = query.departmentId
-    ? await db.asTenant(ctx.tenantId, (tx) => findDepartmentSubtree(tx, query.departmentId!))
-    : undefined;
-  const filter = employeeFilter(
-    { ...query, page: 1, pageSize: BATCH, searchForm: query.q ? toSearchForm(query.q) : undefined, departmentIds },
-    today,
-  );
+  const filter = await resolveEmployeeFilter(db, ctx, query, BATCH);
   let after: string | null = null;
   let total = 0;
   for (;;) {
     const batch: CurrentEmployee[] = await db.asTenant(ctx.tenantId, async (tx) => {
-      // an employee without 社員番号 cannot be found by an update file, so it is not exported
-      const page = await tx
-        .select()
-        .from(employees)
-        .where(
-          and(filter, isNotNull(employees.employeeNumber), after ? gt(employees.employeeNumber, after) : undefined),
-        )
-        .orderBy(asc(employees.employeeNumber))
-        .limit(BATCH);
+      const page = await findEmployeesByNumberAfter(tx, filter, today, after, BATCH);
       const current = await withLatestPeriods(tx, page);
       return page.flatMap((e) => current.get(e.employeeNumber!) ?? []);
     });
@@ -105,7 +93,7 @@ export async function exportForUpdate(
   db: Database,
   ctx: Actor,
   query: ExportQuery,
-  format: TemplateFormat,
+  format: TFileFormat,
 ): Promise<Readable> {
   const columns = IMPORT_COLUMNS_UPDATE;
   if (format === 'cp932') {

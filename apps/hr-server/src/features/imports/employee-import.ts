@@ -25,18 +25,24 @@ import { parseJapaneseDate } from '@jinji/ja/dates';
 import { todayInJapan } from '@jinji/ja/text';
 import { AppError } from '@jinji/server-kit/app-error';
 import type { Tx } from '../../db/client';
+import {
+  type ImportContext,
+  type ImportKindHandler,
+  type ImportRow,
+  type RowSource,
+  turn,
+} from '../../lib/import-kinds';
 import { generateCodes, getTenantCodeSettings } from '../code-settings/code-settings.service';
 import {
+  closeOpenPeriods,
   type EmployeeBasicValues,
   insertPreparedEmployees,
   type NewEmployeeWrite,
   prepareNewEmployees,
+  searchColumns,
 } from '../employees/employee-writes';
-import { searchColumns } from '../employees/employees.service';
-import { type ImportContext, type ImportKindHandler, type ImportRow, type RowSource, turn } from './import-kinds';
 import {
   type CurrentEmployee,
-  closeOpenPeriods,
   findCurrentByNumbers,
   findLoginIdsOf,
   findMastersForImport,

@@ -1,16 +1,9 @@
-// Reads an uploaded file as rows without holding it as one big record list: CSV is decoded and
-// parsed in chunks on every pass; XLSX is checked against zip bombs once, then streamed on every pass.
-import { isUtf8 } from 'node:buffer';
-import { Readable } from 'node:stream';
-import { StringDecoder } from 'node:string_decoder';
 // An uploaded import file through the one table reader (@jinji/office-files/table); its errors become
 // the import's CSV_INVALID with the reader's Japanese message, whether opening or on any later pass.
 import { FileReadError } from '@jinji/office-files/file-read-error';
 import { openTable, type TableFormat } from '@jinji/office-files/table';
 import { AppError } from '@jinji/server-kit/app-error';
-import { parse } from 'csv-parse';
-import iconv from 'iconv-lite';
-import type { ImportRow, RowSource } from './import-kinds';
+import type { ImportRow, RowSource } from '../../lib/import-kinds';
 
 export type ImportFile = { format: TableFormat; header: string[]; rows: RowSource };
 

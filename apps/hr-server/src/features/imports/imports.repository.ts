@@ -12,7 +12,6 @@ import {
   masterItems,
   userAccounts,
 } from '../../db/schema/index';
-import { closeOpenPeriod } from '../employees/employees.repository';
 
 export type ImportJobRow = typeof importJobs.$inferSelect;
 const jobColumns = {
@@ -252,17 +251,6 @@ export async function updateEmployeesJson(tx: Tx, rows: Record<string, unknown>[
     sql`update user_accounts u set email = x.email, display_name = x.last_name || ' ' || x.first_name, updated_at = x.updated_at
         from json_populate_recordset(null::employees, ${json}::json) x where u.tenant_id = x.tenant_id and u.employee_id = x.id`,
   );
-}
-
-/** 異動 from an update file: the same rule as the detail page (see employees.repository closeOpenPeriod). */
-export async function closeOpenPeriods(
-  tx: Tx,
-  table: 'employee_assignments' | 'employee_contracts',
-  employeeId: string,
-  startDate: string,
-): Promise<void> {
-  const t = table === 'employee_assignments' ? employeeAssignments : employeeContracts;
-  await closeOpenPeriod(tx, t, employeeId, startDate);
 }
 
 /** 氏名 of registered employees by 社員番号, for error reports of files without the name columns. */

@@ -1,6 +1,14 @@
-import { hasUnsafeChars, unsafeCharsMessage } from '@jinji/contracts/common/common';
+import { hasUnsafeChars, unsafeCharsMessage, ZCsvEncoding } from '@jinji/contracts/common/common';
 import { refineCreatedRange, ZCp932CheckResponse, ZEmployeeListQueryFields } from '@jinji/contracts/hr/employees';
-import { ZImportError, ZImportJob, ZImportKind } from '@jinji/contracts/hr/imports';
+import {
+  ZFileFormat,
+  ZImportColumnsResponse,
+  ZImportError,
+  ZImportErrorListResponse,
+  ZImportJob,
+  ZImportJobListResponse,
+  ZImportKind,
+} from '@jinji/contracts/hr/imports';
 import { AppError } from '@jinji/server-kit/app-error';
 import { downloadHeaders } from '@jinji/server-kit/download';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -27,7 +35,7 @@ const ZPage = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
-const ZEncoding = z.object({ encoding: z.enum(['utf8', 'cp932']).default('utf8') });
+const ZEncoding = z.object({ encoding: ZCsvEncoding.default('utf8') });
 const TEMPLATE_NAMES = {
   employees_new: '新規登録用ファイル',
   employees_update: '更新用ファイル',
@@ -50,7 +58,7 @@ export const importRoutes: FastifyPluginAsyncZod<{ db: Database; jobs?: JobQueue
           '新規登録用ファイル・更新用ファイル・勤怠実績（テンプレート）。CSV（UTF-8 BOM / Shift_JIS）または Excel',
         querystring: z.object({
           kind: ZImportKind.default('employees_new'),
-          encoding: z.enum(['utf8', 'cp932', 'xlsx']).default('utf8'),
+          encoding: ZFileFormat.default('utf8'),
         }),
       },
     },
@@ -85,7 +93,7 @@ export const importRoutes: FastifyPluginAsyncZod<{ db: Database; jobs?: JobQueue
         summary: '更新用ファイルの形で従業員データを出力（検索条件どおり）。編集して取り込むと更新できる',
         querystring: refineCreatedRange(
           ZEmployeeListQueryFields.omit({ page: true, pageSize: true }).extend({
-            encoding: z.enum(['utf8', 'cp932', 'xlsx']).default('utf8'),
+            encoding: ZFileFormat.default('utf8'),
           }),
         ),
       },
@@ -105,20 +113,7 @@ export const importRoutes: FastifyPluginAsyncZod<{ db: Database; jobs?: JobQueue
         tags,
         summary: '入力規則',
         querystring: z.object({ kind: ZImportKind.default('employees_new') }),
-        response: {
-          200: z.object({
-            columns: z.array(
-              z.object({
-                key: z.string(),
-                header: z.string(),
-                required: z.boolean(),
-                format: z.string(),
-                example: z.string(),
-                master: z.string().optional(),
-              }),
-            ),
-          }),
-        },
+        response: { 200: ZImportColumnsResponse },
       },
     },
     async (request) => ({ columns: importColumns(request.query.kind) }),
@@ -161,14 +156,7 @@ export const importRoutes: FastifyPluginAsyncZod<{ db: Database; jobs?: JobQueue
         tags,
         summary: '取込履歴',
         querystring: ZPage,
-        response: {
-          200: z.object({
-            items: z.array(ZImportJob),
-            total: z.number().int(),
-            page: z.number().int(),
-            pageSize: z.number().int(),
-          }),
-        },
+        response: { 200: ZImportJobListResponse },
       },
     },
     async (request) => listImports(db, requireAuth(request), request.query.page, request.query.pageSize),
@@ -189,14 +177,7 @@ export const importRoutes: FastifyPluginAsyncZod<{ db: Database; jobs?: JobQueue
         summary: '取込エラー一覧',
         params: ZId,
         querystring: ZPage,
-        response: {
-          200: z.object({
-            items: z.array(ZImportError),
-            total: z.number().int(),
-            page: z.number().int(),
-            pageSize: z.number().int(),
-          }),
-        },
+        response: { 200: ZImportErrorListResponse },
       },
     },
     async (request) =>

@@ -2,6 +2,7 @@
 // job in two streamed passes: validate every row, then — only when no row had an error — write them
 // all in one transaction that also finishes the job, so 取込履歴 always says whether the data is there.
 import { actingUserOf } from '@jinji/auth/actor';
+import type { TFileFormat } from '@jinji/contracts/common/enums';
 import type { ImportColumn, TImportError, TImportJob, TImportKind, TImportProblem } from '@jinji/contracts/hr/imports';
 import { isUniqueViolation } from '@jinji/db/errors';
 import { type CsvEncoding, encodeCsv } from '@jinji/office-files/csv';
@@ -10,11 +11,11 @@ import { buildXlsx } from '@jinji/office-files/xlsx';
 import { AppError } from '@jinji/server-kit/app-error';
 import type { Database, Tx } from '../../db/client';
 import type { Actor } from '../../lib/actor';
+import { type ImportContext, type ImportKindHandler, type RowSource, turn } from '../../lib/import-kinds';
 import { attendanceImport } from '../attendance/attendance.import';
 import { masterLists } from './employee-export';
 import { newEmployeesImport, updateEmployeesImport } from './employee-import';
 import { openImportFile } from './import-file';
-import { type ImportContext, type ImportKindHandler, type RowSource, turn } from './import-kinds';
 import {
   deleteJobFile,
   findErrorsPage,
@@ -125,10 +126,8 @@ export async function exportImportErrors(db: Database, ctx: Actor, id: string, e
   );
 }
 
-export type TemplateFormat = CsvEncoding | 'xlsx';
-
 /** 「新規登録用ファイル」/「更新用ファイル」/勤怠実績: CSV with one example row, or XLSX with notes and master lists. */
-export async function templateFile(db: Database, ctx: Actor, kind: TImportKind, format: TemplateFormat) {
+export async function templateFile(db: Database, ctx: Actor, kind: TImportKind, format: TFileFormat) {
   const columns = importColumns(kind);
   if (format !== 'xlsx') return encodeCsv([columns.map((c) => c.header), columns.map((c) => c.example)], format);
   const lists = await masterLists(db, ctx, columns);

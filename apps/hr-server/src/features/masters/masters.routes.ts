@@ -1,9 +1,11 @@
+import { ZCsvEncoding } from '@jinji/contracts/common/common';
 // One set of routes per master kind, so each route carries its own permission from the matrix.
 
 import {
   MASTER_KIND_INFO,
   MASTER_KINDS,
   ZCsvImportResult,
+  ZMasterCountsResponse,
   ZMasterInput,
   ZMasterItem,
   ZMasterListQuery,
@@ -28,7 +30,7 @@ import {
 } from './masters.service';
 
 const ZId = z.object({ id: z.uuid({ error: 'IDの形式が正しくありません' }) });
-const ZExportQuery = z.object({ encoding: z.enum(['utf8', 'cp932']).default('utf8') });
+const ZExportQuery = z.object({ encoding: ZCsvEncoding.default('utf8') });
 
 export const masterRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, { db }) => {
   // CSV uploads arrive as the raw file body.
@@ -45,7 +47,7 @@ export const masterRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app,
       schema: {
         tags: ['masters'],
         summary: 'マスタメンテナンス一覧（件数）',
-        response: { 200: z.object({ counts: z.record(z.string(), z.number().int()) }) },
+        response: { 200: ZMasterCountsResponse },
       },
     },
     async (request) => ({ counts: await getMasterCounts(db, requireAuth(request)) }),

@@ -7,7 +7,7 @@ import { queryRows } from '@jinji/db/client';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import type { Actor } from '../../lib/actor';
-import { findUserByLoginId, resetLoginThrottles, updatePassword } from '../auth/auth.repository';
+import { resetPasswordByLoginId } from '../auth/auth.service';
 import { type NewEmployeeWrite, writeNewEmployees } from '../employees/employee-writes';
 import { createMaster } from '../masters/masters.service';
 import { DEMO_MASTERS, DEPARTMENT_TREE, makePerson, pick, random } from './demo-data';
@@ -26,14 +26,7 @@ export async function seedDemo(db: Database, opts: DemoOptions): Promise<{ creat
   const code = opts.tenantCode ?? 'demo';
   const existing = await db.asAnonymous((tx) => findTenantIdByCode(tx, code));
   if (existing) {
-    const hash = await hashPassword(opts.password);
-    await db.asTenant(existing, async (tx) => {
-      const admin = await findUserByLoginId(tx, 'admin');
-      if (admin) {
-        await updatePassword(tx, existing, admin.id, hash);
-        await resetLoginThrottles(tx, admin.id);
-      }
-    });
+    await resetPasswordByLoginId(db, existing, 'admin', opts.password);
     const count = await db.asTenant(existing, (tx) =>
       queryRows<{ n: number }>(tx, sql`select count(*)::int as n from employees`),
     );

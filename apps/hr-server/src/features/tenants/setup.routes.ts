@@ -1,6 +1,5 @@
-import { ZCreateTenantRequest, ZSetupStatus } from '@jinji/contracts/hr/setup';
+import { ZCreateTenantRequest, ZCreateTenantResponse, ZSetupStatus } from '@jinji/contracts/hr/setup';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Config } from '../../config';
 import type { Database } from '../../db/client';
 import { createTenant, isSetupNeeded } from './tenants.service';
@@ -27,7 +26,7 @@ export const setupRoutes: FastifyPluginAsyncZod<{ db: Database; config: Config }
         tags: ['setup'],
         summary: '初期設定（組織とシステム管理者の作成）',
         body: ZCreateTenantRequest,
-        response: { 201: z.object({ tenantCode: z.string() }) },
+        response: { 201: ZCreateTenantResponse },
       },
     },
     async (request, reply) => {

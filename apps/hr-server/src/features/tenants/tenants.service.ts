@@ -2,8 +2,25 @@ import { checkPassword, hashPassword } from '@jinji/auth/passwords';
 import { DEFAULT_PASSWORD_POLICY } from '@jinji/contracts/common/password-policy';
 import type { TCreateTenantRequest } from '@jinji/contracts/hr/setup';
 import { AppError } from '@jinji/server-kit/app-error';
-import type { Database } from '../../db/client';
-import { hasAnyTenant, insertTenantWithAdmin } from './tenants.repository';
+import type { Database, Tx } from '../../db/client';
+import {
+  hasAnyTenant,
+  insertTenantWithAdmin,
+  getCurrentTenant as selectCurrentTenant,
+  findTenantIdByCode as selectTenantIdByCode,
+} from './tenants.repository';
+
+// Other slices (login, the session's tenant) read the organisation through these, never through
+// tenants.repository: the lint boundary rule keeps every slice's queries behind its own service.
+/** The organisation's id for a 企業コード, or null; run as anonymous (before a tenant is known). */
+export function findTenantIdByCode(tx: Tx, code: string): Promise<string | null> {
+  return selectTenantIdByCode(tx, code);
+}
+
+/** The organisation of the transaction's tenant (RLS), or null. */
+export function getCurrentTenant(tx: Tx): Promise<{ id: string; code: string; name: string } | null> {
+  return selectCurrentTenant(tx);
+}
 
 export async function isSetupNeeded(db: Database): Promise<boolean> {
   return !(await db.asAnonymous(hasAnyTenant));

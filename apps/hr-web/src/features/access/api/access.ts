@@ -1,18 +1,13 @@
 import type {
+  TAccountSearchResponse,
   TMatrixResponse,
+  TRoleMembersResponse,
   TUpdateRoleMembersRequest,
-  ZAccountSearchResponse,
-  ZRoleMembersResponse,
 } from '@jinji/contracts/hr/access';
 import type { TAdminRole } from '@jinji/contracts/hr/roles';
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
 import { apiClient } from '../../../lib/api-client';
 import { meQueryKey } from '../../../lib/session';
-
-export type TRoleMembersResponse = z.infer<typeof ZRoleMembersResponse>;
-export type TAccountSearchResponse = z.infer<typeof ZAccountSearchResponse>;
-export type TAccount = TAccountSearchResponse['items'][number];
 
 export const accessMatrixQueryOptions = queryOptions({
   queryKey: ['access', 'matrix'],

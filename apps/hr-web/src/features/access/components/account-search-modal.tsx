@@ -1,3 +1,4 @@
+import type { TAccount } from '@jinji/contracts/hr/access';
 import type { TAdminRole } from '@jinji/contracts/hr/roles';
 import {
   Badge,
@@ -15,7 +16,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { accountSearchQueryOptions, type TAccount, useUnlockAccount } from '../api/access';
+import { accountSearchQueryOptions, useUnlockAccount } from '../api/access';
 
 const two = (n: number) => String(n).padStart(2, '0');
 /** 2026/12/01 21:05 */

@@ -1,3 +1,4 @@
+import type { TAccount } from '@jinji/contracts/hr/access';
 import type { TAdminRole } from '@jinji/contracts/hr/roles';
 import { formatDate, todayInJapan } from '@jinji/ja/text';
 import {
@@ -19,7 +20,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AnchorLink } from '../../../components/ui/router-links';
-import { roleMembersQueryOptions, type TAccount, useUpdateRoleMembers } from '../api/access';
+import { roleMembersQueryOptions, useUpdateRoleMembers } from '../api/access';
 import { AccountSearchModal } from './account-search-modal';
 
 const PAGE_SIZE = 50;

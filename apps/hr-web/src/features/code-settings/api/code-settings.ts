@@ -1,9 +1,6 @@
-import type { TCodeSettings, ZCodeSettingsResponse } from '@jinji/contracts/hr/code-settings';
+import type { TCodeSettings, TCodeSettingsResponse } from '@jinji/contracts/hr/code-settings';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
 import { apiClient } from '../../../lib/api-client';
-
-export type TCodeSettingsResponse = z.infer<typeof ZCodeSettingsResponse>;
 
 export const codeSettingsQueryOptions = queryOptions({
   queryKey: ['code-settings'],

@@ -1,37 +1,18 @@
+import type { TCsvEncoding } from '@jinji/contracts/common/enums';
 import type { TAttendanceListResponse } from '@jinji/contracts/hr/attendance';
-import type { TCodeSettings } from '@jinji/contracts/hr/code-settings';
 import type {
   TAssignmentInput,
   TContractInput,
   TCreateEmployeeRequest,
+  TCreateEmployeeResponse,
   TEmployeeDetail,
+  TEmployeeFormOptionsResponse,
   TEmployeeListResponse,
   TUpdateBasicRequest,
 } from '@jinji/contracts/hr/employees';
-import type { TMasterItem } from '@jinji/contracts/hr/masters';
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '../../../lib/api-client';
 import { type TEmployeeSearch, toListParams } from './employee-search';
-
-export type TCsvEncoding = 'utf8' | 'cp932';
-
-/** The masters the employee forms offer (valid rows only) and how 社員番号/ログインID are made. */
-export type TFormMasterKind =
-  | 'company'
-  | 'department'
-  | 'location'
-  | 'position'
-  | 'grade'
-  | 'job_type'
-  | 'employment_type'
-  | 'work_style'
-  | 'hiring_category'
-  | 'license'
-  | 'disability_type';
-export type TFormOptions = {
-  masters: Partial<Record<TFormMasterKind, TMasterItem[]>>;
-  codeSettings: TCodeSettings;
-};
 
 export type TContactsSection = TEmployeeDetail['contacts'];
 export type TCareerSection = TEmployeeDetail['career'];
@@ -59,7 +40,7 @@ export const employeeCp932CheckUrl = (search: TEmployeeSearch) =>
 
 export const employeeFormOptionsQueryOptions = queryOptions({
   queryKey: ['employees', 'form-options'],
-  queryFn: () => apiClient.get<TFormOptions>(`${BASE}/form-options`),
+  queryFn: () => apiClient.get<TEmployeeFormOptionsResponse>(`${BASE}/form-options`),
   staleTime: 30_000,
 });
 
@@ -79,7 +60,7 @@ export const employeeAttendanceQueryOptions = (id: string) =>
 export function useCreateEmployee() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: TCreateEmployeeRequest) => apiClient.post<{ id: string }>(BASE, body),
+    mutationFn: (body: TCreateEmployeeRequest) => apiClient.post<TCreateEmployeeResponse>(BASE, body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['employees', 'list'] }),
   });
 }

@@ -1,9 +1,10 @@
 // 所属 (会社, 部署, 役職, 職位, 職種, 勤務地) and 契約 (雇用形態, 勤務形態, 採用区分) selects, for
 // 従業員 新規登録 (errors under `assignment.` / `contract.`) and the 異動 / 契約変更 modals.
+
+import type { TEmployeeFormOptionsResponse } from '@jinji/contracts/hr/employees';
 import { Select, SimpleGrid } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { errorText, type TFieldErrors } from '../../../lib/validation';
-import type { TFormOptions } from '../api/employees';
 import type { TPatch } from './employee-basic-fields';
 import { departmentOptions, masterOptions, ofCompany } from './master-options';
 
@@ -39,7 +40,7 @@ type TProps<T> = {
   errors: TFieldErrors;
   /** 'assignment.' on the registration form: the server's nested error paths */
   prefix?: string;
-  options: TFormOptions | undefined;
+  options: TEmployeeFormOptionsResponse | undefined;
 };
 
 export function AssignmentFields({ value, patch, errors, prefix = '', options }: TProps<TAssignmentForm>) {

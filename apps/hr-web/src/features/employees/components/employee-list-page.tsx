@@ -1,3 +1,4 @@
+import { CSV_ENCODINGS } from '@jinji/contracts/common/enums';
 import { formatDate, todayInJapan } from '@jinji/ja/text';
 import {
   Alert,
@@ -19,17 +20,11 @@ import { useCp932Download } from '../../../components/ui/cp932-download';
 import { AnchorLink, ButtonLink } from '../../../components/ui/router-links';
 import { hasPermission, useMe } from '../../../lib/session';
 import { hasFilters, type TEmployeeFilters, type TEmployeeSearch, type TEmployeeSort } from '../api/employee-search';
-import {
-  employeeCp932CheckUrl,
-  employeeExportUrl,
-  employeeListQueryOptions,
-  type TCsvEncoding,
-} from '../api/employees';
+import { employeeCp932CheckUrl, employeeExportUrl, employeeListQueryOptions } from '../api/employees';
 import { EmployeeSearchPanel } from './employee-search-panel';
 import { EmployeeStatusBadge } from './employee-status-badge';
 
 const PAGE_SIZE = 50;
-const ENCODINGS: TCsvEncoding[] = ['utf8', 'cp932'];
 const SKELETON_ROWS = ['a', 'b', 'c', 'd', 'e', 'f'];
 
 /** 従業員一覧 (R-EMP-3): filters, sort and page all live in the URL (`search`). */
@@ -97,7 +92,7 @@ export function EmployeeListPage({
           </Menu.Target>
           <Menu.Dropdown>
             <Menu.Label>{t('employees.encoding')}</Menu.Label>
-            {ENCODINGS.map((encoding) =>
+            {CSV_ENCODINGS.map((encoding) =>
               encoding === 'cp932' ? (
                 // checked first: a character Shift_JIS lacks would otherwise become 「?」 without a word
                 <Menu.Item

@@ -1,12 +1,13 @@
-import type { ImportColumn, TImportError, TImportJob, TImportKind } from '@jinji/contracts/hr/imports';
+import type { TCsvEncoding, TFileFormat } from '@jinji/contracts/common/enums';
+import type {
+  TImportColumnsResponse,
+  TImportErrorListResponse,
+  TImportJob,
+  TImportJobListResponse,
+  TImportKind,
+} from '@jinji/contracts/hr/imports';
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '../../../lib/api-client';
-
-export type TCsvEncoding = 'utf8' | 'cp932';
-/** A download as CSV (UTF-8 with BOM, or Shift_JIS) or as an Excel workbook. */
-export type TFileFormat = TCsvEncoding | 'xlsx';
-export const FILE_FORMATS: TFileFormat[] = ['utf8', 'cp932', 'xlsx'];
-export type TPaged<T> = { items: T[]; total: number; page: number; pageSize: number };
 
 const BASE = '/api/v1/imports';
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -29,14 +30,14 @@ export const importErrorsCsvUrl = (id: string, encoding: TCsvEncoding) =>
 export const importColumnsQueryOptions = (kind: TImportKind) =>
   queryOptions({
     queryKey: ['imports', 'columns', kind],
-    queryFn: async () => (await apiClient.get<{ columns: ImportColumn[] }>(`${BASE}/columns?kind=${kind}`)).columns,
+    queryFn: async () => (await apiClient.get<TImportColumnsResponse>(`${BASE}/columns?kind=${kind}`)).columns,
     staleTime: Number.POSITIVE_INFINITY,
   });
 
 export const importJobsQueryOptions = (page: number, pageSize: number) =>
   queryOptions({
     queryKey: ['imports', 'list', page, pageSize],
-    queryFn: () => apiClient.get<TPaged<TImportJob>>(`${BASE}?page=${page}&pageSize=${pageSize}`),
+    queryFn: () => apiClient.get<TImportJobListResponse>(`${BASE}?page=${page}&pageSize=${pageSize}`),
     placeholderData: keepPreviousData,
     // a job still 処理中 in the history keeps it fresh
     refetchInterval: (q) => (q.state.data?.items.some((j) => j.status === 'processing') ? 2000 : false),
@@ -54,7 +55,7 @@ export const importErrorsQueryOptions = (id: string, page: number, pageSize: num
   queryOptions({
     queryKey: ['imports', 'errors', id, page, pageSize],
     queryFn: () =>
-      apiClient.get<TPaged<TImportError>>(
+      apiClient.get<TImportErrorListResponse>(
         `${BASE}/${encodeURIComponent(id)}/errors.json?page=${page}&pageSize=${pageSize}`,
       ),
     placeholderData: keepPreviousData,

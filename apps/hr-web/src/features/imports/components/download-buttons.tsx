@@ -1,7 +1,7 @@
+import { FILE_FORMATS, type TFileFormat } from '@jinji/contracts/common/enums';
 import { Alert, Button, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useCp932Download } from '../../../components/ui/cp932-download';
-import { FILE_FORMATS, type TFileFormat } from '../api/imports';
 
 /**
  * 【CSV（UTF-8）】【CSV（Shift_JIS）】【Excel（.xlsx）】: plain download links (GET needs no CSRF token).

@@ -1,11 +1,11 @@
+import { CSV_ENCODINGS } from '@jinji/contracts/common/enums';
 import { Button, Group, Menu, Pagination, Skeleton, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { importErrorsCsvUrl, importErrorsQueryOptions, type TCsvEncoding } from '../api/imports';
+import { importErrorsCsvUrl, importErrorsQueryOptions } from '../api/imports';
 
 const PAGE_SIZE = 20;
-const ENCODINGS: TCsvEncoding[] = ['utf8', 'cp932'];
 
 /** 行 / 社員番号 / 氏名 / 項目 / 内容 of a failed import, paged, and 【エラー一覧をダウンロード】 (CSV, 文字コード choice). */
 export function ImportErrorsTable({ id }: { id: string }) {
@@ -25,7 +25,7 @@ export function ImportErrorsTable({ id }: { id: string }) {
           </Menu.Target>
           <Menu.Dropdown>
             <Menu.Label>{t('masters.encoding')}</Menu.Label>
-            {ENCODINGS.map((encoding) => (
+            {CSV_ENCODINGS.map((encoding) => (
               <Menu.Item key={encoding} component="a" href={importErrorsCsvUrl(id, encoding)} download>
                 {t(`masters.encodings.${encoding}`)}
               </Menu.Item>

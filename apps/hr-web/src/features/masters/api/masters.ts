@@ -1,4 +1,11 @@
-import type { TMasterInput, TMasterItem, TMasterKind, TMasterListResponse } from '@jinji/contracts/hr/masters';
+import type { TCsvEncoding } from '@jinji/contracts/common/enums';
+import type {
+  TMasterCountsResponse,
+  TMasterInput,
+  TMasterItem,
+  TMasterKind,
+  TMasterListResponse,
+} from '@jinji/contracts/hr/masters';
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '../../../lib/api-client';
 
@@ -10,13 +17,11 @@ export type TMasterListParams = {
   includeInvalid: boolean;
 };
 
-export type TCsvEncoding = 'utf8' | 'cp932';
-
 const base = (kind: TMasterKind) => `/api/v1/masters/${kind}`;
 
 export const masterCountsQueryOptions = queryOptions({
   queryKey: ['masters', 'counts'],
-  queryFn: () => apiClient.get<{ counts: Partial<Record<TMasterKind, number>> }>('/api/v1/masters'),
+  queryFn: () => apiClient.get<TMasterCountsResponse>('/api/v1/masters'),
 });
 
 export const masterListQueryOptions = (kind: TMasterKind, params: TMasterListParams) =>

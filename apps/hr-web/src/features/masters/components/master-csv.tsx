@@ -1,10 +1,9 @@
+import { CSV_ENCODINGS } from '@jinji/contracts/common/enums';
 import type { TMasterKind } from '@jinji/contracts/hr/masters';
 import { Alert, Button, FileButton, Menu, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../lib/api-client';
-import { masterExportUrl, type TCsvEncoding } from '../api/masters';
-
-const ENCODINGS: TCsvEncoding[] = ['utf8', 'cp932'];
+import { masterExportUrl } from '../api/masters';
 
 /** 【CSV出力】 with the 文字コード choice: a plain download link (GET needs no CSRF token). */
 export function MasterCsvExportButton({ kind }: { kind: TMasterKind }) {
@@ -16,7 +15,7 @@ export function MasterCsvExportButton({ kind }: { kind: TMasterKind }) {
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>{t('masters.encoding')}</Menu.Label>
-        {ENCODINGS.map((encoding) => (
+        {CSV_ENCODINGS.map((encoding) => (
           <Menu.Item key={encoding} component="a" href={masterExportUrl(kind, encoding)} download>
             {t(`masters.encodings.${encoding}`)}
           </Menu.Item>

@@ -1,10 +1,10 @@
-import type { TCreateTenantRequest } from '@jinji/contracts/hr/setup';
+import type { TCreateTenantRequest, TCreateTenantResponse } from '@jinji/contracts/hr/setup';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiClient } from '../../../lib/api-client';
 import { setupStatusQueryOptions } from '../../../lib/session';
 
 export const createTenant = (body: TCreateTenantRequest) =>
-  apiClient.post<{ tenantCode: string }>('/api/v1/setup', body);
+  apiClient.post<TCreateTenantResponse>('/api/v1/setup', body);
 
 export function useCreateTenant() {
   const queryClient = useQueryClient();

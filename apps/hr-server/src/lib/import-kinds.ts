@@ -1,9 +1,11 @@
 // One import pipeline, several file kinds (新規登録, 更新, 勤怠実績). The pipeline reads the file
 // (CSV or XLSX) and streams its rows twice: a validation pass over the whole file and a write pass
 // inside one transaction that also finishes the job and commits only when no row had an error.
+// It lives in lib/, below the pipeline (features/imports) and the kinds (features/attendance, …): a kind
+// implements this contract without importing the imports feature, so the two slices form no circle.
 import type { ImportColumn, TImportProblem } from '@jinji/contracts/hr/imports';
-import type { Database, Tx } from '../../db/client';
-import type { Actor } from '../../lib/actor';
+import type { Database, Tx } from '../db/client';
+import type { Actor } from './actor';
 
 export type ImportRow = { /** 1-based line in the file (the header is line 1) */ line: number; cells: string[] };
 
