@@ -107,7 +107,7 @@ describe(`two apps on one engine (${TEST_DB})`, () => {
       expect(loginB).toMatch(/^kit_beta_req_\d+$/);
       const memberships = await queryRows<{ login: string; roles: string[] }>(
         a.owner,
-        sql`select m.rolname as login, array_agg(r.rolname order by r.rolname) as roles
+        sql`select m.rolname::text as login, array_agg(r.rolname::text order by r.rolname) as roles
           from pg_auth_members am join pg_roles m on m.oid = am.member join pg_roles r on r.oid = am.roleid
           where m.rolname in (${loginA}, ${loginB}) group by m.rolname order by m.rolname`,
       );
