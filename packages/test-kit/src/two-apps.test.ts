@@ -12,20 +12,15 @@ const alphaNotes = alphaSchema.table('notes', { tenantId: uuid('tenant_id').notN
 const betaSchema = pgSchema('kit_beta');
 const betaNotes = betaSchema.table('notes', { orgId: uuid('org_id').notNull(), body: text('body').notNull() });
 
-const alpha = {
-  tables: { alphaNotes },
-  schema: 'kit_alpha',
-  tenantColumn: 'tenant_id',
-  appRole: 'kit_alpha_app',
-  requestLogin: { rolePrefix: 'kit_alpha_req_', table: 'request_login' },
-};
-const beta = {
-  tables: { betaNotes },
-  schema: 'kit_beta',
-  tenantColumn: 'org_id',
-  appRole: 'kit_beta_app',
-  requestLogin: { rolePrefix: 'kit_beta_req_', table: 'request_login' },
-};
+const app = <S extends Record<string, unknown>>(name: string, tenantColumn: string, tables: S) => ({
+  tables,
+  schema: `kit_${name}`,
+  tenantColumn,
+  appRole: `kit_${name}_app`,
+  requestLogin: { rolePrefix: `kit_${name}_req_`, table: 'request_login' },
+});
+const alpha = app('alpha', 'tenant_id', { alphaNotes });
+const beta = app('beta', 'org_id', { betaNotes });
 
 const template: TestTemplate = {
   name: 'kit_two_apps',
@@ -107,7 +102,7 @@ describe(`two apps on one engine (${TEST_DB})`, () => {
       expect(loginB).toMatch(/^kit_beta_req_\d+$/);
       const memberships = await queryRows<{ login: string; roles: string[] }>(
         a.owner,
-        sql`select m.rolname as login, array_agg(r.rolname order by r.rolname) as roles
+        sql`select m.rolname::text as login, array_agg(r.rolname::text order by r.rolname) as roles
           from pg_auth_members am join pg_roles m on m.oid = am.member join pg_roles r on r.oid = am.roleid
           where m.rolname in (${loginA}, ${loginB}) group by m.rolname order by m.rolname`,
       );
