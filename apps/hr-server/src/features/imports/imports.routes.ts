@@ -3,7 +3,6 @@ import { refineCreatedRange, ZCp932CheckResponse, ZEmployeeListQueryFields } fro
 import {
   ZFileFormat,
   ZImportColumnsResponse,
-  ZImportError,
   ZImportErrorListResponse,
   ZImportJob,
   ZImportJobListResponse,

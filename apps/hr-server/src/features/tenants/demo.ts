@@ -1,7 +1,6 @@
 // `jinji demo [--employees N]`: a tenant with a department tree, masters and employees with
 // 所属/契約 histories, written by the same batched writer as the form and the import (audit rows too).
 
-import { hashPassword } from '@jinji/auth/passwords';
 import type { TMasterKind } from '@jinji/contracts/hr/masters';
 import { queryRows } from '@jinji/db/client';
 import { sql } from 'drizzle-orm';
