@@ -1,9 +1,9 @@
+import { LanguageToggle } from '@jinji/web-kit/ui/language-toggle';
+import { NavLinkLink } from '@jinji/web-kit/ui/router-links';
 import { AppShell, Burger, Group, NavLink, ScrollArea, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Outlet, useLocation } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { LanguageToggle } from '../components/ui/language-toggle';
-import { NavLinkLink } from '../components/ui/router-links';
 import { useMe } from '../lib/session';
 import { type TNavLeaf, visibleNav } from './admin-nav';
 import { HeaderUser } from './header-user';

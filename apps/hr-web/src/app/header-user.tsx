@@ -1,7 +1,7 @@
+import { AnchorLink } from '@jinji/web-kit/ui/router-links';
 import { Button, Group, Text } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { AnchorLink } from '../components/ui/router-links';
 import { useLogout } from '../features/auth/api/auth';
 import { useMe } from '../lib/session';
 

@@ -1,7 +1,7 @@
+import { LanguageToggle } from '@jinji/web-kit/ui/language-toggle';
 import { AppShell, Group, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LanguageToggle } from '../components/ui/language-toggle';
 import { HeaderUser } from './header-user';
 
 /** Login, setup and the password page: product name, language, and (if signed in) the user. */

@@ -5,10 +5,10 @@ import type {
   ZRoleMembersResponse,
 } from '@jinji/contracts/hr/access';
 import type { TAdminRole } from '@jinji/contracts/hr/roles';
+import { apiClient } from '@jinji/web-kit/api-client';
+import { meQueryKey } from '@jinji/web-kit/session';
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { apiClient } from '../../../lib/api-client';
-import { meQueryKey } from '../../../lib/session';
 
 export type TRoleMembersResponse = z.infer<typeof ZRoleMembersResponse>;
 export type TAccountSearchResponse = z.infer<typeof ZAccountSearchResponse>;

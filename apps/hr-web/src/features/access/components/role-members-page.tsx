@@ -1,5 +1,6 @@
 import type { TAdminRole } from '@jinji/contracts/hr/roles';
 import { formatDate, todayInJapan } from '@jinji/ja/text';
+import { AnchorLink } from '@jinji/web-kit/ui/router-links';
 import {
   Alert,
   Badge,
@@ -18,7 +19,6 @@ import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AnchorLink } from '../../../components/ui/router-links';
 import { roleMembersQueryOptions, type TAccount, useUpdateRoleMembers } from '../api/access';
 import { AccountSearchModal } from './account-search-modal';
 
@@ -80,7 +80,7 @@ export function RoleMembersPage({ role }: { role: TAdminRole }) {
       </Stack>
       {members.error && <Alert color="red">{members.error.message}</Alert>}
       {update.error && (
-        <Alert color="red" role="alert" title={t('common.error')}>
+        <Alert color="red" role="alert" title={t('kit.error')}>
           {update.error.message}
         </Alert>
       )}

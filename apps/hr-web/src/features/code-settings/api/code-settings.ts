@@ -1,7 +1,7 @@
 import type { TCodeSettings, ZCodeSettingsResponse } from '@jinji/contracts/hr/code-settings';
+import { apiClient } from '@jinji/web-kit/api-client';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { apiClient } from '../../../lib/api-client';
 
 export type TCodeSettingsResponse = z.infer<typeof ZCodeSettingsResponse>;
 

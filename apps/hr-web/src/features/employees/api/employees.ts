@@ -9,8 +9,8 @@ import type {
   TUpdateBasicRequest,
 } from '@jinji/contracts/hr/employees';
 import type { TMasterItem } from '@jinji/contracts/hr/masters';
+import { apiClient } from '@jinji/web-kit/api-client';
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiClient } from '../../../lib/api-client';
 import { type TEmployeeSearch, toListParams } from './employee-search';
 
 export type TCsvEncoding = 'utf8' | 'cp932';

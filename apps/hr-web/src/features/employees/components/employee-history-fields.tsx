@@ -1,8 +1,9 @@
 // 所属 (会社, 部署, 役職, 職位, 職種, 勤務地) and 契約 (雇用形態, 勤務形態, 採用区分) selects, for
 // 従業員 新規登録 (errors under `assignment.` / `contract.`) and the 異動 / 契約変更 modals.
+
+import { errorText, type TFieldErrors } from '@jinji/web-kit/validation';
 import { Select, SimpleGrid } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { errorText, type TFieldErrors } from '../../../lib/validation';
 import type { TFormOptions } from '../api/employees';
 import type { TPatch } from './employee-basic-fields';
 import { departmentOptions, masterOptions, ofCompany } from './master-options';

@@ -1,6 +1,6 @@
 import type { ImportColumn, TImportError, TImportJob, TImportKind } from '@jinji/contracts/hr/imports';
+import { apiClient } from '@jinji/web-kit/api-client';
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiClient } from '../../../lib/api-client';
 
 export type TCsvEncoding = 'utf8' | 'cp932';
 /** A download as CSV (UTF-8 with BOM, or Shift_JIS) or as an Excel workbook. */

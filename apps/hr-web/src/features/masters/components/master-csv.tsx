@@ -1,7 +1,7 @@
 import type { TMasterKind } from '@jinji/contracts/hr/masters';
+import { isApiError } from '@jinji/web-kit/api-client';
 import { Alert, Button, FileButton, Menu, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../../lib/api-client';
 import { masterExportUrl, type TCsvEncoding } from '../api/masters';
 
 const ENCODINGS: TCsvEncoding[] = ['utf8', 'cp932'];
