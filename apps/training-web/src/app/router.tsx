@@ -3,7 +3,9 @@ import { useDocumentTitleText } from '@jinji/web-kit/page-title';
 import { createQueryClient } from '@jinji/web-kit/query-client';
 import { meQueryKey } from '@jinji/web-kit/session';
 import { ComingSoonPage } from '@jinji/web-kit/ui/coming-soon-page';
+import { LanguageToggle } from '@jinji/web-kit/ui/language-toggle';
 import { LoadingIndicator } from '@jinji/web-kit/ui/loading-indicator';
+import { PublicShell } from '@jinji/web-kit/ui/public-shell';
 import type { QueryClient } from '@tanstack/react-query';
 import {
   createRootRouteWithContext,
@@ -16,7 +18,6 @@ import {
 import { useTranslation } from 'react-i18next';
 import { meQueryOptions } from '../features/auth/api/auth';
 import { NAV, type TNavKey } from './nav';
-import { PublicLayout } from './public-layout';
 
 const LoginPage = lazyRouteComponent(() => import('../features/auth/components/login-page'), 'LoginPage');
 const MainLayout = lazyRouteComponent(() => import('./main-layout'), 'MainLayout');
@@ -36,9 +37,9 @@ const rootRoute = createRootRouteWithContext<TRouterContext>()({
   component: Outlet,
   pendingComponent: LoadingIndicator,
   notFoundComponent: () => (
-    <PublicLayout>
+    <PublicShell color="teal" headerRight={<LanguageToggle />}>
       <ComingSoonPage title="404" />
-    </PublicLayout>
+    </PublicShell>
   ),
 });
 
@@ -52,9 +53,9 @@ const loginRoute = createRoute({
     const { t } = useTranslation();
     useDocumentTitleText(t('login.title'));
     return (
-      <PublicLayout>
+      <PublicShell color="teal" headerRight={<LanguageToggle />}>
         <LoginPage />
-      </PublicLayout>
+      </PublicShell>
     );
   },
 });

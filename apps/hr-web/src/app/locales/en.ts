@@ -17,7 +17,6 @@ export const en: TStringsOf<typeof ja> = {
   },
   common: {
     listSeparator: ', ',
-    logout: 'Log out',
     edit: 'Edit',
     update: 'Update',
     cancel: 'Cancel',

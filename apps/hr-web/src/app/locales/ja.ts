@@ -14,7 +14,6 @@ export const ja = {
   },
   common: {
     listSeparator: '、',
-    logout: 'ログアウト',
     edit: '編集',
     update: '更新',
     cancel: 'キャンセル',

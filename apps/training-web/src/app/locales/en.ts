@@ -3,7 +3,7 @@ import type { ja } from './ja';
 
 export const en: TStringsOf<typeof ja> = {
   app: { productName: 'jinji Course Applications' },
-  common: { logout: 'Log out', userMenu: 'User menu' },
+  common: { userMenu: 'User menu' },
   nav: {
     main: 'Main menu',
     users: 'User information',

@@ -1,6 +1,6 @@
 export const ja = {
   app: { productName: 'jinji 研修申込システム' },
-  common: { logout: 'ログアウト', userMenu: 'ユーザーメニュー' },
+  common: { userMenu: 'ユーザーメニュー' },
   nav: {
     main: 'メインメニュー',
     users: '利用者情報',
