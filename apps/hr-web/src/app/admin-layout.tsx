@@ -1,9 +1,10 @@
-import { AppShell, Burger, Group, NavLink, ScrollArea, Text, Title } from '@mantine/core';
+import { LanguageToggle } from '@jinji/web-kit/ui/language-toggle';
+import { NavShell } from '@jinji/web-kit/ui/nav-shell';
+import { NavLinkLink } from '@jinji/web-kit/ui/router-links';
+import { NavLink } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Outlet, useLocation } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { LanguageToggle } from '../components/ui/language-toggle';
-import { NavLinkLink } from '../components/ui/router-links';
 import { useMe } from '../lib/session';
 import { type TNavLeaf, visibleNav } from './admin-nav';
 import { HeaderUser } from './header-user';
@@ -33,30 +34,20 @@ export function AdminLayout() {
   );
 
   return (
-    <AppShell
-      header={{ height: 56 }}
-      navbar={{ width: 260, breakpoint: 'sm', collapsed: { mobile: !opened } }}
-      padding="lg"
-    >
-      <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.main')} />
-            <Title order={2} size="h4" c="indigo.8" style={{ whiteSpace: 'nowrap' }}>
-              {t('app.productName')}
-            </Title>
-            <Text c="dimmed" size="sm" visibleFrom="md" truncate>
-              {me?.tenant.name}
-            </Text>
-          </Group>
-          <Group gap="sm" wrap="nowrap">
-            <HeaderUser />
-            <LanguageToggle />
-          </Group>
-        </Group>
-      </AppShell.Header>
-      <AppShell.Navbar p="xs" aria-label={t('nav.main')}>
-        <ScrollArea>
+    <NavShell
+      color="indigo"
+      tenantName={me?.tenant.name}
+      headerRight={
+        <>
+          <HeaderUser />
+          <LanguageToggle />
+        </>
+      }
+      navLabel={t('nav.main')}
+      isNavOpen={opened}
+      onToggleNav={toggle}
+      nav={
+        <>
           {nav.map((item) =>
             'children' in item ? (
               <NavLink
@@ -73,11 +64,10 @@ export function AdminLayout() {
             ),
           )}
           {leaf({ label: 'myStory', to: '/my' })}
-        </ScrollArea>
-      </AppShell.Navbar>
-      <AppShell.Main bg="gray.0">
-        <Outlet />
-      </AppShell.Main>
-    </AppShell>
+        </>
+      }
+    >
+      <Outlet />
+    </NavShell>
   );
 }

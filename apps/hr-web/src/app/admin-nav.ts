@@ -2,7 +2,7 @@
 // @jinji/contracts/access) that shows it; a group with no visible leaf is hidden.
 // Items without a page yet route to the 準備中 page.
 import type { Permission } from '@jinji/contracts/hr/access';
-import type { TResources } from './locales/ja';
+import type { TResources } from './i18n';
 
 type TNavKey = keyof TResources['nav'];
 export type TNavLeaf = { label: TNavKey; to: string; permission?: Permission };

@@ -1,16 +1,13 @@
-import { Button, Group, Text } from '@mantine/core';
-import { useNavigate } from '@tanstack/react-router';
+import { LogoutButton } from '@jinji/web-kit/ui/logout-button';
+import { AnchorLink } from '@jinji/web-kit/ui/router-links';
+import { Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { AnchorLink } from '../components/ui/router-links';
-import { useLogout } from '../features/auth/api/auth';
 import { useMe } from '../lib/session';
 
 /** Signed-in user's corner of every header: name, password change, logout. */
 export function HeaderUser({ showPasswordLink = true }: { showPasswordLink?: boolean }) {
   const { t } = useTranslation();
   const me = useMe();
-  const navigate = useNavigate();
-  const logout = useLogout();
   if (!me) return null;
 
   return (
@@ -23,14 +20,7 @@ export function HeaderUser({ showPasswordLink = true }: { showPasswordLink?: boo
           {t('common.changePassword')}
         </AnchorLink>
       )}
-      <Button
-        size="xs"
-        variant="default"
-        loading={logout.isPending}
-        onClick={() => logout.mutate(undefined, { onSettled: () => void navigate({ to: '/login' }) })}
-      >
-        {t('common.logout')}
-      </Button>
+      <LogoutButton />
     </Group>
   );
 }

@@ -1,43 +1,44 @@
-import i18next from 'i18next';
-import { initReactI18next } from 'react-i18next';
-import { ja } from './locales/ja';
+// HR's texts: the kit's, the shell's (app/locales) and each feature's own (features/<slice>/locales),
+// merged into one tree. Japanese is in the first download; English is its own chunk (resources-en.ts).
+import { createI18n } from '@jinji/web-kit/i18n';
+import type { TStringsOf } from '@jinji/web-kit/locales/ja';
+import { ja as kitJa } from '@jinji/web-kit/locales/ja';
+import { ja as accessJa } from '../features/access/locales/ja';
+import { ja as auditLogsJa } from '../features/audit-logs/locales/ja';
+import { ja as authJa } from '../features/auth/locales/ja';
+import { ja as codeSettingsJa } from '../features/code-settings/locales/ja';
+import { ja as dashboardJa } from '../features/dashboard/locales/ja';
+import { ja as employeesJa } from '../features/employees/locales/ja';
+import { ja as importsJa } from '../features/imports/locales/ja';
+import { ja as mastersJa } from '../features/masters/locales/ja';
+import { ja as myStoryJa } from '../features/my-story/locales/ja';
+import { ja as passwordJa } from '../features/password/locales/ja';
+import { ja as setupJa } from '../features/setup/locales/ja';
+import { ja as appJa } from './locales/ja';
 
-const STORAGE_KEY = 'jinji.lang';
-export const LANGUAGES = ['ja', 'en'] as const;
-export type TLanguage = (typeof LANGUAGES)[number];
+const ja = {
+  ...kitJa,
+  ...appJa,
+  ...setupJa,
+  ...authJa,
+  ...mastersJa,
+  ...codeSettingsJa,
+  ...accessJa,
+  ...dashboardJa,
+  ...employeesJa,
+  ...importsJa,
+  ...auditLogsJa,
+  ...passwordJa,
+  ...myStoryJa,
+};
+export type TResources = TStringsOf<typeof ja>;
 
-const stored = typeof localStorage === 'undefined' ? null : localStorage.getItem(STORAGE_KEY);
-
-void i18next.use(initReactI18next).init({
+export const { ready: i18nReady } = createI18n({
+  ja,
   // English is fetched when chosen: most users never need it, and it is not part of the first paint.
-  resources: { ja: { translation: ja } },
-  partialBundledLanguages: true,
-  lng: 'ja',
-  fallbackLng: 'ja',
-  interpolation: { escapeValue: false }, // React escapes already
-  showSupportNotice: false,
+  load: { en: () => import('./resources-en').then((m) => m.en) },
+  storageKey: 'jinji.lang',
 });
-
-/** Switches the UI language, fetching its texts first (the toggle; a stored choice at start). */
-export async function changeLanguage(lng: TLanguage): Promise<void> {
-  if (lng === 'en' && !i18next.hasResourceBundle('en', 'translation')) {
-    const { en } = await import('./locales/en');
-    i18next.addResourceBundle('en', 'translation', en);
-  }
-  await i18next.changeLanguage(lng);
-}
-
-i18next.on('languageChanged', (lng) => {
-  document.documentElement.lang = lng;
-  localStorage.setItem(STORAGE_KEY, lng);
-});
-document.documentElement.lang = i18next.language;
-
-/** Resolves once the stored language is ready: the app renders in it from the first frame. */
-export const i18nReady: Promise<void> =
-  stored === 'en' ? changeLanguage('en').catch(() => undefined) : Promise.resolve();
-
-export { i18next };
 
 declare module 'i18next' {
   interface CustomTypeOptions {

@@ -1,8 +1,8 @@
+import { LanguageToggle } from '@jinji/web-kit/ui/language-toggle';
+import { AnchorLink } from '@jinji/web-kit/ui/router-links';
 import { AppShell, Container, Group, Title } from '@mantine/core';
 import { Outlet } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { LanguageToggle } from '../components/ui/language-toggle';
-import { AnchorLink } from '../components/ui/router-links';
 import { isAdmin, useMe } from '../lib/session';
 import { HeaderUser } from './header-user';
 

@@ -1,34 +1,6 @@
-import '@mantine/core/styles.css';
-import '@mantine/notifications/styles.css';
-import { createTheme, MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
-import { QueryClientProvider } from '@tanstack/react-query';
-import { RouterProvider } from '@tanstack/react-router';
+import { AppProviders } from '@jinji/web-kit/ui/app-providers';
 import { queryClient, router } from './router';
 
-const theme = createTheme({
-  primaryColor: 'indigo',
-  fontFamily:
-    'system-ui, -apple-system, "Segoe UI", "Hiragino Sans", "Hiragino Kaku Gothic ProN", "Noto Sans JP", "Noto Sans CJK JP", Meiryo, sans-serif',
-  defaultRadius: 'md',
-  // The asterisk would become part of the label text ("パスワード *"); fields stay `required`.
-  // Keyed by name, not `Select.extend(…)`: importing the components here would put Select's popover
-  // and NumberInput's formatter into the first download of every page.
-  components: Object.fromEntries(
-    ['TextInput', 'PasswordInput', 'NumberInput', 'Select'].map((name) => [
-      name,
-      { defaultProps: { withAsterisk: false } },
-    ]),
-  ),
-});
-
 export function App() {
-  return (
-    <MantineProvider theme={theme}>
-      <Notifications position="bottom-right" autoClose={4000} />
-      <QueryClientProvider client={queryClient}>
-        <RouterProvider router={router} />
-      </QueryClientProvider>
-    </MantineProvider>
-  );
+  return <AppProviders router={router} queryClient={queryClient} primaryColor="indigo" />;
 }

@@ -11,7 +11,12 @@ import {
   type TImportKind,
   type TMasterKind,
 } from '@jinji/contracts/hr/enums';
-import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { useDocumentTitleText } from '@jinji/web-kit/page-title';
+import { createQueryClient } from '@jinji/web-kit/query-client';
+import { meQueryKey } from '@jinji/web-kit/session';
+import { ComingSoonPage } from '@jinji/web-kit/ui/coming-soon-page';
+import { ForbiddenPage } from '@jinji/web-kit/ui/forbidden-page';
+import type { QueryClient } from '@tanstack/react-query';
 import {
   createRootRouteWithContext,
   createRoute,
@@ -22,14 +27,11 @@ import {
   redirect,
 } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { ComingSoonPage } from '../components/ui/coming-soon-page';
-import { ForbiddenPage } from '../components/ui/forbidden-page';
-import { type TPageTitleKey, useDocumentTitleText, usePageTitle } from '../components/ui/use-page-title';
 import { parseEmployeeSearch } from '../features/employees/api/employee-search';
-import { ApiError } from '../lib/api-client';
-import { hasPermission, isAdmin, meQueryKey, meQueryOptions, setupStatusQueryOptions, useMe } from '../lib/session';
-import type { TResources } from './locales/ja';
+import { hasPermission, isAdmin, meQueryOptions, setupStatusQueryOptions, useMe } from '../lib/session';
+import type { TResources } from './i18n';
 import { PublicLayout } from './public-layout';
+import { type TPageTitleKey, usePageTitle } from './use-page-title';
 
 // Each screen is its own chunk, fetched when its route is entered (or hovered: defaultPreload), so
 // /login downloads neither the admin console nor My STORY.
@@ -90,8 +92,7 @@ const AdminLayout = lazyRouteComponent(() => import('./admin-layout'), 'AdminLay
 const MyLayout = lazyRouteComponent(() => import('./my-layout'), 'MyLayout');
 
 // Any API call may find the session gone or the password expired: send the user where they can act.
-function onApiError(error: Error) {
-  if (!(error instanceof ApiError)) return;
+export const queryClient = createQueryClient((error) => {
   if (error.code === 'UNAUTHENTICATED') {
     queryClient.setQueryData(meQueryKey, null);
     void router.navigate({ to: '/login' });
@@ -99,14 +100,6 @@ function onApiError(error: Error) {
     void queryClient.invalidateQueries({ queryKey: meQueryKey });
     void router.navigate({ to: '/password' });
   }
-}
-
-export const queryClient = new QueryClient({
-  queryCache: new QueryCache({ onError: onApiError }),
-  mutationCache: new MutationCache({ onError: onApiError }),
-  defaultOptions: {
-    queries: { retry: (count, e) => !(e instanceof ApiError && e.status < 500) && count < 2 },
-  },
 });
 
 type TRouterContext = { queryClient: QueryClient };
@@ -223,7 +216,7 @@ function Permitted({
   children: React.ReactNode;
 }) {
   const me = useMe();
-  if (permission && !hasPermission(me, permission)) return <ForbiddenPage title={title} />;
+  if (permission && !hasPermission(me, permission)) return <ForbiddenPage title={title} backTo="/admin" />;
   return children;
 }
 

@@ -1,18 +1,11 @@
-// The signed-in user (GET /auth/session) is the auth state of the whole app: null = not signed in.
-// /auth/session answers 200 either way, so a signed-out visitor's console shows no failed request.
+// HR's signed-in user (the kit's session query, typed with HR's me) and what its permissions open.
 import type { Permission } from '@jinji/contracts/hr/access';
-import type { TMeResponse, TSessionResponse } from '@jinji/contracts/hr/auth';
+import type { TMeResponse } from '@jinji/contracts/hr/auth';
+import { apiClient } from '@jinji/web-kit/api-client';
+import { sessionQueryOptions } from '@jinji/web-kit/session';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiClient } from './api-client';
 
-export const meQueryKey = ['auth', 'me'] as const;
-
-export const meQueryOptions = queryOptions({
-  queryKey: meQueryKey,
-  queryFn: async (): Promise<TMeResponse | null> => (await apiClient.get<TSessionResponse>('/api/v1/auth/session')).me,
-  staleTime: 60_000,
-});
-
+export const meQueryOptions = sessionQueryOptions<TMeResponse>();
 export const useMe = () => useQuery(meQueryOptions).data ?? null;
 
 /** Menus and guards follow the server's answer (`me.permissions`), never the role names. */

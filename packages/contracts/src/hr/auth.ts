@@ -1,31 +1,16 @@
 import { z } from 'zod';
-import { zString } from '../common/common';
+import { sessionResponseOf, ZLoginId, ZLoginPassword, ZSessionUser, zTenantCode } from '../common/auth';
 import { ZAdminRole } from './roles';
 
-export const ZCsrfResponse = z.object({ csrfToken: z.string() });
-
 export const ZLoginRequest = z.object({
-  tenantCode: zString('企業コード')
-    .trim()
-    .min(1, { error: '企業コードを入力してください' })
-    .max(32, { error: '企業コードは32文字以内で入力してください' }),
-  loginId: zString('ログインID')
-    .trim()
-    .min(1, { error: 'ログインIDを入力してください' })
-    .max(128, { error: 'ログインIDは128文字以内で入力してください' }),
-  password: zString('パスワード')
-    .min(1, { error: 'パスワードを入力してください' })
-    .max(1024, { error: 'パスワードが長すぎます' }),
+  tenantCode: zTenantCode('企業コード'),
+  loginId: ZLoginId,
+  password: ZLoginPassword,
 });
 export type TLoginRequest = z.infer<typeof ZLoginRequest>;
 
 export const ZMeResponse = z.object({
-  user: z.object({
-    id: z.string(),
-    loginId: z.string(),
-    displayName: z.string(),
-    email: z.string().nullable(),
-  }),
+  user: ZSessionUser,
   tenant: z.object({ id: z.string(), code: z.string(), name: z.string() }),
   roles: z.array(ZAdminRole),
   /** what the roles allow (the matrix of @jinji/contracts/access): menus are built from this */
@@ -35,6 +20,6 @@ export const ZMeResponse = z.object({
 });
 export type TMeResponse = z.infer<typeof ZMeResponse>;
 
-/** GET /auth/session: who is signed in, or null — a 200 either way, so a signed-out page logs no failed request. */
-export const ZSessionResponse = z.object({ me: ZMeResponse.nullable() });
+/** GET /auth/session: who is signed in, or null. */
+export const ZSessionResponse = sessionResponseOf(ZMeResponse);
 export type TSessionResponse = z.infer<typeof ZSessionResponse>;

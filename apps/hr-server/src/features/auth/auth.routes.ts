@@ -1,5 +1,6 @@
+import { ZCsrfResponse } from '@jinji/contracts/common/auth';
 import { ZChangePasswordRequest } from '@jinji/contracts/common/password-policy';
-import { ZCsrfResponse, ZLoginRequest, ZMeResponse, ZSessionResponse } from '@jinji/contracts/hr/auth';
+import { ZLoginRequest, ZMeResponse, ZSessionResponse } from '@jinji/contracts/hr/auth';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Config } from '../../config';
 import type { Database } from '../../db/client';

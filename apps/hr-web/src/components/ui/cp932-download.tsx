@@ -2,21 +2,12 @@
 // cannot hold (𠮷野 would become 「?野」) before anything is written, and the user picks UTF-8 or
 // Excel instead. Used by the 従業員一覧 CSV and the 更新用ファイル export.
 import type { TCp932CheckResponse } from '@jinji/contracts/hr/employees';
+import { apiClient, downloadFile } from '@jinji/web-kit/api-client';
 import { Alert, Button, Group, Modal, ScrollArea, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiClient } from '../../lib/api-client';
 
 export type TDownloadChoice = { label: string; href: string };
-
-function download(href: string) {
-  const a = document.createElement('a');
-  a.href = href;
-  a.download = '';
-  document.body.append(a);
-  a.click();
-  a.remove();
-}
 
 /**
  * `start(checkUrl, cp932Href, alternatives)`: checks first, downloads the Shift_JIS file when every
@@ -31,7 +22,7 @@ export function useCp932Download() {
     setIsChecking(true);
     try {
       const check = await apiClient.get<TCp932CheckResponse>(checkUrl);
-      if (check.total === 0) download(cp932Href);
+      if (check.total === 0) downloadFile(cp932Href);
       else setPending({ check, alternatives });
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -94,7 +85,7 @@ function Cp932LossModal({
             <Button
               key={a.href}
               onClick={() => {
-                download(a.href);
+                downloadFile(a.href);
                 onClose();
               }}
             >

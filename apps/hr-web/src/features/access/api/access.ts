@@ -5,9 +5,9 @@ import type {
   TUpdateRoleMembersRequest,
 } from '@jinji/contracts/hr/access';
 import type { TAdminRole } from '@jinji/contracts/hr/roles';
+import { apiClient } from '@jinji/web-kit/api-client';
+import { meQueryKey } from '@jinji/web-kit/session';
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiClient } from '../../../lib/api-client';
-import { meQueryKey } from '../../../lib/session';
 
 export const accessMatrixQueryOptions = queryOptions({
   queryKey: ['access', 'matrix'],

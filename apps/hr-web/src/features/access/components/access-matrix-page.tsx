@@ -1,7 +1,7 @@
+import { AnchorLink } from '@jinji/web-kit/ui/router-links';
 import { Alert, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { AnchorLink } from '../../../components/ui/router-links';
 import { accessMatrixQueryOptions } from '../api/access';
 
 /** アクセス権限管理 (seed 初期設定(3)): 大区分 / 小区分 / 機能 × role, ○/-, 人数 and 「詳細」 per role. */

@@ -1,6 +1,7 @@
 import type { TAccount } from '@jinji/contracts/hr/access';
 import type { TAdminRole } from '@jinji/contracts/hr/roles';
 import { formatDate, todayInJapan } from '@jinji/ja/text';
+import { AnchorLink } from '@jinji/web-kit/ui/router-links';
 import {
   Alert,
   Badge,
@@ -19,7 +20,6 @@ import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AnchorLink } from '../../../components/ui/router-links';
 import { roleMembersQueryOptions, useUpdateRoleMembers } from '../api/access';
 import { AccountSearchModal } from './account-search-modal';
 
@@ -81,7 +81,7 @@ export function RoleMembersPage({ role }: { role: TAdminRole }) {
       </Stack>
       {members.error && <Alert color="red">{members.error.message}</Alert>}
       {update.error && (
-        <Alert color="red" role="alert" title={t('common.error')}>
+        <Alert color="red" role="alert" title={t('kit.error')}>
           {update.error.message}
         </Alert>
       )}

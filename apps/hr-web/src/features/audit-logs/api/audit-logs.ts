@@ -1,6 +1,6 @@
 import { AUDIT_ACTIONS, type TAuditAction, type TAuditLogResponse } from '@jinji/contracts/hr/audit';
+import { apiClient } from '@jinji/web-kit/api-client';
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { apiClient } from '../../../lib/api-client';
 
 export { AUDIT_ACTIONS, type TAuditAction, type TAuditLogResponse };
 export type TAuditLog = TAuditLogResponse['items'][number];

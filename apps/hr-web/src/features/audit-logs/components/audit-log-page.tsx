@@ -1,4 +1,5 @@
 import { auditChanges, formatAuditTime, type TAuditChange } from '@jinji/contracts/hr/audit';
+import { AnchorLink } from '@jinji/web-kit/ui/router-links';
 import {
   Alert,
   Anchor,
@@ -19,7 +20,6 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AnchorLink } from '../../../components/ui/router-links';
 import {
   AUDIT_ACTIONS,
   auditLogExportUrl,
@@ -152,7 +152,7 @@ export function AuditLogPage() {
       </Paper>
       {error && <Alert color="red">{error.message}</Alert>}
       {!data ? (
-        !error && <Skeleton h={240} aria-label={t('common.loading')} />
+        !error && <Skeleton h={240} aria-label={t('kit.loading')} />
       ) : data.total === 0 ? (
         <Paper withBorder radius="md" p="xl">
           <Text ta="center" c="dimmed">

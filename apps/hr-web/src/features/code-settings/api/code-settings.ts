@@ -1,6 +1,6 @@
 import type { TCodeSettings, TCodeSettingsResponse } from '@jinji/contracts/hr/code-settings';
+import { apiClient } from '@jinji/web-kit/api-client';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiClient } from '../../../lib/api-client';
 
 export const codeSettingsQueryOptions = queryOptions({
   queryKey: ['code-settings'],

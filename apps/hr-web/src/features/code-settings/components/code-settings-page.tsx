@@ -7,6 +7,8 @@ import {
   ZCodeRule,
   ZCodeSettings,
 } from '@jinji/contracts/hr/code-settings';
+import { fieldErrorsOf } from '@jinji/web-kit/api-client';
+import { errorText, type TFieldErrors, validate } from '@jinji/web-kit/validation';
 import {
   Alert,
   Button,
@@ -28,8 +30,6 @@ import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fieldErrorsOf } from '../../../lib/api-client';
-import { errorText, type TFieldErrors, validate } from '../../../lib/validation';
 import { codeSettingsQueryOptions, useUpdateCodeSettings } from '../api/code-settings';
 
 type TRuleForm = { prefix: string; includeHireYear: boolean; width: number | string };
@@ -238,7 +238,7 @@ export function CodeSettingsPage() {
         <Paper withBorder radius="md" p="lg" component="form" noValidate onSubmit={submit}>
           <Stack gap="lg">
             {update.error && (
-              <Alert color="red" role="alert" title={t('common.error')}>
+              <Alert color="red" role="alert" title={t('kit.error')}>
                 {update.error.message}
               </Alert>
             )}

@@ -1,6 +1,6 @@
 import type { TEmployeeListResponse } from '@jinji/contracts/hr/employees';
+import { apiClient } from '@jinji/web-kit/api-client';
 import { queryOptions } from '@tanstack/react-query';
-import { apiClient } from '../../../lib/api-client';
 
 /** Only the total is needed: ask for the smallest page. */
 export const employeeCountQueryOptions = queryOptions({

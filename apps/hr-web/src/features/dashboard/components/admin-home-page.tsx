@@ -1,7 +1,7 @@
+import { AnchorLink } from '@jinji/web-kit/ui/router-links';
 import { Alert, Card, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { AnchorLink } from '../../../components/ui/router-links';
 import { hasPermission, useMe } from '../../../lib/session';
 import { employeeCountQueryOptions } from '../api/dashboard';
 

@@ -10,8 +10,8 @@ import type {
   TEmployeeListResponse,
   TUpdateBasicRequest,
 } from '@jinji/contracts/hr/employees';
+import { apiClient } from '@jinji/web-kit/api-client';
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiClient } from '../../../lib/api-client';
 import { type TEmployeeSearch, toListParams } from './employee-search';
 
 export type TContactsSection = TEmployeeDetail['contacts'];

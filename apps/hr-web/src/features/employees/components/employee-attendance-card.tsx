@@ -37,7 +37,7 @@ export function EmployeeAttendanceCard({ employeeId }: { employeeId: string }) {
       {error ? (
         <Alert color="red">{error.message}</Alert>
       ) : !data ? (
-        <Skeleton h={160} aria-label={t('common.loading')} />
+        <Skeleton h={160} aria-label={t('kit.loading')} />
       ) : data.items.length === 0 ? (
         <Text size="sm" c="dimmed">
           {t('attendance.empty')}

@@ -1,9 +1,9 @@
 import { type TEmployeeDetail, ZUpdateBasicRequest } from '@jinji/contracts/hr/employees';
 import { formatDate } from '@jinji/ja/text';
+import { errorText } from '@jinji/web-kit/validation';
 import { Divider, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { errorText } from '../../../lib/validation';
 import { employeeFormOptionsQueryOptions } from '../api/employees';
 import {
   AddressFields,

@@ -1,8 +1,8 @@
 // The 基本情報 inputs shared by 従業員 新規登録 and the detail page's 基本情報 card.
 import { GENDERS, type TEmployeeBasicInput, type TEmployeeDetail } from '@jinji/contracts/hr/employees';
+import { errorText, type TFieldErrors } from '@jinji/web-kit/validation';
 import { Checkbox, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { errorText, type TFieldErrors } from '../../../lib/validation';
 
 export const PREFECTURES = [
   '北海道',

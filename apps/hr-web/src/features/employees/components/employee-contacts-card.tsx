@@ -1,7 +1,7 @@
 import { type TEmployeeDetail, ZContactsSection } from '@jinji/contracts/hr/employees';
+import { errorText } from '@jinji/web-kit/validation';
 import { SimpleGrid, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { errorText } from '../../../lib/validation';
 import { RowsEditor, ViewList } from './rows-editor';
 import { blanksToNull } from './section-card';
 import { SectionEditForm, SectionViewCard, useSectionEditor } from './section-editor';

@@ -1,9 +1,9 @@
+import { ApiError } from '@jinji/web-kit/api-client';
+import { useDocumentTitleText } from '@jinji/web-kit/page-title';
+import { AnchorLink } from '@jinji/web-kit/ui/router-links';
 import { Alert, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { AnchorLink } from '../../../components/ui/router-links';
-import { useDocumentTitleText } from '../../../components/ui/use-page-title';
-import { ApiError } from '../../../lib/api-client';
 import { employeeDetailQueryOptions } from '../api/employees';
 import { EmployeeAttendanceCard } from './employee-attendance-card';
 import { EmployeeBasicCard } from './employee-basic-card';
@@ -85,7 +85,7 @@ export function EmployeeDetailPage({ id }: { id: string }) {
       {error && <Alert color="red">{error.message}</Alert>}
       {!employee ? (
         !error && (
-          <Stack aria-label={t('common.loading')}>
+          <Stack aria-label={t('kit.loading')}>
             <Skeleton h={260} radius="md" />
             <Skeleton h={200} radius="md" />
             <Skeleton h={160} radius="md" />

@@ -1,12 +1,12 @@
 import { type TEmployeeDetail, ZAssignmentInput, ZContractInput } from '@jinji/contracts/hr/employees';
 import { formatDate, formatSince, todayInJapan } from '@jinji/ja/text';
+import { fieldErrorsOf } from '@jinji/web-kit/api-client';
+import { errorText, type TFieldErrors, validate } from '@jinji/web-kit/validation';
 import { Badge, Button, Group, Modal, SimpleGrid, Stack, Text, TextInput, Timeline, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fieldErrorsOf } from '../../../lib/api-client';
-import { errorText, type TFieldErrors, validate } from '../../../lib/validation';
 import { employeeFormOptionsQueryOptions, useUpdateEmployee } from '../api/employees';
 import {
   AssignmentFields,

@@ -2,9 +2,9 @@
 // 従業員 新規登録 (errors under `assignment.` / `contract.`) and the 異動 / 契約変更 modals.
 
 import type { TEmployeeFormOptionsResponse } from '@jinji/contracts/hr/employees';
+import { errorText, type TFieldErrors } from '@jinji/web-kit/validation';
 import { Select, SimpleGrid } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { errorText, type TFieldErrors } from '../../../lib/validation';
 import type { TPatch } from './employee-basic-fields';
 import { departmentOptions, masterOptions, ofCompany } from './master-options';
 

@@ -1,5 +1,6 @@
 import { CSV_ENCODINGS } from '@jinji/contracts/common/enums';
 import { formatDate, todayInJapan } from '@jinji/ja/text';
+import { AnchorLink, ButtonLink } from '@jinji/web-kit/ui/router-links';
 import {
   Alert,
   Button,
@@ -17,7 +18,6 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useCp932Download } from '../../../components/ui/cp932-download';
-import { AnchorLink, ButtonLink } from '../../../components/ui/router-links';
 import { hasPermission, useMe } from '../../../lib/session';
 import { hasFilters, type TEmployeeFilters, type TEmployeeSearch, type TEmployeeSort } from '../api/employee-search';
 import { employeeCp932CheckUrl, employeeExportUrl, employeeListQueryOptions } from '../api/employees';
@@ -120,7 +120,7 @@ export function EmployeeListPage({
       {error && <Alert color="red">{error.message}</Alert>}
       {!data ? (
         !error && (
-          <Stack gap="xs" aria-label={t('common.loading')}>
+          <Stack gap="xs" aria-label={t('kit.loading')}>
             {SKELETON_ROWS.map((row) => (
               <Skeleton key={row} h={36} />
             ))}

@@ -1,13 +1,13 @@
 import { ZCreateEmployeeRequest } from '@jinji/contracts/hr/employees';
+import { fieldErrorsOf, isApiError } from '@jinji/web-kit/api-client';
+import { AnchorLink } from '@jinji/web-kit/ui/router-links';
+import { errorText, type TFieldErrors, validate } from '@jinji/web-kit/validation';
 import { Alert, Button, Fieldset, Group, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AnchorLink } from '../../../components/ui/router-links';
-import { fieldErrorsOf, isApiError } from '../../../lib/api-client';
-import { errorText, type TFieldErrors, validate } from '../../../lib/validation';
 import { employeeFormOptionsQueryOptions, useCreateEmployee } from '../api/employees';
 import {
   AddressFields,
@@ -101,12 +101,12 @@ export function EmployeeNewPage() {
       </Stack>
       {options.error && <Alert color="red">{options.error.message}</Alert>}
       {showAlert && (
-        <Alert color="red" role="alert" title={t('common.error')}>
+        <Alert color="red" role="alert" title={t('kit.error')}>
           {create.error?.message}
         </Alert>
       )}
       {!options.data ? (
-        <Skeleton h={480} aria-label={t('common.loading')} />
+        <Skeleton h={480} aria-label={t('kit.loading')} />
       ) : (
         <form onSubmit={submit} noValidate>
           <Stack>

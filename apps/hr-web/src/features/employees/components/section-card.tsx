@@ -1,8 +1,9 @@
 // The detail page's card: a title, 【編集】 when allowed, and a form footer with 【更新】/【キャンセル】.
+
+import { isApiError } from '@jinji/web-kit/api-client';
 import { Alert, Button, Group, Paper, Stack, Title } from '@mantine/core';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../../lib/api-client';
 
 export function SectionCard({
   title,
@@ -60,7 +61,7 @@ export function FormFooter({
   return (
     <Stack gap="xs">
       {showAlert && (
-        <Alert color="red" role="alert" title={t('common.error')}>
+        <Alert color="red" role="alert" title={t('kit.error')}>
           {error.message}
         </Alert>
       )}

@@ -1,12 +1,13 @@
 // A detail-page section's edit mode: the form state, client validation, the write, server field errors,
 // and the 【キャンセル】【更新】 form around the section's inputs.
+
+import { fieldErrorsOf } from '@jinji/web-kit/api-client';
+import { errorText, type TFieldErrors, validate } from '@jinji/web-kit/validation';
 import { Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { fieldErrorsOf } from '../../../lib/api-client';
-import { errorText, type TFieldErrors, validate } from '../../../lib/validation';
 import { useUpdateEmployee } from '../api/employees';
 import { EditButton, FormFooter, SectionCard } from './section-card';
 

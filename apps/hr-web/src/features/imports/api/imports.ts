@@ -6,8 +6,8 @@ import type {
   TImportJobListResponse,
   TImportKind,
 } from '@jinji/contracts/hr/imports';
+import { apiClient } from '@jinji/web-kit/api-client';
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiClient } from '../../../lib/api-client';
 
 const BASE = '/api/v1/imports';
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -39,7 +39,7 @@ export function ImportErrorsTable({ id }: { id: string }) {
         </Text>
       )}
       {!data ? (
-        !error && <Skeleton h={120} aria-label={t('common.loading')} />
+        !error && <Skeleton h={120} aria-label={t('kit.loading')} />
       ) : (
         <Table
           withTableBorder

@@ -16,7 +16,7 @@ export function ImportHistory({ selectedId, onSelect }: { selectedId?: string; o
   const totalPages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
 
   if (error) return <Alert color="red">{error.message}</Alert>;
-  if (!data) return <Skeleton h={160} aria-label={t('common.loading')} />;
+  if (!data) return <Skeleton h={160} aria-label={t('kit.loading')} />;
   if (data.total === 0) {
     return (
       <Text c="dimmed" size="sm">

@@ -1,10 +1,10 @@
 import type { TImportJob } from '@jinji/contracts/hr/imports';
 import { todayInJapan } from '@jinji/ja/text';
+import { ButtonLink } from '@jinji/web-kit/ui/router-links';
 import { Alert, Badge, Group, Paper, Progress, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ButtonLink } from '../../../components/ui/router-links';
 import { importJobQueryOptions } from '../api/imports';
 import { ImportErrorsTable } from './import-errors-table';
 import { ImportStatusBadge } from './import-status-badge';
@@ -30,7 +30,7 @@ export function ImportJobPanel({ id }: { id: string }) {
   }, [status, queryClient]);
 
   if (error) return <Alert color="red">{error.message}</Alert>;
-  if (!job) return <Skeleton h={120} aria-label={t('common.loading')} />;
+  if (!job) return <Skeleton h={120} aria-label={t('kit.loading')} />;
 
   const succeededTitle = t(`imports.succeeded.${job.kind}`, { count: job.rowsWritten });
   // the server's log says the same and more (「1件を更新しました（変更のない行 1件）」): then it is the title

@@ -1,4 +1,6 @@
 import type { TImportKind } from '@jinji/contracts/hr/imports';
+import { isApiError } from '@jinji/web-kit/api-client';
+import { AnchorLink } from '@jinji/web-kit/ui/router-links';
 import {
   Alert,
   Badge,
@@ -15,8 +17,6 @@ import {
 } from '@mantine/core';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AnchorLink } from '../../../components/ui/router-links';
-import { isApiError } from '../../../lib/api-client';
 import {
   checkImportFile,
   employeeUpdateCp932CheckUrl,

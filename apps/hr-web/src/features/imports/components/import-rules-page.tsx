@@ -1,9 +1,9 @@
 import type { TImportKind } from '@jinji/contracts/hr/imports';
 import { MASTER_KINDS, type TMasterKind } from '@jinji/contracts/hr/masters';
+import { AnchorLink } from '@jinji/web-kit/ui/router-links';
 import { Alert, Badge, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { AnchorLink } from '../../../components/ui/router-links';
 import { hasPermission, useMe } from '../../../lib/session';
 import { importColumnsQueryOptions } from '../api/imports';
 import { ImportKindControl } from './import-kind-control';
@@ -48,7 +48,7 @@ export function ImportRulesPage({
       {kind === 'employees_update' && <UpdateRules />}
       {error && <Alert color="red">{error.message}</Alert>}
       {!columns ? (
-        !error && <Skeleton h={360} aria-label={t('common.loading')} />
+        !error && <Skeleton h={360} aria-label={t('kit.loading')} />
       ) : (
         <Paper withBorder radius="md">
           <Table.ScrollContainer minWidth={800}>

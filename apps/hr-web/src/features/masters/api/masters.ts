@@ -6,8 +6,8 @@ import type {
   TMasterKind,
   TMasterListResponse,
 } from '@jinji/contracts/hr/masters';
+import { apiClient } from '@jinji/web-kit/api-client';
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiClient } from '../../../lib/api-client';
 
 export type TMasterListParams = {
   page: number;

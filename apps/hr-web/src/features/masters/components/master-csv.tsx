@@ -1,8 +1,8 @@
 import { CSV_ENCODINGS } from '@jinji/contracts/common/enums';
 import type { TMasterKind } from '@jinji/contracts/hr/masters';
+import { isApiError } from '@jinji/web-kit/api-client';
 import { Alert, Button, FileButton, Menu, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../../lib/api-client';
 import { masterExportUrl } from '../api/masters';
 
 /** 【CSV出力】 with the 文字コード choice: a plain download link (GET needs no CSRF token). */

@@ -1,11 +1,11 @@
 import { MASTER_KIND_INFO, type TMasterItem, type TMasterKind, ZMasterInput } from '@jinji/contracts/hr/masters';
+import { fieldErrorsOf, isApiError } from '@jinji/web-kit/api-client';
+import { errorText, type TFieldErrors, validate } from '@jinji/web-kit/validation';
 import { Alert, Button, Checkbox, Group, Modal, NumberInput, Select, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fieldErrorsOf, isApiError } from '../../../lib/api-client';
-import { errorText, type TFieldErrors, validate } from '../../../lib/validation';
 import { allMastersQueryOptions, useSaveMaster } from '../api/masters';
 
 type TForm = {
@@ -108,7 +108,7 @@ export function MasterFormModal({
       <form onSubmit={submit} noValidate>
         <Stack>
           {showAlert && (
-            <Alert color="red" role="alert" title={t('common.error')}>
+            <Alert color="red" role="alert" title={t('kit.error')}>
               {save.error?.message}
             </Alert>
           )}

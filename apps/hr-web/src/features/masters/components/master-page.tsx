@@ -1,4 +1,5 @@
 import { MASTER_KIND_INFO, type TMasterItem, type TMasterKind } from '@jinji/contracts/hr/masters';
+import { AnchorLink } from '@jinji/web-kit/ui/router-links';
 import {
   ActionIcon,
   Alert,
@@ -23,7 +24,6 @@ import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AnchorLink } from '../../../components/ui/router-links';
 import {
   allMastersQueryOptions,
   masterListQueryOptions,

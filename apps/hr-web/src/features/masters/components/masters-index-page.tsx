@@ -1,14 +1,14 @@
 import { MASTER_KIND_INFO, MASTER_KINDS, type TMasterKind } from '@jinji/contracts/hr/masters';
+import { AnchorLink } from '@jinji/web-kit/ui/router-links';
 import { Alert, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { TResources } from '../../../app/locales/ja';
-import { AnchorLink } from '../../../components/ui/router-links';
 import { hasPermission, useMe } from '../../../lib/session';
 import { masterCountsQueryOptions } from '../api/masters';
+import type { ja } from '../locales/ja';
 
 /** A group's label is keyed by the first kind of the group (会社 → company, 契約条件 → employment_type…). */
-type TGroupKey = keyof TResources['masters']['groups'];
+type TGroupKey = keyof (typeof ja)['masters']['groups'];
 
 /** The kinds in the order of MASTER_KINDS, grouped as マスタメンテナンス一覧 shows them. */
 function groupKinds(kinds: readonly TMasterKind[]): [TGroupKey, TMasterKind[]][] {

@@ -3,9 +3,9 @@ import type {
   TPasswordPolicy,
   TPasswordPolicyResponse,
 } from '@jinji/contracts/common/password-policy';
+import { apiClient } from '@jinji/web-kit/api-client';
+import { meQueryKey } from '@jinji/web-kit/session';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiClient } from '../../../lib/api-client';
-import { meQueryKey } from '../../../lib/session';
 
 export const passwordPolicyQueryOptions = queryOptions({
   queryKey: ['password-policy'],

@@ -1,15 +1,15 @@
 import { checkPasswordRules, ZChangePasswordRequest } from '@jinji/contracts/common/password-policy';
+import { fieldErrorsOf } from '@jinji/web-kit/api-client';
+import { PasswordPolicyBox } from '@jinji/web-kit/ui/password-policy-box';
+import { ButtonLink } from '@jinji/web-kit/ui/router-links';
+import { errorText, type TFieldErrors, validate } from '@jinji/web-kit/validation';
 import { Alert, Button, Group, List, Paper, PasswordInput, Skeleton, Stack, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PasswordPolicyBox } from '../../../components/ui/password-policy-box';
-import { ButtonLink } from '../../../components/ui/router-links';
-import { fieldErrorsOf } from '../../../lib/api-client';
 import { useMe } from '../../../lib/session';
-import { errorText, type TFieldErrors, validate } from '../../../lib/validation';
 import { passwordPolicyQueryOptions, useChangePassword } from '../api/password';
 
 export function PasswordChangePage() {
@@ -67,7 +67,7 @@ export function PasswordChangePage() {
             </Alert>
           )}
           {changePassword.error && (
-            <Alert color="red" role="alert" title={t('common.error')}>
+            <Alert color="red" role="alert" title={t('kit.error')}>
               {changePassword.error.message}
             </Alert>
           )}

@@ -1,5 +1,7 @@
 import { type TPasswordPolicy, ZPasswordPolicy } from '@jinji/contracts/common/password-policy';
 import { formatDateTime } from '@jinji/ja/text';
+import { fieldErrorsOf } from '@jinji/web-kit/api-client';
+import { errorText, type TFieldErrors, validate } from '@jinji/web-kit/validation';
 import {
   Alert,
   Button,
@@ -18,9 +20,7 @@ import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fieldErrorsOf } from '../../../lib/api-client';
 import { useMe } from '../../../lib/session';
-import { errorText, type TFieldErrors, validate } from '../../../lib/validation';
 import { passwordPolicyQueryOptions, useUpdatePasswordPolicy } from '../api/password';
 
 const COUNT_FIELDS = ['minLength', 'minUppercase', 'minLowercase', 'minDigits', 'minSymbols'] as const;
@@ -153,7 +153,7 @@ export function PasswordPolicyPage() {
         >
           <Stack>
             {update.error && (
-              <Alert color="red" role="alert" title={t('common.error')}>
+              <Alert color="red" role="alert" title={t('kit.error')}>
                 {update.error.message}
               </Alert>
             )}

@@ -1,6 +1,6 @@
 import type { TCreateTenantRequest, TCreateTenantResponse } from '@jinji/contracts/hr/setup';
+import { apiClient } from '@jinji/web-kit/api-client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiClient } from '../../../lib/api-client';
 import { setupStatusQueryOptions } from '../../../lib/session';
 
 export const createTenant = (body: TCreateTenantRequest) =>

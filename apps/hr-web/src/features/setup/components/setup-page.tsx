@@ -1,13 +1,13 @@
 import { DEFAULT_PASSWORD_POLICY } from '@jinji/contracts/common/password-policy';
 import { ZCreateTenantRequest } from '@jinji/contracts/hr/setup';
+import { fieldErrorsOf } from '@jinji/web-kit/api-client';
+import { PasswordPolicyBox } from '@jinji/web-kit/ui/password-policy-box';
+import { errorText, type TFieldErrors, validate } from '@jinji/web-kit/validation';
 import { Alert, Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PasswordPolicyBox } from '../../../components/ui/password-policy-box';
-import { fieldErrorsOf } from '../../../lib/api-client';
-import { errorText, type TFieldErrors, validate } from '../../../lib/validation';
 import { useCreateTenant } from '../api/setup';
 
 const EMPTY = { tenantCode: '', tenantName: '', adminLoginId: '', adminEmail: '', adminPassword: '', confirm: '' };
@@ -50,7 +50,7 @@ export function SetupPage() {
           </Title>
           <Text c="dimmed">{t('setup.lead')}</Text>
           {createTenant.error && (
-            <Alert color="red" role="alert" title={t('common.error')}>
+            <Alert color="red" role="alert" title={t('kit.error')}>
               {createTenant.error.message}
             </Alert>
           )}

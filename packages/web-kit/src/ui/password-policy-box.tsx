@@ -3,7 +3,7 @@ import { List, Paper, Text, Title } from '@mantine/core';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 
-/** The seed's パスワード要件 box: the tenant's rules as shown on the password-change page. */
+/** The seed's パスワード要件 box: the tenant's rules, as the setup and password-change pages show them. */
 export function PasswordPolicyBox({ policy }: { policy: TPasswordPolicy }) {
   const { t } = useTranslation();
   const titleId = useId();
@@ -17,7 +17,7 @@ export function PasswordPolicyBox({ policy }: { policy: TPasswordPolicy }) {
       aria-labelledby={titleId}
     >
       <Title order={3} size="h5" id={titleId} mb="xs">
-        {t('password.policyTitle')}
+        {t('kit.passwordPolicyTitle')}
       </Title>
       <List listStyleType="none" spacing={2} size="sm">
         {describePolicy(policy).map((line) => (
@@ -25,9 +25,9 @@ export function PasswordPolicyBox({ policy }: { policy: TPasswordPolicy }) {
         ))}
       </List>
       <Text size="sm" mt="xs">
-        {t('password.invalidChars')}
+        {t('kit.passwordInvalidChars')}
       </Text>
-      {policy.forbidLoginId && <Text size="sm">{t('password.noLoginId')}</Text>}
+      {policy.forbidLoginId && <Text size="sm">{t('kit.passwordNoLoginId')}</Text>}
     </Paper>
   );
 }

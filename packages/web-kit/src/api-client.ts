@@ -1,5 +1,6 @@
-// The one way the web talks to hr-server: JSON over same-origin fetch, CSRF header on writes,
-// and every non-2xx turned into an ApiError carrying the server's code, Japanese message and fields.
+// The one way a web app talks to its own server: JSON over same-origin fetch, CSRF header on writes
+// (token from GET /api/v1/auth/csrf, which every app's server answers), and every non-2xx turned into
+// an ApiError carrying the server's code, Japanese message and fields.
 import type { ErrorCode, TFieldError } from '@jinji/contracts/common/errors';
 import { groupFieldErrors, type TFieldErrors } from './validation';
 
@@ -101,6 +102,19 @@ export const apiClient = {
   upload: <T>(path: string, file: Blob, contentType: string, headers?: Record<string, string>) =>
     request<T>('POST', path, new RawBody(file, contentType, headers)),
 };
+
+/**
+ * Starts a download the server answers with `content-disposition: attachment` (CSV, Excel): a plain
+ * navigation keeps the session cookie and lets the browser stream the file instead of holding it in memory.
+ */
+export function downloadFile(href: string): void {
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = '';
+  document.body.append(a);
+  a.click();
+  a.remove();
+}
 
 /** The server's `fields` grouped by request body key. */
 export const fieldErrorsOf = (e: unknown): TFieldErrors => (e instanceof ApiError ? groupFieldErrors(e.fields) : {});

@@ -1,0 +1,48 @@
+import type { TStringsOf } from '@jinji/web-kit/locales/ja';
+import type { ja } from './ja';
+
+export const en: TStringsOf<typeof ja> = {
+  auditLogs: {
+    title: 'Audit log',
+    lead: 'Registrations, changes and deletions (before → after) of employees, masters, roles and system settings, sensitive data views and exports.',
+    filters: 'Search',
+    employee: 'Employee',
+    employeePlaceholder: 'Name, kana or employee number',
+    actor: 'By',
+    actorPlaceholder: 'Name or login ID',
+    action: 'Action',
+    actions: {
+      create: 'Create',
+      update: 'Update',
+      delete: 'Delete',
+      view_sensitive: 'Sensitive data view',
+      export: 'Export',
+    },
+    all: 'All',
+    from: 'From',
+    to: 'To',
+    reversedRange: 'The end of the period must be on or after its start',
+    at: 'Date and time',
+    target: 'Target',
+    targetTypes: {
+      employee: 'Employee',
+      employee_list: 'Employee list',
+      master_item: 'Master',
+      user_account: 'Account',
+      code_settings: 'System setting',
+      password_policy: 'System setting',
+      audit_log: 'Audit log',
+    },
+    unknownTarget: '(deleted employee)',
+    masked: 'Sensitive personal data',
+    content: 'Changes',
+    changes: 'Changed fields',
+    field: 'Field',
+    before: 'Before',
+    after: 'After',
+    expand: 'Show {{count}} more fields',
+    collapse: 'Collapse',
+    csvExport: 'Export CSV',
+    empty: 'No audit log entries.',
+  },
+};

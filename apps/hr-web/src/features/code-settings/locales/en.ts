@@ -1,0 +1,45 @@
+import type { TStringsOf } from '@jinji/web-kit/locales/ja';
+import type { ja } from './ja';
+
+export const en: TStringsOf<typeof ja> = {
+  codes: {
+    title: 'Code settings',
+    lead: 'How login IDs and employee numbers are registered. With “Rule” they are generated on registration; with “Direct input” they are typed in each time.',
+    typeANote:
+      'For type A (using WEBinsource user data), set the login ID to “Direct input”; likewise the employee number when it is copied from WEBinsource user data.',
+    item: 'Item',
+    mode: 'Method',
+    loginId: 'Login ID',
+    employeeNumber: 'Employee number',
+    modes: { direct: 'Direct input', employee_number: 'Employee number', rule: 'Rule' },
+    rule: 'Rule',
+    prefix: 'Prefix',
+    prefixHint: 'Up to 10 ASCII characters (may be empty)',
+    includeHireYear: 'Include the hire year',
+    width: 'Sequence digits',
+    widthHint: '1–12 digits (zero-padded)',
+    ruleSummary: 'Prefix: {{prefix}} / hire year: {{year}} / sequence: {{width}} digits',
+    none: 'none',
+    yearIncluded: 'included',
+    yearExcluded: 'not included',
+    preview: 'Preview',
+    previewOf: 'Preview of {{label}}',
+    previewDirect: 'Typed in on each registration',
+    previewIncomplete: 'Shown once the rule is valid',
+    sameAsEmployeeNumber: 'The same string as the employee number.',
+    help: {
+      title: 'Where these rules apply',
+      lead: 'Always check the preview.',
+      page: 'Page',
+      single: 'New employee',
+      bulkNew: 'Bulk registration (new)',
+      bulkUpdate: 'Bulk registration (update)',
+      direct: 'Registers the string typed in.',
+      copy: 'Copies the employee number.',
+      generateLoginId: 'Generates the login ID by the rule.',
+      generateNumber: 'Generates the employee number by the rule.',
+      ruleWins: 'The rule wins even when the CSV file has a value.',
+      notApplied: 'Not applied: only new employees are affected.',
+    },
+  },
+};

@@ -1,0 +1,123 @@
+import { IMPORT_KIND_LABELS } from '@jinji/contracts/hr/enums';
+
+export const ja = {
+  imports: {
+    lead: '従業員データの新規登録・更新と勤怠実績の取込を、ファイル（CSV・Excel）でまとめて行います。取込の結果は取込履歴に記録されます。',
+    kindLabel: '取込の種類',
+    kinds: IMPORT_KIND_LABELS,
+    kindLeads: {
+      employees_new: '新しい従業員を「新規登録用ファイル」で登録します。',
+      employees_update: '登録済みの従業員を社員番号で特定し、「更新用ファイル」に入力した項目だけを変更します。',
+      attendance:
+        '従業員ごと・月ごとの勤怠実績を取り込みます。取り込んだ実績は従業員詳細の「勤怠実績」に表示されます。',
+    },
+    fileNames: {
+      employees_new: '新規登録用ファイル',
+      employees_update: '更新用ファイル',
+      attendance: '勤怠実績ファイル',
+    },
+    step: 'STEP {{n}}',
+    downloadTitle: '「{{file}}」をダウンロード',
+    prepareUpdateTitle: '「更新用ファイル」を用意する',
+    downloadLeads: {
+      employees_new:
+        'ヘッダー行と記入例1行のファイルです。記入例の行は削除してから、取り込む従業員を1行に1人ずつ入力してください。',
+      employees_update: '社員番号と、変更する項目の列だけを入力して取り込むこともできます。',
+      attendance:
+        'ヘッダー行と記入例1行のファイルです。記入例の行は削除してから、1行に1人・1か月分ずつ入力してください。',
+    },
+    excelNote: 'Excel（.xlsx）には項目ごとの入力規則のメモと、マスタの選択リストが付いています。',
+    formats: { utf8: 'CSV（UTF-8）', cp932: 'CSV（Shift_JIS）', xlsx: 'Excel（.xlsx）' },
+    formatHints: {
+      utf8: 'UTF-8（BOM付き）のCSV',
+      cp932: 'Shift_JIS のCSV（Excelでそのまま開けます）',
+      xlsx: '入力規則のメモと選択リスト付きのExcelファイル',
+    },
+    exportTitle: '現在の従業員データを出力',
+    exportLead:
+      '社員番号のある全従業員のデータを「更新用ファイル」の形で出力します。変更したい項目を編集し、そのまま取り込めます。',
+    blankTemplateTitle: '空の「更新用ファイル」',
+    updateRulesTitle: '更新のしかた',
+    updateRules: {
+      number: '社員番号で従業員を特定します（社員番号は変更できません）。',
+      blank: '空欄のセルは変更しません（現在の値のままです）。',
+      clear: '値を削除するには「{{marker}}」と入力してください（必須の項目は削除できません）。',
+      assignment:
+        '会社・部署・役職・職位・職種・勤務地を変更する場合は「所属適用日」を入力してください。その日から新しい所属になります。',
+      contract:
+        '雇用形態・勤務形態・採用区分を変更する場合は「契約適用日」を入力してください。その日から新しい契約になります。',
+    },
+    rulesLink: '入力規則を確認する',
+    uploadTitle: 'ファイルを取り込む',
+    file: '取込ファイル（CSV・Excel）',
+    filePlaceholder: 'CSV または Excel（.xlsx）を選択',
+    fileWrongType: 'CSV（.csv）または Excel（.xlsx）のファイルを選択してください',
+    fileTooLarge: 'ファイルが大きすぎます（64MBまで）',
+    submit: '取込',
+    noteFormats: '※CSV（UTF-8・Shift_JIS）と Excel（.xlsx、1枚目のシート）を取り込めます（64MBまで）。',
+    noteStartup: '※従業員本人から情報収集する場合は、従業員スタートアップ対象フラグに「1」を入力してください。',
+    noteAllOrNothing: {
+      employees_new: '※すべての行が正しい場合のみ登録されます（1行でもエラーがあれば登録しません）',
+      employees_update: '※すべての行が正しい場合のみ更新されます（1行でもエラーがあれば更新しません）',
+      attendance: '※すべての行が正しい場合のみ取り込まれます（1行でもエラーがあれば取り込みません）',
+    },
+    noteAttendanceReplace:
+      '※同じ従業員・同じ対象期間の勤怠実績がすでにある場合は、ファイルの内容で置き換えます（空欄の項目は空になります）。',
+    uploadFailed: 'ファイルを取り込めませんでした',
+    resultTitle: '取込結果',
+    fileName: 'ファイル名：{{name}}',
+    fileNameColumn: 'ファイル名',
+    reading: 'ファイルを読み込んでいます…',
+    phaseValidating: '検証中',
+    phaseWriting: { employees_new: '登録中', employees_update: '更新中', attendance: '登録中' },
+    validatedRows: '{{rows}}行を検証しました',
+    writtenRows: '{{done}} / {{total}}行',
+    progress: '{{phase}}：{{detail}}',
+    succeeded: {
+      employees_new: '{{count}}件を登録しました',
+      employees_update: '{{count}}件を更新しました',
+      attendance: '{{count}}件の勤怠実績を取り込みました',
+    },
+    checkEmployees: '従業員一覧で確認する',
+    checkAttendance: '取り込んだ勤怠実績は、従業員詳細の「勤怠実績」で確認できます。',
+    failed: {
+      employees_new: 'エラーがあるため登録しませんでした（エラー {{count}}件）',
+      employees_update: 'エラーがあるため更新しませんでした（エラー {{count}}件）',
+      attendance: 'エラーがあるため取り込みませんでした（エラー {{count}}件）',
+    },
+    errorsTitle: 'エラー一覧',
+    errorRow: '行',
+    errorEmployeeNumber: '社員番号',
+    errorEmployeeName: '氏名',
+    errorColumn: '項目',
+    errorMessage: '内容',
+    errorRowN: '{{row}}行目',
+    downloadErrors: 'エラー一覧をダウンロード',
+    historyTitle: '取込履歴',
+    historyEmpty: '取込履歴はありません。',
+    startedAt: '開始日時',
+    finishedAt: '終了日時',
+    kind: '種類',
+    actor: '実行者',
+    status: 'ステータス',
+    log: 'ログ内容',
+    statuses: { processing: '処理中', succeeded: '正常終了', failed: 'エラー終了' },
+    showErrors: 'エラー一覧（{{count}}件）',
+    showResult: '結果を表示',
+    rulesTitle: '入力規則（{{file}}）',
+    rulesLeads: {
+      employees_new: 'ファイルの1行目はヘッダー行です。列の順序と項目名は変更しないでください。',
+      employees_update:
+        'ファイルの1行目はヘッダー行です。項目名は変更しないでください。社員番号の列は必須です。変更しない項目の列は削除してもかまいません。',
+      attendance:
+        'ファイルの1行目はヘッダー行です。列の順序と項目名は変更しないでください。1行に1人・1か月分を入力します。',
+    },
+    rulesSystemUse: 'システムを利用する場合は、ログインID・メールアドレス・システム利用開始日も入力してください。',
+    column: '項目名',
+    required: '必須',
+    rule: '入力規則',
+    example: '例',
+    masterNote: 'コードまたは名称で入力できます（マスタメンテナンスをご確認ください）',
+    backToImport: '一括登録・更新へ戻る',
+  },
+};

@@ -1,0 +1,25 @@
+// The course-application system's session routes, the same as HR's (GET /auth/csrf, POST /auth/login,
+// POST /auth/logout, GET /auth/me, GET /auth/session), with its tenant, the 契約組織, in place of the company.
+import { z } from 'zod';
+import { sessionResponseOf, ZLoginId, ZLoginPassword, ZSessionUser, zTenantCode } from '../common/auth';
+
+/** POST /api/v1/auth/login */
+export const ZTrainingLoginRequest = z.object({
+  organizationCode: zTenantCode('組織コード'),
+  loginId: ZLoginId,
+  password: ZLoginPassword,
+});
+export type TTrainingLoginRequest = z.infer<typeof ZTrainingLoginRequest>;
+
+/** POST /api/v1/auth/login (200) and GET /api/v1/auth/me */
+export const ZTrainingMeResponse = z.object({
+  user: ZSessionUser,
+  organization: z.object({ id: z.string(), code: z.string(), name: z.string() }),
+  /** true: the password must be changed before any other API answers */
+  mustChangePassword: z.boolean(),
+});
+export type TTrainingMeResponse = z.infer<typeof ZTrainingMeResponse>;
+
+/** GET /api/v1/auth/session */
+export const ZTrainingSessionResponse = sessionResponseOf(ZTrainingMeResponse);
+export type TTrainingSessionResponse = z.infer<typeof ZTrainingSessionResponse>;
