@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   ACCOUNT_SOURCE,
+  checkReservedPassword,
   checkThrottledPassword,
   lockedUntilOf,
   reserveAttempt,
@@ -149,5 +150,32 @@ describe('checkThrottledPassword over an app-supplied store', () => {
     expect(pair).toMatchObject({ failures: 0, lockedUntil: null });
     expect(pair.lastSuccessAt).not.toBeNull();
     expect(account.failures).toBe(0);
+  });
+
+  it('sweeps stale sources after a wrong or refused attempt, never on the way to a login', async () => {
+    const base = memoryStore();
+    let sweeps = 0;
+    const store: ThrottleStore<null> = {
+      ...base,
+      deleteStale: async () => {
+        sweeps++;
+      },
+    };
+    const check = (isRight: boolean) => ({
+      store,
+      transaction: <T>(fn: (tx: null) => Promise<T>) => fn(null),
+      rules,
+      userId: 'u2',
+      ip: '192.0.2.30',
+      verify: async () => isRight,
+      burnVerify: async () => {},
+      onLocked: async () => {},
+    });
+    const reserved = (isAllowed: boolean) => ({ isAllowed, pair: row('192.0.2.30'), account: row(ACCOUNT_SOURCE) });
+    expect(await checkReservedPassword<null>(check(true), reserved(true))).toBe('valid');
+    expect(sweeps).toBe(0);
+    expect(await checkReservedPassword<null>(check(false), reserved(true))).toBe('refused');
+    expect(await checkReservedPassword<null>(check(true), reserved(false))).toBe('refused');
+    expect(sweeps).toBe(2);
   });
 });
