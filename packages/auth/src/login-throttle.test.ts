@@ -132,18 +132,21 @@ describe('checkThrottledPassword over an app-supplied store', () => {
     expect(calls).toMatchObject({ verify: 3, burn: 1 });
   });
 
+  // a check whose verify answers isRight and whose burn and lock events are not watched
+  const quietCheck = (store: ThrottleStore<null>, userId: string, ip: string, isRight: boolean) => ({
+    store,
+    transaction: <T>(fn: (tx: null) => Promise<T>) => fn(null),
+    rules,
+    userId,
+    ip,
+    verify: async () => isRight,
+    burnVerify: async () => {},
+    onLocked: async () => {},
+  });
+
   it('a right password settles: the source becomes known and its count starts again', async () => {
     const store = memoryStore();
-    const ok = await checkThrottledPassword<null>({
-      store,
-      transaction: (fn) => fn(null),
-      rules,
-      userId: 'u1',
-      ip: '192.0.2.10',
-      verify: async () => true,
-      burnVerify: async () => {},
-      onLocked: async () => {},
-    });
+    const ok = await checkThrottledPassword<null>(quietCheck(store, 'u1', '192.0.2.10', true));
     expect(ok).toBe('valid');
     await settleLoginSuccess(store, null, 'u1', '192.0.2.10');
     const { pair, account } = await store.lock(null, 'u1', '192.0.2.10');
@@ -161,16 +164,7 @@ describe('checkThrottledPassword over an app-supplied store', () => {
         sweeps++;
       },
     };
-    const check = (isRight: boolean) => ({
-      store,
-      transaction: <T>(fn: (tx: null) => Promise<T>) => fn(null),
-      rules,
-      userId: 'u2',
-      ip: '192.0.2.30',
-      verify: async () => isRight,
-      burnVerify: async () => {},
-      onLocked: async () => {},
-    });
+    const check = (isRight: boolean) => quietCheck(store, 'u2', '192.0.2.30', isRight);
     const reserved = (isAllowed: boolean) => ({ isAllowed, pair: row('192.0.2.30'), account: row(ACCOUNT_SOURCE) });
     expect(await checkReservedPassword<null>(check(true), reserved(true))).toBe('valid');
     expect(sweeps).toBe(0);

@@ -42,13 +42,12 @@ END $$;
 -- jinji_login_success: after a right password, in one statement (its own transaction): the source's
 -- count back to zero and the source known, the reserved failure of the account given back (the auth
 -- kit's settleSuccess, applied to the rows as they are now, locked in source order), the last login
--- and an expired password's mustChangePassword, the new session; returns what /auth/me shows.
+-- and an expired password's mustChangePassword, the new session; returns what /auth/me shows (NULL
+-- when the account is gone).
 CREATE OR REPLACE FUNCTION jinji_login_success(
   p_tenant uuid, p_user uuid, p_source text, p_account_source text, p_id_hash text, p_now timestamptz,
   p_expires_at timestamptz, p_ip text, p_user_agent text, p_is_expired boolean
 ) RETURNS jsonb LANGUAGE plpgsql VOLATILE SET search_path = public, pg_temp AS $$
-DECLARE
-  u record;
 BEGIN
   PERFORM set_config('app.tenant_id', p_tenant::text, true), set_config('role', 'jinji_app', true);
   INSERT INTO login_throttles (tenant_id, user_id, source)
@@ -63,16 +62,13 @@ BEGIN
       updated_at = p_now
     WHERE user_id = p_user AND source IN (p_source, p_account_source);
   UPDATE user_accounts SET last_login_at = p_now, must_change_password = must_change_password OR p_is_expired
-    WHERE id = p_user
-    RETURNING id, login_id, display_name, email, must_change_password INTO u;
+    WHERE id = p_user;
   IF NOT FOUND THEN
     RETURN NULL;
   END IF;
   INSERT INTO sessions (tenant_id, id_hash, user_id, expires_at, ip, user_agent)
     VALUES (p_tenant, p_id_hash, p_user, p_expires_at, p_ip, p_user_agent);
-  RETURN jsonb_build_object(
-    'userId', u.id, 'loginId', u.login_id, 'displayName', u.display_name, 'email', u.email,
-    'mustChangePassword', u.must_change_password,
-    'roles', coalesce((SELECT jsonb_agg(r.role) FROM role_members r WHERE r.user_id = u.id), '[]'::jsonb),
-    'tenant', (SELECT jsonb_build_object('id', t.id, 'code', t.code, 'name', t.name) FROM tenants t));
+  -- what /auth/me answers, read back by the request path's own function (the new session is neither
+  -- idle nor stale: nothing is touched)
+  RETURN jinji_session_context(p_tenant, p_id_hash, p_now, '-infinity', '-infinity');
 END $$;
