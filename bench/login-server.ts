@@ -8,12 +8,25 @@ import { buildApp } from '../apps/hr-server/src/app';
 import { loadConfig } from '../apps/hr-server/src/config';
 import { openDatabase } from '../apps/hr-server/src/db/client';
 import { migrateDatabase } from '../apps/hr-server/src/db/migrate';
+import { createAccount } from '../apps/hr-server/src/features/auth/auth.service';
 import { SESSION_COOKIE } from '../apps/hr-server/src/plugins/auth';
 
 const config = loadConfig();
 const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 await migrateDatabase(db);
 const app = await buildApp({ config, db });
+
+// One account per bench connection (login.ts): concurrent logins on one account from one source are
+// counted in advance by the lockout and would measure lockouts, not logins.
+const bench = process.env.BENCH_ACCOUNTS; // `${tenantCode}:${count}:${password}`
+if (bench) {
+  const [tenantCode = '', count = '0', ...rest] = bench.split(':');
+  const password = rest.join(':');
+  for (let i = 1; i <= Number(count); i++) {
+    const loginId = `bench${String(i).padStart(2, '0')}`;
+    await createAccount(db, { tenantCode, loginId, password, displayName: loginId, email: null });
+  }
+}
 
 const text = 'select user_id, last_seen_at, expires_at from sessions where id_hash = $1';
 const pool = config.databaseUrl ? new pg.Pool({ connectionString: config.databaseUrl, max: 10 }) : null;

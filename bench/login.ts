@@ -57,7 +57,7 @@ await run([
 
 const started = performance.now();
 const server = spawn(process.execPath, [...tsxArgs, 'bench/login-server.ts'], {
-  env,
+  env: { ...env, BENCH_ACCOUNTS: `${code}:${connections}:${password}` },
   cwd: root,
   stdio: ['ignore', 'ignore', 'inherit'],
 });
@@ -80,6 +80,9 @@ const check = await fetch(`${base}/api/v1/auth/login`, {
 });
 if (check.status !== 200) throw new Error(`login failed: ${check.status} ${await check.text()}`);
 
+// each connection signs in as its own account (bench01 … bench16, made by login-server.ts): 16
+// concurrent attempts on one account from one source would be counted by the lockout in advance
+let nextAccount = 0;
 const result = await autocannon({
   url: `${base}/api/v1/auth/login`,
   method: 'POST',
@@ -87,6 +90,11 @@ const result = await autocannon({
   duration: durationS,
   headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken, cookie: csrfCookie },
   body,
+  setupClient: (client) => {
+    nextAccount = (nextAccount % connections) + 1;
+    const loginId = `bench${String(nextAccount).padStart(2, '0')}`;
+    client.setBody(JSON.stringify({ tenantCode: code, loginId, password }));
+  },
 });
 const sessionCookie = check.headers
   .getSetCookie()

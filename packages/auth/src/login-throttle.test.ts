@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   ACCOUNT_SOURCE,
+  checkReservedPassword,
   checkThrottledPassword,
   lockedUntilOf,
   reserveAttempt,
@@ -131,23 +132,44 @@ describe('checkThrottledPassword over an app-supplied store', () => {
     expect(calls).toMatchObject({ verify: 3, burn: 1 });
   });
 
+  // a check whose verify answers isRight and whose burn and lock events are not watched
+  const quietCheck = (store: ThrottleStore<null>, userId: string, ip: string, isRight: boolean) => ({
+    store,
+    transaction: <T>(fn: (tx: null) => Promise<T>) => fn(null),
+    rules,
+    userId,
+    ip,
+    verify: async () => isRight,
+    burnVerify: async () => {},
+    onLocked: async () => {},
+  });
+
   it('a right password settles: the source becomes known and its count starts again', async () => {
     const store = memoryStore();
-    const ok = await checkThrottledPassword<null>({
-      store,
-      transaction: (fn) => fn(null),
-      rules,
-      userId: 'u1',
-      ip: '192.0.2.10',
-      verify: async () => true,
-      burnVerify: async () => {},
-      onLocked: async () => {},
-    });
+    const ok = await checkThrottledPassword<null>(quietCheck(store, 'u1', '192.0.2.10', true));
     expect(ok).toBe('valid');
     await settleLoginSuccess(store, null, 'u1', '192.0.2.10');
     const { pair, account } = await store.lock(null, 'u1', '192.0.2.10');
     expect(pair).toMatchObject({ failures: 0, lockedUntil: null });
     expect(pair.lastSuccessAt).not.toBeNull();
     expect(account.failures).toBe(0);
+  });
+
+  it('sweeps stale sources after a wrong or refused attempt, never on the way to a login', async () => {
+    const base = memoryStore();
+    let sweeps = 0;
+    const store: ThrottleStore<null> = {
+      ...base,
+      deleteStale: async () => {
+        sweeps++;
+      },
+    };
+    const check = (isRight: boolean) => quietCheck(store, 'u2', '192.0.2.30', isRight);
+    const reserved = (isAllowed: boolean) => ({ isAllowed, pair: row('192.0.2.30'), account: row(ACCOUNT_SOURCE) });
+    expect(await checkReservedPassword<null>(check(true), reserved(true))).toBe('valid');
+    expect(sweeps).toBe(0);
+    expect(await checkReservedPassword<null>(check(false), reserved(true))).toBe('refused');
+    expect(await checkReservedPassword<null>(check(true), reserved(false))).toBe('refused');
+    expect(sweeps).toBe(2);
   });
 });

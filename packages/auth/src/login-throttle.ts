@@ -117,7 +117,10 @@ export type ThrottleStore<Tx> = {
    */
   lock(tx: Tx, userId: string, source: string): Promise<ThrottlePair>;
   save(tx: Tx, userId: string, row: ThrottleRow): Promise<void>;
-  /** Rows of sources that never logged in and are neither locked nor counting, after a quiet day. */
+  /**
+   * Rows of sources that never logged in and are neither locked nor counting, after a quiet day.
+   * Called after a wrong or refused attempt only (a successful login leaves no stale row).
+   */
   deleteStale(tx: Tx, userId: string): Promise<void>;
 };
 
@@ -139,6 +142,9 @@ export type ThrottledCheck<Tx> = {
   onLocked: (tx: Tx, lock: LockEvent) => Promise<void>;
 };
 
+/** What reserveAttempt decided, saved: the rows as counted, and whether the password may be checked. */
+export type ReservedAttempt = ReturnType<typeof reserveAttempt>;
+
 /**
  * The password check of a login, under the lockout: 'valid', or 'refused' for a wrong password and
  * for an attempt the lockout stopped alike (each spends exactly one verify). On 'valid' the caller
@@ -147,19 +153,33 @@ export type ThrottledCheck<Tx> = {
 export async function checkThrottledPassword<Tx>(c: ThrottledCheck<Tx>): Promise<'valid' | 'refused'> {
   const source = sourceOf(c.ip);
   const reserved = await c.transaction(async (tx) => {
-    await c.store.deleteStale(tx, c.userId);
     const attempt = reserveAttempt(await c.store.lock(tx, c.userId, source), c.rules, new Date());
     await c.store.save(tx, c.userId, attempt.pair);
     await c.store.save(tx, c.userId, attempt.account);
     return attempt;
   });
+  return checkReservedPassword(c, reserved);
+}
+
+/**
+ * The rest of checkThrottledPassword, for an app that reserved the attempt in its own round trip (its
+ * rows locked, reserveAttempt applied and saved in one transaction, e.g. with the account lookup). The
+ * success path writes nothing here; a wrong or refused attempt settles in one transaction of its own,
+ * which also drops the account's stale rows (sources appear only through attempts, so they are swept
+ * where failures are counted, not on every login).
+ */
+export async function checkReservedPassword<Tx>(
+  c: ThrottledCheck<Tx>,
+  reserved: ReservedAttempt,
+): Promise<'valid' | 'refused'> {
   if (!reserved.isAllowed) {
     await c.burnVerify();
+    await c.transaction((tx) => c.store.deleteStale(tx, c.userId));
     return 'refused';
   }
   if (await c.verify()) return 'valid';
   await c.transaction(async (tx) => {
-    const rows = await c.store.lock(tx, c.userId, source);
+    const rows = await c.store.lock(tx, c.userId, sourceOf(c.ip));
     const settled = settleFailure(rows, c.rules, new Date());
     if (settled.isPairLockedNow) {
       await c.store.save(tx, c.userId, settled.pair);
@@ -170,6 +190,7 @@ export async function checkThrottledPassword<Tx>(c: ThrottledCheck<Tx>): Promise
       await c.store.save(tx, c.userId, account);
       await c.onLocked(tx, { scope: 'account', lockedUntil: account.lockedUntil });
     }
+    await c.store.deleteStale(tx, c.userId);
   });
   return 'refused';
 }

@@ -91,10 +91,19 @@ export type Database<S extends Tables> = {
    * tenant and role themselves (the session lookup: one round trip). Prepared once per connection by
    * `name` on PostgreSQL; PGlite runs it by text.
    */
-  requestStatement(q: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
+  requestStatement(q: RequestQuery): Promise<{ rows: unknown[] }>;
+  /**
+   * A transaction on a request connection whose statements (prepared by `name` on PostgreSQL) go out
+   * as they are: BEGIN, the caller's statements, COMMIT (ROLLBACK on a throw). Its first statement is
+   * an SQL function that sets tenant and role itself, as for requestStatement; nothing is set here.
+   */
+  requestTransaction<T>(fn: (query: (q: RequestQuery) => Promise<{ rows: unknown[] }>) => Promise<T>): Promise<T>;
   /** Closes this app's request pool, and the engine when the Database opened it (openDatabase). */
   close(): Promise<void>;
 };
+
+/** A statement of the request path: `name` prepares it once per connection on PostgreSQL. */
+export type RequestQuery = { name: string; text: string; values: unknown[] };
 
 export type PgliteOptions = { dataDir?: string; extensions?: Extensions; loadDataDir?: Blob | File };
 
@@ -197,6 +206,7 @@ export function bindDatabase<S extends Tables>(
       },
       probeRequestConnection: (text) => client.query(text),
       requestStatement: (q) => client.query(q.text, q.values),
+      requestTransaction: (fn) => client.transaction((tx) => fn((q) => tx.query(q.text, q.values))),
       close: closeEngine,
     };
   }
@@ -247,6 +257,20 @@ export function bindDatabase<S extends Tables>(
     },
     probeRequestConnection: async (text) => (await requestPool()).pool.query(text),
     requestStatement: async (q) => (await requestPool()).pool.query(q),
+    requestTransaction: async (fn) => {
+      const conn = await (await requestPool()).pool.connect();
+      try {
+        await conn.query('begin');
+        const result = await fn((q) => conn.query(q));
+        await conn.query('commit');
+        return result;
+      } catch (e) {
+        await conn.query('rollback').catch(() => {});
+        throw e;
+      } finally {
+        conn.release();
+      }
+    },
     close: async () => {
       const r = request ? await request.catch(() => null) : null;
       await r?.pool.end();

@@ -1,7 +1,13 @@
-import { ACCOUNT_SOURCE, type ThrottleRow, type ThrottleStore } from '@jinji/auth/login-throttle';
+import {
+  ACCOUNT_SOURCE,
+  type ReservedAttempt,
+  type ThrottlePair,
+  type ThrottleRow,
+  type ThrottleStore,
+} from '@jinji/auth/login-throttle';
 import { and, desc, eq, gt, inArray, ne, sql } from 'drizzle-orm';
 import type { Database, Tx } from '../../db/client';
-import { loginThrottles, passwordHistory, roleMembers, sessions, userAccounts } from '../../db/schema/index';
+import { loginThrottles, passwordHistory, sessions, userAccounts } from '../../db/schema/index';
 
 export type LoginCandidate = {
   id: string;
@@ -34,53 +40,6 @@ export async function getUserPassword(
     .select({ loginId: userAccounts.loginId, passwordHash: userAccounts.passwordHash })
     .from(userAccounts)
     .where(eq(userAccounts.id, userId));
-  return rows[0] ?? null;
-}
-
-export async function recordLoginSuccess(tx: Tx, userId: string, mustChangePassword: boolean): Promise<void> {
-  await tx
-    .update(userAccounts)
-    .set({
-      lastLoginAt: new Date(),
-      ...(mustChangePassword ? { mustChangePassword: true } : {}),
-    })
-    .where(eq(userAccounts.id, userId));
-}
-
-export async function insertSession(
-  tx: Tx,
-  s: { tenantId: string; idHash: string; userId: string; expiresAt: Date; ip: string; userAgent: string | null },
-): Promise<void> {
-  await tx.insert(sessions).values(s);
-}
-
-export type SessionRow = {
-  userId: string;
-  loginId: string;
-  displayName: string;
-  email: string | null;
-  isDisabled: boolean;
-  mustChangePassword: boolean;
-  lastSeenAt: Date;
-  expiresAt: Date;
-};
-
-export async function findSession(tx: Tx, idHash: string): Promise<SessionRow | null> {
-  const rows = await tx
-    .select({
-      userId: sessions.userId,
-      loginId: userAccounts.loginId,
-      displayName: userAccounts.displayName,
-      email: userAccounts.email,
-      isDisabled: userAccounts.isDisabled,
-      mustChangePassword: userAccounts.mustChangePassword,
-      lastSeenAt: sessions.lastSeenAt,
-      expiresAt: sessions.expiresAt,
-    })
-    .from(sessions)
-    .innerJoin(userAccounts, and(eq(userAccounts.tenantId, sessions.tenantId), eq(userAccounts.id, sessions.userId)))
-    .where(eq(sessions.idHash, idHash))
-    .limit(1);
   return rows[0] ?? null;
 }
 
@@ -126,11 +85,6 @@ export async function deleteUserSessions(tx: Tx, userId: string): Promise<void> 
 
 export async function setUserDisabled(tx: Tx, userId: string, isDisabled: boolean): Promise<void> {
   await tx.update(userAccounts).set({ isDisabled, updatedAt: new Date() }).where(eq(userAccounts.id, userId));
-}
-
-export async function listRoles(tx: Tx, userId: string): Promise<string[]> {
-  const rows = await tx.select({ role: roleMembers.role }).from(roleMembers).where(eq(roleMembers.userId, userId));
-  return rows.map((r) => r.role);
 }
 
 export async function listRecentPasswordHashes(tx: Tx, userId: string, count: number): Promise<string[]> {
@@ -264,4 +218,129 @@ export async function findAccountSummary(
     .from(userAccounts)
     .where(eq(userAccounts.id, userId));
   return rows[0] ?? null;
+}
+
+export type LoginAttempt = {
+  tenantId: string;
+  userId: string;
+  passwordHash: string;
+  passwordChangedAt: Date | null;
+  isDisabled: boolean;
+  /** the tenant's password policy's expiry (null: none, or no policy) */
+  expiryDays: number | null;
+  reserved: ReservedAttempt;
+};
+
+type RawThrottle = Omit<ThrottleRow, 'windowStartedAt' | 'lockedUntil' | 'lastSuccessAt'> & {
+  windowStartedAt: string;
+  lockedUntil: string | null;
+  lastSuccessAt: string | null;
+};
+const toThrottleRow = (r: RawThrottle): ThrottleRow => ({
+  source: r.source,
+  failures: r.failures,
+  windowStartedAt: new Date(r.windowStartedAt),
+  lockedUntil: r.lockedUntil === null ? null : new Date(r.lockedUntil),
+  lastSuccessAt: r.lastSuccessAt === null ? null : new Date(r.lastSuccessAt),
+});
+const dateOrNull = (d: string | null) => (d === null ? null : new Date(d));
+
+const SAVE_THROTTLES = `update login_throttles t set failures = v.failures, window_started_at = v.window_started_at,
+    locked_until = v.locked_until, last_success_at = v.last_success_at, updated_at = now()
+  from (values ($2::text, $3::int, $4::timestamptz, $5::timestamptz, $6::timestamptz),
+               ($7::text, $8::int, $9::timestamptz, $10::timestamptz, $11::timestamptz))
+    as v(source, failures, window_started_at, locked_until, last_success_at)
+  where t.user_id = $1::uuid and t.source = v.source`;
+const throttleValues = (r: ThrottleRow) => [r.source, r.failures, r.windowStartedAt, r.lockedUntil, r.lastSuccessAt];
+
+/**
+ * A login attempt's first transaction, four round trips with prepared statements: the tenant by code,
+ * the account, the policy's expiry and the throttle rows, locked (jinji_login_attempt, migration 0016);
+ * the kit's decision on them (`reserve`); both rows saved in one statement. Null for an unknown tenant
+ * or account (nothing written).
+ */
+export async function reserveLoginAttempt(
+  db: Database,
+  input: { tenantCode: string; loginId: string; source: string },
+  reserve: (rows: ThrottlePair) => ReservedAttempt,
+): Promise<LoginAttempt | null> {
+  return db.requestTransaction(async (query) => {
+    const { rows } = await query({
+      name: 'jinji_login_attempt',
+      text: 'select jinji_login_attempt($1, $2, $3, $4) as a',
+      values: [input.tenantCode, input.loginId, input.source, ACCOUNT_SOURCE],
+    });
+    const a = (
+      rows[0] as
+        | {
+            a: {
+              tenantId: string;
+              userId: string;
+              passwordHash: string;
+              passwordChangedAt: string | null;
+              isDisabled: boolean;
+              expiryDays: number | null;
+              throttles: RawThrottle[];
+            } | null;
+          }
+        | undefined
+    )?.a;
+    if (!a) return null;
+    const throttles = a.throttles.map(toThrottleRow);
+    const pair = throttles.find((r) => r.source === input.source);
+    const account = throttles.find((r) => r.source === ACCOUNT_SOURCE);
+    if (!pair || !account) throw new Error('login throttle rows missing after insert');
+    const reserved = reserve({ pair, account });
+    await query({
+      name: 'jinji_login_throttles_save',
+      text: SAVE_THROTTLES,
+      values: [a.userId, ...throttleValues(reserved.pair), ...throttleValues(reserved.account)],
+    });
+    return {
+      tenantId: a.tenantId,
+      userId: a.userId,
+      passwordHash: a.passwordHash,
+      passwordChangedAt: dateOrNull(a.passwordChangedAt),
+      isDisabled: a.isDisabled,
+      expiryDays: a.expiryDays,
+      reserved,
+    };
+  });
+}
+
+/**
+ * After a right password, one prepared round trip (jinji_login_success, migration 0016): the throttle
+ * settled as the kit's settleSuccess does, the last login, the new session; what /auth/me shows.
+ */
+export async function startLoginSession(
+  db: Database,
+  s: {
+    tenantId: string;
+    userId: string;
+    source: string;
+    idHash: string;
+    now: Date;
+    expiresAt: Date;
+    ip: string;
+    userAgent: string | null;
+    isPasswordExpired: boolean;
+  },
+): Promise<SessionContext | null> {
+  const { rows } = await db.requestStatement({
+    name: 'jinji_login_success',
+    text: 'select jinji_login_success($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) as me',
+    values: [
+      s.tenantId,
+      s.userId,
+      s.source,
+      ACCOUNT_SOURCE,
+      s.idHash,
+      s.now,
+      s.expiresAt,
+      s.ip,
+      s.userAgent,
+      s.isPasswordExpired,
+    ],
+  });
+  return (rows[0] as { me: SessionContext | null } | undefined)?.me ?? null;
 }

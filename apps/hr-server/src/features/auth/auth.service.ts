@@ -1,7 +1,7 @@
 // Login, sessions and password change (R-AUTH-1, R-AUTH-2). Argon2 work happens outside
 // transactions so that a slow hash never holds a connection (or PGlite's single lock).
 import { systemActor } from '@jinji/auth/actor';
-import { checkThrottledPassword, lockedUntilOf, settleLoginSuccess } from '@jinji/auth/login-throttle';
+import { checkReservedPassword, lockedUntilOf, reserveAttempt, sourceOf } from '@jinji/auth/login-throttle';
 import { burnVerify, checkPassword, hashPassword, verifyPassword } from '@jinji/auth/passwords';
 import { newSessionToken, parseSessionToken, sessionCutoffs, sessionExpiry } from '@jinji/auth/session-token';
 import type { TChangePasswordRequest } from '@jinji/contracts/common/password-policy';
@@ -21,19 +21,17 @@ import {
   deleteSession,
   deleteUserSessions,
   findAccountSummary,
-  findSession,
   findSessionContext,
   findUserByLoginId,
   getUserPassword,
   insertAccount,
-  insertSession,
   listLoginThrottles,
   listRecentPasswordHashes,
-  listRoles,
   loginThrottleStore,
-  recordLoginSuccess,
+  reserveLoginAttempt,
   resetLoginThrottles,
   setUserDisabled,
+  startLoginSession,
   updatePassword,
 } from './auth.repository';
 
@@ -53,73 +51,69 @@ export async function login(
   input: TLoginRequest,
   client: { ip: string; userAgent: string | null },
 ): Promise<{ token: SessionToken; me: TMeResponse }> {
-  const tenantId = await db.asAnonymous((tx) => findTenantIdByCode(tx, input.tenantCode));
-  const user = tenantId ? await db.asTenant(tenantId, (tx) => findUserByLoginId(tx, input.loginId)) : null;
-  if (!tenantId || !user?.passwordHash) {
+  const source = sourceOf(client.ip);
+  const attempt = await reserveLoginAttempt(
+    db,
+    { tenantCode: input.tenantCode, loginId: input.loginId, source },
+    (rows) => reserveAttempt(rows, config.login, new Date()),
+  );
+  if (!attempt) {
     await burnVerify(input.password);
     throw new AppError('INVALID_CREDENTIALS');
   }
-  const passwordHash = user.passwordHash;
-  const store = loginThrottleStore(tenantId);
-  const outcome = await checkThrottledPassword<Tx>({
-    store,
-    transaction: (fn) => db.asTenant(tenantId, fn),
-    rules: config.login,
-    userId: user.id,
-    ip: client.ip,
-    verify: () => verifyPassword(passwordHash, input.password),
-    burnVerify: () => burnVerify(input.password),
-    // the system locked it (no user acting): decision 004's audit row
-    onLocked: (tx, lock) =>
-      recordAudit(tx, systemActor(tenantId, 'login-lockout', { roles: [] }), {
-        action: 'update',
-        targetType: 'login_lock',
-        targetId: user.id,
-        before: { isLocked: false },
-        after: { isLocked: true, scope: lock.scope, lockedUntil: lock.lockedUntil?.toISOString() },
-      }),
-  });
+  const { tenantId, userId } = attempt;
+  const outcome = await checkReservedPassword<Tx>(
+    {
+      store: loginThrottleStore(tenantId),
+      transaction: (fn) => db.asTenant(tenantId, fn),
+      rules: config.login,
+      userId,
+      ip: client.ip,
+      verify: () => verifyPassword(attempt.passwordHash, input.password),
+      burnVerify: () => burnVerify(input.password),
+      // the system locked it (no user acting): decision 004's audit row
+      onLocked: (tx, lock) =>
+        recordAudit(tx, systemActor(tenantId, 'login-lockout', { roles: [] }), {
+          action: 'update',
+          targetType: 'login_lock',
+          targetId: userId,
+          before: { isLocked: false },
+          after: { isLocked: true, scope: lock.scope, lockedUntil: lock.lockedUntil?.toISOString() },
+        }),
+    },
+    attempt.reserved,
+  );
   if (outcome === 'refused') throw new AppError('INVALID_CREDENTIALS');
-  if (user.isDisabled) throw new AppError('ACCOUNT_DISABLED');
+  if (attempt.isDisabled) throw new AppError('ACCOUNT_DISABLED');
 
   const { token, idHash } = newSessionToken(tenantId); // 256 random bits
-  const me = await db.asTenant(tenantId, async (tx) => {
-    await settleLoginSuccess(store, tx, user.id, client.ip);
-    const policy = await getEffectivePolicy(tx);
-    const isExpired =
-      policy.expiryDays !== null &&
-      user.passwordChangedAt !== null &&
-      Date.now() - user.passwordChangedAt.getTime() > policy.expiryDays * 86_400_000;
-    await recordLoginSuccess(tx, user.id, isExpired);
-    await insertSession(tx, {
-      tenantId,
-      idHash,
-      userId: user.id,
-      expiresAt: sessionExpiry(config.session),
-      ip: client.ip,
-      userAgent: client.userAgent?.slice(0, 300) ?? null,
-    });
-    return loadMe(tx, tenantId, idHash);
+  const now = new Date();
+  const isPasswordExpired =
+    attempt.expiryDays !== null &&
+    attempt.passwordChangedAt !== null &&
+    now.getTime() - attempt.passwordChangedAt.getTime() > attempt.expiryDays * 86_400_000;
+  const s = await startLoginSession(db, {
+    tenantId,
+    userId,
+    source,
+    idHash,
+    now,
+    expiresAt: sessionExpiry(config.session),
+    ip: client.ip,
+    userAgent: client.userAgent?.slice(0, 300) ?? null,
+    isPasswordExpired,
   });
-  if (!me) throw new AppError('INTERNAL');
-  return { token, me };
-}
-
-async function loadMe(
-  tx: Parameters<Parameters<Database['asTenant']>[1]>[0],
-  tenantId: string,
-  idHash: string,
-): Promise<TMeResponse | null> {
-  const s = await findSession(tx, idHash);
-  const tenant = await getCurrentTenant(tx);
-  if (!s || !tenant || tenant.id !== tenantId) return null;
-  const roles = toRoles(await listRoles(tx, s.userId));
+  if (!s || s.tenant.id !== tenantId) throw new AppError('INTERNAL');
+  const roles = toRoles(s.roles);
   return {
-    user: { id: s.userId, loginId: s.loginId, displayName: s.displayName, email: s.email },
-    tenant,
-    roles,
-    permissions: PERMISSION_KEYS.filter((p) => isAllowed(roles, p)),
-    mustChangePassword: s.mustChangePassword,
+    token,
+    me: {
+      user: { id: s.userId, loginId: s.loginId, displayName: s.displayName, email: s.email },
+      tenant: s.tenant,
+      roles,
+      permissions: PERMISSION_KEYS.filter((p) => isAllowed(roles, p)),
+      mustChangePassword: s.mustChangePassword,
+    },
   };
 }
 

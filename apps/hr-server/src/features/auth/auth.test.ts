@@ -341,6 +341,30 @@ describe(`lockout (${TEST_DB})`, () => {
     }
   }, 180_000);
 
+  it('a right password gives the reserved failure back; a wrong one sweeps sources quiet for a day', async () => {
+    const co = await createTestTenant(t.db, 'sweep-co', { loginId: 'owner', password: STRONG_PASSWORD });
+    const throttles = async () =>
+      (
+        await t.db.executeSql(
+          `select source, failures, last_success_at is not null as known from login_throttles where user_id = $1 order by source`,
+          [co.userId],
+        )
+      ).rows;
+    expect((await from(t, '192.0.2.20').login('sweep-co', 'owner', 'guess-1')).statusCode).toBe(401);
+    expect((await from(t, '192.0.2.21').login('sweep-co', 'owner', STRONG_PASSWORD)).statusCode).toBe(200);
+    expect(await throttles()).toEqual([
+      { source: '*', failures: 1, known: false }, // the wrong guess, not the login
+      { source: '192.0.2.20', failures: 1, known: false },
+      { source: '192.0.2.21', failures: 0, known: true },
+    ]);
+    // a day later, one more wrong guess elsewhere drops the quiet unknown source; the known one stays
+    await t.db.executeSql(`update login_throttles set updated_at = now() - interval '25 hours' where user_id = $1`, [
+      co.userId,
+    ]);
+    expect((await from(t, '192.0.2.22').login('sweep-co', 'owner', 'guess-2')).statusCode).toBe(401);
+    expect((await throttles()).map((r) => (r as { source: string }).source)).toEqual(['*', '192.0.2.21', '192.0.2.22']);
+  });
+
   it('a システム管理者 sees the lock and lifts it with 【ロック解除】, and the audit trail says who did', async () => {
     const co = await createTestTenant(t.db, 'unlock-co');
     const user = await createTestUser(t.db, co.tenantId, 'tanaka');

@@ -129,3 +129,54 @@ describe(`the authenticated request path (${TEST_DB})`, () => {
     expect(rows).toHaveLength(0);
   });
 });
+
+describe(`the login path (${TEST_DB})`, () => {
+  const loginStatements = async (c: Client, tenantCode: string, loginId: string, password: string) => {
+    await c.token(); // the CSRF cookie costs no statement, but keep it out of the count
+    let status = 0;
+    const statements = await statementsOf(async () => {
+      status = (await c.request('POST', '/api/v1/auth/login', { tenantCode, loginId, password })).statusCode;
+    });
+    return { status, statements };
+  };
+
+  it('signs in with five round trips: the attempt in one transaction of two statements, then the session', async () => {
+    const c = new Client(t.app, { remoteAddress: '198.51.100.10' });
+    const { status, statements } = await loginStatements(c, 'acme', 'admin', STRONG_PASSWORD);
+    expect(status).toBe(200);
+    // (the PGlite counter records a transaction's BEGIN and COMMIT as it starts: compare unordered)
+    const verbs = statements.map((s) => s.text.trim().split(/\s/)[0]!.toLowerCase());
+    expect(verbs.sort()).toEqual(['begin', 'commit', 'select', 'select', 'update']);
+    expect(statements.filter((s) => s.text.includes('jinji_login_attempt('))).toHaveLength(1);
+    expect(statements.filter((s) => s.text.includes('jinji_login_success('))).toHaveLength(1);
+    if (TEST_DB === 'postgres') {
+      expect(statements.map((s) => s.name).filter(Boolean)).toEqual([
+        'jinji_login_attempt',
+        'jinji_login_throttles_save',
+        'jinji_login_success',
+      ]);
+    }
+    const me = (await c.request('GET', '/api/v1/auth/me')).json();
+    expect(me).toMatchObject({ user: { loginId: 'admin' }, tenant: { code: 'acme' }, roles: ['system_admin'] });
+  });
+
+  it('refuses an unknown organisation or account after one transaction that writes nothing', async () => {
+    for (const [code, loginId] of [
+      ['nosuch', 'admin'],
+      ['acme', 'nosuch'],
+    ] as const) {
+      const { status, statements } = await loginStatements(new Client(t.app), code, loginId, STRONG_PASSWORD);
+      expect(status).toBe(401);
+      expect(statements).toHaveLength(3); // begin, jinji_login_attempt, commit
+    }
+  });
+
+  it('counts a wrong password in two transactions', async () => {
+    const c = new Client(t.app, { remoteAddress: '198.51.100.11' });
+    const { status, statements } = await loginStatements(c, 'acme', 'admin', 'Wrong-Password-2026!');
+    expect(status).toBe(401);
+    // the reservation (4), then the failure's settlement under the tenant: begin, tenant and role,
+    // insert-if-missing and lock of the rows, the stale rows' sweep, commit (6)
+    expect(statements).toHaveLength(10);
+  });
+});
