@@ -4,7 +4,7 @@
 import { TEST_DB } from '@jinji/test-kit/database';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrganisation, PASSWORD, TrainingClient, trainingTestApp } from '../test/helpers';
+import { createOrganisation, PASSWORD, trainingClient, trainingTestApp } from '../test/helpers';
 
 let t: Awaited<ReturnType<typeof trainingTestApp>>;
 let org: Awaited<ReturnType<typeof createOrganisation>>;
@@ -30,7 +30,7 @@ describe(`training routes (${TEST_DB})`, () => {
 
   it('answers a signed-out caller with 401 on every non-public route', async () => {
     for (const r of api().filter((x) => x.access.kind !== 'public')) {
-      const res = await new TrainingClient(t.app).request(r.method as 'GET', r.url);
+      const res = await trainingClient(t.app).request(r.method as 'GET', r.url);
       expect({ route: r.key, status: res.statusCode, code: res.json().error.code }).toEqual({
         route: r.key,
         status: 401,
@@ -51,7 +51,7 @@ describe(`training routes (${TEST_DB})`, () => {
       { requiredKeys: [] },
     );
     const body = fc.oneof(loginish, fc.anything(), fc.jsonValue());
-    const client = new TrainingClient(t.app);
+    const client = trainingClient(t.app);
     const statuses = new Set<number>();
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...api()), body, fc.boolean(), async (route, payload, signedIn) => {

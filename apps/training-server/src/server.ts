@@ -15,12 +15,12 @@ const driver = { openDatabase: (o: object) => openDatabase(o, trainingDatabaseSp
 const { db, close } = await bootDatabase(config, driver, [migrateTraining]);
 const app = await buildTrainingApp({ config, db });
 const jobs = await startTrainingJobs(db, (err) => app.log.error({ err }, 'job queue error'));
+const stopJobs = { close: () => jobs.stop(), closedMessage: 'jobs stopped' };
+const closeDatabase = { close, closedMessage: 'database closed' };
+const listening = { app, port: config.port, host: config.host, name: 'jinji training' };
 await runServer({
-  apps: [{ app, port: config.port, host: config.host, name: 'jinji training' }],
-  resources: [
-    { close: () => jobs.stop(), closedMessage: 'jobs stopped' },
-    { close, closedMessage: 'database closed' },
-  ],
+  apps: [listening],
+  resources: [stopJobs, closeDatabase],
   readyFields: { database: db.kind },
   startedAt,
 });

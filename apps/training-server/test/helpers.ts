@@ -20,15 +20,8 @@ export async function trainingTestApp() {
   const config = { ...base, login: { ...base.login, lockThreshold: 3 } };
   const app = await buildTrainingApp({ config, db, logger: false });
   await app.ready();
-  return {
-    app,
-    db,
-    config,
-    close: async () => {
-      await app.close();
-      await db.close();
-    },
-  };
+  const close = () => app.close().then(() => db.close());
+  return { app, db, config, close };
 }
 
 export async function createOrganisation(db: TrainingDb, loginIds = ['admin']) {
@@ -44,13 +37,10 @@ export async function createOrganisation(db: TrainingDb, loginIds = ['admin']) {
 }
 
 /** A browser-like client: cookies kept, the CSRF token sent on mutating requests. */
-export class TrainingClient extends InjectClient<[organizationCode: string, loginId: string, password: string]> {
-  constructor(app: FastifyInstance, opts: { remoteAddress?: string } = {}) {
-    super(app, {
-      csrfPath: '/api/v1/auth/csrf',
-      loginPath: '/api/v1/auth/login',
-      loginBody: (organizationCode, loginId, password) => ({ organizationCode, loginId, password }),
-      ...opts,
-    });
-  }
-}
+export const trainingClient = (app: FastifyInstance, opts: { remoteAddress?: string } = {}) =>
+  new InjectClient<[organizationCode: string, loginId: string, password: string]>(app, {
+    loginBody: (organizationCode, loginId, password) => ({ organizationCode, loginId, password }),
+    csrfPath: '/api/v1/auth/csrf',
+    loginPath: '/api/v1/auth/login',
+    ...opts,
+  });

@@ -1,15 +1,15 @@
 CREATE SCHEMA "training";
 --> statement-breakpoint
 CREATE TABLE "training"."audit_logs" (
-	"organisation_id" uuid NOT NULL,
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
-	"at" timestamp with time zone DEFAULT now() NOT NULL,
-	"actor_user_id" uuid,
-	"actor_label" text NOT NULL,
+	"organisation_id" uuid NOT NULL,
 	"action" text NOT NULL,
+	"at" timestamp with time zone DEFAULT now() NOT NULL,
 	"target_type" text NOT NULL,
+	"actor_user_id" uuid,
 	"target_id" text,
 	"before" jsonb,
+	"actor_label" text NOT NULL,
 	"after" jsonb
 );
 --> statement-breakpoint
@@ -22,41 +22,41 @@ CREATE TABLE "training"."organisations" (
 );
 --> statement-breakpoint
 CREATE TABLE "training"."login_throttles" (
-	"organisation_id" uuid NOT NULL,
-	"user_id" uuid NOT NULL,
 	"source" text NOT NULL,
 	"failures" integer DEFAULT 0 NOT NULL,
-	"window_started_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"organisation_id" uuid NOT NULL,
 	"locked_until" timestamp with time zone,
+	"user_id" uuid NOT NULL,
+	"window_started_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"last_success_at" timestamp with time zone,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "login_throttles_organisation_id_user_id_source_pk" PRIMARY KEY("organisation_id","user_id","source")
 );
 --> statement-breakpoint
 CREATE TABLE "training"."sessions" (
-	"organisation_id" uuid NOT NULL,
 	"id_hash" text NOT NULL,
-	"user_id" uuid NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"last_seen_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"expires_at" timestamp with time zone NOT NULL,
+	"organisation_id" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"user_id" uuid NOT NULL,
+	"last_seen_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "sessions_organisation_id_id_hash_pk" PRIMARY KEY("organisation_id","id_hash")
 );
 --> statement-breakpoint
 CREATE TABLE "training"."users" (
-	"organisation_id" uuid NOT NULL,
-	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
 	"login_id" text NOT NULL,
-	"display_name" text NOT NULL,
-	"name_kana" text,
-	"email" text,
-	"system_role" text DEFAULT 'general' NOT NULL,
-	"department_name" text,
-	"password_hash" text,
+	"organisation_id" uuid NOT NULL,
 	"password_changed_at" timestamp with time zone,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"display_name" text NOT NULL,
 	"disabled_at" timestamp with time zone,
+	"name_kana" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"email" text,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"system_role" text DEFAULT 'general' NOT NULL,
+	"password_hash" text,
+	"department_name" text,
 	CONSTRAINT "users_organisation_id_id_pk" PRIMARY KEY("organisation_id","id"),
 	CONSTRAINT "users_login_id_uq" UNIQUE("organisation_id","login_id")
 );

@@ -38,13 +38,11 @@ GRANT EXECUTE ON FUNCTION training.organisation_id_by_code(text) TO jinji_traini
 -- disabled) is deleted, a stale one touched. SECURITY INVOKER: it grants nothing (decision 008). The
 -- cut-offs come from the auth kit's sessionCutoffs. In public: the request login, which holds no right of
 -- its own, may call it before it becomes the app role.
-CREATE FUNCTION public.jinji_training_session_context(
-  p_org uuid, p_hash text, p_now timestamptz, p_idle_before timestamptz, p_touch_before timestamptz
-) RETURNS jsonb LANGUAGE plpgsql VOLATILE SET search_path = training, pg_temp AS $$
-DECLARE
-  r record;
-BEGIN
-  PERFORM set_config('app.tenant_id', p_org::text, true), set_config('role', 'jinji_training_app', true);
+CREATE FUNCTION public.jinji_training_session_context(p_org uuid, p_hash text, p_now timestamptz,
+  p_idle_before timestamptz, p_touch_before timestamptz) RETURNS jsonb
+  LANGUAGE plpgsql VOLATILE SET search_path = training, pg_temp
+AS $$ DECLARE r record; BEGIN
+  PERFORM set_config('role', 'jinji_training_app', true), set_config('app.tenant_id', p_org::text, true);
   SELECT s.user_id, s.last_seen_at AS seen, s.expires_at AS ends, u.disabled_at IS NOT NULL AS off,
          jsonb_build_object('id', u.id, 'loginId', u.login_id, 'displayName', u.display_name, 'email', u.email,
            'systemRole', u.system_role, 'organization', jsonb_build_object('id', o.id, 'code', o.code, 'name', o.name)) AS me

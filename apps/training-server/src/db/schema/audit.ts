@@ -4,15 +4,16 @@ import { jsonb, text, uuid } from 'drizzle-orm/pg-core';
 import { organisationId, stamp, training } from './organisations';
 
 export const auditLogs = training.table('audit_logs', {
-  organisationId: organisationId(),
   id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  organisationId: organisationId(),
+  action: text('action').notNull(),
   at: stamp('at').notNull().defaultNow(),
+  targetType: text('target_type').notNull(),
   /** the user's id, or null for the system (the lockout, the CLI) */
   actorUserId: uuid('actor_user_id'),
-  actorLabel: text('actor_label').notNull(),
-  action: text('action').notNull(),
-  targetType: text('target_type').notNull(),
   targetId: text('target_id'),
   before: jsonb('before'),
+  /** 'user:<login ID>', 'system:login-lockout', 'cli:demo' */
+  actorLabel: text('actor_label').notNull(),
   after: jsonb('after'),
 });

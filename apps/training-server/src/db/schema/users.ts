@@ -10,19 +10,19 @@ export type SystemRole = (typeof SYSTEM_ROLES)[number];
 export const users = training.table(
   'users',
   {
-    organisationId: organisationId(),
-    id: uuid('id').notNull().default(sql`gen_random_uuid()`),
     loginId: text('login_id').notNull(),
-    displayName: text('display_name').notNull(),
-    nameKana: text('name_kana'),
-    email: text('email'),
-    systemRole: text('system_role', { enum: SYSTEM_ROLES }).notNull().default('general'),
-    departmentName: text('department_name'),
-    passwordHash: text('password_hash'),
+    organisationId: organisationId(),
     passwordChangedAt: stamp('password_changed_at'),
+    id: uuid('id').notNull().default(sql`gen_random_uuid()`),
+    displayName: text('display_name').notNull(),
     disabledAt: stamp('disabled_at'),
+    nameKana: text('name_kana'),
     createdAt: stamp('created_at').notNull().defaultNow(),
+    email: text('email'),
     updatedAt: stamp('updated_at').notNull().defaultNow(),
+    systemRole: text('system_role', { enum: SYSTEM_ROLES }).notNull().default('general'),
+    passwordHash: text('password_hash'),
+    departmentName: text('department_name'),
   },
   (t) => [
     primaryKey({ columns: [t.organisationId, t.id] }),
@@ -38,13 +38,13 @@ const ofUser = (t: { organisationId: AnyPgColumn; userId: AnyPgColumn }) =>
 export const sessions = training.table(
   'sessions',
   {
-    organisationId: organisationId(),
     /** sha256 of the cookie's random part */
     idHash: text('id_hash').notNull(),
-    userId: uuid('user_id').notNull(),
-    createdAt: stamp('created_at').notNull().defaultNow(),
-    lastSeenAt: stamp('last_seen_at').notNull().defaultNow(),
     expiresAt: stamp('expires_at').notNull(),
+    organisationId: organisationId(),
+    createdAt: stamp('created_at').notNull().defaultNow(),
+    userId: uuid('user_id').notNull(),
+    lastSeenAt: stamp('last_seen_at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.idHash] }), ofUser(t)],
 );
@@ -52,13 +52,13 @@ export const sessions = training.table(
 export const loginThrottles = training.table(
   'login_throttles',
   {
-    organisationId: organisationId(),
-    userId: uuid('user_id').notNull(),
     /** the client's IP (/64 for IPv6), or '*' for the account-wide row */
     source: text('source').notNull(),
     failures: integer('failures').notNull().default(0),
-    windowStartedAt: stamp('window_started_at').notNull().defaultNow(),
+    organisationId: organisationId(),
     lockedUntil: stamp('locked_until'),
+    userId: uuid('user_id').notNull(),
+    windowStartedAt: stamp('window_started_at').notNull().defaultNow(),
     lastSuccessAt: stamp('last_success_at'),
     updatedAt: stamp('updated_at').notNull().defaultNow(),
   },

@@ -2,7 +2,7 @@
 // routes, CSRF, and one organisation's users invisible to another's transactions.
 import { TEST_DB } from '@jinji/test-kit/database';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrganisation, PASSWORD, TrainingClient, trainingTestApp } from '../../../test/helpers';
+import { createOrganisation, PASSWORD, trainingClient, trainingTestApp } from '../../../test/helpers';
 import { users } from '../../db/schema/index';
 
 let t: Awaited<ReturnType<typeof trainingTestApp>>;
@@ -18,7 +18,7 @@ afterAll(() => t?.close());
 
 describe(`training auth (${TEST_DB})`, () => {
   it('logs in, answers session and me, and logs out', async () => {
-    const c = new TrainingClient(t.app);
+    const c = trainingClient(t.app);
     expect((await c.request('GET', '/api/v1/auth/session')).json()).toEqual({ me: null });
     const login = await c.login(org.code, 'sato', PASSWORD);
     expect(login.statusCode).toBe(200);
@@ -38,7 +38,7 @@ describe(`training auth (${TEST_DB})`, () => {
 
   it('answers a wrong password, an unknown organisation or login ID and a lockout with the same 401', async () => {
     const attempt = (code: string, loginId: string, password: string) =>
-      new TrainingClient(t.app, { remoteAddress: '203.0.113.9' }).login(code, loginId, password);
+      trainingClient(t.app, { remoteAddress: '203.0.113.9' }).login(code, loginId, password);
     const answers = [
       await attempt(org.code, 'admin', 'wrong-password'),
       await attempt('no-such-org', 'admin', PASSWORD),
@@ -52,7 +52,7 @@ describe(`training auth (${TEST_DB})`, () => {
       expect({ status: a.statusCode, body: a.json() }).toEqual({ status: 401, body: first.json() });
     expect(first.json().error.code).toBe('INVALID_CREDENTIALS');
     // another source is not locked out, and the lock is in the audit trail
-    expect((await new TrainingClient(t.app).login(org.code, 'locked', PASSWORD)).statusCode).toBe(200);
+    expect((await trainingClient(t.app).login(org.code, 'locked', PASSWORD)).statusCode).toBe(200);
     const audit = await t.db.executeSql(
       `select action, target_id from training.audit_logs where organisation_id = '${org.id}' and action = 'lock'`,
     );
@@ -60,7 +60,7 @@ describe(`training auth (${TEST_DB})`, () => {
   });
 
   it('refuses a mutating request without the CSRF token', async () => {
-    const c = new TrainingClient(t.app);
+    const c = trainingClient(t.app);
     await c.login(org.code, 'admin', PASSWORD);
     const res = await t.app.inject({
       method: 'POST',
