@@ -10,12 +10,16 @@ if (isCi && !pgUrl) throw new Error('CI=true but TEST_DATABASE_URL is not set: t
 const server = (name: string, env: Record<string, string>) => ({
   test: {
     name,
-    include: ['apps/hr-server/**/*.test.ts', 'packages/*/src/**/*.test.ts'],
+    include: ['apps/hr-server/**/*.test.ts', 'apps/training-server/**/*.test.ts', 'packages/*/src/**/*.test.ts'],
     environment: 'node',
     env,
-    // one run id and directory for the test databases' templates, then HR's template migrated once per
-    // run; each test file gets a clone
-    globalSetup: ['packages/test-kit/src/global-setup.ts', 'apps/hr-server/test/global-setup.ts'],
+    // one run id and directory for the test databases' templates, then each app's template migrated once
+    // per run; each test file gets a clone
+    globalSetup: [
+      'packages/test-kit/src/global-setup.ts',
+      'apps/hr-server/test/global-setup.ts',
+      'apps/training-server/test/global-setup.ts',
+    ],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -1,0 +1,39 @@
+// buildTrainingApp(): the kit's base app, training's auth kit and its routes. server.ts only listens.
+import { findDatabaseError, isFailedQuery } from '@jinji/db/errors';
+import { createBaseApp } from '@jinji/server-kit/base-app';
+import { healthRoutes } from '@jinji/server-kit/health';
+import type { FastifyServerOptions } from 'fastify';
+import type { TrainingConfig } from './config';
+import type { TrainingDb } from './db/database';
+import { trainingAuthRoutes } from './features/auth/auth.routes';
+import { trainingAuth, trainingAuthOptions } from './plugins/auth';
+
+export async function buildTrainingApp(opts: {
+  config: TrainingConfig;
+  db: TrainingDb;
+  logger?: FastifyServerOptions['logger'] | boolean;
+}) {
+  const { config, db } = opts;
+  const app = await createBaseApp({
+    config,
+    logger: opts.logger,
+    databaseErrors: { findDatabaseError, isFailedQuery },
+    openapi: {
+      title: '研修申込システム API',
+      version: '0.1.0',
+      description: 'jinji 研修申込システム HTTP API',
+      securitySchemes: {
+        session: { type: 'apiKey', in: 'cookie', name: trainingAuth.names.secure.sid },
+        csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+      },
+    },
+    web: {
+      dist: config.webDist,
+      missingText: 'jinji: the training web app is not built. Run `npm start` (it builds it) or `npm run build`.',
+    },
+  });
+  await app.register(trainingAuth.plugin, trainingAuthOptions(db, config));
+  await app.register(healthRoutes, { db });
+  await app.register(trainingAuthRoutes, { db, config });
+  return app;
+}

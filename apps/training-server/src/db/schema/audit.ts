@@ -1,0 +1,19 @@
+// Who changed what: append-only for the app role (table comment, migration 0001).
+import { sql } from 'drizzle-orm';
+import { jsonb, text, uuid } from 'drizzle-orm/pg-core';
+import { organisationId, stamp, training } from './organisations';
+
+export const auditLogs = training.table('audit_logs', {
+  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  organisationId: organisationId(),
+  action: text('action').notNull(),
+  at: stamp('at').notNull().defaultNow(),
+  targetType: text('target_type').notNull(),
+  /** the user's id, or null for the system (the lockout, the CLI) */
+  actorUserId: uuid('actor_user_id'),
+  targetId: text('target_id'),
+  before: jsonb('before'),
+  /** 'user:<login ID>', 'system:login-lockout', 'cli:demo' */
+  actorLabel: text('actor_label').notNull(),
+  after: jsonb('after'),
+});

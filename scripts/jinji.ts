@@ -1,0 +1,30 @@
+// npm run jinji -- <command>: HR's commands over the process's one engine, then training's part —
+// `demo` also creates the training system's demo 契約組織 and its 管理者, and prints both logins.
+import { randomBytes } from 'node:crypto';
+import { reportError, runHrCommand } from '../apps/hr-server/src/cli-commands';
+import { seedTrainingDemo, TRAINING_DEMO } from '../apps/training-server/src/features/organisations/demo';
+import { bootBoth } from './compose';
+
+const argv = process.argv.slice(2);
+const isDebug = argv.includes('--debug');
+const [command, ...rest] = argv.filter((a) => a !== '--debug');
+
+try {
+  const both = await bootBoth();
+  try {
+    if (command === 'demo') console.log(`人事管理 (HR): http://localhost:${both.hrConfig.port}`);
+    await runHrCommand(both.hr, command, rest);
+    if (command === 'demo' && !process.exitCode) {
+      const password = `Demo-${randomBytes(9).toString('base64url')}`;
+      const { created } = await seedTrainingDemo(both.training, password);
+      console.log(`研修申込システム (training): http://localhost:${both.trainingConfig.port}`);
+      console.log(created ? 'デモ組織を作成しました' : 'デモ組織は既にあります（パスワードを再設定しました）');
+      console.log(`  組織コード: ${TRAINING_DEMO.organizationCode}\n  ログインID: ${TRAINING_DEMO.loginId}`);
+      console.log(`  パスワード: ${password}`);
+    }
+  } finally {
+    await both.close();
+  }
+} catch (error) {
+  process.exitCode = reportError(error, { isDebug });
+}
