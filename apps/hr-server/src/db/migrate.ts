@@ -3,11 +3,11 @@ import path from 'node:path';
 import { type MigrateOptions, migrateDatabase as migrateKitDatabase } from '@jinji/db/migrate';
 import type { Database } from './client';
 
-export const hrMigrations: MigrateOptions = {
+const hrMigrateOptions: MigrateOptions = {
   migrationsFolder: path.join(import.meta.dirname, 'migrations'),
   lockKey: 7_345_001,
 };
 
 export async function migrateDatabase(db: Database, opts: Partial<MigrateOptions> = {}): Promise<void> {
-  await migrateKitDatabase(db, { ...hrMigrations, ...opts });
+  await migrateKitDatabase(db, { ...hrMigrateOptions, ...opts });
 }
