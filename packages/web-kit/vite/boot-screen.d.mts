@@ -1,0 +1,3 @@
+import type { Plugin } from 'vite';
+
+export function bootScreen(look: { text: string; color: string; track: string; accent: string }): Plugin;
