@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { TEST_DB } from '@jinji/test-kit/database';
+import { freePort } from '@jinji/test-kit/e2e-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../test/helpers';
 
@@ -14,7 +15,8 @@ let output = '';
 let cleanup: () => Promise<void>;
 
 beforeAll(async () => {
-  const port = 4100 + Math.floor(Math.random() * 800);
+  // a port the OS says is free: a random one in a range once hit NATS on 4222
+  const port = await freePort();
   base = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(path.join(tmpdir(), 'jinji-server-test-'));
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', JINJI_DATA_DIR: dataDir };
