@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { queryRows } from '@jinji/db/client';
 import { TEST_DB } from '@jinji/test-kit/database';
+import { freePort } from '@jinji/test-kit/e2e-server';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, createTestTenant, createTestUser, STRONG_PASSWORD } from '../../../test/helpers';
@@ -53,11 +54,18 @@ function startServer(
 class Http {
   cookies = new Map<string, string>();
   constructor(readonly base: string) {}
-  async req(method: string, url: string, body?: Buffer | object, headers: Record<string, string> = {}) {
+  /** `timeoutMs` short only where a wait is the signal (PGlite's one connection busy with the write). */
+  async req(
+    method: string,
+    url: string,
+    body?: Buffer | object,
+    headers: Record<string, string> = {},
+    timeoutMs = 30_000,
+  ) {
     const csrf = this.cookies.get('__Host-jinji_csrf') ?? '';
     const res = await fetch(`${this.base}${url}`, {
       method,
-      signal: AbortSignal.timeout(method === 'GET' ? 500 : 30_000),
+      signal: AbortSignal.timeout(timeoutMs),
       headers: {
         cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
         'x-csrf-token': csrf,
@@ -113,7 +121,7 @@ describe(`import killed mid-write (${TEST_DB})`, () => {
     await createTestUser(db, tenant.tenantId, 'hr', ['hr_admin']);
     if (TEST_DB === 'pglite') await db.close(); // the server process owns the data directory
 
-    const port = 4900 + Math.floor(Math.random() * 90);
+    const port = await freePort();
     const first = startServer(env, port);
     await first.ready;
     const http = new Http(`http://127.0.0.1:${port}`);
@@ -127,7 +135,7 @@ describe(`import killed mid-write (${TEST_DB})`, () => {
     for (let i = 0; ; i++) {
       if (i > 600) throw new Error(`never reached the write phase:\n${first.log()}`);
       // PGlite has one connection: a request that times out is waiting for the write transaction
-      const job = await http.req('GET', `/api/v1/imports/${jobId}`).catch(() => null);
+      const job = await http.req('GET', `/api/v1/imports/${jobId}`, undefined, {}, 500).catch(() => null);
       if (job === null && TEST_DB === 'pglite') break;
       if (job?.json?.status === 'succeeded') throw new Error('the import finished before it could be killed');
       if (job?.json?.rowsWritten > 0 || (TEST_DB === 'pglite' && job?.json?.rowsTotal > 0)) break;
@@ -153,9 +161,12 @@ describe(`import killed mid-write (${TEST_DB})`, () => {
     if (TEST_DB === 'pglite') await after.close();
 
     // the restarted server resumes the job: all rows, once
-    const second = startServer(env, port + 1);
+    // the restarted server resumes the job at once: on PGlite its requests wait for the write, so
+    // they get the full timeout
+    const port2 = await freePort();
+    const second = startServer(env, port2);
     await second.ready;
-    const http2 = new Http(`http://127.0.0.1:${port + 1}`);
+    const http2 = new Http(`http://127.0.0.1:${port2}`);
     await http2.login('crash');
     let job: { status: string } | undefined;
     for (let i = 0; i < 600; i++) {
