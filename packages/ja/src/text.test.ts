@@ -105,9 +105,10 @@ describe('durations as the seed shows them', () => {
 });
 
 describe('formatDateTime', () => {
-  it('zero-pads month, day, hours, minutes and seconds (2026/12/02 03:49:50)', () => {
-    expect(formatDateTime(new Date(2026, 11, 2, 3, 49, 50).toISOString())).toBe('2026/12/02 03:49:50');
-    expect(formatDateTime(new Date(2026, 0, 5, 0, 0, 7).toISOString())).toBe('2026/01/05 00:00:07');
+  it('shows Japan time, zero-padded, whatever the process zone (18:49 UTC is 03:49 the next day)', () => {
+    expect(formatDateTime('2026-12-01T18:49:50.000Z')).toBe('2026/12/02 03:49:50');
+    expect(formatDateTime('2026-01-04T15:00:07Z')).toBe('2026/01/05 00:00:07');
+    expect(formatDateTime('2026-12-31T15:00:00Z')).toBe('2027/01/01 00:00:00');
     expect(formatDateTime(null)).toBe('-');
   });
 });

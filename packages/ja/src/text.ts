@@ -125,13 +125,16 @@ export function formatDate(iso: string): string {
   return iso.slice(0, 10).replaceAll('-', '/');
 }
 
-/** A moment as 2026/12/02 03:49:50 (zero-padded, in the viewer's time zone): the one way the web shows a time. */
+/**
+ * A moment as 2026/12/02 03:49:50 in Japan time, the one way jinji shows a time: on screen, in CSV and in
+ * printed sheets alike, whatever the viewer's or the server's zone (Japan has no daylight saving: +9 h).
+ */
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '-';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}/${p(d.getMonth() + 1)}/${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  const d = new Date(ms + 9 * 3_600_000);
+  return `${d.getUTCFullYear()}/${pad(d.getUTCMonth() + 1)}/${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
 }
 
 /** Whole years and months from `from` to `to` (both yyyy-mm-dd), e.g. 3年1か月. */

@@ -242,12 +242,6 @@ export function formatAuditValue(value: unknown, names: Record<string, string>, 
   return String(value);
 }
 
-/** 2026/12/01 09:05:03 in Japan time (no daylight saving: a fixed +9 h). */
-export function formatAuditTime(iso: string): string {
-  const d = new Date(Date.parse(iso) + 9 * 3600_000).toISOString();
-  return `${d.slice(0, 4)}/${d.slice(5, 7)}/${d.slice(8, 10)} ${d.slice(11, 19)}`;
-}
-
 export type TAuditChange = { key: string; label: string; before: string; after: string };
 
 /**

@@ -9,7 +9,6 @@ import {
   AUDIT_ACTION_LABELS,
   AUDIT_EXPORT_HEADER,
   auditChanges,
-  formatAuditTime,
   SENSITIVE_MASK,
   type TAuditAction,
   type TAuditLogFilter,
@@ -18,7 +17,7 @@ import {
   type TAuditLogResponse,
 } from '@jinji/contracts/hr/audit';
 import { MASTER_KIND_INFO, type TMasterKind } from '@jinji/contracts/hr/masters';
-import { toSearchForm } from '@jinji/ja/text';
+import { formatDateTime, toSearchForm } from '@jinji/ja/text';
 import { type CsvEncoding, streamCsv } from '@jinji/office-files/csv';
 import type { Database, Tx } from '../../db/client';
 import type { Actor } from '../../lib/actor';
@@ -251,7 +250,7 @@ export function exportAuditLogs(db: Database, ctx: Actor, query: TAuditLogFilter
       });
       yield page.items.flatMap((i) => {
         const head = [
-          formatAuditTime(i.at),
+          formatDateTime(i.at),
           actorOf(i),
           AUDIT_ACTION_LABELS[i.action as TAuditAction] ?? i.action,
           i.targetLabel ?? i.targetId ?? '',

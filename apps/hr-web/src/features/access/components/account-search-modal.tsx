@@ -1,5 +1,6 @@
 import type { TAccount } from '@jinji/contracts/hr/access';
 import type { TAdminRole } from '@jinji/contracts/hr/roles';
+import { formatDateTime } from '@jinji/ja/text';
 import {
   Badge,
   Button,
@@ -17,13 +18,6 @@ import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { accountSearchQueryOptions, useUnlockAccount } from '../api/access';
-
-const two = (n: number) => String(n).padStart(2, '0');
-/** 2026/12/01 21:05 */
-const formatDateTime = (iso: string) => {
-  const d = new Date(iso);
-  return `${d.getFullYear()}/${two(d.getMonth() + 1)}/${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
-};
 
 const PAGE_SIZE = 20;
 

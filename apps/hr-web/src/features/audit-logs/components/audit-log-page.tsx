@@ -1,4 +1,5 @@
-import { auditChanges, formatAuditTime, type TAuditChange } from '@jinji/contracts/hr/audit';
+import { auditChanges, type TAuditChange } from '@jinji/contracts/hr/audit';
+import { formatDateTime } from '@jinji/ja/text';
 import { AnchorLink } from '@jinji/web-kit/ui/router-links';
 import {
   Alert,
@@ -212,7 +213,7 @@ function AuditRow({ log, names }: { log: TAuditLog; names: Record<string, string
   return (
     <Table.Tr style={{ verticalAlign: 'top' }}>
       <Table.Td fz="sm" style={{ whiteSpace: 'nowrap' }}>
-        {formatAuditTime(log.at)}
+        {formatDateTime(log.at)}
       </Table.Td>
       <Table.Td>
         <Text size="sm">{log.actorName ?? log.actorLoginId ?? '-'}</Text>
