@@ -113,7 +113,21 @@ describe.skipIf(!hasChromium)(
           .count(),
       ).toBe(1);
       await row('部署', '111').getByText('事業開発部', { exact: true }).waitFor();
+      // the table lists the tree in order too: each department right after its parent
+      const codes = await table('部署').getByRole('row').locator('td:nth-child(2)').allInnerTexts();
+      expect(codes).toEqual(['100', '110', '111']);
       await shot(page, 'masters-04-department-tree');
+    });
+
+    it('offers neither 事業開発部 itself nor its own 第二課 as its 上位部署', async () => {
+      await page.getByRole('button', { name: '事業開発部を編集' }).click();
+      await dialog().getByLabel('上位部署').click();
+      await page.getByRole('option', { name: '100 本社' }).waitFor();
+      expect(await page.getByRole('option').allInnerTexts()).toEqual(['100 本社']);
+      await shot(page, 'masters-04b-parent-options');
+      await page.keyboard.press('Escape');
+      await dialog().getByRole('button', { name: 'キャンセル' }).click();
+      await dialog().waitFor({ state: 'detached' });
     });
 
     it('shows the duplicate-code error under コード', async () => {

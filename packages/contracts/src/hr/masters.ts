@@ -51,7 +51,10 @@ export const ZMasterListQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(100),
 });
-export const ZMasterListResponse = zPageOf(ZMasterItem);
+/** A list row; `depth` is its level in the 部署 tree (0 = top, and always 0 for kinds without a tree). */
+export const ZMasterListItem = ZMasterItem.extend({ depth: z.number().int() });
+export type TMasterListItem = z.infer<typeof ZMasterListItem>;
+export const ZMasterListResponse = zPageOf(ZMasterListItem);
 export type TMasterListResponse = z.infer<typeof ZMasterListResponse>;
 
 export const ZMasterInput = z.object({

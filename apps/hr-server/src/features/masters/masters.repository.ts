@@ -1,4 +1,4 @@
-import type { TMasterKind } from '@jinji/contracts/hr/masters';
+import { MASTER_KIND_INFO, type TMasterKind } from '@jinji/contracts/hr/masters';
 import { queryRows } from '@jinji/db/client';
 import { containsPattern } from '@jinji/db/like';
 import { and, asc, count, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
@@ -34,11 +34,25 @@ const inUseSql = (idColumn: SQL) =>
     sql` or `,
   );
 
+/**
+ * A tree kind (部署) lists in tree order: each row after its parent, siblings by 並び順 then コード. The key
+ * is the row's path of `sort_order:code` from its root, walked up per row (a few index lookups each;
+ * the depth cap ends a cycle in bad data). Other kinds list by 並び順, コード.
+ */
+const treePath = sql<string[]>`(
+  with recursive up(parent_id, part, n) as (
+    select ${masterItems.parentId}, lpad(${masterItems.sortOrder}::text, 10, '0') || ':' || ${masterItems.code}, 0
+    union all
+    select p.parent_id, lpad(p.sort_order::text, 10, '0') || ':' || p.code, up.n + 1
+    from up join master_items p on p.id = up.parent_id where up.n < 30
+  ) select array_agg(part order by n desc) from up)`;
+
 export async function findMasterPage(
   tx: Tx,
   kind: TMasterKind,
   f: { companyId?: string; includeInvalid: boolean; q?: string; page: number; pageSize: number },
 ) {
+  const isTree = MASTER_KIND_INFO[kind].parentKind === kind;
   const where = and(
     eq(masterItems.kind, kind),
     f.companyId ? eq(masterItems.companyId, f.companyId) : undefined,
@@ -57,14 +71,18 @@ export async function findMasterPage(
       parentId: masterItems.parentId,
       updatedAt: masterItems.updatedAt,
       isInUse: sql<boolean>`(${inUseSql(sql`${masterItems.id}`)})`,
+      path: isTree ? treePath.as('path') : sql<null>`null`.as('path'),
     })
     .from(masterItems)
     .where(where)
-    .orderBy(asc(masterItems.sortOrder), asc(masterItems.code))
+    .orderBy(...(isTree ? [sql`path`] : []), asc(masterItems.sortOrder), asc(masterItems.code))
     .limit(f.pageSize)
     .offset((f.page - 1) * f.pageSize);
   const [total] = await tx.select({ n: count() }).from(masterItems).where(where);
-  return { items, total: total?.n ?? 0 };
+  return {
+    items: items.map(({ path, ...row }) => ({ ...row, depth: path ? path.length - 1 : 0 })),
+    total: total?.n ?? 0,
+  };
 }
 
 export async function countMastersByKind(tx: Tx): Promise<Record<string, number>> {

@@ -159,6 +159,31 @@ describe(`masters (${TEST_DB})`, () => {
     expect(await codes('%')).toEqual(['P1']);
   });
 
+  it('lists 部署 in tree order, each after its parent with its depth, and reorders siblings only', async () => {
+    const co = (await create('company', { code: 'T01', name: '株式会社ツリー' })).json();
+    const dept = async (code: string, name: string, sortOrder: number, parentId: string | null = null) =>
+      (await create('department', { code, name, sortOrder, companyId: co.id, parentId })).json();
+    // created so that 並び順 alone would interleave the levels
+    const sales = await dept('T20', '営業部', 20);
+    const hr = await dept('T10', '人事部', 10);
+    const sales2 = await dept('T22', '営業二課', 5, sales.id);
+    await dept('T21', '営業一課', 1, sales.id);
+    await dept('T11', '採用課', 30, hr.id);
+    const rows = async () =>
+      (await list('department', `?companyId=${co.id}`)).items.map(
+        (i: { name: string; depth: number }) => `${'　'.repeat(i.depth)}${i.name}`,
+      );
+    expect(await rows()).toEqual(['人事部', '　採用課', '営業部', '　営業一課', '　営業二課']);
+
+    // 営業二課 before 営業一課: only the two siblings are renumbered, the tree order holds
+    const first = (await list('department', `?companyId=${co.id}`)).items.find(
+      (i: { code: string }) => i.code === 'T21',
+    );
+    const moved = await c.request('POST', '/api/v1/masters/department/reorder', { ids: [sales2.id, first.id] });
+    expect(moved.statusCode).toBe(204);
+    expect(await rows()).toEqual(['人事部', '　採用課', '営業部', '　営業二課', '　営業一課']);
+  });
+
   it('reorders rows', async () => {
     const a = (await create('license', { code: 'A', name: '普通自動車免許' })).json();
     const b = (await create('license', { code: 'B', name: '日商簿記2級' })).json();

@@ -3,22 +3,9 @@ import { Badge, Box, Group, Paper, SimpleGrid, Skeleton, Text, Title } from '@ma
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { allMastersQueryOptions } from '../api/masters';
+import { buildForest, type TNode } from '../lib/tree';
 
-type TNode = { item: TMasterItem; children: TNode[] };
-
-/** Departments of one company as a forest; a row whose parent is missing (or elsewhere) is a root. */
-function buildForest(rows: TMasterItem[]): TNode[] {
-  const nodes = new Map(rows.map((item) => [item.id, { item, children: [] as TNode[] }]));
-  const roots: TNode[] = [];
-  for (const node of nodes.values()) {
-    const parent = node.item.parentId ? nodes.get(node.item.parentId) : undefined;
-    if (parent && parent !== node) parent.children.push(node);
-    else roots.push(node);
-  }
-  return roots;
-}
-
-function TreeLevel({ nodes, level }: { nodes: TNode[]; level: number }) {
+function TreeLevel({ nodes, level }: { nodes: TNode<TMasterItem>[]; level: number }) {
   const { t } = useTranslation();
   return (
     <Box component="ul" role={level === 1 ? 'tree' : 'group'} m={0} p={0} style={{ listStyle: 'none' }}>

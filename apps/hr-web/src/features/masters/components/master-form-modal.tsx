@@ -7,6 +7,7 @@ import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { allMastersQueryOptions, useSaveMaster } from '../api/masters';
+import { subtreeIds } from '../lib/tree';
 
 type TForm = {
   code: string;
@@ -65,10 +66,10 @@ export function MasterFormModal({
     setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !(k in p))));
   };
 
+  // never itself or one of its own descendants (the server refuses that cycle too)
+  const ownSubtree = item ? subtreeIds(parents.data ?? [], item.id) : new Set<string>();
   const parentRows = (parents.data ?? []).filter(
-    (r) =>
-      r.id !== item?.id && // never its own parent
-      (kind !== 'department' || r.companyId === form.companyId), // 上位部署 of the same company
+    (r) => !ownSubtree.has(r.id) && (kind !== 'department' || r.companyId === form.companyId), // 上位部署 of the same company
   );
 
   const submit = (e: FormEvent) => {

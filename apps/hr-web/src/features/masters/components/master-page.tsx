@@ -1,4 +1,9 @@
-import { MASTER_KIND_INFO, type TMasterItem, type TMasterKind } from '@jinji/contracts/hr/masters';
+import {
+  MASTER_KIND_INFO,
+  type TMasterItem,
+  type TMasterKind,
+  type TMasterListItem,
+} from '@jinji/contracts/hr/masters';
 import { AnchorLink } from '@jinji/web-kit/ui/router-links';
 import {
   ActionIcon,
@@ -72,11 +77,19 @@ export function MasterPage({ kind }: { kind: TMasterKind }) {
   const totalPages = list.data ? Math.max(1, Math.ceil(list.data.total / list.data.pageSize)) : 1;
   const nextSortOrder = Math.max(0, ...(all.data ?? []).map((r) => r.sortOrder)) + 1;
 
-  const move = (index: number, delta: -1 | 1) => {
-    const ids = items.map((r) => r.id);
-    const [moved] = ids.splice(index, 1);
-    if (!moved) return;
-    ids.splice(index + delta, 0, moved);
+  // In the 部署 tree a row moves among its siblings only (its subtree moves with it); elsewhere in the page.
+  const isTree = info.parentKind === kind;
+  const peersOf = (item: TMasterListItem) => (isTree ? items.filter((r) => r.parentId === item.parentId) : items);
+  const canMove = (item: TMasterListItem, delta: -1 | 1) => {
+    const peers = peersOf(item);
+    const at = peers.indexOf(item) + delta;
+    return at >= 0 && at < peers.length;
+  };
+  const move = (item: TMasterListItem, delta: -1 | 1) => {
+    const ids = peersOf(item).map((r) => r.id);
+    const index = ids.indexOf(item.id);
+    ids.splice(index, 1);
+    ids.splice(index + delta, 0, item.id);
     reorder.mutate(ids, { onError: (e) => notifications.show({ color: 'red', message: e.message }) });
   };
 
@@ -171,7 +184,7 @@ export function MasterPage({ kind }: { kind: TMasterKind }) {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {items.map((item, i) => (
+                {items.map((item) => (
                   <Table.Tr key={item.id}>
                     <Table.Td>
                       <Group gap={2} wrap="nowrap">
@@ -179,8 +192,8 @@ export function MasterPage({ kind }: { kind: TMasterKind }) {
                           variant="subtle"
                           size="sm"
                           aria-label={t('masters.moveUp', { name: item.name })}
-                          disabled={i === 0 || reorder.isPending}
-                          onClick={() => move(i, -1)}
+                          disabled={!canMove(item, -1) || reorder.isPending}
+                          onClick={() => move(item, -1)}
                         >
                           ↑
                         </ActionIcon>
@@ -188,15 +201,22 @@ export function MasterPage({ kind }: { kind: TMasterKind }) {
                           variant="subtle"
                           size="sm"
                           aria-label={t('masters.moveDown', { name: item.name })}
-                          disabled={i === items.length - 1 || reorder.isPending}
-                          onClick={() => move(i, 1)}
+                          disabled={!canMove(item, 1) || reorder.isPending}
+                          onClick={() => move(item, 1)}
                         >
                           ↓
                         </ActionIcon>
                       </Group>
                     </Table.Td>
                     <Table.Td ff="monospace">{item.code}</Table.Td>
-                    <Table.Td>{item.name}</Table.Td>
+                    <Table.Td pl={`calc(var(--table-horizontal-spacing, 10px) + ${item.depth * 20}px)`}>
+                      {item.depth > 0 && (
+                        <Text span c="dimmed" aria-hidden mr={4}>
+                          └
+                        </Text>
+                      )}
+                      {item.name}
+                    </Table.Td>
                     {info.hasCompany && <Table.Td>{nameOf(companies.data, item.companyId)}</Table.Td>}
                     {info.parentKind && <Table.Td>{nameOf(parents.data, item.parentId)}</Table.Td>}
                     <Table.Td>{item.sortOrder}</Table.Td>
