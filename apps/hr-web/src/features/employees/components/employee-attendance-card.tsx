@@ -6,21 +6,22 @@ import { employeeAttendanceQueryOptions } from '../api/employees';
 import { SectionCard } from './section-card';
 
 const time = (m: number | null) => (m === null ? '-' : formatMinutes(m));
-const num = (n: number | null) => (n === null ? '-' : String(n));
 
 /** 勤怠実績 (R-IMP-6): the months imported from files, newest first; read-only (changed by re-importing). */
 export function EmployeeAttendanceCard({ employeeId }: { employeeId: string }) {
   const { t } = useTranslation();
   const { data, error } = useQuery(employeeAttendanceQueryOptions(employeeId));
+  const count = (n: number | null) => (n === null ? '-' : t('attendance.times', { n }));
+  const days = (n: number | null) => (n === null ? '-' : t('attendance.days', { n: n.toFixed(1) }));
   const monthLabel = (ym: string) =>
     t('attendance.monthLabel', { year: ym.slice(0, 4), month: Number(ym.slice(5, 7)) });
   const columns: [string, (m: TAttendanceMonth) => string][] = [
     [t('attendance.worked'), (m) => time(m.workedMinutes)],
     [t('attendance.overtime'), (m) => time(m.overtimeMinutes)],
-    [t('attendance.lateEarly'), (m) => num(m.lateEarlyCount)],
-    [t('attendance.absence'), (m) => num(m.absenceDays)],
-    [t('attendance.holiday'), (m) => num(m.holidayDays)],
-    [t('attendance.paidLeave'), (m) => num(m.paidLeaveRemaining)],
+    [t('attendance.lateEarly'), (m) => count(m.lateEarlyCount)],
+    [t('attendance.absence'), (m) => days(m.absenceDays)],
+    [t('attendance.holiday'), (m) => days(m.holidayDays)],
+    [t('attendance.paidLeave'), (m) => days(m.paidLeaveRemaining)],
   ];
 
   return (

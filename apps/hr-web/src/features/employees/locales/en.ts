@@ -194,6 +194,8 @@ export const en: TStringsOf<typeof ja> = {
     absence: 'Days absent',
     holiday: 'Days off',
     paidLeave: 'Paid leave left',
+    times: '{{n}} times',
+    days: '{{n}} days',
     empty: 'No attendance has been imported yet',
   },
 };

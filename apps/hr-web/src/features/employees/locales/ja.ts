@@ -191,6 +191,9 @@ export const ja = {
     absence: '欠勤日数',
     holiday: '休日日数',
     paidLeave: '有休残数',
+    // units as the seed's profile sheet prints them: 0 回, 1.0 日
+    times: '{{n}} 回',
+    days: '{{n}} 日',
     empty: '勤怠実績はまだ取り込まれていません',
   },
 };
