@@ -3,7 +3,15 @@ import { z } from 'zod';
 import { zPageOf } from '../common/common';
 import { FILE_FORMATS } from '../common/enums';
 
+import { GENDERS } from './employees';
 import { IMPORT_KIND_LABELS, IMPORT_KINDS, type TImportKind } from './enums';
+
+/**
+ * A 部署 or 勤務地 as the Excel drop-down offers it, with its company: 営業部（株式会社アクメ）. Two companies
+ * may both have an 営業部; the import reads this label back as well as a code or a plain name.
+ */
+export const COMPANY_SCOPED_MASTERS: readonly string[] = ['department', 'location'];
+export const companyScopedLabel = (name: string, companyName: string) => `${name}（${companyName}）`;
 
 export { IMPORT_KIND_LABELS, IMPORT_KINDS, type TImportKind };
 export const ZImportKind = z.enum(IMPORT_KINDS);
@@ -19,6 +27,8 @@ export const ZImportColumn = z.object({
   example: z.string(),
   /** a master whose code or name the cell may give */
   master: z.string().optional(),
+  /** the fixed values the cell takes (the Excel file offers them as a drop-down) */
+  choices: z.array(z.string()).optional(),
 });
 export type ImportColumn = z.infer<typeof ZImportColumn>;
 /** 入力規則: the columns of a kind's file. */
@@ -61,7 +71,14 @@ export const IMPORT_COLUMNS_NEW: ImportColumn[] = [
   { key: 'businessLastName', header: 'ビジネスネーム(姓)', required: false, format: '50文字以内', example: '' },
   { key: 'businessFirstName', header: 'ビジネスネーム(名)', required: false, format: '50文字以内', example: '' },
   { key: 'birthDate', header: '生年月日', required: true, format: DATE_RULE, example: '1990/04/01' },
-  { key: 'gender', header: '性別', required: true, format: '男性 / 女性 / その他 / 回答しない', example: '女性' },
+  {
+    key: 'gender',
+    header: '性別',
+    required: true,
+    format: GENDERS.join(' / '),
+    example: '女性',
+    choices: [...GENDERS],
+  },
   { key: 'hireDate', header: '入社日', required: true, format: DATE_RULE, example: '2022/02/20' },
   { key: 'retirementDate', header: '退職日', required: false, format: `${DATE_RULE}、入社日以降`, example: '' },
   {

@@ -4,7 +4,12 @@
 import type { Readable } from 'node:stream';
 import type { TFileFormat } from '@jinji/contracts/common/enums';
 import type { TEmployeeListQuery } from '@jinji/contracts/hr/employees';
-import { IMPORT_COLUMNS_UPDATE, type ImportColumn } from '@jinji/contracts/hr/imports';
+import {
+  COMPANY_SCOPED_MASTERS,
+  companyScopedLabel,
+  IMPORT_COLUMNS_UPDATE,
+  type ImportColumn,
+} from '@jinji/contracts/hr/imports';
 import { todayInJapan } from '@jinji/ja/text';
 import { streamCsv } from '@jinji/office-files/csv';
 import { streamXlsx } from '@jinji/office-files/xlsx';
@@ -22,17 +27,26 @@ import { type CurrentEmployee, findMastersForImport, withLatestPeriods } from '.
 const BATCH = 2000;
 const slashDate = (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v.replaceAll('-', '/') : v);
 
-/** The drop-down values of an Excel file: the names of each master column's valid rows. */
+/**
+ * The drop-down values of an Excel file: a fixed column's choices, and the names of each master column's
+ * valid rows (部署 and 勤務地 labelled with their company, as the import reads them back).
+ */
 export async function masterLists(
   db: Database,
   ctx: Actor,
   columns: ImportColumn[],
 ): Promise<Record<string, string[]>> {
   const masters = await db.asTenant(ctx.tenantId, findMastersForImport);
+  const companyName = new Map(masters.filter((m) => m.kind === 'company').map((m) => [m.id, m.name]));
+  const label = (m: (typeof masters)[number]) => {
+    const company = m.companyId ? companyName.get(m.companyId) : undefined;
+    return COMPANY_SCOPED_MASTERS.includes(m.kind) && company ? companyScopedLabel(m.name, company) : m.name;
+  };
   const lists: Record<string, string[]> = {};
   for (const c of columns) {
+    if (c.choices) lists[c.key] = c.choices;
     if (!c.master) continue;
-    const names = masters.filter((m) => m.kind === c.master && m.isValid).map((m) => m.name);
+    const names = masters.filter((m) => m.kind === c.master && m.isValid).map(label);
     if (names.length > 0) lists[c.key] = [...new Set(names)];
   }
   return lists;

@@ -149,7 +149,9 @@ describe(`更新用ファイル (${TEST_DB})`, () => {
         await wb.xlsx.load(exported.rawPayload as unknown as ExcelJS.Buffer);
         expect(JSON.stringify(wb.worksheets[0]!.getCell('A1').note)).toContain('必須');
         const listValues = wb.getWorksheet('リスト')!.getSheetValues().flat();
-        expect(listValues).toEqual(expect.arrayContaining(['人事部', '営業部', '正社員']));
+        expect(listValues).toEqual(
+          expect.arrayContaining(['人事部（株式会社アクメ）', '営業部（株式会社アクメ）', '正社員']),
+        );
       }
       expect(rows[0]?.[0]).toBe('社員番号');
       const u1 = rows.find((r) => r[0] === 'U001')!;
@@ -174,7 +176,7 @@ describe(`更新用ファイル (${TEST_DB})`, () => {
 });
 
 describe(`Excel (${TEST_DB})`, () => {
-  it('offers the template as .xlsx with rules as notes and the tenant’s masters as drop-downs', async () => {
+  it('offers the template as .xlsx with rules as notes, 性別 and the masters as drop-downs (部署 with its company)', async () => {
     const res = await hr.request('GET', '/api/v1/imports/template?encoding=xlsx&kind=employees_new');
     expect(res.headers['content-type']).toContain('spreadsheetml');
     const wb = new ExcelJS.Workbook();
@@ -189,7 +191,10 @@ describe(`Excel (${TEST_DB})`, () => {
       .getSheetValues()
       .flat()
       .filter((v) => typeof v === 'string');
-    expect(listValues).toEqual(expect.arrayContaining(['株式会社アクメ', '人事部', '営業部', '正社員']));
+    expect(listValues).toEqual(
+      expect.arrayContaining(['株式会社アクメ', '人事部（株式会社アクメ）', '営業部（株式会社アクメ）', '正社員']),
+    );
+    expect(listValues).toEqual(expect.arrayContaining(['男性', '女性', 'その他', '回答しない']));
   });
 
   it('imports a filled-in .xlsx (leading zeros, an Excel date cell, a serial number)', async () => {
@@ -215,12 +220,14 @@ describe(`Excel (${TEST_DB})`, () => {
       set(row, '性別', '男性');
       set(row, '入社日', 45748); // 2025/04/01 as an Excel serial
       set(row, '会社', '株式会社アクメ');
+      set(row, '部署', '営業部（株式会社アクメ）'); // as the drop-down offers it
     }
     const file = Buffer.from(await wb.xlsx.writeBuffer());
     const job = await upload(file, '新規登録用ファイル.xlsx', 'employees_new');
     expect(job).toMatchObject({ status: 'succeeded', rowsWritten: 2 });
     const e = await detailOf('000777');
     expect(e.basic).toMatchObject({ lastName: '髙橋', birthDate: '1988-07-07', hireDate: '2025-04-01' });
+    expect(JSON.stringify(e.assignments)).toContain('営業部');
     expect((await detailOf('000778')).basic.lastNameKana).toBe('サキヤマ');
   });
 
