@@ -85,6 +85,15 @@ describe.skipIf(!hasChromium)('従業員: 新規登録 by コード設定, detai
     await page.getByRole('heading', { name: '従業員 新規登録' }).waitFor();
     await main().getByText('社員番号は生成条件に従って自動で登録されます').waitFor();
     expect(await main().getByLabel('社員番号').count()).toBe(0);
+    // ※ after each required field's label, as 「※印は必須項目です」 promises; none after an optional one
+    const mark = (label: string) =>
+      main()
+        .locator('label', { hasText: label })
+        .first()
+        .evaluate((el) => getComputedStyle(el, '::after').content);
+    for (const label of ['本名(姓)', '本名(かな)(めい)', '生年月日', '入社日'])
+      expect(await mark(label)).toContain('※');
+    expect(await mark('退職日')).not.toContain('※');
     await shot(page, 'employees-03-new-form');
 
     await main().getByLabel('本名(姓)').fill('山田');

@@ -1,6 +1,7 @@
 // Mantine, notifications, TanStack Query and Router around an app, with the look both apps share.
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
+import './required-mark.css';
 import { createTheme, type MantineColor, MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
@@ -12,7 +13,8 @@ const themeOf = (primaryColor: MantineColor) =>
     fontFamily:
       'system-ui, -apple-system, "Segoe UI", "Hiragino Sans", "Hiragino Kaku Gothic ProN", "Noto Sans JP", "Noto Sans CJK JP", Meiryo, sans-serif',
     defaultRadius: 'md',
-    // The asterisk would become part of the label text ("パスワード *"); fields stay `required`.
+    // The asterisk would become part of the label text ("パスワード *"); fields stay `required` and
+    // required-mark.css draws ※ instead.
     // Keyed by name, not `Select.extend(…)`: importing the components here would put Select's popover
     // and NumberInput's formatter into the first download of every page.
     components: Object.fromEntries(
