@@ -136,6 +136,15 @@ describe.skipIf(!hasChromium)(
       await dialog().getByText('コード「110」は既に使われています').waitFor();
       expect(await code.getAttribute('aria-invalid')).toBe('true');
       await shot(page, 'masters-05-duplicate-code');
+      // an empty コード gets one message, not 「入力してください」 and the format rule together
+      await code.fill('');
+      await dialog().getByRole('button', { name: '登録' }).click();
+      await dialog().getByText('コードを入力してください', { exact: true }).waitFor();
+      expect(
+        await dialog()
+          .getByText(/コードは半角英数字/)
+          .count(),
+      ).toBe(0);
       await dialog().getByRole('button', { name: 'キャンセル' }).click();
       await dialog().waitFor({ state: 'detached' });
     });

@@ -24,12 +24,13 @@ describe('validate', () => {
 });
 
 describe('groupFieldErrors and errorText', () => {
-  it('joins several messages of one field with a full-width slash', () => {
+  it('keeps every message of a field, and shows one under the input: the first check that failed', () => {
     const errors = groupFieldErrors([
-      { path: 'password', message: '8文字以上' },
-      { path: 'password', message: '英字を含む' },
+      { path: 'code', message: 'コードを入力してください' },
+      { path: 'code', message: 'コードは半角英数字・-_ の20文字以内で入力してください' },
     ]);
-    expect(errorText(errors.password)).toBe('8文字以上／英字を含む');
+    expect(errors.code).toHaveLength(2);
+    expect(errorText(errors.code)).toBe('コードを入力してください');
     expect(errorText(errors.loginId)).toBeUndefined();
   });
 });

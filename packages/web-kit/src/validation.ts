@@ -23,5 +23,9 @@ export function groupFieldErrors(list: { path: string; message: string }[]): TFi
   return errors;
 }
 
-/** Mantine's `error` prop from a list of messages. */
-export const errorText = (messages: string[] | undefined) => (messages?.length ? messages.join('／') : undefined);
+/**
+ * Mantine's `error` prop: one message per field, the first check that failed (an empty コード says
+ * 「コードを入力してください」, not that and its format too). Lists that want every message (the password
+ * rules) read the field's array themselves.
+ */
+export const errorText = (messages: string[] | undefined) => messages?.[0];
