@@ -116,6 +116,18 @@ describe.skipIf(!hasChromium)('従業員: 新規登録 by コード設定, detai
     await main().getByText('[現在] 2022/02/20 (').first().waitFor();
     await main().getByText('本社 管理本部 人事部').first().waitFor();
     await shot(page, 'employees-05-detail');
+    // in English the duration reads in English too, then back to 日本語
+    await page.getByRole('radiogroup', { name: '表示言語' }).getByText('English', { exact: true }).click();
+    await main()
+      .getByText(/^\[Current\] 2022\/02\/20 \(\d+ yr \d+ mo\)$/)
+      .first()
+      .waitFor();
+    await shot(page, 'employees-05b-detail-en');
+    await page.getByRole('radiogroup', { name: 'Language' }).getByText('日本語', { exact: true }).click();
+    await main()
+      .getByText(/^\[現在\] 2022\/02\/20 \(\d+年\d+か月\)$/)
+      .first()
+      .waitFor();
   });
 
   it('shows the Japanese errors for kana in kanji and 退職日 before 入社日', async () => {

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   displayWidth,
+  durationParts,
   formatDateTime,
   formatDuration,
   formatSince,
@@ -96,6 +97,8 @@ describe('durations as the seed shows them', () => {
     expect(formatDuration('2025-04-01', '2025-04-30')).toBe('0か月');
     expect(formatDuration('2024-01-31', '2024-02-29')).toBe('0か月');
     expect(formatDuration('2024-01-31', '2025-01-31')).toBe('1年0か月');
+    expect(durationParts('2022-02-20', '2025-04-15')).toEqual({ years: 3, months: 1 });
+    expect(durationParts('2030-01-01', '2025-04-15')).toEqual({ years: 0, months: 0 }); // a future start
   });
 
   it('uses the Japanese calendar day', () => {

@@ -137,15 +137,18 @@ export function formatDateTime(iso: string | null | undefined): string {
   return `${d.getUTCFullYear()}/${pad(d.getUTCMonth() + 1)}/${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
 }
 
-/** Whole years and months from `from` to `to` (both yyyy-mm-dd), e.g. 3年1か月. */
-export function formatDuration(from: string, to: string): string {
+/** Whole years and months from `from` to `to` (both yyyy-mm-dd); never negative. */
+export function durationParts(from: string, to: string): { years: number; months: number } {
   const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
   const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
-  let months = (ty - fy) * 12 + (tm - fm) - (td < fd ? 1 : 0);
-  if (months < 0) months = 0;
-  const y = Math.floor(months / 12);
-  const m = months % 12;
-  return y > 0 ? `${y}年${m}か月` : `${m}か月`;
+  const total = Math.max(0, (ty - fy) * 12 + (tm - fm) - (td < fd ? 1 : 0));
+  return { years: Math.floor(total / 12), months: total % 12 };
+}
+
+/** The same in Japanese, e.g. 3年1か月 (the profile sheet prints it; a screen may translate the parts). */
+export function formatDuration(from: string, to: string): string {
+  const { years, months } = durationParts(from, to);
+  return years > 0 ? `${years}年${months}か月` : `${months}か月`;
 }
 
 /** The seed's 「2022/02/20 (3年1か月)」. */

@@ -1,5 +1,5 @@
 import { type TEmployeeDetail, ZAssignmentInput, ZContractInput } from '@jinji/contracts/hr/employees';
-import { formatDate, formatSince, todayInJapan } from '@jinji/ja/text';
+import { durationParts, formatDate, todayInJapan } from '@jinji/ja/text';
 import { fieldErrorsOf } from '@jinji/web-kit/api-client';
 import { errorText, type TFieldErrors, validate } from '@jinji/web-kit/validation';
 import { Badge, Button, Group, Modal, SimpleGrid, Stack, Text, TextInput, Timeline, Title } from '@mantine/core';
@@ -57,6 +57,11 @@ export function EmployeeHistoryCard({ employee }: { employee: TEmployeeDetail })
   const currentA = assignments.find((a) => a.isCurrent);
   const currentC = contracts.find((c) => c.isCurrent);
 
+  // 「2022/02/20 (3年1か月)」 as the seed shows it; in English (3 yr 1 mo)
+  const duration = (since: string) => {
+    const parts = durationParts(since, today);
+    return t(parts.years > 0 ? 'employeeDetail.durationYears' : 'employeeDetail.durationMonths', parts);
+  };
   const nowLine = (label: string, value: string, since: string) => (
     <Group key={label} gap="sm" wrap="nowrap" align="baseline">
       <Text size="sm" c="dimmed" w={110} style={{ flexShrink: 0 }}>
@@ -66,7 +71,7 @@ export function EmployeeHistoryCard({ employee }: { employee: TEmployeeDetail })
         {value || '-'}
       </Text>
       <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-        {t('employeeDetail.current')} {formatSince(since, today)}
+        {t('employeeDetail.current')} {formatDate(since)} ({duration(since)})
       </Text>
     </Group>
   );

@@ -119,6 +119,8 @@ export const en: TStringsOf<typeof ja> = {
     no: 'No',
     none: 'None.',
     current: '[Current]',
+    durationYears: '{{years}} yr {{months}} mo',
+    durationMonths: '{{months}} mo',
     currentBadge: 'Current',
     assignment: 'Assignment',
     contract: 'Contract',

@@ -116,6 +116,8 @@ export const ja = {
     no: '対象外',
     none: '登録されていません。',
     current: '[現在]',
+    durationYears: '{{years}}年{{months}}か月',
+    durationMonths: '{{months}}か月',
     currentBadge: '現在',
     assignment: '所属',
     contract: '契約',
