@@ -10,7 +10,12 @@ if (isCi && !pgUrl) throw new Error('CI=true but TEST_DATABASE_URL is not set: t
 const server = (name: string, env: Record<string, string>) => ({
   test: {
     name,
-    include: ['apps/hr-server/**/*.test.ts', 'apps/training-server/**/*.test.ts', 'packages/*/src/**/*.test.ts'],
+    include: [
+      'apps/hr-server/**/*.test.ts',
+      'apps/training-server/**/*.test.ts',
+      'scripts/**/*.test.ts',
+      'packages/*/src/**/*.test.ts',
+    ],
     environment: 'node',
     env,
     // one run id and directory for the test databases' templates, then each app's template migrated once

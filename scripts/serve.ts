@@ -1,32 +1,14 @@
 // npm start's server: HR on PORT (3000) and training on TRAINING_PORT (3100) in one process over one
-// engine, each with its job queue; the kit's runServer listens and closes them gracefully.
-import { runServer } from '@jinji/server-kit/run-server';
-import { buildApp } from '../apps/hr-server/src/app';
-import { startJobs } from '../apps/hr-server/src/jobs/boss';
-import { registerWorkers } from '../apps/hr-server/src/jobs/workers';
-import { buildTrainingApp } from '../apps/training-server/src/app';
-import { startTrainingJobs } from '../apps/training-server/src/jobs';
+// engine, each with its job queue; the kit's runApps listens and closes them gracefully.
+import { runApps } from '@jinji/server-kit/run-apps';
+import { servedHr } from '../apps/hr-server/src/app';
+import { servedTraining } from '../apps/training-server/src/app';
 import { bootBoth } from './compose';
 
-const startedAt = performance.now();
-const both = await bootBoth();
-const { hrConfig, trainingConfig } = both;
-let log: { error(obj: object, msg: string): void } = { error: (obj, msg) => console.error(msg, obj) };
-const onError = (err: Error) => log.error({ err }, 'job queue error');
-const hrJobs = await startJobs(both.hr, onError);
-const trainingJobs = await startTrainingJobs(both.training, onError);
-const hr = await buildApp({ config: hrConfig, db: both.hr, jobs: await registerWorkers(hrJobs.boss, both.hr) });
-const training = await buildTrainingApp({ config: trainingConfig, db: both.training });
-log = hr.log;
-await runServer({
-  apps: [
-    { app: hr, port: hrConfig.port, host: hrConfig.host, name: 'jinji' },
-    { app: training, port: trainingConfig.port, host: trainingConfig.host, name: 'jinji training' },
-  ],
-  resources: [
-    { close: () => Promise.all([hrJobs.stop(), trainingJobs.stop()]).then(() => {}), closedMessage: 'jobs stopped' },
-    { close: both.close, closedMessage: 'database closed' },
-  ],
-  readyFields: { database: both.kind },
-  startedAt,
+await runApps({
+  boot: async () => {
+    const both = await bootBoth();
+    return { db: both, close: both.close };
+  },
+  apps: (both) => [servedHr(both.hrConfig, both.hr), servedTraining(both.trainingConfig, both.training)],
 });

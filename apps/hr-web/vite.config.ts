@@ -6,7 +6,7 @@ import { routeSizesPlugin } from './build/route-sizes';
 export default defineConfig({
   plugins: [
     react(),
-    bootScreen({ text: '読み込み中…', color: '#364fc7', track: '#dbe4ff', accent: '#4c6ef5' }),
+    bootScreen({ title: 'jinji 人事管理', color: '#364fc7', track: '#dbe4ff', accent: '#4c6ef5' }),
     routeSizesPlugin(),
   ],
   // The manifest is what build/route-sizes.ts walks to print and test each route's download.

@@ -1,8 +1,9 @@
 // buildApp(): the kit's base app, then HR's auth plugin and feature routes by name. server.ts only listens.
 
 import { findDatabaseError, isFailedQuery } from '@jinji/db/errors';
-import { createBaseApp } from '@jinji/server-kit/base-app';
+import { createBaseApp, sessionSecuritySchemes } from '@jinji/server-kit/base-app';
 import { healthRoutes } from '@jinji/server-kit/health';
+import type { ServedApp } from '@jinji/server-kit/run-apps';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import type { Config } from './config';
 import type { Database } from './db/client';
@@ -17,6 +18,8 @@ import type { JobQueue } from './features/imports/imports.service';
 import { masterRoutes } from './features/masters/masters.routes';
 import { passwordPolicyRoutes } from './features/password-policy/password-policy.routes';
 import { setupRoutes } from './features/tenants/setup.routes';
+import { startJobs } from './jobs/boss';
+import { registerWorkers } from './jobs/workers';
 import { authPlugin } from './plugins/auth';
 
 export type BuildAppOptions = {
@@ -37,10 +40,7 @@ export async function buildApp({ config, db, jobs, logger }: BuildAppOptions): P
       title: 'jinji HR API',
       version: '0.1.0',
       description: 'jinji 人事管理 HTTP API',
-      securitySchemes: {
-        session: { type: 'apiKey', in: 'cookie', name: '__Host-jinji_sid' },
-        csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
-      },
+      securitySchemes: sessionSecuritySchemes('__Host-jinji_sid'),
     },
     web: {
       dist: config.webDist,
@@ -63,3 +63,14 @@ export async function buildApp({ config, db, jobs, logger }: BuildAppOptions): P
 
   return app;
 }
+
+/** HR as one of a process's apps (its server.ts, or `npm start` beside training): its job queue, then the app. */
+export const servedHr = (config: Config, db: Database): ServedApp => ({
+  name: 'jinji',
+  port: config.port,
+  host: config.host,
+  start: async (onError) => {
+    const jobs = await startJobs(db, onError);
+    return { app: await buildApp({ config, db, jobs: await registerWorkers(jobs.boss, db) }), stop: () => jobs.stop() };
+  },
+});

@@ -1,12 +1,5 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { mountApp } from '@jinji/web-kit/ui/mount';
 import { i18nReady } from './app/i18n';
 import { App } from './app/providers';
 
-void i18nReady.then(() =>
-  createRoot(document.getElementById('root')!).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  ),
-);
+mountApp(i18nReady, <App />);

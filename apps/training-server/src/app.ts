@@ -1,7 +1,9 @@
 // buildTrainingApp(): the kit's base app, training's auth kit and its routes. server.ts only listens.
 import { findDatabaseError, isFailedQuery } from '@jinji/db/errors';
-import { createBaseApp } from '@jinji/server-kit/base-app';
+import { startBoss } from '@jinji/jobs/boss';
+import { createBaseApp, sessionSecuritySchemes } from '@jinji/server-kit/base-app';
 import { healthRoutes } from '@jinji/server-kit/health';
+import type { ServedApp } from '@jinji/server-kit/run-apps';
 import type { FastifyServerOptions } from 'fastify';
 import type { TrainingConfig } from './config';
 import type { TrainingDb } from './db/database';
@@ -22,10 +24,7 @@ export async function buildTrainingApp(opts: {
       title: '研修申込システム API',
       version: '0.1.0',
       description: 'jinji 研修申込システム HTTP API',
-      securitySchemes: {
-        session: { type: 'apiKey', in: 'cookie', name: trainingAuth.names.secure.sid },
-        csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
-      },
+      securitySchemes: sessionSecuritySchemes(trainingAuth.names.secure.sid),
     },
     web: {
       dist: config.webDist,
@@ -37,3 +36,15 @@ export async function buildTrainingApp(opts: {
   await app.register(trainingAuthRoutes, { db, config });
   return app;
 }
+
+/** Training as one of a process's apps (its server.ts, or `npm start` beside HR); its pg-boss has its own
+ * schema and no jobs yet (the next issue adds them). */
+export const servedTraining = (config: TrainingConfig, db: TrainingDb): ServedApp => ({
+  name: 'jinji training',
+  port: config.port,
+  host: config.host,
+  start: async (onError) => {
+    const jobs = await startBoss(db.engine, { schema: 'pgboss_training', onError });
+    return { app: await buildTrainingApp({ config, db }), stop: () => jobs.stop() };
+  },
+});

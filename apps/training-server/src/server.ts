@@ -1,26 +1,10 @@
-// Training alone (a PostgreSQL deployment of its own): boot through the kit, the app, listen.
-
-import { openDatabase } from '@jinji/db/client';
-import { acquireDataDirLock } from '@jinji/db/data-dir-lock';
+// Training alone (a PostgreSQL deployment of its own): the kit's boot, the app, listen.
 import { bootDatabase } from '@jinji/server-kit/boot';
-import { runServer } from '@jinji/server-kit/run-server';
-import { buildTrainingApp } from './app';
+import { runApps } from '@jinji/server-kit/run-apps';
+import { servedTraining } from './app';
 import { loadTrainingConfig } from './config';
-import { migrateTraining, trainingDatabaseSpec } from './db/database';
-import { startTrainingJobs } from './jobs';
+import { trainingDatabase as database } from './db/database';
 
-const startedAt = performance.now();
 const config = loadTrainingConfig();
-const driver = { openDatabase: (o: object) => openDatabase(o, trainingDatabaseSpec), acquireDataDirLock };
-const { db, close } = await bootDatabase(config, driver, [migrateTraining]);
-const app = await buildTrainingApp({ config, db });
-const jobs = await startTrainingJobs(db, (err) => app.log.error({ err }, 'job queue error'));
-const stopJobs = { close: () => jobs.stop(), closedMessage: 'jobs stopped' };
-const closeDatabase = { close, closedMessage: 'database closed' };
-const listening = { app, port: config.port, host: config.host, name: 'jinji training' };
-await runServer({
-  apps: [listening],
-  resources: [stopJobs, closeDatabase],
-  readyFields: { database: db.kind },
-  startedAt,
-});
+const boot = () => bootDatabase(config, database.driver, [database.migrate]);
+await runApps({ boot, apps: (db) => [servedTraining(config, db)] });

@@ -7,14 +7,14 @@ import { InjectClient } from '@jinji/test-kit/inject-client';
 import type { FastifyInstance } from 'fastify';
 import { buildTrainingApp } from '../src/app';
 import { loadTrainingConfig } from '../src/config';
-import { type TrainingDb, trainingDatabaseSpec } from '../src/db/database';
+import { type TrainingDb, trainingDatabase } from '../src/db/database';
 import { organisations, users } from '../src/db/schema/index';
 import { trainingTestTemplate } from './template';
 
 export const PASSWORD = 'Sazanka-no-hana-2026!';
 
 export async function trainingTestApp() {
-  const db = await createTestDatabase(trainingTestTemplate, trainingDatabaseSpec, { poolSize: 2 });
+  const db = await createTestDatabase(trainingTestTemplate, trainingDatabase.spec, { poolSize: 2 });
   const env = { NODE_ENV: 'test', LOG_LEVEL: 'silent', JINJI_TRAINING_WEB_DIST: '/nonexistent' } as const;
   const base = loadTrainingConfig(env);
   const config = { ...base, login: { ...base.login, lockThreshold: 3 } };

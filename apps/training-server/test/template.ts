@@ -1,10 +1,5 @@
 // Training's test template: its migrations applied once per run; every test file gets a clone.
-import type { TestTemplate } from '@jinji/test-kit/database';
-import { bindTraining, migrateTraining, trainingDatabaseSpec, trainingPgliteExtensions } from '../src/db/database';
+import { appTestTemplate } from '@jinji/test-kit/app-template';
+import { trainingDatabase } from '../src/db/database';
 
-export const trainingTestTemplate: TestTemplate = {
-  name: 'training',
-  extensions: trainingPgliteExtensions,
-  apps: [trainingDatabaseSpec],
-  build: (engine) => migrateTraining(bindTraining(engine), { provisionRequestLogin: false }),
-};
+export const trainingTestTemplate = appTestTemplate('training', trainingDatabase);

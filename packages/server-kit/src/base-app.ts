@@ -36,6 +36,12 @@ export type BaseAppOptions = {
   logger?: FastifyServerOptions['logger'] | boolean;
 };
 
+/** The OpenAPI security of a session-cookie app: the session cookie, and the CSRF header of writes. */
+export const sessionSecuritySchemes = (sessionCookie: string): SecuritySchemes => ({
+  session: { type: 'apiKey', in: 'cookie', name: sessionCookie },
+  csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+});
+
 export async function createBaseApp(opts: BaseAppOptions) {
   const app = Fastify({
     logger: loggerOptions(opts.config.logLevel, opts.databaseErrors, opts.logger),

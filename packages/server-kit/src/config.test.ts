@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { parseEnv, port, toBaseConfig, ZBaseEnv } from './config';
+import { parseEnv, port, toBaseConfig, webAppConfigLoader, ZBaseEnv } from './config';
 
 describe('config base', () => {
   it('has safe defaults: production, loopback, embedded database in ./data, no proxy trusted', () => {
@@ -49,5 +49,26 @@ describe('config base', () => {
     expect(() => parseEnv(schema, { TRUST_PROXY: 'yes', SESSION_IDLE_MINUTES: '-1' })).toThrow(
       /Invalid environment:\n(?=[\s\S]*TRUST_PROXY)(?=[\s\S]*SESSION_IDLE_MINUTES)(?=[\s\S]*EXTRA)/,
     );
+  });
+});
+
+describe('webAppConfigLoader', () => {
+  const load = webAppConfigLoader({
+    portVar: 'APP_PORT',
+    defaultPort: 3100,
+    webDistVar: 'APP_WEB',
+    builtWeb: '/built',
+  });
+
+  it("reads the app's port and web build from its own variables, with the defaults it was given", () => {
+    expect(load({})).toMatchObject({ port: 3100, webDist: path.resolve('/built'), host: '127.0.0.1' });
+    expect(load({ APP_PORT: '4100', APP_WEB: 'web/dist', PORT: '9' })).toMatchObject({
+      port: 4100,
+      webDist: path.resolve('web/dist'),
+    });
+  });
+
+  it("refuses a bad port in the app's variable", () => {
+    expect(() => load({ APP_PORT: '70000' })).toThrow(/APP_PORT/);
   });
 });

@@ -68,3 +68,24 @@ export function toBaseConfig(e: TBaseEnv): BaseConfig {
     },
   };
 }
+
+/** The config of an app that serves a web app: the common part, its port and its web build. */
+export type WebAppConfig = BaseConfig & { port: number; webDist: string };
+
+/**
+ * The loader of such an app's config: its port from `portVar` (default `defaultPort`), and its built web
+ * app from `webDistVar` or else `builtWeb`. An app with more variables extends ZBaseEnv itself.
+ */
+export function webAppConfigLoader(opts: {
+  portVar: string;
+  defaultPort: number;
+  webDistVar: string;
+  builtWeb: string;
+}) {
+  const schema = ZBaseEnv.extend({ [opts.portVar]: port(opts.defaultPort), [opts.webDistVar]: z.string().optional() });
+  return (env: NodeJS.ProcessEnv = process.env): WebAppConfig => {
+    const e = parseEnv(schema, env) as TBaseEnv & Record<string, unknown>;
+    const webDist = path.resolve((e[opts.webDistVar] as string | undefined) ?? opts.builtWeb);
+    return { ...toBaseConfig(e), port: e[opts.portVar] as number, webDist };
+  };
+}

@@ -1,3 +1,9 @@
 import type { Plugin } from 'vite';
 
-export function bootScreen(look: { text: string; color: string; track: string; accent: string }): Plugin;
+export function bootScreen(look: {
+  title: string;
+  text?: string;
+  color: string;
+  track: string;
+  accent: string;
+}): Plugin;

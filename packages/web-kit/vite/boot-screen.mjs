@@ -1,8 +1,10 @@
-// The boot screen both apps' index.html show until React renders into #root: a slow line sees
-// 読み込み中…, not a white page. CSS only (the CSP allows inline styles, no inline script). A Vite
-// plugin in plain .mjs because Vite's config loader does not compile TypeScript from a workspace package.
+// The page of both apps: index.html is only the marker `<!-- jinji:page -->`, which this plugin replaces,
+// before Vite reads the page, with the document — its title, the boot screen shown until React renders
+// into #root (a slow line sees 読み込み中…, not a white page; CSS only: the CSP allows inline styles, no
+// inline script) and the entry /src/main.tsx. A Vite plugin in plain .mjs because Vite's config loader
+// does not compile TypeScript from a workspace package.
 
-/** @param {{ text: string; color: string; track: string; accent: string }} look */
+/** @param {{ title: string; text?: string; color: string; track: string; accent: string }} look */
 export function bootScreen(look) {
   const style = `<style>
       .boot-loading { display: flex; flex-direction: column; align-items: center; justify-content: center; gap: 16px;
@@ -16,11 +18,32 @@ export function bootScreen(look) {
     </style>`;
   const screen = `<div class="boot-loading" role="status" aria-live="polite">
         <div class="boot-loading__spinner" aria-hidden="true"></div>
-        <p>${look.text}</p>
+        <p>${look.text ?? '読み込み中…'}</p>
       </div>`;
+  const page = `<!doctype html>
+<html lang="ja">
+  <head>
+    <meta charset="UTF-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1.0" />
+    <title>${look.title}</title>
+    ${style}
+  </head>
+  <body>
+    <div id="root">
+      ${screen}
+    </div>
+    <script type="module" src="/src/main.tsx"></script>
+  </body>
+</html>
+`;
   return {
     name: 'jinji-boot-screen',
-    transformIndexHtml: (html) =>
-      html.replace('<!-- boot-screen:style -->', style).replace('<!-- boot-screen:markup -->', screen),
+    transformIndexHtml: {
+      order: 'pre',
+      handler: (html) => {
+        if (!html.includes('<!-- jinji:page -->')) throw new Error('index.html: expected <!-- jinji:page -->');
+        return page;
+      },
+    },
   };
 }

@@ -1,16 +1,6 @@
+import { loginThrottleColumns, ofTenantUser, sessionColumns } from '@jinji/db/auth-columns';
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  foreignKey,
-  index,
-  integer,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  unique,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { tenantIdColumn } from './columns';
 
 export const userAccounts = pgTable(
@@ -52,9 +42,7 @@ export const passwordHistory = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     index('password_history_user_idx').on(t.tenantId, t.userId, t.createdAt),
-    foreignKey({ columns: [t.tenantId, t.userId], foreignColumns: [userAccounts.tenantId, userAccounts.id] }).onDelete(
-      'cascade',
-    ),
+    ofTenantUser([t.tenantId, t.userId], [userAccounts.tenantId, userAccounts.id]),
   ],
 );
 
@@ -62,21 +50,14 @@ export const sessions = pgTable(
   'sessions',
   {
     tenantId: tenantIdColumn(),
-    /** sha256 of the random token; the token itself is only in the cookie. */
-    idHash: text('id_hash').notNull(),
-    userId: uuid('user_id').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
-    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    ...sessionColumns(),
     ip: text('ip'),
     userAgent: text('user_agent'),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.idHash] }),
     index('sessions_user_idx').on(t.tenantId, t.userId),
-    foreignKey({ columns: [t.tenantId, t.userId], foreignColumns: [userAccounts.tenantId, userAccounts.id] }).onDelete(
-      'cascade',
-    ),
+    ofTenantUser([t.tenantId, t.userId], [userAccounts.tenantId, userAccounts.id]),
   ],
 );
 
@@ -91,9 +72,7 @@ export const roleMembers = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.role, t.userId] }),
     index('role_members_user_idx').on(t.tenantId, t.userId),
-    foreignKey({ columns: [t.tenantId, t.userId], foreignColumns: [userAccounts.tenantId, userAccounts.id] }).onDelete(
-      'cascade',
-    ),
+    ofTenantUser([t.tenantId, t.userId], [userAccounts.tenantId, userAccounts.id]),
   ],
 );
 
@@ -112,27 +91,12 @@ export const passwordPolicies = pgTable('password_policies', {
   updatedBy: uuid('updated_by'),
 });
 
-// Login throttling (decision 004 "Lockout"): one row per account and source (IP, IPv6 by /64), plus one
-// row per account with source '*' for the account-wide hourly count. In the database, not in memory,
-// so that every app process sees the same counts.
+// Login throttling (decision 004 "Lockout"): the auth kit's columns (packages/db/auth-columns).
 export const loginThrottles = pgTable(
   'login_throttles',
-  {
-    tenantId: tenantIdColumn(),
-    userId: uuid('user_id').notNull(),
-    source: text('source').notNull(),
-    /** failures (and attempts still being checked) since windowStartedAt */
-    failures: integer('failures').notNull().default(0),
-    windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull().defaultNow(),
-    lockedUntil: timestamp('locked_until', { withTimezone: true }),
-    /** a source the owner has logged in from: it is not stopped by the account-wide limit */
-    lastSuccessAt: timestamp('last_success_at', { withTimezone: true }),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-  },
+  { tenantId: tenantIdColumn(), ...loginThrottleColumns() },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.userId, t.source] }),
-    foreignKey({ columns: [t.tenantId, t.userId], foreignColumns: [userAccounts.tenantId, userAccounts.id] }).onDelete(
-      'cascade',
-    ),
+    ofTenantUser([t.tenantId, t.userId], [userAccounts.tenantId, userAccounts.id]),
   ],
 );

@@ -1,6 +1,8 @@
-// 利用者, their sessions and login throttles (what the auth kit's ThrottleStore keeps).
+// 利用者, their sessions and login throttles (the auth kit's stores: their columns are the kit's).
+
+import { loginThrottleColumns, ofTenantUser, sessionColumns } from '@jinji/db/auth-columns';
 import { sql } from 'drizzle-orm';
-import { type AnyPgColumn, foreignKey, integer, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
 import { organisationId, stamp, training } from './organisations';
 
 /** 一般 / 承認者 / 管理者 */
@@ -31,36 +33,15 @@ export const users = training.table(
 );
 
 const ofUser = (t: { organisationId: AnyPgColumn; userId: AnyPgColumn }) =>
-  foreignKey({ columns: [t.organisationId, t.userId], foreignColumns: [users.organisationId, users.id] }).onDelete(
-    'cascade',
-  );
+  ofTenantUser([t.organisationId, t.userId], [users.organisationId, users.id]);
 
-export const sessions = training.table(
-  'sessions',
-  {
-    /** sha256 of the cookie's random part */
-    idHash: text('id_hash').notNull(),
-    expiresAt: stamp('expires_at').notNull(),
-    organisationId: organisationId(),
-    createdAt: stamp('created_at').notNull().defaultNow(),
-    userId: uuid('user_id').notNull(),
-    lastSeenAt: stamp('last_seen_at').notNull().defaultNow(),
-  },
-  (t) => [primaryKey({ columns: [t.organisationId, t.idHash] }), ofUser(t)],
-);
+export const sessions = training.table('sessions', { organisationId: organisationId(), ...sessionColumns() }, (t) => [
+  primaryKey({ columns: [t.organisationId, t.idHash] }),
+  ofUser(t),
+]);
 
 export const loginThrottles = training.table(
   'login_throttles',
-  {
-    /** the client's IP (/64 for IPv6), or '*' for the account-wide row */
-    source: text('source').notNull(),
-    failures: integer('failures').notNull().default(0),
-    organisationId: organisationId(),
-    lockedUntil: stamp('locked_until'),
-    userId: uuid('user_id').notNull(),
-    windowStartedAt: stamp('window_started_at').notNull().defaultNow(),
-    lastSuccessAt: stamp('last_success_at'),
-    updatedAt: stamp('updated_at').notNull().defaultNow(),
-  },
+  { organisationId: organisationId(), ...loginThrottleColumns() },
   (t) => [primaryKey({ columns: [t.organisationId, t.userId, t.source] }), ofUser(t)],
 );

@@ -1,28 +1,35 @@
-import { LanguageToggle } from '@jinji/web-kit/ui/language-toggle';
-import { LogoutButton } from '@jinji/web-kit/ui/logout-button';
-import { NavShell } from '@jinji/web-kit/ui/nav-shell';
-import { NavLinkLink } from '@jinji/web-kit/ui/router-links';
-import { Box, Group, Text } from '@mantine/core';
+// The signed-in frame of an app with a flat menu (createAppRouter): the tenant's name, the user, ログアウト
+// and the language in the header; the menu at the side.
+import { Box, type DefaultMantineColor, Group, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Outlet } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../features/auth/api/auth';
-import { NAV } from './nav';
+import { LanguageToggle } from './language-toggle';
+import { LogoutButton } from './logout-button';
+import { NavShell } from './nav-shell';
+import { NavLinkLink } from './router-links';
 
-/** Signed in: the organisation, the user, ログアウト and the language in the header; the menu at the side. */
-export function MainLayout() {
+/** A menu entry: `label` is a key under the app's `nav` texts, which also titles the page. */
+export type AppNavItem = { label: string; to: `/${string}` };
+
+export function SignedInShell(props: {
+  color: DefaultMantineColor;
+  nav: readonly AppNavItem[];
+  userName?: string;
+  tenantName?: string;
+}) {
   const { t } = useTranslation();
-  const me = useMe();
+  const text = t as unknown as (key: string) => string;
   const [opened, { toggle, close }] = useDisclosure();
   return (
     <NavShell
-      color="teal"
-      tenantName={me?.organization.name}
+      color={props.color}
+      tenantName={props.tenantName}
       navWidth={240}
       headerRight={
         <>
           <Text size="sm" fw={500} truncate maw={160} visibleFrom="sm">
-            {me?.user.displayName}
+            {props.userName}
           </Text>
           <LogoutButton />
           <Box visibleFrom="sm">
@@ -30,7 +37,7 @@ export function MainLayout() {
           </Box>
         </>
       }
-      navLabel={t('nav.main')}
+      navLabel={text('nav.main')}
       isNavOpen={opened}
       onToggleNav={toggle}
       nav={
@@ -47,12 +54,13 @@ export function MainLayout() {
             style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}
           >
             <Text size="sm" c="dimmed" truncate>
-              {me?.user.displayName}
+              {props.userName}
             </Text>
             <LanguageToggle />
           </Group>
-          {NAV.map((item) => (
-            <NavLinkLink key={item.to} to={item.to} label={t(`nav.${item.label}`)} onClick={close} />
+          {/* as never: the app's registered route tree is not the kit's to know */}
+          {props.nav.map((item) => (
+            <NavLinkLink key={item.to} to={item.to as never} label={text(`nav.${item.label}`)} onClick={close} />
           ))}
         </>
       }

@@ -1,0 +1,43 @@
+// One app's database in one declaration (decision 009): its spec (schema, tenant column, roles), the
+// PGlite extensions its migrations create and its migrations (folder, bookkeeping, lock key). From it
+// come what every entry point and test needs: bind to a shared engine, migrate, open alone, and the
+// driver the server kit's boot takes. An app's db module is this call and its types, nothing else.
+import type { Extensions } from '@electric-sql/pglite';
+import { type AppDatabaseSpec, bindDatabase, type Database, type Engine, openDatabase, type Tables } from './client';
+import { acquireDataDirLock } from './data-dir-lock';
+import { type MigrateOptions, migrateDatabase } from './migrate';
+
+export type AppDatabaseDefinition<S extends Tables> = AppDatabaseSpec<S> & {
+  /** the extensions the app's migrations create: PGlite must load them when it opens */
+  extensions?: Extensions;
+  migrations: MigrateOptions;
+};
+
+export type AppDatabase<S extends Tables> = {
+  spec: AppDatabaseSpec<S>;
+  extensions: Extensions;
+  migrations: MigrateOptions;
+  bind(engine: Engine, opts?: { ownsEngine?: boolean; poolSize?: number }): Database<S>;
+  migrate(db: Database<S>, opts?: Partial<MigrateOptions>): Promise<void>;
+  /** the app alone on its own engine (PGlite in `dataDir`, or PostgreSQL at `databaseUrl`) */
+  open(opts: { databaseUrl?: string; dataDir?: string }): Promise<Database<S>>;
+  /** what server-kit's bootDatabase takes */
+  driver: {
+    openDatabase(opts: { databaseUrl: string | undefined; dataDir: string }): Promise<Database<S>>;
+    acquireDataDirLock(dataDir: string): () => void;
+  };
+};
+
+export function defineAppDatabase<S extends Tables>(definition: AppDatabaseDefinition<S>): AppDatabase<S> {
+  const { extensions = {}, migrations, ...spec } = definition;
+  const open = (opts: { databaseUrl?: string; dataDir?: string }) => openDatabase({ ...opts, extensions }, spec);
+  return {
+    spec,
+    extensions,
+    migrations,
+    bind: (engine, opts) => bindDatabase(engine, spec, opts),
+    migrate: (db, opts = {}) => migrateDatabase(db, { ...migrations, ...opts }),
+    open,
+    driver: { openDatabase: open, acquireDataDirLock },
+  };
+}
