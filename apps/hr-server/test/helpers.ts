@@ -72,8 +72,6 @@ export class Client extends InjectClient<[tenantCode: string, loginId: string, p
   /** `remoteAddress`: the client's IP as the server sees it (login throttling counts per source). */
   constructor(app: FastifyInstance, opts: { remoteAddress?: string } = {}) {
     super(app, {
-      csrfPath: '/api/v1/auth/csrf',
-      loginPath: '/api/v1/auth/login',
       loginBody: (tenantCode, loginId, password) => ({ tenantCode, loginId, password }),
       ...opts,
     });

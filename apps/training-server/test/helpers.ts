@@ -40,7 +40,5 @@ export async function createOrganisation(db: TrainingDb, loginIds = ['admin']) {
 export const trainingClient = (app: FastifyInstance, opts: { remoteAddress?: string } = {}) =>
   new InjectClient<[organizationCode: string, loginId: string, password: string]>(app, {
     loginBody: (organizationCode, loginId, password) => ({ organizationCode, loginId, password }),
-    csrfPath: '/api/v1/auth/csrf',
-    loginPath: '/api/v1/auth/login',
     ...opts,
   });

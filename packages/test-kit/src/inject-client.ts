@@ -3,10 +3,10 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 
 export type InjectClientOptions<L extends unknown[]> = {
-  /** GET route answering `{ csrfToken }` */
-  csrfPath: string;
-  /** POST route of the login, and its body from login()'s arguments */
-  loginPath: string;
+  /** GET route answering `{ csrfToken }`; every app's is /api/v1/auth/csrf */
+  csrfPath?: string;
+  /** POST route of the login (every app's: /api/v1/auth/login, as the web kit's), and its body from login()'s arguments */
+  loginPath?: string;
   loginBody: (...args: L) => object;
   csrfHeader?: string;
   /** the client's IP as the server sees it (login throttling counts per source) */
@@ -40,7 +40,7 @@ export class InjectClient<L extends unknown[]> {
   }
 
   async token(): Promise<string> {
-    const res = await this.request('GET', this.opts.csrfPath);
+    const res = await this.request('GET', this.opts.csrfPath ?? '/api/v1/auth/csrf');
     this.csrf = res.json().csrfToken;
     return this.csrf as string;
   }
@@ -69,7 +69,7 @@ export class InjectClient<L extends unknown[]> {
   }
 
   async login(...args: L): Promise<LightMyRequestResponse> {
-    const res = await this.request('POST', this.opts.loginPath, this.opts.loginBody(...args));
+    const res = await this.request('POST', this.opts.loginPath ?? '/api/v1/auth/login', this.opts.loginBody(...args));
     if (res.statusCode === 200) await this.token(); // rotated at login
     return res;
   }
