@@ -21,6 +21,7 @@ import {
   deleteSession,
   deleteUserSessions,
   findAccountSummary,
+  findEmployeeIdOfUser,
   findSessionContext,
   findUserByLoginId,
   getUserPassword,
@@ -318,4 +319,14 @@ export async function resetPasswordByLoginId(
     await updatePassword(tx, tenantId, user.id, hash);
     await resetLoginThrottles(tx, user.id);
   });
+}
+
+/**
+ * The signed-in account's own employee, for the self-service routes (which take no employee id):
+ * NO_LINKED_EMPLOYEE for an account that has none (an administrator's own login, say).
+ */
+export async function requireOwnEmployeeId(tx: Tx, ctx: Actor): Promise<string> {
+  const employeeId = ctx.kind === 'user' ? await findEmployeeIdOfUser(tx, ctx.userId) : null;
+  if (!employeeId) throw new AppError('NO_LINKED_EMPLOYEE');
+  return employeeId;
 }
