@@ -117,7 +117,14 @@ export async function deleteExpiredSessions(tx: Tx, idleBefore: Date): Promise<v
 
 export async function insertAccount(
   tx: Tx,
-  a: { tenantId: string; loginId: string; displayName: string; email: string | null; passwordHash: string },
+  a: {
+    tenantId: string;
+    loginId: string;
+    displayName: string;
+    email: string | null;
+    passwordHash: string;
+    employeeId?: string | null;
+  },
 ): Promise<string> {
   const [row] = await tx
     .insert(userAccounts)

@@ -268,7 +268,15 @@ export async function unlockAccount(db: Database, ctx: Actor, userId: string): P
  */
 export async function createAccount(
   db: Database,
-  input: { tenantCode: string; loginId: string; password: string; displayName: string; email: string | null },
+  input: {
+    tenantCode: string;
+    loginId: string;
+    password: string;
+    displayName: string;
+    email: string | null;
+    /** the employee the account belongs to (マイページ shows that record) */
+    employeeId?: string | null;
+  },
 ): Promise<{ tenantId: string; userId: string }> {
   const tenantId = await db.asAnonymous((tx) => findTenantIdByCode(tx, input.tenantCode));
   if (!tenantId) throw new AppError('NOT_FOUND', `企業コード「${input.tenantCode}」の組織が見つかりません`);

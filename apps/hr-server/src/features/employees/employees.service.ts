@@ -686,14 +686,15 @@ export async function deleteHistory(db: Database, ctx: Actor, id: string, kind: 
   return getEmployee(db, ctx, id);
 }
 
-/** Test and sample data (no session): written like any other new employee, audit row included. */
+/** Test and sample data (no session, e.g. the CLI): written like any other new employee, audit row included. */
 export async function createSampleEmployees(
   db: Database,
   tenantId: string,
   rows: (EmployeeBasicValues & { employeeNumber?: string | null })[],
-): Promise<void> {
+): Promise<string[]> {
   const actor = systemActor(tenantId, 'sample-data', { roles: [] });
-  await db.asTenant(tenantId, async (tx) => {
+  return db.asTenant(tenantId, async (tx) => {
+    const ids: string[] = [];
     for (let i = 0; i < rows.length; i += 2000) {
       const batch = rows.slice(i, i + 2000).map(({ employeeNumber = null, ...basic }) => ({
         basic,
@@ -701,8 +702,9 @@ export async function createSampleEmployees(
         loginId: null,
         audit: { ...basic, employeeNumber },
       }));
-      await writeNewEmployees(tx, actor, batch);
+      ids.push(...(await writeNewEmployees(tx, actor, batch)));
     }
+    return ids;
   });
 }
 

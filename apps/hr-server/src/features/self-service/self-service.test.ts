@@ -17,7 +17,7 @@ let t: TestApp;
 let hr: Client;
 let alice: Client; // 一般, linked to employee A (startup flag 1)
 let bob: Client; // 人事管理者 too (may see 要配慮情報 on HR pages), linked to employee B
-const ids: Record<string, string> = {};
+const ids = {} as Record<'a' | 'b' | 'foreign' | 'license' | 'oldLicense' | 'disability' | 'foreignLicense', string>;
 const AWARD_MARK = '社長賞SELFLEAK4Q';
 
 const person = (over: Record<string, unknown>) => ({
