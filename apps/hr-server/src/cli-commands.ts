@@ -2,14 +2,15 @@
 // composition root's (scripts/jinji.ts, which adds training's) run them over a booted database.
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
+import { systemActor } from '@jinji/auth/actor';
 import { ZCreateTenantRequest } from '@jinji/contracts/hr/setup';
 import { todayInJapan } from '@jinji/ja/text';
 import { AppError } from '@jinji/server-kit/app-error';
-import type { Database } from './db/client';
+import type { Database, Tx } from './db/client';
 import { createAccount } from './features/auth/auth.service';
-import { createSampleEmployees } from './features/employees/employees.service';
+import { writeNewEmployees } from './features/employees/employee-writes';
 import { seedDemo } from './features/tenants/demo';
-import { createTenant, findTenantIdByCode } from './features/tenants/tenants.service';
+import { createTenant } from './features/tenants/tenants.service';
 
 export const USAGE = `使い方: npm run jinji -- <command>
   migrate
@@ -42,9 +43,9 @@ export function reportError(error: unknown, opts: { isDebug: boolean }): number 
 }
 
 /** account:create --employee-number: the employee the account belongs to (「姓 名」 split at the space). */
-async function createEmployeeForAccount(
-  db: Database,
-  tenantCode: string,
+async function writeEmployeeForAccount(
+  tx: Tx,
+  tenantId: string,
   e: {
     employeeNumber: string;
     name: string;
@@ -54,24 +55,23 @@ async function createEmployeeForAccount(
     isStartupTarget: boolean;
   },
 ): Promise<string> {
-  const tenantId = await db.asAnonymous((tx) => findTenantIdByCode(tx, tenantCode));
-  if (!tenantId) throw new AppError('NOT_FOUND', `企業コード「${tenantCode}」の組織が見つかりません`);
   const [lastName = '', firstName = ''] = e.name.split(/[\s　]+/);
   const [lastNameKana = '', firstNameKana = ''] = e.kana.split(/[\s　]+/);
-  const [id] = await createSampleEmployees(db, tenantId, [
-    {
-      employeeNumber: e.employeeNumber,
-      lastName,
-      firstName: firstName || lastName,
-      lastNameKana,
-      firstNameKana: firstNameKana || lastNameKana,
-      birthDate: e.birthDate,
-      gender: '回答しない',
-      hireDate: todayInJapan(),
-      email: e.email,
-      systemUseStartDate: todayInJapan(),
-      isStartupTarget: e.isStartupTarget,
-    },
+  const basic = {
+    lastName,
+    firstName: firstName || lastName,
+    lastNameKana,
+    firstNameKana: firstNameKana || lastNameKana,
+    birthDate: e.birthDate,
+    gender: '回答しない',
+    hireDate: todayInJapan(),
+    email: e.email,
+    systemUseStartDate: todayInJapan(),
+    isStartupTarget: e.isStartupTarget,
+  };
+  const actor = systemActor(tenantId, 'cli', { roles: [] });
+  const [id] = await writeNewEmployees(tx, actor, [
+    { basic, employeeNumber: e.employeeNumber, loginId: null, audit: { ...basic, employeeNumber: e.employeeNumber } },
   ]);
   return id!;
 }
@@ -129,24 +129,28 @@ export async function runHrCommand(db: Database, command: string | undefined, re
         process.exitCode = 2;
         break;
       }
-      const employeeId = values['employee-number']
-        ? await createEmployeeForAccount(db, values.tenant, {
-            employeeNumber: values['employee-number'],
-            name: values.name,
-            kana: values.kana ?? values.name,
-            birthDate: values['birth-date'],
-            email: values.email ?? null,
-            isStartupTarget: values.startup,
-          })
-        : null;
-      await createAccount(db, {
-        tenantCode: values.tenant,
-        loginId: values.login,
-        password: values.password,
-        displayName: values.name,
-        email: values.email ?? null,
-        employeeId,
-      });
+      const employee = values['employee-number'];
+      await createAccount(
+        db,
+        {
+          tenantCode: values.tenant,
+          loginId: values.login,
+          password: values.password,
+          displayName: values.name,
+          email: values.email ?? null,
+        },
+        employee
+          ? (tx, tenantId) =>
+              writeEmployeeForAccount(tx, tenantId, {
+                employeeNumber: employee,
+                name: values.name!,
+                kana: values.kana ?? values.name!,
+                birthDate: values['birth-date'],
+                email: values.email ?? null,
+                isStartupTarget: values.startup,
+              })
+          : undefined,
+      );
       console.log(`アカウント「${values.name}」(ログインID ${values.login}) を作成しました`);
       break;
     }

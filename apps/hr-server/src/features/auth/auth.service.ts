@@ -274,9 +274,9 @@ export async function createAccount(
     password: string;
     displayName: string;
     email: string | null;
-    /** the employee the account belongs to (マイページ shows that record) */
-    employeeId?: string | null;
   },
+  /** the employee the account belongs to (マイページ shows that record), written in the same transaction */
+  employeeOf?: (tx: Tx, tenantId: string) => Promise<string>,
 ): Promise<{ tenantId: string; userId: string }> {
   const tenantId = await db.asAnonymous((tx) => findTenantIdByCode(tx, input.tenantCode));
   if (!tenantId) throw new AppError('NOT_FOUND', `企業コード「${input.tenantCode}」の組織が見つかりません`);
@@ -298,7 +298,14 @@ export async function createAccount(
   }
   const passwordHash = await hashPassword(input.password);
   try {
-    const userId = await db.asTenant(tenantId, (tx) => insertAccount(tx, { tenantId, ...input, passwordHash }));
+    const userId = await db.asTenant(tenantId, async (tx) =>
+      insertAccount(tx, {
+        tenantId,
+        ...input,
+        passwordHash,
+        employeeId: employeeOf ? await employeeOf(tx, tenantId) : null,
+      }),
+    );
     return { tenantId, userId };
   } catch (error) {
     if (isUniqueViolation(error)) {

@@ -87,7 +87,9 @@ export function Fields({ items }: { items: [string, React.ReactNode][] }) {
       {items.map(([label, value]) => (
         <div key={label} style={{ display: 'contents' }}>
           <dt style={{ color: 'var(--mantine-color-dimmed)', fontSize: 'var(--mantine-font-size-sm)' }}>{label}</dt>
-          <dd style={{ margin: 0, fontSize: 'var(--mantine-font-size-sm)' }}>{value || '-'}</dd>
+          <dd style={{ margin: 0, minWidth: 0, overflowWrap: 'anywhere', fontSize: 'var(--mantine-font-size-sm)' }}>
+            {value || '-'}
+          </dd>
         </div>
       ))}
     </dl>

@@ -48,6 +48,11 @@ export function useCompleteStartup() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => apiClient.post<{ completedAt: string }>('/api/v1/me/startup/complete', {}),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['me'] }),
+    // マイページ's guard reads the cached profile (ensureQueryData): load the new one before going there,
+    // or the old 「スタートアップ未完了」 would send the employee back to the wizard
+    onSuccess: async () => {
+      await queryClient.fetchQuery({ ...myProfileQueryOptions, staleTime: 0 });
+      await queryClient.invalidateQueries({ queryKey: startupQueryOptions.queryKey });
+    },
   });
 }
