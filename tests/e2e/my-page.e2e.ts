@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { accountCreateArgs, type TAccount, tenantCreateArgs } from './support/app';
 import { hasChromium, shot } from './support/browser';
 import { useJourney } from './support/journey';
-import { logInAs, logInAsAdmin, logOut } from './support/session';
+import { callApi, logInAs, logInAsAdmin, logOut } from './support/session';
 
 const YAMADA: TAccount = {
   loginId: 'yamada',
@@ -46,17 +46,9 @@ describe.skipIf(!hasChromium)('マイページ and 従業員スタートアッ�
 
   const main = () => page.getByRole('main');
   const scrollWidth = () => page.evaluate(() => document.documentElement.scrollWidth);
-  async function api(method: 'GET' | 'POST', path: string, data?: unknown) {
-    const { csrfToken } = (await (await page.request.get(`${server.url}/api/v1/auth/csrf`)).json()) as {
-      csrfToken: string;
-    };
-    const res = await page.request.fetch(`${server.url}${path}`, {
-      method,
-      headers: { 'x-csrf-token': csrfToken },
-      data,
-    });
+  async function api(method: 'POST', path: string, data: unknown) {
+    const res = await callApi(page, server.url, method, path, data);
     if (res.status() >= 300) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
-    return res.json();
   }
 
   it('HR sets up the 資格・免許 master', async () => {
@@ -117,13 +109,7 @@ describe.skipIf(!hasChromium)('マイページ and 従業員スタートアッ�
     await contacts.getByRole('button', { name: 'キャンセル' }).click();
     // … and the server refuses one sent anyway, naming the rule
     const four = [1, 2, 3, 4].map((i) => ({ name: `連絡先${i}`, phone: `090-0000-000${i}` }));
-    const { csrfToken } = (await (await page.request.get(`${server.url}/api/v1/auth/csrf`)).json()) as {
-      csrfToken: string;
-    };
-    const res = await page.request.put(`${server.url}/api/v1/me/emergency-contacts`, {
-      headers: { 'x-csrf-token': csrfToken },
-      data: { emergencyContacts: four },
-    });
+    const res = await callApi(page, server.url, 'PUT', '/api/v1/me/emergency-contacts', { emergencyContacts: four });
     expect(res.status()).toBe(400);
     expect(JSON.stringify(await res.json())).toContain('緊急連絡先は3件まで登録できます');
   });

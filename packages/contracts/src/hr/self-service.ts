@@ -2,14 +2,14 @@
 // an employee id: the employee is the signed-in account's own (user_accounts.employee_id). The input
 // schemas are the employee master's own (employees.ts), so a rule is written once for HR and employee.
 import { z } from 'zod';
-import { ZCareerSection, ZContactsSection, ZEmployeeBasic, ZEmployeeDetail } from './employees';
+import { ZCareerSection, ZContactsSection, ZEmployeeBasic, ZEmployeeBasicView, ZEmployeeDetail } from './employees';
 
 /** ご自身の連絡先 on マイページ: the phone numbers (メールアドレス is the account's, changed by HR). */
 export const ZMyContactsRequest = ZEmployeeBasic.pick({ phone: true, mobilePhone: true });
 export type TMyContactsRequest = z.infer<typeof ZMyContactsRequest>;
 
 /** スタートアップ's 基本情報: the address and phones; 氏名・生年月日 are HR's and shown read-only. */
-export const ZStartupBasic = ZEmployeeBasic.pick({
+const ADDRESS_KEYS = {
   postalCode: true,
   prefecture: true,
   city: true,
@@ -17,7 +17,8 @@ export const ZStartupBasic = ZEmployeeBasic.pick({
   building: true,
   phone: true,
   mobilePhone: true,
-});
+} as const;
+export const ZStartupBasic = ZEmployeeBasic.pick(ADDRESS_KEYS);
 export type TStartupBasic = z.infer<typeof ZStartupBasic>;
 
 const str = z.string();
@@ -26,23 +27,23 @@ const strOrNull = z.string().nullable();
 /** What マイページ shows: no 要配慮情報 (障がい, 賞罰) — the SPEC gives the employee none of it. */
 export const ZMyProfile = z.object({
   employeeNumber: strOrNull,
-  basic: z.object({
-    lastName: str,
-    firstName: str,
-    lastNameKana: str,
-    firstNameKana: str,
-    businessLastName: strOrNull,
-    businessFirstName: strOrNull,
-    birthDate: str,
-    hireDate: str,
-    email: strOrNull,
-    postalCode: strOrNull,
-    prefecture: strOrNull,
-    city: strOrNull,
-    street: strOrNull,
-    building: strOrNull,
-    phone: strOrNull,
-    mobilePhone: strOrNull,
+  basic: ZEmployeeBasicView.pick({
+    lastName: true,
+    firstName: true,
+    lastNameKana: true,
+    firstNameKana: true,
+    businessLastName: true,
+    businessFirstName: true,
+    birthDate: true,
+    hireDate: true,
+    email: true,
+    postalCode: true,
+    prefecture: true,
+    city: true,
+    street: true,
+    building: true,
+    phone: true,
+    mobilePhone: true,
   }),
   contacts: ZEmployeeDetail.shape.contacts,
   career: ZEmployeeDetail.shape.career,
@@ -79,17 +80,7 @@ export const ZStartupSaveRequest = z.discriminatedUnion('step', [
 export type TStartupSaveRequest = z.infer<typeof ZStartupSaveRequest>;
 
 const draftView = z.object({
-  basic: z
-    .object({
-      postalCode: strOrNull,
-      prefecture: strOrNull,
-      city: strOrNull,
-      street: strOrNull,
-      building: strOrNull,
-      phone: strOrNull,
-      mobilePhone: strOrNull,
-    })
-    .optional(),
+  basic: ZEmployeeBasicView.pick(ADDRESS_KEYS).optional(),
   emergency: ZEmployeeDetail.shape.contacts.optional(),
   career: ZEmployeeDetail.shape.career.optional(),
 });

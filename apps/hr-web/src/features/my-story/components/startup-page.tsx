@@ -16,7 +16,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AddressFields, type TAddressForm } from '../../employees/components/employee-basic-fields';
+import { AddressFields, EMPTY_BASIC_FORM, type TAddressForm } from '../../employees/components/employee-basic-fields';
 import { CareerCard, CareerView } from '../../employees/components/employee-career-card';
 import { EmergencyContactsCard, EmergencyContactsView } from '../../employees/components/employee-contacts-card';
 import { blanksToNull, FormFooter, SectionCard } from '../../employees/components/section-card';
@@ -48,15 +48,8 @@ function stepWriter<S extends 'contacts' | 'career'>(
   };
 }
 
-const EMPTY_ADDRESS: TAddressForm = {
-  postalCode: '',
-  prefecture: null,
-  city: '',
-  street: '',
-  building: '',
-  phone: '',
-  mobilePhone: '',
-};
+const { postalCode, prefecture, city, street, building, phone, mobilePhone } = EMPTY_BASIC_FORM;
+const EMPTY_ADDRESS: TAddressForm = { postalCode, prefecture, city, street, building, phone, mobilePhone };
 
 export function StartupPage() {
   const { t } = useTranslation();
