@@ -142,6 +142,7 @@ describe.skipIf(!hasChromium)('マイページ and 従業員スタートアッ�
     await main().getByRole('button', { name: '次へ' }).click();
     await main().getByText('郵便番号は 123-4567 の形式で入力してください').waitFor();
     await main().getByLabel('郵便番号').fill('100-0001');
+    expect(await main().getByText('郵便番号は 123-4567 の形式で入力してください').count()).toBe(0);
     await main().getByRole('combobox', { name: '都道府県' }).click();
     await page.getByRole('option', { name: '東京都' }).click();
     await main().getByLabel('市区町村').fill('千代田区');

@@ -181,7 +181,11 @@ export function StartupPage() {
               <Stack>
                 <AddressFields
                   form={addressForm as TAddressForm}
-                  patch={(p) => setAddress({ ...(addressForm as TAddressForm), ...p })}
+                  patch={(p) => {
+                    setAddress({ ...(addressForm as TAddressForm), ...p });
+                    // a corrected input drops its old message
+                    setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !(k in p))));
+                  }}
                   errors={errors}
                 />
                 <FormFooter
