@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { prepareTenant } from './support/app';
 import { hasChromium, shot } from './support/browser';
 import { useJourney } from './support/journey';
-import { logInAs, logInAsAdmin } from './support/session';
+import { callApi, logInAs, logInAsAdmin } from './support/session';
 
 const HR = { loginId: 'rireki', password: 'Hr-History-2026!', name: '履歴 担当', email: 'rireki@acme.example.jp' };
 
@@ -29,14 +29,7 @@ describe.skipIf(!hasChromium)('所属の履歴の訂正・削除 and the Shift_J
   const dialog = () => page.getByRole('dialog');
   /** The API as the logged-in user (the page's cookies), with the CSRF token the web client sends. */
   async function api(method: 'GET' | 'POST' | 'PUT', path: string, data?: unknown) {
-    const { csrfToken } = (await (await page.request.get(`${server.url}/api/v1/auth/csrf`)).json()) as {
-      csrfToken: string;
-    };
-    const res = await page.request.fetch(`${server.url}${path}`, {
-      method,
-      headers: { 'x-csrf-token': csrfToken },
-      data,
-    });
+    const res = await callApi(page, server.url, method, path, data);
     if (res.status() >= 300) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
     return res.json();
   }

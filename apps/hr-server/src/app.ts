@@ -17,6 +17,7 @@ import { importRoutes } from './features/imports/imports.routes';
 import type { JobQueue } from './features/imports/imports.service';
 import { masterRoutes } from './features/masters/masters.routes';
 import { passwordPolicyRoutes } from './features/password-policy/password-policy.routes';
+import { selfServiceRoutes } from './features/self-service/self-service.routes';
 import { setupRoutes } from './features/tenants/setup.routes';
 import { startJobs } from './jobs/boss';
 import { registerWorkers } from './jobs/workers';
@@ -60,6 +61,7 @@ export async function buildApp({ config, db, jobs, logger }: BuildAppOptions): P
   await app.register(codeSettingsRoutes, { db });
   await app.register(importRoutes, { db, jobs });
   await app.register(auditRoutes, { db });
+  await app.register(selfServiceRoutes, { db });
 
   return app;
 }

@@ -2,10 +2,13 @@
 // composition root's (scripts/jinji.ts, which adds training's) run them over a booted database.
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
+import { systemActor } from '@jinji/auth/actor';
 import { ZCreateTenantRequest } from '@jinji/contracts/hr/setup';
+import { todayInJapan } from '@jinji/ja/text';
 import { AppError } from '@jinji/server-kit/app-error';
-import type { Database } from './db/client';
+import type { Database, Tx } from './db/client';
 import { createAccount } from './features/auth/auth.service';
+import { writeNewEmployees } from './features/employees/employee-writes';
 import { seedDemo } from './features/tenants/demo';
 import { createTenant } from './features/tenants/tenants.service';
 
@@ -13,6 +16,8 @@ export const USAGE = `使い方: npm run jinji -- <command>
   migrate
   tenant:create --code <企業コード> --name <企業名> --admin-login <ログインID> --admin-password <パスワード> --admin-email <メール>
   account:create --tenant <企業コード> --login <ログインID> --password <パスワード> --name <氏名> [--email <メール>]
+                 [--employee-number <社員番号> --kana <かな> [--birth-date yyyy-mm-dd] [--startup]]
+                 （--employee-number: その従業員を登録してアカウントを紐づける。--startup: 従業員スタートアップ対象）
   demo [--employees <件数>]`;
 
 /** Thrown for a command line the CLI cannot use: the message, then USAGE, exit code 2. */
@@ -35,6 +40,40 @@ export function reportError(error: unknown, opts: { isDebug: boolean }): number 
   if (opts.isDebug && error instanceof Error && error.stack) console.error(error.stack);
   else console.error('（詳しい情報は --debug を付けて実行すると表示されます）');
   return 1;
+}
+
+/** account:create --employee-number: the employee the account belongs to (「姓 名」 split at the space). */
+async function writeEmployeeForAccount(
+  tx: Tx,
+  tenantId: string,
+  e: {
+    employeeNumber: string;
+    name: string;
+    kana: string;
+    birthDate: string;
+    email: string | null;
+    isStartupTarget: boolean;
+  },
+): Promise<string> {
+  const [lastName = '', firstName = ''] = e.name.split(/[\s　]+/);
+  const [lastNameKana = '', firstNameKana = ''] = e.kana.split(/[\s　]+/);
+  const basic = {
+    lastName,
+    firstName: firstName || lastName,
+    lastNameKana,
+    firstNameKana: firstNameKana || lastNameKana,
+    birthDate: e.birthDate,
+    gender: '回答しない',
+    hireDate: todayInJapan(),
+    email: e.email,
+    systemUseStartDate: todayInJapan(),
+    isStartupTarget: e.isStartupTarget,
+  };
+  const actor = systemActor(tenantId, 'cli', { roles: [] });
+  const [id] = await writeNewEmployees(tx, actor, [
+    { basic, employeeNumber: e.employeeNumber, loginId: null, audit: { ...basic, employeeNumber: e.employeeNumber } },
+  ]);
+  return id!;
 }
 
 /** Runs one HR command on `db`; sets process.exitCode 2 for a wrong command line. */
@@ -79,6 +118,10 @@ export async function runHrCommand(db: Database, command: string | undefined, re
           password: { type: 'string' },
           name: { type: 'string' },
           email: { type: 'string' },
+          'employee-number': { type: 'string' },
+          kana: { type: 'string' },
+          'birth-date': { type: 'string', default: '1990-04-01' },
+          startup: { type: 'boolean', default: false },
         },
       });
       if (!values.tenant || !values.login || !values.password || !values.name) {
@@ -86,13 +129,28 @@ export async function runHrCommand(db: Database, command: string | undefined, re
         process.exitCode = 2;
         break;
       }
-      await createAccount(db, {
-        tenantCode: values.tenant,
-        loginId: values.login,
-        password: values.password,
-        displayName: values.name,
-        email: values.email ?? null,
-      });
+      const employee = values['employee-number'];
+      await createAccount(
+        db,
+        {
+          tenantCode: values.tenant,
+          loginId: values.login,
+          password: values.password,
+          displayName: values.name,
+          email: values.email ?? null,
+        },
+        employee
+          ? (tx, tenantId) =>
+              writeEmployeeForAccount(tx, tenantId, {
+                employeeNumber: employee,
+                name: values.name!,
+                kana: values.kana ?? values.name!,
+                birthDate: values['birth-date'],
+                email: values.email ?? null,
+                isStartupTarget: values.startup,
+              })
+          : undefined,
+      );
       console.log(`アカウント「${values.name}」(ログインID ${values.login}) を作成しました`);
       break;
     }

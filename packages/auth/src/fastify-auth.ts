@@ -19,10 +19,13 @@ type Permission = AccessRegistry extends { permission: infer P } ? P : string;
  * session — any signed-in account; `whilePasswordExpired` keeps it usable before an expired
  *           password has been changed
  * permission — only the roles the app's matrix lists for it
+ * self    — any signed-in account, on its own person's data only: the route takes no id of a person
+ *           (the service finds it from the session), so no id can name somebody else's
  */
 export type RouteAccess =
   | { kind: 'public' }
   | { kind: 'session'; whilePasswordExpired?: boolean }
+  | { kind: 'self' }
   | { kind: 'permission'; permission: Permission };
 
 declare module 'fastify' {

@@ -19,3 +19,15 @@ export async function logInAs(page: Page, loginId: string, password: string): Pr
   if (!page.url().endsWith('/login')) await logOut(page);
   await fillLogin(page, password, ADMIN.tenantCode, loginId);
 }
+
+/** The API as the logged-in user (the page's cookies), with the CSRF token the web client sends. */
+export async function callApi(
+  page: Page,
+  baseUrl: string,
+  method: 'GET' | 'POST' | 'PUT',
+  path: string,
+  data?: unknown,
+) {
+  const { csrfToken } = (await (await page.request.get(`${baseUrl}/api/v1/auth/csrf`)).json()) as { csrfToken: string };
+  return page.request.fetch(`${baseUrl}${path}`, { method, headers: { 'x-csrf-token': csrfToken }, data });
+}

@@ -29,7 +29,7 @@ export function MyLayout() {
       </AppShell.Header>
       <AppShell.Main bg="gray.0">
         <Container size="md" px={0}>
-          <Group justify="flex-end" mb="sm">
+          <Group justify="flex-end" mb="sm" className="startup-noprint">
             <LanguageToggle />
           </Group>
           <Outlet />

@@ -28,6 +28,7 @@ import {
 } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { parseEmployeeSearch } from '../features/employees/api/employee-search';
+import { myProfileQueryOptions } from '../features/my-story/api/my-profile';
 import { hasPermission, isAdmin, meQueryOptions, setupStatusQueryOptions, useMe } from '../lib/session';
 import type { TResources } from './i18n';
 import { PublicLayout } from './public-layout';
@@ -79,6 +80,7 @@ const MastersIndexPage = lazyRouteComponent(
   'MastersIndexPage',
 );
 const MyPage = lazyRouteComponent(() => import('../features/my-story/components/my-page'), 'MyPage');
+const StartupPage = lazyRouteComponent(() => import('../features/my-story/components/startup-page'), 'StartupPage');
 const PasswordChangePage = lazyRouteComponent(
   () => import('../features/password/components/password-change-page'),
   'PasswordChangePage',
@@ -400,9 +402,23 @@ const myRoute = createRoute({
 const myIndexRoute = createRoute({
   getParentRoute: () => myRoute,
   path: '/',
+  // 従業員スタートアップ対象 (flag 1): led to the wizard first (R-SELF-1); the page needs the profile anyway
+  beforeLoad: async ({ context }) => {
+    const profile = await context.queryClient.ensureQueryData(myProfileQueryOptions).catch(() => null);
+    if (profile?.isStartupPending) throw redirect({ to: '/my/startup' });
+  },
   component: function MyIndex() {
     usePageTitle('my.title');
     return <MyPage />;
+  },
+});
+
+const myStartupRoute = createRoute({
+  getParentRoute: () => myRoute,
+  path: 'startup',
+  component: function MyStartup() {
+    usePageTitle('startup.title');
+    return <StartupPage />;
   },
 });
 
@@ -412,7 +428,7 @@ const routeTree = rootRoute.addChildren([
   loginRoute,
   passwordRoute,
   adminRoute.addChildren(adminChildren),
-  myRoute.addChildren([myIndexRoute]),
+  myRoute.addChildren([myIndexRoute, myStartupRoute]),
 ]);
 
 export const router = createRouter({ routeTree, context: { queryClient }, defaultPreload: 'intent' });

@@ -7,6 +7,7 @@ export type TPageTitleKey =
   | 'login.title'
   | 'password.title'
   | 'my.title'
+  | 'startup.title'
   | `nav.${keyof TResources['nav']}`;
 
 /** Sets the document title from one of HR's screen names and follows the language. */

@@ -24,6 +24,7 @@ export const ERROR_CODES = [
   'LAST_SYSTEM_ADMIN',
   'CSV_INVALID',
   'CP932_UNENCODABLE',
+  'NO_LINKED_EMPLOYEE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -46,6 +47,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   LAST_SYSTEM_ADMIN: 409,
   CSV_INVALID: 422,
   CP932_UNENCODABLE: 422,
+  NO_LINKED_EMPLOYEE: 409,
   PASSWORD_POLICY_VIOLATION: 422,
   CURRENT_PASSWORD_WRONG: 422,
   TOO_MANY_REQUESTS: 429,
@@ -72,6 +74,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   LAST_SYSTEM_ADMIN: 'システム管理者を0人にすることはできません',
   CSV_INVALID: 'ファイルにエラーがあるため、取り込みませんでした',
   CP932_UNENCODABLE: 'Shift_JISで保存できない文字があります。UTF-8またはExcelで出力してください',
+  NO_LINKED_EMPLOYEE:
+    'このアカウントには従業員情報が登録されていないため、マイページを表示できません。人事担当者にお問い合わせください',
   PASSWORD_POLICY_VIOLATION: 'パスワードがパスワードポリシーを満たしていません',
   CURRENT_PASSWORD_WRONG: '現在のパスワードが正しくありません',
   TOO_MANY_REQUESTS: 'リクエストが多すぎます。しばらくしてから再度お試しください',

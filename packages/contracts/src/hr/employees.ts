@@ -163,6 +163,8 @@ export const ZEmployeeListQueryFields = z.object({
   companyId: z.uuid().optional(),
   departmentId: z.uuid().optional(),
   status: z.enum(EMPLOYMENT_STATUSES).optional(),
+  /** 従業員スタートアップ: pending = the flag is 1 (not finished), done = completed */
+  startup: z.enum(['pending', 'done'], { error: 'スタートアップの状態の指定が正しくありません' }).optional(),
   createdFrom: date('従業員データ作成日（開始）').optional(),
   createdTo: date('従業員データ作成日（終了）').optional(),
   sort: z.enum(EMPLOYEE_SORTS).default('employeeNumber'),
@@ -189,6 +191,10 @@ export const ZEmployeeListItem = z.object({
   /** 「会社 上位部署 … 部署」; null without a current department */
   departmentPath: z.string().nullable(),
   createdAt: z.string(),
+  /** 従業員スタートアップ対象 and not finished yet */
+  isStartupTarget: z.boolean(),
+  /** 「スタートアップ完了」's date (yyyy-mm-dd, Japan), null when not completed */
+  startupCompletedAt: z.string().nullable(),
 });
 export const ZEmployeeListResponse = z.object({
   items: z.array(ZEmployeeListItem),
@@ -297,6 +303,8 @@ export const ZEmployeeBasicView = z.object({
   phone: strOrNull,
   mobilePhone: strOrNull,
   isStartupTarget: z.boolean(),
+  /** 「スタートアップ完了」: when the employee pressed 【この内容で登録する】 (ISO), null before */
+  startupCompletedAt: strOrNull,
 });
 
 export const ZEmployeeDetail = z.object({

@@ -46,6 +46,8 @@ export const employees = pgTable(
     phone: text('phone'),
     mobilePhone: text('mobile_phone'),
     isStartupTarget: boolean('is_startup_target').notNull().default(false),
+    /** 従業員スタートアップ completed by the employee (【この内容で登録する】); the flag is then cleared */
+    startupCompletedAt: timestamp('startup_completed_at', { withTimezone: true }),
     searchText: text('search_text').notNull().default(''),
     kanaSort: text('kana_sort').notNull().default(''),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -57,6 +59,8 @@ export const employees = pgTable(
     index('employees_kana_idx').on(t.tenantId, t.kanaSort, t.id),
     index('employees_hire_idx').on(t.tenantId, t.hireDate, t.id),
     index('employees_created_idx').on(t.tenantId, t.createdAt, t.id),
+    // 従業員一覧's 「スタートアップ未完了」 filter: the few employees still to finish
+    index('employees_startup_pending_idx').on(t.tenantId, t.id).where(sql`${t.isStartupTarget}`),
     index('employees_search_trgm_idx').using('gin', t.tenantId, sql`${t.searchText} gin_trgm_ops`),
   ],
 );
@@ -172,6 +176,20 @@ export const employeeAwards = subRecord('employee_awards', {
   title: text('title').notNull(),
   awardedOn: date('awarded_on'),
 });
+
+// 従業員スタートアップ (R-SELF-1): the wizard's answers so far, one draft per employee, kept apart from
+// the master until 【この内容で登録する】. `step` is where the employee resumes.
+export const startupDrafts = pgTable(
+  'startup_drafts',
+  {
+    tenantId: tenantIdColumn(),
+    employeeId: uuid('employee_id').notNull(),
+    step: text('step').notNull(),
+    data: jsonb('data').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.employeeId] }), employeeRef(t)],
+);
 
 // R-EMP-5 audit trail: append-only for the app role (table comment, see migration 0001).
 export const auditLogs = pgTable(

@@ -65,5 +65,13 @@ export const EXPECTED_ROUTE_ACCESS: Record<string, string> = {
   'GET /api/v1/imports/:id/errors.json': 'employees.import',
   'GET /api/v1/imports/:id/errors': 'employees.import',
   'GET /api/v1/masters': 'masters.view',
+  // マイページ and 従業員スタートアップ: the signed-in employee's own record, no id in the path
+  'GET /api/v1/me/profile': 'self',
+  'PUT /api/v1/me/contacts': 'self',
+  'PUT /api/v1/me/emergency-contacts': 'self',
+  'PUT /api/v1/me/career': 'self',
+  'GET /api/v1/me/startup': 'self',
+  'PUT /api/v1/me/startup': 'self',
+  'POST /api/v1/me/startup/complete': 'self',
   ...masters,
 };

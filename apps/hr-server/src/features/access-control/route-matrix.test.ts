@@ -116,7 +116,7 @@ function expected(route: ApiRoute, actor: Actor): 'allow' | 'unauthenticated' | 
   const a = route.access;
   if (a.kind === 'public') return 'allow';
   if (actor === 'anonymous') return 'unauthenticated';
-  if (a.kind === 'session') return 'allow';
+  if (a.kind === 'session' || a.kind === 'self') return 'allow';
   return actor !== 'ippan' && isAllowed([actor], a.permission) ? 'allow' : 'forbidden';
 }
 
@@ -129,6 +129,12 @@ describe(`route × role matrix (${TEST_DB})`, () => {
       ]),
     );
     expect(declared).toEqual(EXPECTED_ROUTE_ACCESS);
+  });
+
+  it("a 'self' route (the signed-in employee's own data) takes no id in its path, so none can name another person", () => {
+    const self = t.app.apiRoutes.filter((r) => r.access.kind === 'self');
+    expect(self.length).toBeGreaterThan(0);
+    expect(self.filter((r) => r.url.includes(':') || !r.url.startsWith('/api/v1/me/'))).toEqual([]);
   });
 
   it('allows and denies every route for every role exactly as the matrix says, and never touches another tenant', async () => {

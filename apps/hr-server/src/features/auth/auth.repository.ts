@@ -117,7 +117,14 @@ export async function deleteExpiredSessions(tx: Tx, idleBefore: Date): Promise<v
 
 export async function insertAccount(
   tx: Tx,
-  a: { tenantId: string; loginId: string; displayName: string; email: string | null; passwordHash: string },
+  a: {
+    tenantId: string;
+    loginId: string;
+    displayName: string;
+    email: string | null;
+    passwordHash: string;
+    employeeId?: string | null;
+  },
 ): Promise<string> {
   const [row] = await tx
     .insert(userAccounts)
@@ -343,4 +350,14 @@ export async function startLoginSession(
     ],
   });
   return (rows[0] as { me: SessionContext | null } | undefined)?.me ?? null;
+}
+
+/** The employee an account belongs to (user_accounts.employee_id); null for an account without one. */
+export async function findEmployeeIdOfUser(tx: Tx, userId: string): Promise<string | null> {
+  const rows = await tx
+    .select({ employeeId: userAccounts.employeeId })
+    .from(userAccounts)
+    .where(eq(userAccounts.id, userId))
+    .limit(1);
+  return rows[0]?.employeeId ?? null;
 }

@@ -21,6 +21,7 @@ import {
   deleteSession,
   deleteUserSessions,
   findAccountSummary,
+  findEmployeeIdOfUser,
   findSessionContext,
   findUserByLoginId,
   getUserPassword,
@@ -267,7 +268,15 @@ export async function unlockAccount(db: Database, ctx: Actor, userId: string): P
  */
 export async function createAccount(
   db: Database,
-  input: { tenantCode: string; loginId: string; password: string; displayName: string; email: string | null },
+  input: {
+    tenantCode: string;
+    loginId: string;
+    password: string;
+    displayName: string;
+    email: string | null;
+  },
+  /** the employee the account belongs to (マイページ shows that record), written in the same transaction */
+  employeeOf?: (tx: Tx, tenantId: string) => Promise<string>,
 ): Promise<{ tenantId: string; userId: string }> {
   const tenantId = await db.asAnonymous((tx) => findTenantIdByCode(tx, input.tenantCode));
   if (!tenantId) throw new AppError('NOT_FOUND', `企業コード「${input.tenantCode}」の組織が見つかりません`);
@@ -289,7 +298,14 @@ export async function createAccount(
   }
   const passwordHash = await hashPassword(input.password);
   try {
-    const userId = await db.asTenant(tenantId, (tx) => insertAccount(tx, { tenantId, ...input, passwordHash }));
+    const userId = await db.asTenant(tenantId, async (tx) =>
+      insertAccount(tx, {
+        tenantId,
+        ...input,
+        passwordHash,
+        employeeId: employeeOf ? await employeeOf(tx, tenantId) : null,
+      }),
+    );
     return { tenantId, userId };
   } catch (error) {
     if (isUniqueViolation(error)) {
@@ -318,4 +334,14 @@ export async function resetPasswordByLoginId(
     await updatePassword(tx, tenantId, user.id, hash);
     await resetLoginThrottles(tx, user.id);
   });
+}
+
+/**
+ * The signed-in account's own employee, for the self-service routes (which take no employee id):
+ * NO_LINKED_EMPLOYEE for an account that has none (an administrator's own login, say).
+ */
+export async function requireOwnEmployeeId(tx: Tx, ctx: Actor): Promise<string> {
+  const employeeId = ctx.kind === 'user' ? await findEmployeeIdOfUser(tx, ctx.userId) : null;
+  if (!employeeId) throw new AppError('NO_LINKED_EMPLOYEE');
+  return employeeId;
 }

@@ -78,6 +78,8 @@ export function employeeFilter(f: EmployeeFilter, today: string): SQL | undefine
         )
       : undefined,
     f.status ? statusCondition(f.status, today) : undefined,
+    f.startup === 'pending' ? sql`${employees.isStartupTarget}` : undefined,
+    f.startup === 'done' ? isNotNull(employees.startupCompletedAt) : undefined,
     f.createdFrom
       ? sql`${employees.createdAt} >= (${f.createdFrom}::date::timestamp at time zone 'Asia/Tokyo')`
       : undefined,
@@ -108,6 +110,8 @@ export type EmployeeListRow = {
   departmentName: string | null;
   departmentPath: string | null;
   loginId: string | null;
+  isStartupTarget: boolean;
+  startupCompletedAt: string | null;
 };
 
 /**
@@ -136,8 +140,8 @@ export function employeeListStatement(f: EmployeeFilter, today: string): SQL {
     ),
     listed as (
       select p.k, e.id, e.employee_number, e.last_name, e.first_name, e.last_name_kana, e.first_name_kana,
-        e.hire_date, e.retirement_date, e.created_at, cur.department_id, cur.company_name, cur.department_name,
-        login.login_id
+        e.hire_date, e.retirement_date, e.created_at, e.is_startup_target, e.startup_completed_at,
+        cur.department_id, cur.company_name, cur.department_name, login.login_id
       from page p
       join employees e on e.id = p.id
       left join lateral (
@@ -155,7 +159,9 @@ export function employeeListStatement(f: EmployeeFilter, today: string): SQL {
       r.first_name as "firstName", r.last_name_kana as "lastNameKana", r.first_name_kana as "firstNameKana",
       r.hire_date::text as "hireDate", r.retirement_date::text as "retirementDate", r.created_at as "createdAt",
       r.company_name as "companyName", r.department_name as "departmentName",
-      ${departmentPathOf(sql`r.company_name`, sql`r.department_id`)} as "departmentPath", r.login_id as "loginId"
+      ${departmentPathOf(sql`r.company_name`, sql`r.department_id`)} as "departmentPath", r.login_id as "loginId",
+      coalesce(r.is_startup_target, false) as "isStartupTarget",
+      to_char(r.startup_completed_at at time zone 'Asia/Tokyo', 'YYYY-MM-DD') as "startupCompletedAt"
     from counted
     left join listed r on true
     left join department_paths dp on dp.id = r.department_id

@@ -272,6 +272,35 @@ function basicOf(e: EmployeeRow): TEmployeeDetail['basic'] {
     phone: e.phone,
     mobilePhone: e.mobilePhone,
     isStartupTarget: e.isStartupTarget,
+    startupCompletedAt: e.startupCompletedAt?.toISOString() ?? null,
+  };
+}
+
+type SubRecords = Awaited<ReturnType<typeof findSubRecords>>;
+type NameOf = (masterId: string) => string | undefined;
+
+/** 緊急連絡先 and 学歴・職歴・資格免許 as the detail page (and the audit trail) shows them. */
+function sectionsOf(subs: SubRecords, nameOf: NameOf): Pick<TEmployeeDetail, 'contacts' | 'career'> {
+  return {
+    contacts: {
+      emergencyContacts: subs.emergencyContacts.map(({ name, relation, phone }) => ({ name, relation, phone })),
+    },
+    career: {
+      education: subs.education.map(({ school, faculty, graduatedOn }) => ({ school, faculty, graduatedOn })),
+      workHistory: subs.workHistory.map(({ company, role, fromDate, toDate }) => ({ company, role, fromDate, toDate })),
+      licenses: subs.licenses.map(({ licenseId, acquiredOn }) => ({ licenseId, acquiredOn, name: nameOf(licenseId) })),
+    },
+  };
+}
+
+function sensitiveOf(subs: SubRecords, nameOf: NameOf): NonNullable<TEmployeeDetail['sensitive']> {
+  return {
+    disabilities: subs.disabilities.map(({ disabilityTypeId, grade }) => ({
+      disabilityTypeId,
+      grade,
+      name: nameOf(disabilityTypeId),
+    })),
+    awards: subs.awards.map(({ kind, title, awardedOn }) => ({ kind: kind as '賞' | '罰', title, awardedOn })),
   };
 }
 
@@ -336,33 +365,8 @@ export async function getEmployee(db: Database, ctx: Actor, id: string, isView =
         workStyle: ref(c.workStyleId),
         hiringCategory: ref(c.hiringCategoryId),
       })),
-      contacts: {
-        emergencyContacts: subs.emergencyContacts.map(({ name, relation, phone }) => ({ name, relation, phone })),
-      },
-      career: {
-        education: subs.education.map(({ school, faculty, graduatedOn }) => ({ school, faculty, graduatedOn })),
-        workHistory: subs.workHistory.map(({ company, role, fromDate, toDate }) => ({
-          company,
-          role,
-          fromDate,
-          toDate,
-        })),
-        licenses: subs.licenses.map(({ licenseId, acquiredOn }) => ({
-          licenseId,
-          acquiredOn,
-          name: masters.get(licenseId)?.name,
-        })),
-      },
-      sensitive: canSeeSensitive
-        ? {
-            disabilities: subs.disabilities.map(({ disabilityTypeId, grade }) => ({
-              disabilityTypeId,
-              grade,
-              name: masters.get(disabilityTypeId)?.name,
-            })),
-            awards: subs.awards.map(({ kind, title, awardedOn }) => ({ kind: kind as '賞' | '罰', title, awardedOn })),
-          }
-        : null,
+      ...sectionsOf(subs, (mid) => masters.get(mid)?.name),
+      sensitive: canSeeSensitive ? sensitiveOf(subs, (mid) => masters.get(mid)?.name) : null,
       canEdit: isAllowed(ctx.roles, 'employees.edit'),
       canEditSensitive: canSeeSensitive && isAllowed(ctx.roles, 'employees.edit'),
     };
@@ -455,41 +459,123 @@ export async function replaceSection<S extends Section>(
   input: z.infer<(typeof SECTION_SCHEMAS)[S]>,
 ) {
   if (section === 'sensitive' && !isAllowed(ctx.roles, 'employees.sensitive')) throw new AppError('FORBIDDEN');
-  const before = await getEmployee(db, ctx, id, false);
-  await db.asTenant(ctx.tenantId, async (tx) => {
-    await requireEmployee(tx, id);
-    const values = input as unknown as Record<SubRecordKind, Record<string, unknown>[]>;
-    if (section === 'career') {
-      const ids = (values.licenses ?? []).map((l) => ({ licenseId: l.licenseId as string }));
-      for (const [i, l] of ids.entries())
-        await checkRefs(tx, l, { licenseId: ['license', '資格・免許'] }, `licenses.${i}.`);
-    }
-    if (section === 'sensitive') {
-      for (const [i, d] of (values.disabilities ?? []).entries()) {
-        await checkRefs(
-          tx,
-          { disabilityTypeId: d.disabilityTypeId as string },
-          { disabilityTypeId: ['disability_type', '障がい種類'] },
-          `disabilities.${i}.`,
-        );
-      }
-    }
-    for (const kind of SECTION_LISTS[section]) {
-      // `name` is a display label on licenses and disabilities (the master's name), a real column elsewhere
-      const isLabel = kind === 'licenses' || kind === 'disabilities';
-      const rows = (values[kind] ?? []).map(({ name, ...r }) => (isLabel ? r : { name, ...r }));
-      await replaceSubRecords(tx, kind, ctx.tenantId, id, rows);
-    }
-    await recordAudit(tx, ctx, {
-      action: 'update',
-      targetType: 'employee',
-      targetId: id,
-      before: { [section]: before[section] },
-      after: { [section]: input },
-      isSensitive: section === 'sensitive',
-    });
-  });
+  await db.asTenant(ctx.tenantId, (tx) => replaceSectionIn(tx, ctx, id, section, input));
   return getEmployee(db, ctx, id);
+}
+
+/**
+ * The one way a list section is written — HR's detail page, マイページ and 従業員スタートアップ (the
+ * self-service slice, in its own transaction): master references checked, rows replaced, one audit row
+ * (before → after). Access is the caller's: the route's permission, or the employee's own record.
+ */
+export async function replaceSectionIn<S extends Section>(
+  tx: Tx,
+  ctx: Actor,
+  id: string,
+  section: S,
+  input: z.infer<(typeof SECTION_SCHEMAS)[S]>,
+): Promise<void> {
+  await requireEmployee(tx, id);
+  await checkSectionRefsIn(tx, section, input);
+  const values = input as unknown as Record<SubRecordKind, Record<string, unknown>[]>;
+  const subs = await findSubRecords(tx, id);
+  const names = new Map(
+    (
+      await findMastersByIds(tx, [
+        ...subs.licenses.map((l) => l.licenseId),
+        ...subs.disabilities.map((d) => d.disabilityTypeId),
+      ])
+    ).map((m) => [m.id, m.name]),
+  );
+  const nameOf = (mid: string) => names.get(mid);
+  const before =
+    section === 'sensitive' ? sensitiveOf(subs, nameOf) : sectionsOf(subs, nameOf)[section as 'contacts' | 'career'];
+  for (const kind of SECTION_LISTS[section]) {
+    // `name` is a display label on licenses and disabilities (the master's name), a real column elsewhere
+    const isLabel = kind === 'licenses' || kind === 'disabilities';
+    const rows = (values[kind] ?? []).map(({ name, ...r }) => (isLabel ? r : { name, ...r }));
+    await replaceSubRecords(tx, kind, ctx.tenantId, id, rows);
+  }
+  await recordAudit(tx, ctx, {
+    action: 'update',
+    targetType: 'employee',
+    targetId: id,
+    before: { [section]: before },
+    after: { [section]: input },
+    isSensitive: section === 'sensitive',
+  });
+}
+
+/** A section's master references (資格・免許, 障がい種類): each a valid row of its master, else a field error. */
+export async function checkSectionRefsIn<S extends Section>(
+  tx: Tx,
+  section: S,
+  input: z.infer<(typeof SECTION_SCHEMAS)[S]>,
+): Promise<void> {
+  const values = input as unknown as Record<SubRecordKind, Record<string, unknown>[]>;
+  if (section === 'career') {
+    for (const [i, l] of (values.licenses ?? []).entries())
+      await checkRefs(
+        tx,
+        { licenseId: l.licenseId as string },
+        { licenseId: ['license', '資格・免許'] },
+        `licenses.${i}.`,
+      );
+  }
+  if (section === 'sensitive') {
+    for (const [i, d] of (values.disabilities ?? []).entries()) {
+      await checkRefs(
+        tx,
+        { disabilityTypeId: d.disabilityTypeId as string },
+        { disabilityTypeId: ['disability_type', '障がい種類'] },
+        `disabilities.${i}.`,
+      );
+    }
+  }
+}
+
+/** The 基本情報 fields an employee fills in about themselves: 住所 (スタートアップ only) and phones. */
+export type SelfFilledFields = Pick<
+  EmployeeBasicValues,
+  'postalCode' | 'prefecture' | 'city' | 'street' | 'building' | 'phone' | 'mobilePhone'
+>;
+
+/** Changes only the given 基本情報 fields (names and dates untouched), with one audit row of what changed. */
+export async function updateSelfFilledIn(
+  tx: Tx,
+  ctx: Actor,
+  id: string,
+  patch: Partial<SelfFilledFields>,
+): Promise<void> {
+  const current = await requireEmployee(tx, id);
+  const change = diff(basicOf(current), patch);
+  if (!change.isChanged) return;
+  await updateEmployee(tx, id, patch);
+  await audit(tx, ctx, 'update', id, change.before, change.after);
+}
+
+/** 【この内容で登録する】's last write: the flag cleared and the date HR sees as 「スタートアップ完了」. */
+export async function markStartupCompletedIn(tx: Tx, ctx: Actor, id: string, at: Date): Promise<void> {
+  await requireEmployee(tx, id);
+  await updateEmployee(tx, id, { isStartupTarget: false, startupCompletedAt: at });
+  await audit(
+    tx,
+    ctx,
+    'update',
+    id,
+    { isStartupTarget: true },
+    { isStartupTarget: false, startupCompletedAt: at.toISOString() },
+  );
+}
+
+/** The employee's own record for マイページ: read as 一般 (no admin role counts), so 要配慮情報 is never in it. */
+export async function getOwnEmployee(db: Database, ctx: Actor, id: string): Promise<TEmployeeDetail> {
+  return getEmployee(db, { ...ctx, roles: [] }, id, false);
+}
+
+/** The employee row itself (for a flag or a date), or NOT_FOUND. */
+export async function getEmployeeRowIn(tx: Tx, id: string): Promise<EmployeeRow> {
+  return requireEmployee(tx, id);
 }
 
 type HistoryKind = 'assignment' | 'contract';
@@ -600,14 +686,15 @@ export async function deleteHistory(db: Database, ctx: Actor, id: string, kind: 
   return getEmployee(db, ctx, id);
 }
 
-/** Test and sample data (no session): written like any other new employee, audit row included. */
+/** Test and sample data (no session, e.g. the CLI): written like any other new employee, audit row included. */
 export async function createSampleEmployees(
   db: Database,
   tenantId: string,
   rows: (EmployeeBasicValues & { employeeNumber?: string | null })[],
-): Promise<void> {
+): Promise<string[]> {
   const actor = systemActor(tenantId, 'sample-data', { roles: [] });
-  await db.asTenant(tenantId, async (tx) => {
+  return db.asTenant(tenantId, async (tx) => {
+    const ids: string[] = [];
     for (let i = 0; i < rows.length; i += 2000) {
       const batch = rows.slice(i, i + 2000).map(({ employeeNumber = null, ...basic }) => ({
         basic,
@@ -615,8 +702,9 @@ export async function createSampleEmployees(
         loginId: null,
         audit: { ...basic, employeeNumber },
       }));
-      await writeNewEmployees(tx, actor, batch);
+      ids.push(...(await writeNewEmployees(tx, actor, batch)));
     }
+    return ids;
   });
 }
 

@@ -11,6 +11,8 @@ export type TEmployeeFilters = {
   companyId?: string;
   departmentId?: string;
   status?: TEmploymentStatus;
+  /** 従業員スタートアップ: pending = not finished (the flag is 1), done = completed */
+  startup?: 'pending' | 'done';
   createdFrom?: string;
   createdTo?: string;
 };
@@ -33,6 +35,8 @@ export function parseEmployeeSearch(raw: Record<string, unknown>): TEmployeeSear
   }
   const status = str(raw.status);
   if (isOneOf(EMPLOYMENT_STATUSES, status)) out.status = status;
+  const startup = str(raw.startup);
+  if (startup === 'pending' || startup === 'done') out.startup = startup;
   const sort = str(raw.sort);
   if (isOneOf(EMPLOYEE_SORTS, sort)) out.sort = sort;
   const order = str(raw.order);
@@ -45,7 +49,7 @@ export function parseEmployeeSearch(raw: Record<string, unknown>): TEmployeeSear
 /** The API's query string (pageSize null: the export, which has no paging). */
 export function toListParams(search: TEmployeeSearch, pageSize: number | null): URLSearchParams {
   const params = new URLSearchParams();
-  for (const key of [...TEXT_KEYS, 'status'] as const) {
+  for (const key of [...TEXT_KEYS, 'status', 'startup'] as const) {
     const v = search[key];
     if (v) params.set(key, v);
   }
@@ -59,4 +63,4 @@ export function toListParams(search: TEmployeeSearch, pageSize: number | null): 
 }
 
 export const hasFilters = (search: TEmployeeSearch) =>
-  [...TEXT_KEYS, 'status' as const].some((key) => Boolean(search[key]));
+  [...TEXT_KEYS, 'status' as const, 'startup' as const].some((key) => Boolean(search[key]));

@@ -4,7 +4,7 @@ import { errorText } from '@jinji/web-kit/validation';
 import { Divider, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { employeeFormOptionsQueryOptions } from '../api/employees';
+import { employeeFormOptionsQueryOptions, useUpdateEmployee } from '../api/employees';
 import {
   AddressFields,
   basicBodyOf,
@@ -27,7 +27,7 @@ const bodyOf = (f: TForm) => ({ ...basicBodyOf(f), loginId: f.loginId, isSystemU
 export function EmployeeBasicCard({ employee }: { employee: TEmployeeDetail }) {
   const { t } = useTranslation();
   const editor = useSectionEditor({
-    employeeId: employee.id,
+    write: useUpdateEmployee(employee.id),
     section: 'basic',
     schema: ZUpdateBasicRequest,
     bodyOf,

@@ -241,9 +241,23 @@ export function SystemUseFields({ form, patch, errors, children }: TFieldsProps 
 }
 
 /** 郵便番号, 都道府県 (the 47), 市区町村, 番地, 建物, 電話番号, 携帯電話番号. */
-export function AddressFields({ form, patch, errors }: TFieldsProps) {
+/** The 住所・連絡先 inputs: also the 従業員スタートアップ's 基本情報 step (the employee's own). */
+export type TAddressForm = Pick<
+  TBasicForm,
+  'postalCode' | 'prefecture' | 'city' | 'street' | 'building' | 'phone' | 'mobilePhone'
+>;
+
+export function AddressFields({
+  form,
+  patch,
+  errors,
+}: {
+  form: TAddressForm;
+  patch: TPatch<TAddressForm>;
+  errors: TFieldErrors;
+}) {
   const { t } = useTranslation();
-  const text = (key: TTextKey, placeholder?: string) => (
+  const text = (key: Exclude<keyof TAddressForm, 'prefecture'>, placeholder?: string) => (
     <TextInput
       label={t(`employeeForm.fields.${key}`)}
       value={form[key]}

@@ -3,11 +3,17 @@ import { formatDate } from '@jinji/ja/text';
 import { Divider, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { employeeFormOptionsQueryOptions } from '../api/employees';
+import { employeeFormOptionsQueryOptions, useUpdateEmployee } from '../api/employees';
 import { masterOptions } from './master-options';
 import { RowsEditor, ViewList } from './rows-editor';
 import { blanksToNull } from './section-card';
-import { SectionEditForm, SectionViewCard, useSectionEditor } from './section-editor';
+import {
+  SectionEditForm,
+  SectionViewCard,
+  type TSectionWriter,
+  type TWizardStep,
+  useSectionEditor,
+} from './section-editor';
 
 type TEducation = { school: string; faculty: string; graduatedOn: string };
 type TWork = { company: string; role: string; fromDate: string; toDate: string };
@@ -27,11 +33,31 @@ const formOf = (c: TEmployeeDetail['career']): TForm => ({
   licenses: c.licenses.map((l) => ({ licenseId: l.licenseId, acquiredOn: l.acquiredOn ?? '' })),
 });
 
-/** 学歴・職歴・資格免許: three lists with rows to add and remove; 資格 from the 資格・免許 master. */
-export function EmployeeCareerCard({ employee }: { employee: TEmployeeDetail }) {
+type TLicenseChoice = { id: string; code: string; name: string };
+
+/**
+ * 学歴・職歴・資格免許: three lists with rows to add and remove; 資格 from the 資格・免許 master
+ * (`licenseChoices`, valid rows). HR's detail page, マイページ and the スタートアップ step (`wizard`).
+ */
+export function CareerCard({
+  career,
+  canEdit,
+  write,
+  licenseChoices,
+  wizard,
+  editText,
+}: {
+  career: TEmployeeDetail['career'];
+  canEdit: boolean;
+  write: TSectionWriter<'career'>;
+  licenseChoices: TLicenseChoice[] | undefined;
+  editText?: string;
+  wizard?: Omit<TWizardStep<TForm>, 'initial'>;
+}) {
   const { t } = useTranslation();
   const editor = useSectionEditor({
-    employeeId: employee.id,
+    write,
+    wizard: wizard && { ...wizard, initial: formOf(career) },
     section: 'career',
     schema: ZCareerSection,
     bodyOf: (form: TForm) => ({
@@ -41,9 +67,7 @@ export function EmployeeCareerCard({ employee }: { employee: TEmployeeDetail }) 
     }),
   });
   const { form, setForm, err } = editor;
-  const options = useQuery({ ...employeeFormOptionsQueryOptions, enabled: form !== null });
   const title = t('employeeDetail.sections.career');
-  const career = employee.career;
 
   if (form) {
     const set =
@@ -51,7 +75,7 @@ export function EmployeeCareerCard({ employee }: { employee: TEmployeeDetail }) 
       (rows: TForm[K]) =>
         setForm((f) => (f ? { ...f, [key]: rows } : f));
     // The licence held may have become invalid in the master: keep it selectable.
-    const licenseOptions = masterOptions(options.data?.masters.license);
+    const licenseOptions = masterOptions(licenseChoices as Parameters<typeof masterOptions>[0]);
     for (const l of career.licenses) {
       if (!licenseOptions.some((o) => o.value === l.licenseId))
         licenseOptions.push({ value: l.licenseId, label: l.name ?? l.licenseId });
@@ -122,7 +146,17 @@ export function EmployeeCareerCard({ employee }: { employee: TEmployeeDetail }) 
   }
 
   return (
-    <SectionViewCard title={title} canEdit={employee.canEdit} onEdit={() => setForm(formOf(career))}>
+    <SectionViewCard title={title} canEdit={canEdit} editText={editText} onEdit={() => setForm(formOf(career))}>
+      <CareerView career={career} />
+    </SectionViewCard>
+  );
+}
+
+/** The read-only lists (also the スタートアップ 確認 page). */
+export function CareerView({ career }: { career: TEmployeeDetail['career'] }) {
+  const { t } = useTranslation();
+  return (
+    <>
       <ViewList
         label={t('employeeDetail.education')}
         headers={[t('employeeDetail.school'), t('employeeDetail.faculty'), t('employeeDetail.graduatedOn')]}
@@ -142,6 +176,20 @@ export function EmployeeCareerCard({ employee }: { employee: TEmployeeDetail }) 
         headers={[t('employeeDetail.license'), t('employeeDetail.acquiredOn')]}
         rows={career.licenses.map((l) => [l.name ?? '-', d(l.acquiredOn)])}
       />
-    </SectionViewCard>
+    </>
+  );
+}
+
+/** 従業員情報（詳細）'s card: written through HR's employee API, licences from its form options. */
+export function EmployeeCareerCard({ employee }: { employee: TEmployeeDetail }) {
+  const write = useUpdateEmployee(employee.id);
+  const options = useQuery(employeeFormOptionsQueryOptions);
+  return (
+    <CareerCard
+      career={employee.career}
+      canEdit={employee.canEdit}
+      write={write}
+      licenseChoices={options.data?.masters.license}
+    />
   );
 }

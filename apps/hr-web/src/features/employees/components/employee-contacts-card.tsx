@@ -2,25 +2,50 @@ import { type TEmployeeDetail, ZContactsSection } from '@jinji/contracts/hr/empl
 import { errorText } from '@jinji/web-kit/validation';
 import { SimpleGrid, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useUpdateEmployee } from '../api/employees';
 import { RowsEditor, ViewList } from './rows-editor';
 import { blanksToNull } from './section-card';
-import { SectionEditForm, SectionViewCard, useSectionEditor } from './section-editor';
+import {
+  SectionEditForm,
+  SectionViewCard,
+  type TSectionWriter,
+  type TWizardStep,
+  useSectionEditor,
+} from './section-editor';
 
 type TRow = { name: string; relation: string; phone: string };
 const MAX = 3;
 
-/** 緊急連絡先 (max 3: 氏名, 続柄, 電話番号). */
-export function EmployeeContactsCard({ employee }: { employee: TEmployeeDetail }) {
+const rowsOf = (contacts: TEmployeeDetail['contacts']): TRow[] =>
+  contacts.emergencyContacts.map((c) => ({ name: c.name, relation: c.relation ?? '', phone: c.phone }));
+
+/**
+ * 緊急連絡先 (max 3: 氏名, 続柄, 電話番号): HR's detail page, マイページ and the スタートアップ step
+ * (`wizard`: always open) — written wherever `write` sends it.
+ */
+export function EmergencyContactsCard({
+  contacts,
+  canEdit,
+  write,
+  wizard,
+  editText,
+}: {
+  contacts: TEmployeeDetail['contacts'];
+  canEdit: boolean;
+  write: TSectionWriter<'contacts'>;
+  editText?: string;
+  wizard?: Omit<TWizardStep<TRow[]>, 'initial'>;
+}) {
   const { t } = useTranslation();
   const editor = useSectionEditor({
-    employeeId: employee.id,
+    write,
     section: 'contacts',
     schema: ZContactsSection,
     bodyOf: (rows: TRow[]) => ({ emergencyContacts: rows.map(blanksToNull) }),
+    wizard: wizard && { ...wizard, initial: rowsOf(contacts) },
   });
   const { form: rows, setForm: setRows, errors, err } = editor;
   const title = t('employeeDetail.sections.contacts');
-  const contacts = employee.contacts.emergencyContacts;
 
   if (rows) {
     return (
@@ -42,7 +67,7 @@ export function EmployeeContactsCard({ employee }: { employee: TEmployeeDetail }
           )}
         />
         {errors.emergencyContacts && (
-          <Text size="sm" c="red">
+          <Text size="sm" c="red" role="alert">
             {errorText(errors.emergencyContacts)}
           </Text>
         )}
@@ -51,18 +76,28 @@ export function EmployeeContactsCard({ employee }: { employee: TEmployeeDetail }
   }
 
   return (
-    <SectionViewCard
-      title={title}
-      canEdit={employee.canEdit}
-      onEdit={() => setRows(contacts.map((c) => ({ name: c.name, relation: c.relation ?? '', phone: c.phone })))}
-    >
-      <ViewList
-        label={title}
-        headers={[t('employeeDetail.contactName'), t('employeeDetail.relation'), t('employeeDetail.contactPhone')]}
-        rows={contacts.map((c) => [c.name, c.relation ?? '-', c.phone])}
-        titled={false}
-        bordered={false}
-      />
+    <SectionViewCard title={title} canEdit={canEdit} editText={editText} onEdit={() => setRows(rowsOf(contacts))}>
+      <EmergencyContactsView contacts={contacts} />
     </SectionViewCard>
   );
+}
+
+/** The read-only table (also the スタートアップ 確認 page). */
+export function EmergencyContactsView({ contacts }: { contacts: TEmployeeDetail['contacts'] }) {
+  const { t } = useTranslation();
+  return (
+    <ViewList
+      label={t('employeeDetail.sections.contacts')}
+      headers={[t('employeeDetail.contactName'), t('employeeDetail.relation'), t('employeeDetail.contactPhone')]}
+      rows={contacts.emergencyContacts.map((c) => [c.name, c.relation ?? '-', c.phone])}
+      titled={false}
+      bordered={false}
+    />
+  );
+}
+
+/** 従業員情報（詳細）'s card: written through HR's employee API. */
+export function EmployeeContactsCard({ employee }: { employee: TEmployeeDetail }) {
+  const write = useUpdateEmployee(employee.id);
+  return <EmergencyContactsCard contacts={employee.contacts} canEdit={employee.canEdit} write={write} />;
 }

@@ -11,7 +11,7 @@ import { EmployeeCareerCard } from './employee-career-card';
 import { EmployeeContactsCard } from './employee-contacts-card';
 import { EmployeeHistoryCard } from './employee-history-card';
 import { EmployeeSensitiveCard } from './employee-sensitive-card';
-import { EmployeeStatusBadge } from './employee-status-badge';
+import { EmployeeStatusBadge, StartupMark } from './employee-status-badge';
 
 /** 従業員情報（詳細） (R-EMP-2/3): one card per section, each with its own 【編集】. */
 export function EmployeeDetailPage({ id }: { id: string }) {
@@ -57,6 +57,7 @@ export function EmployeeDetailPage({ id }: { id: string }) {
           <Group gap="md" align="center">
             <Title order={2}>{name}</Title>
             <EmployeeStatusBadge status={employee.status} />
+            <StartupMark isPending={employee.basic.isStartupTarget} completedAt={employee.basic.startupCompletedAt} />
           </Group>
         ) : (
           <Skeleton h={36} w={280} />

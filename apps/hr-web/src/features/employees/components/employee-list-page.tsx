@@ -22,7 +22,7 @@ import { hasPermission, useMe } from '../../../lib/session';
 import { hasFilters, type TEmployeeFilters, type TEmployeeSearch, type TEmployeeSort } from '../api/employee-search';
 import { employeeCp932CheckUrl, employeeExportUrl, employeeListQueryOptions } from '../api/employees';
 import { EmployeeSearchPanel } from './employee-search-panel';
-import { EmployeeStatusBadge } from './employee-status-badge';
+import { EmployeeStatusBadge, StartupMark } from './employee-status-badge';
 
 const PAGE_SIZE = 50;
 const SKELETON_ROWS = ['a', 'b', 'c', 'd', 'e', 'f'];
@@ -172,6 +172,7 @@ export function EmployeeListPage({
                     <Table.Td>{formatDate(e.hireDate)}</Table.Td>
                     <Table.Td>
                       <EmployeeStatusBadge status={e.status} />
+                      <StartupMark isPending={e.isStartupTarget} completedAt={e.startupCompletedAt} />
                     </Table.Td>
                     <Table.Td ff="monospace">{e.loginId ?? '-'}</Table.Td>
                     <Table.Td>{formatDate(todayInJapan(new Date(e.createdAt)))}</Table.Td>

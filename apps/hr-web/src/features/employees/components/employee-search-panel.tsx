@@ -16,6 +16,7 @@ const draftOf = (f: TEmployeeFilters): TDraft => ({
   companyId: f.companyId ?? '',
   departmentId: f.departmentId ?? '',
   status: f.status ?? '',
+  startup: f.startup ?? '',
   createdFrom: f.createdFrom ?? '',
   createdTo: f.createdTo ?? '',
 });
@@ -87,6 +88,14 @@ export function EmployeeSearchPanel({
             data={EMPLOYMENT_STATUSES.map((s) => ({ value: s, label: t(`employees.statuses.${s}`) }))}
             value={draft.status || null}
             onChange={(v) => patch({ status: v ?? '' })}
+            clearable
+          />
+          <Select
+            label={t('employees.startup')}
+            placeholder={t('employees.all')}
+            data={(['pending', 'done'] as const).map((s) => ({ value: s, label: t(`employees.startupStates.${s}`) }))}
+            value={draft.startup || null}
+            onChange={(v) => patch({ startup: v ?? '' })}
             clearable
           />
           <Select

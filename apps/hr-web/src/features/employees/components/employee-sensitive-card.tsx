@@ -3,7 +3,7 @@ import { formatDate } from '@jinji/ja/text';
 import { Badge, Divider, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { employeeFormOptionsQueryOptions, type TSensitiveSection } from '../api/employees';
+import { employeeFormOptionsQueryOptions, type TSensitiveSection, useUpdateEmployee } from '../api/employees';
 import { masterOptions } from './master-options';
 import { RowsEditor, ViewList } from './rows-editor';
 import { blanksToNull } from './section-card';
@@ -28,7 +28,7 @@ export function EmployeeSensitiveCard({
 }) {
   const { t } = useTranslation();
   const editor = useSectionEditor({
-    employeeId: employee.id,
+    write: useUpdateEmployee(employee.id),
     section: 'sensitive',
     schema: ZSensitiveSection,
     bodyOf: (form: TForm) => ({

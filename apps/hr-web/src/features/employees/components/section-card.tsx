@@ -35,11 +35,12 @@ export function SectionCard({
   );
 }
 
-export function EditButton({ onClick, label }: { onClick: () => void; label: string }) {
+/** 【編集】; マイページ says 【編集する】 as the seed does (`text`). */
+export function EditButton({ onClick, label, text }: { onClick: () => void; label: string; text?: string }) {
   const { t } = useTranslation();
   return (
     <Button size="compact-md" variant="light" onClick={onClick} aria-label={label}>
-      {t('common.edit')}
+      {text ?? t('common.edit')}
     </Button>
   );
 }
@@ -50,11 +51,13 @@ export function FormFooter({
   loading,
   error,
   submitLabel,
+  cancelLabel,
 }: {
   onCancel: () => void;
   loading: boolean;
   error: Error | null;
   submitLabel?: string;
+  cancelLabel?: string;
 }) {
   const { t } = useTranslation();
   const showAlert = error && !(isApiError(error) && error.fields.length > 0);
@@ -67,7 +70,7 @@ export function FormFooter({
       )}
       <Group justify="flex-end">
         <Button variant="default" onClick={onCancel}>
-          {t('common.cancel')}
+          {cancelLabel ?? t('common.cancel')}
         </Button>
         <Button type="submit" loading={loading}>
           {submitLabel ?? t('common.update')}
@@ -84,7 +87,9 @@ export function Fields({ items }: { items: [string, React.ReactNode][] }) {
       {items.map(([label, value]) => (
         <div key={label} style={{ display: 'contents' }}>
           <dt style={{ color: 'var(--mantine-color-dimmed)', fontSize: 'var(--mantine-font-size-sm)' }}>{label}</dt>
-          <dd style={{ margin: 0, fontSize: 'var(--mantine-font-size-sm)' }}>{value || '-'}</dd>
+          <dd style={{ margin: 0, minWidth: 0, overflowWrap: 'anywhere', fontSize: 'var(--mantine-font-size-sm)' }}>
+            {value || '-'}
+          </dd>
         </div>
       ))}
     </dl>

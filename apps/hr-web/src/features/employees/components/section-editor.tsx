@@ -8,31 +8,51 @@ import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { useUpdateEmployee } from '../api/employees';
+import type { useUpdateEmployee } from '../api/employees';
 import { EditButton, FormFooter, SectionCard } from './section-card';
 
 type TWrite = Parameters<ReturnType<typeof useUpdateEmployee>['mutate']>[0];
 type TSection = 'basic' | 'contacts' | 'career' | 'sensitive';
 type TBody<S extends TSection> = Extract<TWrite, { section: S }>['body'];
 
+/**
+ * Where a section's form is written: HR's detail page (useUpdateEmployee) or マイページ and
+ * 従業員スタートアップ (the self-service API) — one mutation per card, so each shows its own error.
+ */
+export type TSectionWriter<S extends TSection> = {
+  mutate: (write: { section: S; body: TBody<S> }, opts: { onSuccess: () => void; onError: (e: Error) => void }) => void;
+  reset: () => void;
+  isPending: boolean;
+  error: Error | null;
+};
+
+/**
+ * A form that is always open, as a wizard step (従業員スタートアップ): `initial` fills it, the footer reads
+ * `submitLabel`/`cancelLabel`, cancel is `onCancel`, and a saved step stays open (the wizard moves on).
+ */
+export type TWizardStep<F> = { initial: F; submitLabel: string; cancelLabel: string; onCancel: () => void };
+
 /** `form` is null in view mode; `open` enters edit mode, `close` leaves it (and forgets errors). */
 export function useSectionEditor<F, S extends TSection>({
-  employeeId,
+  write,
   section,
   schema,
   bodyOf,
+  wizard,
 }: {
-  employeeId: string;
+  write: TSectionWriter<S>;
   section: S;
   schema: z.ZodType<TBody<S>>;
   bodyOf: (form: F) => unknown;
+  wizard?: TWizardStep<F>;
 }) {
   const { t } = useTranslation();
-  const [form, setForm] = useState<F | null>(null);
+  const [form, setForm] = useState<F | null>(wizard?.initial ?? null);
   const [errors, setErrors] = useState<TFieldErrors>({});
-  const update = useUpdateEmployee(employeeId);
+  const update = write;
 
   const close = () => {
+    if (wizard) return wizard.onCancel();
     setForm(null);
     setErrors({});
     update.reset();
@@ -43,21 +63,30 @@ export function useSectionEditor<F, S extends TSection>({
     const result = validate(schema, bodyOf(form));
     setErrors(result.errors ?? {});
     if (!result.data) return;
-    update.mutate({ section, body: result.data } as TWrite, {
-      onSuccess: () => {
-        notifications.show({ color: 'teal', message: t('common.updated') });
-        close();
+    update.mutate(
+      { section, body: result.data },
+      {
+        onSuccess: () => {
+          if (wizard) return;
+          notifications.show({ color: 'teal', message: t('common.updated') });
+          close();
+        },
+        onError: (err) => setErrors(fieldErrorsOf(err)),
       },
-      onError: (err) => setErrors(fieldErrorsOf(err)),
-    });
+    );
   };
   /** The error text of one input, by its body path (`education.0.school`). */
   const err = (path: string) => errorText(errors[path]);
 
-  return { form, setForm, open: setForm, errors, setErrors, err, close, submit, update };
+  return { form, setForm, open: setForm, errors, setErrors, err, close, submit, update, wizard };
 }
 
-export type TSectionEditor<F> = Pick<ReturnType<typeof useSectionEditor<F, TSection>>, 'submit' | 'close' | 'update'>;
+export type TSectionEditor<F> = {
+  submit: (e: FormEvent) => void;
+  close: () => void;
+  update: Pick<TSectionWriter<TSection>, 'isPending' | 'error'>;
+  wizard?: TWizardStep<F>;
+};
 
 /** The section card in edit mode: its inputs, then 【キャンセル】【更新】 and the error without an input. */
 export function SectionEditForm<F>({
@@ -76,7 +105,13 @@ export function SectionEditForm<F>({
       <form onSubmit={editor.submit} noValidate>
         <Stack>
           {children}
-          <FormFooter onCancel={editor.close} loading={editor.update.isPending} error={editor.update.error} />
+          <FormFooter
+            onCancel={editor.close}
+            loading={editor.update.isPending}
+            error={editor.update.error}
+            submitLabel={editor.wizard?.submitLabel}
+            cancelLabel={editor.wizard?.cancelLabel}
+          />
         </Stack>
       </form>
     </SectionCard>
@@ -89,12 +124,14 @@ export function SectionViewCard({
   badge,
   canEdit,
   onEdit,
+  editText,
   children,
 }: {
   title: string;
   badge?: React.ReactNode;
   canEdit: boolean;
   onEdit: () => void;
+  editText?: string;
   children: React.ReactNode;
 }) {
   const { t } = useTranslation();
@@ -102,7 +139,9 @@ export function SectionViewCard({
     <SectionCard
       title={title}
       badge={badge}
-      actions={canEdit && <EditButton label={t('employeeDetail.editOf', { label: title })} onClick={onEdit} />}
+      actions={
+        canEdit && <EditButton label={t('employeeDetail.editOf', { label: title })} onClick={onEdit} text={editText} />
+      }
     >
       {children}
     </SectionCard>
