@@ -1,6 +1,7 @@
 // buildApp(): the kit's base app, then HR's auth plugin and feature routes by name. server.ts only listens.
 
 import { findDatabaseError, isFailedQuery } from '@jinji/db/errors';
+import type { MailWorker } from '@jinji/mail/worker';
 import { createBaseApp } from '@jinji/server-kit/base-app';
 import { healthRoutes } from '@jinji/server-kit/health';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
@@ -24,6 +25,8 @@ export type BuildAppOptions = {
   db: Database;
   /** The durable job queue (pg-boss); without it, routes that start jobs answer with an error. */
   jobs?: JobQueue;
+  /** The outbox's worker (decision 010); without it (no SMTP_URL, most tests) mails stay in the outbox. */
+  mail?: MailWorker;
   /** Tests pass false or a stream-backed logger. */
   logger?: FastifyServerOptions['logger'] | boolean;
 };
