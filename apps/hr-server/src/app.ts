@@ -1,7 +1,7 @@
 // buildApp(): the kit's base app, then HR's auth plugin and feature routes by name. server.ts only listens.
 
 import { findDatabaseError, isFailedQuery } from '@jinji/db/errors';
-import type { MailWorker } from '@jinji/mail/worker';
+import { type MailWorker, NO_MAIL_WORKER } from '@jinji/mail/worker';
 import { createBaseApp } from '@jinji/server-kit/base-app';
 import { healthRoutes } from '@jinji/server-kit/health';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
@@ -15,6 +15,7 @@ import { codeSettingsRoutes } from './features/code-settings/code-settings.route
 import { employeeRoutes } from './features/employees/employees.routes';
 import { importRoutes } from './features/imports/imports.routes';
 import type { JobQueue } from './features/imports/imports.service';
+import { mailRoutes } from './features/mail/mail.routes';
 import { masterRoutes } from './features/masters/masters.routes';
 import { passwordPolicyRoutes } from './features/password-policy/password-policy.routes';
 import { setupRoutes } from './features/tenants/setup.routes';
@@ -31,7 +32,13 @@ export type BuildAppOptions = {
   logger?: FastifyServerOptions['logger'] | boolean;
 };
 
-export async function buildApp({ config, db, jobs, logger }: BuildAppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  db,
+  jobs,
+  mail = NO_MAIL_WORKER,
+  logger,
+}: BuildAppOptions): Promise<FastifyInstance> {
   const app = await createBaseApp({
     config,
     logger,
@@ -63,6 +70,7 @@ export async function buildApp({ config, db, jobs, logger }: BuildAppOptions): P
   await app.register(codeSettingsRoutes, { db });
   await app.register(importRoutes, { db, jobs });
   await app.register(auditRoutes, { db });
+  await app.register(mailRoutes, { db, mail, isSmtpConfigured: config.mail.smtpUrl !== undefined });
 
   return app;
 }

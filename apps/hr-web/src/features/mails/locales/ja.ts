@@ -1,0 +1,22 @@
+export const ja = {
+  mails: {
+    title: '送信メール一覧',
+    lead: 'アカウント通知・パスワード再設定など、システムが送ったメールです。本文には個人情報が含まれるため、システム管理者だけが閲覧できます。',
+    noSmtp: 'SMTPサーバーが設定されていないため（SMTP_URL）、メールは送信されず「未送信」としてここに保存されます。',
+    at: '日時',
+    to: '宛先',
+    subject: '件名',
+    status: '状態',
+    attempts: '試行回数',
+    kind: '種類',
+    sentAt: '送信日時',
+    errorCode: 'エラーコード',
+    body: '本文（テキスト）',
+    open: '本文を表示',
+    retry: '再送',
+    retried: '再送を受け付けました',
+    close: '閉じる',
+    empty: '送信メールはありません',
+    statuses: { pending: '送信待ち', sending: '送信中', sent: '送信済み', failed: '送信失敗', unsent: '未送信' },
+  },
+};
