@@ -10,7 +10,7 @@ import type PgBoss from 'pg-boss';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { enqueueMail, findMail, mailOutboxTable, retryFailedMail } from './outbox';
 import { defineTextMailTemplate } from './template';
-import { startMailWorker } from './worker';
+import { type MailWorkerOptions, startMailWorker } from './worker';
 
 const kit = pgSchema('mailkit');
 const tenants = kit.table('tenants', { id: uuid('id').primaryKey() });
@@ -65,6 +65,16 @@ afterAll(async () => {
   await engine?.close();
 });
 
+const startWorker = (tuning: Pick<MailWorkerOptions, 'backoffSeconds' | 'maxAttempts'>) =>
+  startMailWorker({
+    boss,
+    owner,
+    table: outbox,
+    smtpUrl: smtp!.url,
+    from: 'jinji <no-reply@example.jp>',
+    log,
+    ...tuning,
+  });
 const status = async (id: string) => (await findMail(owner, outbox, { tenantId: TENANT, id }))!;
 const waitForStatus = async (id: string, want: string, ms = 20_000) => {
   const end = Date.now() + ms;
@@ -105,14 +115,7 @@ describe(`mail outbox and worker (${TEST_DB})`, () => {
     smtp = await startTestSmtp();
     const id = await enqueue('taro@example.jp');
     expect((await status(id)).status).toBe('pending');
-    const worker = await startMailWorker({
-      boss,
-      owner,
-      table: outbox,
-      smtpUrl: smtp.url,
-      from: 'jinji <no-reply@example.jp>',
-      log,
-    });
+    const worker = await startWorker({});
     await worker.wake();
     const [mail] = await smtp.waitForMails(1);
     // the header itself is 7-bit: RFC 2047 encoded-words in UTF-8
@@ -132,15 +135,7 @@ describe(`mail outbox and worker (${TEST_DB})`, () => {
     smtp = await startTestSmtp({ refuse: (n) => (n <= 2 ? 451 : null) });
     const id = await enqueue('retry@example.jp');
     const started = Date.now();
-    await startMailWorker({
-      boss,
-      owner,
-      table: outbox,
-      smtpUrl: smtp.url,
-      from: 'no-reply@example.jp',
-      log,
-      backoffSeconds: 0.5,
-    });
+    await startWorker({ backoffSeconds: 0.5 });
     const row = await waitForStatus(id, 'sent');
     expect(row.attempts).toBe(3);
     expect(smtp.refused).toBe(2);
@@ -153,16 +148,7 @@ describe(`mail outbox and worker (${TEST_DB})`, () => {
     let accepting = false;
     smtp = await startTestSmtp({ refuse: () => (accepting ? null : 451) });
     const id = await enqueue('fail@example.jp');
-    const worker = await startMailWorker({
-      boss,
-      owner,
-      table: outbox,
-      smtpUrl: smtp.url,
-      from: 'no-reply@example.jp',
-      log,
-      backoffSeconds: 0.2,
-      maxAttempts: 3,
-    });
+    const worker = await startWorker({ backoffSeconds: 0.2, maxAttempts: 3 });
     const failed = await waitForStatus(id, 'failed');
     expect(failed).toMatchObject({ attempts: 3, lastErrorCode: 'EMESSAGE:451' });
     expect(smtp.mails).toHaveLength(0);
@@ -178,15 +164,7 @@ describe(`mail outbox and worker (${TEST_DB})`, () => {
   it('gives up at once on a permanent refusal (5xx)', async () => {
     smtp = await startTestSmtp({ refuse: () => 550 });
     const id = await enqueue('nobody@example.jp');
-    await startMailWorker({
-      boss,
-      owner,
-      table: outbox,
-      smtpUrl: smtp.url,
-      from: 'no-reply@example.jp',
-      log,
-      backoffSeconds: 0.2,
-    });
+    await startWorker({ backoffSeconds: 0.2 });
     expect(await waitForStatus(id, 'failed')).toMatchObject({ attempts: 1, lastErrorCode: 'EMESSAGE:550' });
   });
 

@@ -17,8 +17,11 @@ export type TestSmtp = {
   close(): Promise<void>;
 };
 
-export async function startTestSmtp(opts: { refuse?: (attempt: number) => number | null } = {}): Promise<TestSmtp> {
-  const port = await freePort();
+/** `port`: when the server under test must be told it before the SMTP server starts (e2e) */
+export async function startTestSmtp(
+  opts: { refuse?: (attempt: number) => number | null; port?: number } = {},
+): Promise<TestSmtp> {
+  const port = opts.port ?? (await freePort());
   const mails: CaughtMail[] = [];
   let attempts = 0;
   const state = { refused: 0 };

@@ -188,6 +188,7 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   width: '連番の桁数',
   // 送信メール
   mailStatus: '送信状態',
+  template: 'メールの種類',
   attempts: '試行回数',
   // パスワードポリシー
   minLength: '最小文字数',

@@ -17,7 +17,10 @@ export const MAIL_STATUS_LABELS: Record<TMailStatus | 'unsent', string> = {
 export const MAIL_TEMPLATE_LABELS: Record<string, string> = {
   'account-notice': 'アカウント通知',
   'password-reset': 'パスワード再設定',
+  'smtp-test': 'テストメール',
 };
+
+export const ZMailCreated = z.object({ id: z.string() });
 
 export const ZMailListQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),

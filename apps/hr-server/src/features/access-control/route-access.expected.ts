@@ -58,6 +58,7 @@ export const EXPECTED_ROUTE_ACCESS: Record<string, string> = {
   'GET /api/v1/mails': 'system.mail_log',
   'GET /api/v1/mails/:id': 'system.mail_log',
   'POST /api/v1/mails/:id/retry': 'system.mail_log',
+  'POST /api/v1/mails/test': 'system.mail_log',
   'GET /api/v1/imports/template': 'employees.import',
   'GET /api/v1/imports/columns': 'employees.import',
   'GET /api/v1/imports/export': 'employees.import',

@@ -10,6 +10,7 @@ import type { Database, Tx } from '../../db/client';
 import { mailOutbox } from '../../db/schema/index';
 import type { Actor } from '../../lib/actor';
 import { recordAudit } from '../audit/audit.service';
+import { smtpTestMail } from './mail-templates';
 
 export type MailDeps = { db: Database; mail: MailWorker; isSmtpConfigured: boolean };
 
@@ -57,6 +58,31 @@ export async function getTenantMail(deps: MailDeps, ctx: Actor, id: string): Pro
   const row = await deps.db.asTenant(ctx.tenantId, (tx) => findMail(tx, mailOutbox, { tenantId: ctx.tenantId, id }));
   if (!row) throw new AppError('NOT_FOUND');
   return { ...item(row), textBody: row.textBody, isSmtpConfigured: deps.isSmtpConfigured };
+}
+
+/** 【テストメールを送信】: a mail to the administrator's own address, to check the SMTP settings. */
+export async function sendTestMail(deps: MailDeps, ctx: Actor): Promise<{ id: string }> {
+  requireMailLog(ctx);
+  if (ctx.kind !== 'user' || !ctx.email) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'ログイン中のアカウントにメールアドレスが登録されていないため、テストメールを送れません',
+    );
+  }
+  const to = ctx.email;
+  const data = { tenantName: ctx.tenantName, displayName: ctx.displayName };
+  const id = await deps.db.asTenant(ctx.tenantId, async (tx) => {
+    const [mailId] = await enqueueHrMails(tx, [{ tenantId: ctx.tenantId, to, template: smtpTestMail, data }]);
+    await recordAudit(tx, ctx, {
+      action: 'create',
+      targetType: 'mail',
+      targetId: mailId!,
+      after: { template: 'smtp-test' },
+    });
+    return mailId!;
+  });
+  await deps.mail.wake();
+  return { id };
 }
 
 /** 再送: only a 送信失敗 mail; anything else is a conflict (it is waiting or went out). */

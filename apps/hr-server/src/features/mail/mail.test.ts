@@ -116,6 +116,19 @@ describe(`送信メール一覧 (${TEST_DB})`, () => {
     ]);
   });
 
+  it('sends a test mail to the administrator’s own address, audited', async () => {
+    const before = smtp.mails.length;
+    const res = await admin.request('POST', '/api/v1/mails/test');
+    expect(res.statusCode).toBe(201);
+    const [mail] = (await smtp.waitForMails(before + 1)).slice(before);
+    expect(mail!.to).toEqual(['admin@mail-a.example.jp']);
+    expect(mail!.parsed.subject).toBe('【jinji】テストメール（テスト株式会社 mail-a）');
+    expect(mail!.parsed.text).toContain('このメールが届いていれば、メールの送信設定は正しく動作しています。');
+    expect((await waitForStatus(res.json().id, 'sent')).template).toBe('smtp-test');
+    const audit = await db.executeSql(`select action from audit_logs where target_id = '${res.json().id}'`);
+    expect(audit.rows).toEqual([{ action: 'create' }]);
+  });
+
   it('shows bodies to the system administrator only', async () => {
     const [id] = await db.asTenant(tenantId, (tx) =>
       enqueueHrMails(tx, [{ tenantId, to: 'c@example.jp', template: notice, data: { name: '三郎' } }]),

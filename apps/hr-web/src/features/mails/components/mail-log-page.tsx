@@ -8,7 +8,6 @@ import {
   Code,
   Group,
   Modal,
-  Pagination,
   Paper,
   Skeleton,
   Stack,
@@ -19,7 +18,14 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { mailQueryOptions, mailsQueryOptions, type TMailListResponse, useRetryMail } from '../api/mails';
+import { ListFooter } from '../../../components/ui/list-footer';
+import {
+  mailQueryOptions,
+  mailsQueryOptions,
+  type TMailListResponse,
+  useRetryMail,
+  useSendTestMail,
+} from '../api/mails';
 
 const PAGE_SIZE = 50;
 const COLORS = { pending: 'blue', sending: 'blue', sent: 'teal', failed: 'red', unsent: 'gray' } as const;
@@ -45,16 +51,25 @@ export function MailLogPage() {
   const [page, setPage] = useState(1);
   const [openId, setOpenId] = useState<string | null>(null);
   const { data, error, isPlaceholderData } = useQuery(mailsQueryOptions(page, PAGE_SIZE));
-  const totalPages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
+  const sendTest = useSendTestMail();
 
   return (
     <Stack>
-      <div>
-        <Title order={2}>{t('mails.title')}</Title>
-        <Text size="sm" c="dimmed">
-          {t('mails.lead')}
-        </Text>
-      </div>
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={2}>{t('mails.title')}</Title>
+          <Text size="sm" c="dimmed">
+            {t('mails.lead')}
+          </Text>
+        </div>
+        <Button variant="default" onClick={() => sendTest.mutate()} loading={sendTest.isPending}>
+          {t('mails.sendTest')}
+        </Button>
+      </Group>
+      {sendTest.error && <Alert color="red">{sendTest.error.message}</Alert>}
+      {sendTest.isSuccess && data && (
+        <Alert color="teal">{t(data.isSmtpConfigured ? 'mails.testQueued' : 'mails.testKept')}</Alert>
+      )}
       {data && !data.isSmtpConfigured && <Alert color="yellow">{t('mails.noSmtp')}</Alert>}
       {error && <Alert color="red">{error.message}</Alert>}
       {!data ? (
@@ -106,21 +121,7 @@ export function MailLogPage() {
           </Table.ScrollContainer>
         </Paper>
       )}
-      {data && (
-        <Group justify="space-between">
-          <Text size="sm" c="dimmed">
-            {t('employees.total', { total: data.total.toLocaleString('ja-JP') })}
-          </Text>
-          {totalPages > 1 && (
-            <Pagination
-              total={totalPages}
-              value={page}
-              onChange={setPage}
-              getControlProps={() => ({ 'aria-label': t('employees.pagination') })}
-            />
-          )}
-        </Group>
-      )}
+      {data && <ListFooter total={data.total} pageSize={data.pageSize} page={page} onPage={setPage} />}
       <Modal opened={openId !== null} onClose={() => setOpenId(null)} title={t('mails.body')} size="lg">
         {openId && <MailDetail id={openId} />}
       </Modal>
