@@ -19,6 +19,7 @@ describe(`training row-level security catalog (${TEST_DB})`, () => {
     expect(tables.map((r) => `${r.schema}.${r.table}`)).toEqual([
       'training.audit_logs',
       'training.login_throttles',
+      'training.mail_outbox',
       'training.sessions',
       'training.users',
     ]);
