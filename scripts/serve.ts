@@ -23,7 +23,7 @@ const hrMail = await startHrMail(
   hrConfig,
   lateLog(() => log),
 );
-await startTrainingMail(
+const trainingMail = await startTrainingMail(
   trainingJobs.boss,
   both.training,
   trainingConfig,
@@ -43,7 +43,14 @@ await runServer({
     { app: training, port: trainingConfig.port, host: trainingConfig.host, name: 'jinji training' },
   ],
   resources: [
-    { close: () => Promise.all([hrJobs.stop(), trainingJobs.stop()]).then(() => {}), closedMessage: 'jobs stopped' },
+    {
+      close: () =>
+        Promise.all([hrJobs.stop(), trainingJobs.stop()]).then(() => {
+          hrMail.close();
+          trainingMail.close();
+        }),
+      closedMessage: 'jobs stopped',
+    },
     { close: both.close, closedMessage: 'database closed' },
   ],
   readyFields: { database: both.kind },

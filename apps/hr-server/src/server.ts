@@ -26,7 +26,7 @@ log = app.log;
 await runServer({
   apps: [{ app, port: config.port, host: config.host, name: 'jinji' }],
   resources: [
-    { close: () => jobs.stop(), closedMessage: 'jobs stopped' },
+    { close: () => jobs.stop().then(() => mail.close()), closedMessage: 'jobs stopped' },
     { close, closedMessage: 'database closed' },
   ],
   readyFields: { database: db.kind },

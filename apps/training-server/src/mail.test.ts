@@ -5,6 +5,7 @@
 
 import { enqueueMail, findMail } from '@jinji/mail/outbox';
 import { defineTextMailTemplate } from '@jinji/mail/template';
+import type { MailWorker } from '@jinji/mail/worker';
 import { TEST_DB } from '@jinji/test-kit/database';
 import { startTestSmtp } from '@jinji/test-kit/smtp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -40,9 +41,15 @@ describe(`training mail outbox (${TEST_DB})`, () => {
 
     const smtp = await startTestSmtp();
     const jobs = await startTrainingJobs(t.db, () => {});
+    let worker: MailWorker | undefined;
     try {
       const silent = { info: () => {}, warn: () => {}, error: () => {} };
-      await startTrainingMail(jobs.boss, t.db, { mail: { smtpUrl: smtp.url, from: 'training@example.jp' } }, silent);
+      worker = await startTrainingMail(
+        jobs.boss,
+        t.db,
+        { mail: { smtpUrl: smtp.url, from: 'training@example.jp' } },
+        silent,
+      );
       const [mail] = await smtp.waitForMails(1);
       expect(mail!.parsed.subject).toBe('【研修申込システム】ログイン情報のお知らせ');
       expect(mail!.parsed.text).toContain('佐藤 花子 様');
@@ -57,6 +64,7 @@ describe(`training mail outbox (${TEST_DB})`, () => {
       });
     } finally {
       await jobs.boss.stop({ graceful: false, wait: true });
+      worker?.close();
       await smtp.close();
     }
   });

@@ -16,7 +16,7 @@ const driver = { openDatabase: (o: object) => openDatabase(o, trainingDatabaseSp
 const { db, close } = await bootDatabase(config, driver, [migrateTraining]);
 let log: BootLog = consoleLog;
 const jobs = await startTrainingJobs(db, (err) => log.error({ err }, 'job queue error'));
-await startTrainingMail(
+const mail = await startTrainingMail(
   jobs.boss,
   db,
   config,
@@ -24,7 +24,7 @@ await startTrainingMail(
 );
 const app = await buildTrainingApp({ config, db });
 log = app.log;
-const stopJobs = { close: () => jobs.stop(), closedMessage: 'jobs stopped' };
+const stopJobs = { close: () => jobs.stop().then(() => mail.close()), closedMessage: 'jobs stopped' };
 const closeDatabase = { close, closedMessage: 'database closed' };
 const listening = { app, port: config.port, host: config.host, name: 'jinji training' };
 await runServer({

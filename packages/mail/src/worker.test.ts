@@ -10,7 +10,7 @@ import type PgBoss from 'pg-boss';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { enqueueMail, findMail, mailOutboxTable, retryFailedMail } from './outbox';
 import { defineTextMailTemplate } from './template';
-import { type MailWorkerOptions, startMailWorker } from './worker';
+import { type MailWorker, type MailWorkerOptions, startMailWorker } from './worker';
 
 const kit = pgSchema('mailkit');
 const tenants = kit.table('tenants', { id: uuid('id').primaryKey() });
@@ -57,6 +57,7 @@ beforeAll(async () => {
 });
 afterEach(async () => {
   await boss.offWork('mail-dispatch').catch(() => {});
+  for (const w of started.splice(0)) w.close();
   await smtp?.close();
   smtp = undefined;
 });
@@ -65,16 +66,23 @@ afterAll(async () => {
   await engine?.close();
 });
 
+const started: { close(): void }[] = [];
 const startWorker = (tuning: Pick<MailWorkerOptions, 'backoffSeconds' | 'maxAttempts'>) =>
-  startMailWorker({
-    boss,
-    owner,
-    table: outbox,
-    smtpUrl: smtp!.url,
-    from: 'jinji <no-reply@example.jp>',
-    log,
-    ...tuning,
-  });
+  track(
+    startMailWorker({
+      boss,
+      owner,
+      table: outbox,
+      smtpUrl: smtp!.url,
+      from: 'jinji <no-reply@example.jp>',
+      log,
+      ...tuning,
+    }),
+  );
+const track = async (worker: Promise<MailWorker>) => {
+  started.push(await worker);
+  return worker;
+};
 const status = async (id: string) => (await findMail(owner, outbox, { tenantId: TENANT, id }))!;
 const waitForStatus = async (id: string, want: string, ms = 20_000) => {
   const end = Date.now() + ms;

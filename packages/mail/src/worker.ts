@@ -35,10 +35,12 @@ export type MailWorker = {
   wake(): Promise<void>;
   /** one dispatch now, in the caller (the CLI, tests); returns how many mails it handled */
   dispatch(): Promise<number>;
+  /** closes the pooled SMTP connections (after pg-boss has stopped) */
+  close(): void;
 };
 
 /** A mail nobody will send: the app runs without SMTP, the row stays readable as 未送信. */
-export const NO_MAIL_WORKER: MailWorker = { wake: async () => {}, dispatch: async () => 0 };
+export const NO_MAIL_WORKER: MailWorker = { wake: async () => {}, dispatch: async () => 0, close: () => {} };
 
 export const MAIL_QUEUE = 'mail-dispatch';
 const BATCH = 20;
@@ -61,7 +63,8 @@ export async function startMailWorker(opts: MailWorkerOptions): Promise<MailWork
   const maxAttempts = opts.maxAttempts ?? 5;
   const backoffMs = (opts.backoffSeconds ?? 30) * 1000;
   const staleMs = (opts.staleClaimSeconds ?? 600) * 1000;
-  const transport = nodemailer.createTransport(smtpUrl);
+  // pooled: one SMTP session carries many mails (a new one per mail managed about 16 mails/s locally)
+  const transport = nodemailer.createTransport({ url: smtpUrl, pool: true, maxConnections: 2 });
 
   const claim = async (): Promise<MailRow[]> => {
     const due = owner
@@ -150,5 +153,5 @@ export async function startMailWorker(opts: MailWorkerOptions): Promise<MailWork
     await boss.send(queue, {}, { singletonKey: 'now' });
   };
   await wake(); // mails committed while no worker ran
-  return { wake, dispatch };
+  return { wake, dispatch, close: () => transport.close() };
 }

@@ -54,6 +54,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close();
   await boss?.stop({ graceful: false, wait: true });
+  mail?.close();
   await smtp?.close();
   await db?.close();
 });
