@@ -1,8 +1,10 @@
 // buildApp(): the kit's base app, then HR's auth plugin and feature routes by name. server.ts only listens.
 
 import { findDatabaseError, isFailedQuery } from '@jinji/db/errors';
+import { type MailWorker, NO_MAIL_WORKER } from '@jinji/mail/worker';
 import { createBaseApp, sessionSecuritySchemes } from '@jinji/server-kit/base-app';
 import { healthRoutes } from '@jinji/server-kit/health';
+import { type BootLog, consoleLog, lateLog } from '@jinji/server-kit/logger';
 import type { ServedApp } from '@jinji/server-kit/run-apps';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import type { Config } from './config';
@@ -15,11 +17,13 @@ import { codeSettingsRoutes } from './features/code-settings/code-settings.route
 import { employeeRoutes } from './features/employees/employees.routes';
 import { importRoutes } from './features/imports/imports.routes';
 import type { JobQueue } from './features/imports/imports.service';
+import { mailRoutes } from './features/mail/mail.routes';
 import { masterRoutes } from './features/masters/masters.routes';
 import { passwordPolicyRoutes } from './features/password-policy/password-policy.routes';
 import { selfServiceRoutes } from './features/self-service/self-service.routes';
 import { setupRoutes } from './features/tenants/setup.routes';
 import { startJobs } from './jobs/boss';
+import { startHrMail } from './jobs/mail';
 import { registerWorkers } from './jobs/workers';
 import { authPlugin } from './plugins/auth';
 
@@ -28,11 +32,19 @@ export type BuildAppOptions = {
   db: Database;
   /** The durable job queue (pg-boss); without it, routes that start jobs answer with an error. */
   jobs?: JobQueue;
+  /** The outbox's worker (decision 010); without it (no SMTP_URL, most tests) mails stay in the outbox. */
+  mail?: MailWorker;
   /** Tests pass false or a stream-backed logger. */
   logger?: FastifyServerOptions['logger'] | boolean;
 };
 
-export async function buildApp({ config, db, jobs, logger }: BuildAppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  db,
+  jobs,
+  mail = NO_MAIL_WORKER,
+  logger,
+}: BuildAppOptions): Promise<FastifyInstance> {
   const app = await createBaseApp({
     config,
     logger,
@@ -62,6 +74,7 @@ export async function buildApp({ config, db, jobs, logger }: BuildAppOptions): P
   await app.register(importRoutes, { db, jobs });
   await app.register(auditRoutes, { db });
   await app.register(selfServiceRoutes, { db });
+  await app.register(mailRoutes, { db, mail, isSmtpConfigured: config.mail.smtpUrl !== undefined });
 
   return app;
 }
@@ -73,6 +86,16 @@ export const servedHr = (config: Config, db: Database): ServedApp => ({
   host: config.host,
   start: async (onError) => {
     const jobs = await startJobs(db, onError);
-    return { app: await buildApp({ config, db, jobs: await registerWorkers(jobs.boss, db) }), stop: () => jobs.stop() };
+    // the mail worker starts before the app: it logs to the console until the app's log exists
+    let log: BootLog = consoleLog;
+    const mail = await startHrMail(
+      jobs.boss,
+      db,
+      config,
+      lateLog(() => log),
+    );
+    const app = await buildApp({ config, db, jobs: await registerWorkers(jobs.boss, db), mail });
+    log = app.log;
+    return { app, stop: () => jobs.stop().then(() => mail.close()) };
   },
 });

@@ -15,7 +15,14 @@ describe('config base', () => {
       trustProxy: false,
       session: { idleMs: 30 * 60_000, absoluteMs: 12 * 3_600_000 },
       login: { lockThreshold: 10, lockMs: 900_000, accountHourlyLimit: 50, ratePerMinute: 30 },
+      mail: { smtpUrl: undefined, from: 'jinji <no-reply@localhost>' },
     });
+  });
+
+  it('reads the SMTP server and sender, and refuses a URL that is not smtp:// or smtps://', () => {
+    const env = { SMTP_URL: 'smtps://u:p@mail.example.jp:465', MAIL_FROM: '人事部 <hr@example.jp>' };
+    expect(toBaseConfig(parseEnv(ZBaseEnv, env)).mail).toEqual({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM });
+    expect(() => parseEnv(ZBaseEnv, { SMTP_URL: 'http://mail.example.jp' })).toThrow(/SMTP_URL/);
   });
 
   it('reads the common variables', () => {

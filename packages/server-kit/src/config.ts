@@ -23,6 +23,12 @@ export const ZBaseEnv = z.object({
   JINJI_LOGIN_LOCK_SECONDS: positiveInt(900),
   JINJI_LOGIN_ACCOUNT_LIMIT_PER_HOUR: positiveInt(50),
   JINJI_LOGIN_RATE_LIMIT_PER_MINUTE: positiveInt(30),
+  /** smtp://user:pass@host:587 or smtps://…; unset: mails stay in the outbox, readable, unsent (decision 010) */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, 'smtp:// または smtps:// で始まる URL')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('jinji <no-reply@localhost>'),
 });
 export type TBaseEnv = z.infer<typeof ZBaseEnv>;
 
@@ -38,6 +44,8 @@ export type BaseConfig = {
   session: { idleMs: number; absoluteMs: number };
   /** decision 004 "Lockout": per account and source, and per account per hour for unknown sources */
   login: { lockThreshold: number; lockMs: number; accountHourlyLimit: number; ratePerMinute: number };
+  /** decision 010: no smtpUrl → no mail worker */
+  mail: { smtpUrl: string | undefined; from: string };
 };
 
 /** `env` against `schema` (ZBaseEnv or an extension of it); an operator reads every wrong variable at once. */
@@ -66,6 +74,7 @@ export function toBaseConfig(e: TBaseEnv): BaseConfig {
       accountHourlyLimit: e.JINJI_LOGIN_ACCOUNT_LIMIT_PER_HOUR,
       ratePerMinute: e.JINJI_LOGIN_RATE_LIMIT_PER_MINUTE,
     },
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
   };
 }
 

@@ -78,3 +78,23 @@ export function loggerOptions(level: LogLevel, databaseErrors: DatabaseErrorRead
   // a test's own logger options still get the serializers
   return typeof logger === 'object' ? { ...logger, serializers: { ...serializers, ...logger.serializers } } : logger;
 }
+
+/** What boot code logs to before the app (and its logger) exists. */
+export type BootLog = {
+  error(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  info(obj: object, msg: string): void;
+};
+
+export const consoleLog: BootLog = {
+  error: (obj, msg) => console.error(msg, obj),
+  warn: (obj, msg) => console.warn(msg, obj),
+  info: (obj, msg) => console.log(msg, obj),
+};
+
+/** A logger for workers started before the app: it writes to whatever `current()` is at the time. */
+export const lateLog = (current: () => BootLog): BootLog => ({
+  error: (obj, msg) => current().error(obj, msg),
+  warn: (obj, msg) => current().warn(obj, msg),
+  info: (obj, msg) => current().info(obj, msg),
+});

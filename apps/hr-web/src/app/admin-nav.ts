@@ -28,6 +28,7 @@ export const ADMIN_NAV: TNavItem[] = [
       { label: 'codeSettings', to: '/admin/system/code-settings', permission: 'system.code_settings' },
       { label: 'accessControl', to: '/admin/system/access', permission: 'system.access_control' },
       { label: 'auditLogs', to: '/admin/system/audit-logs', permission: 'system.audit_log' },
+      { label: 'mailLog', to: '/admin/system/mails', permission: 'system.mail_log' },
     ],
   },
   {

@@ -10,6 +10,7 @@ import { ja as codeSettingsJa } from '../features/code-settings/locales/ja';
 import { ja as dashboardJa } from '../features/dashboard/locales/ja';
 import { ja as employeesJa } from '../features/employees/locales/ja';
 import { ja as importsJa } from '../features/imports/locales/ja';
+import { ja as mailsJa } from '../features/mails/locales/ja';
 import { ja as mastersJa } from '../features/masters/locales/ja';
 import { ja as myStoryJa } from '../features/my-story/locales/ja';
 import { ja as passwordJa } from '../features/password/locales/ja';
@@ -28,6 +29,7 @@ const ja = {
   ...employeesJa,
   ...importsJa,
   ...auditLogsJa,
+  ...mailsJa,
   ...passwordJa,
   ...myStoryJa,
 };

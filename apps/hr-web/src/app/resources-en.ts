@@ -7,6 +7,7 @@ import { en as codeSettingsEn } from '../features/code-settings/locales/en';
 import { en as dashboardEn } from '../features/dashboard/locales/en';
 import { en as employeesEn } from '../features/employees/locales/en';
 import { en as importsEn } from '../features/imports/locales/en';
+import { en as mailsEn } from '../features/mails/locales/en';
 import { en as mastersEn } from '../features/masters/locales/en';
 import { en as myStoryEn } from '../features/my-story/locales/en';
 import { en as passwordEn } from '../features/password/locales/en';
@@ -26,6 +27,7 @@ export const en: TResources = {
   ...employeesEn,
   ...importsEn,
   ...auditLogsEn,
+  ...mailsEn,
   ...passwordEn,
   ...myStoryEn,
 };

@@ -48,6 +48,7 @@ const AuditLogPage = lazyRouteComponent(
   () => import('../features/audit-logs/components/audit-log-page'),
   'AuditLogPage',
 );
+const MailLogPage = lazyRouteComponent(() => import('../features/mails/components/mail-log-page'), 'MailLogPage');
 const LoginPage = lazyRouteComponent(() => import('../features/auth/components/login-page'), 'LoginPage');
 const CodeSettingsPage = lazyRouteComponent(
   () => import('../features/code-settings/components/code-settings-page'),
@@ -383,6 +384,7 @@ const adminChildren = [
   adminPage('system/access', 'accessControl', 'system.access_control', AccessMatrixPage),
   roleMembersRoute,
   adminPage('system/audit-logs', 'auditLogs', 'system.audit_log', AuditLogPage),
+  adminPage('system/mails', 'mailLog', 'system.mail_log', MailLogPage),
   adminPage('training/courses', 'trainingCourses', 'training.view'),
   adminPage('training/applications', 'trainingApplications', 'training.view'),
   adminPage('training/attendees', 'trainingAttendees', 'training.view'),

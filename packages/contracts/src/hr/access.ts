@@ -74,6 +74,12 @@ export const PERMISSIONS = {
     roles: ['system_admin'],
   },
   'system.audit_log': { group: 'システム管理', subgroup: 'システム管理', feature: '操作ログ', roles: ['system_admin'] },
+  'system.mail_log': {
+    group: 'システム管理',
+    subgroup: 'システム管理',
+    feature: '送信メール一覧',
+    roles: ['system_admin'],
+  },
   'employees.view': {
     group: '従業員',
     subgroup: '従業員',

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { isRealDate, ZCsvEncoding, zString } from '../common/common';
 import { MODE_LABELS } from './code-settings';
 import { EMPLOYEE_FIELD_LABELS } from './employee-rules';
+import { MAIL_STATUS_LABELS, type TMailStatus } from './mail';
 import { MASTER_KIND_INFO, type TMasterKind } from './masters';
 import { ROLE_LABELS_JA, type TAdminRole } from './roles';
 
@@ -185,6 +186,10 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   prefix: '接頭辞',
   includeHireYear: '入社年を含める',
   width: '連番の桁数',
+  // 送信メール
+  mailStatus: '送信状態',
+  template: 'メールの種類',
+  attempts: '試行回数',
   // パスワードポリシー
   minLength: '最小文字数',
   minUppercase: '大文字の最小使用数',
@@ -227,6 +232,7 @@ export function formatAuditValue(value: unknown, names: Record<string, string>, 
     if (key === 'kind' && value in MASTER_KIND_INFO) return MASTER_KIND_INFO[value as TMasterKind].label;
     if (key === 'encoding') return ENCODING_LABELS[value] ?? value;
     if (key === 'status') return STATUS_LABELS[value] ?? value;
+    if (key === 'mailStatus') return MAIL_STATUS_LABELS[value as TMailStatus] ?? value;
     if (key === 'sections') return auditFieldLabel(value) ?? value;
     if (UUID.test(value)) return names[value] ?? value;
     if (ISO_DATE.test(value)) return value.replaceAll('-', '/');

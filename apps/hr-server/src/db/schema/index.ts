@@ -3,5 +3,6 @@ export * from './attendance';
 export * from './auth';
 export * from './employees';
 export * from './imports';
+export * from './mail';
 export * from './masters';
 export * from './tenants';

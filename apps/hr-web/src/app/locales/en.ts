@@ -41,6 +41,7 @@ export const en: TStringsOf<typeof ja> = {
     codeSettings: 'Code settings',
     accessControl: 'Access control',
     auditLogs: 'Audit log',
+    mailLog: 'Sent mail',
     training: 'Training',
     trainingCourses: 'Courses',
     trainingApplications: 'Application history',

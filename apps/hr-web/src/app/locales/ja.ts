@@ -38,6 +38,7 @@ export const ja = {
     codeSettings: 'コード設定',
     accessControl: 'アクセス権限管理',
     auditLogs: '操作ログ',
+    mailLog: '送信メール一覧',
     training: '研修メニュー',
     trainingCourses: '研修一覧',
     trainingApplications: '申込履歴一覧',

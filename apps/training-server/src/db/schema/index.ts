@@ -1,3 +1,4 @@
 export * from './audit';
+export * from './mail';
 export * from './organisations';
 export * from './users';

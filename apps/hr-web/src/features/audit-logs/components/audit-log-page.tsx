@@ -8,7 +8,6 @@ import {
   Button,
   Group,
   Menu,
-  Pagination,
   Paper,
   Select,
   Skeleton,
@@ -21,6 +20,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ListFooter } from '../../../components/ui/list-footer';
 import {
   AUDIT_ACTIONS,
   auditLogExportUrl,
@@ -60,7 +60,6 @@ export function AuditLogPage() {
   const [filters, setFilters] = useState<TAuditLogFilters>(EMPTY_FILTERS);
   const [page, setPage] = useState(1);
   const { data, error, isPlaceholderData } = useQuery(auditLogsQueryOptions(filters, page, PAGE_SIZE));
-  const totalPages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
   const isReversed = draft.from !== '' && draft.to !== '' && draft.from > draft.to;
 
   const submit = (e: FormEvent) => {
@@ -182,21 +181,7 @@ export function AuditLogPage() {
           </Table.ScrollContainer>
         </Paper>
       )}
-      {data && (
-        <Group justify="space-between">
-          <Text size="sm" c="dimmed">
-            {t('employees.total', { total: data.total.toLocaleString('ja-JP') })}
-          </Text>
-          {totalPages > 1 && (
-            <Pagination
-              total={totalPages}
-              value={page}
-              onChange={setPage}
-              getControlProps={() => ({ 'aria-label': t('employees.pagination') })}
-            />
-          )}
-        </Group>
-      )}
+      {data && <ListFooter total={data.total} pageSize={data.pageSize} page={page} onPage={setPage} />}
     </Stack>
   );
 }
