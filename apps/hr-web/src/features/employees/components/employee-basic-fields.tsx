@@ -202,19 +202,6 @@ export function PersonFields({ form, patch, errors }: TFieldsProps) {
   );
 }
 
-type TTextKey =
-  | 'lastName'
-  | 'firstName'
-  | 'businessLastName'
-  | 'businessFirstName'
-  | 'email'
-  | 'postalCode'
-  | 'city'
-  | 'street'
-  | 'building'
-  | 'phone'
-  | 'mobilePhone';
-
 /** メールアドレス, システム利用開始日 (ログインID is only given at registration: `children`). */
 export function SystemUseFields({ form, patch, errors, children }: TFieldsProps & { children?: React.ReactNode }) {
   const { t } = useTranslation();

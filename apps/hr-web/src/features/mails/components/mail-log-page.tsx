@@ -1,5 +1,5 @@
-import { formatAuditTime } from '@jinji/contracts/hr/audit';
 import { MAIL_TEMPLATE_LABELS } from '@jinji/contracts/hr/mail';
+import { formatDateTime } from '@jinji/ja/text';
 import {
   Alert,
   Anchor,
@@ -97,7 +97,7 @@ export function MailLogPage() {
                 {data.items.map((mail) => (
                   <Table.Tr key={mail.id}>
                     <Table.Td fz="sm" style={{ whiteSpace: 'nowrap' }}>
-                      {formatAuditTime(mail.createdAt)}
+                      {formatDateTime(mail.createdAt)}
                     </Table.Td>
                     <Table.Td fz="sm" style={{ wordBreak: 'break-all' }}>
                       {mail.to}
@@ -148,12 +148,12 @@ function MailDetail({ id }: { id: string }) {
   );
   return (
     <Stack gap="xs">
-      {row(t('mails.at'), formatAuditTime(data.createdAt))}
+      {row(t('mails.at'), formatDateTime(data.createdAt))}
       {row(t('mails.to'), data.to)}
       {row(t('mails.subject'), data.subject)}
       {row(t('mails.status'), <StatusBadge status={status} />)}
       {row(t('mails.attempts'), data.attempts)}
-      {data.sentAt && row(t('mails.sentAt'), formatAuditTime(data.sentAt))}
+      {data.sentAt && row(t('mails.sentAt'), formatDateTime(data.sentAt))}
       {data.lastErrorCode && row(t('mails.errorCode'), <Code>{data.lastErrorCode}</Code>)}
       <Paper withBorder p="sm" mt="xs" aria-label={t('mails.body')}>
         <Text size="sm" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
