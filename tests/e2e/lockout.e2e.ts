@@ -68,7 +68,7 @@ describe.skipIf(!hasChromium)('lockout: one answer for everything, 【ロック�
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('ログインID・氏名・メール').fill(STAFF.loginId);
     await dialog.getByRole('button', { name: '検索' }).click();
-    await dialog.getByText(/^ロック中（\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}まで）$/).waitFor();
+    await dialog.getByText(/^ロック中（\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}まで）$/).waitFor();
     await shot(page, 'lockout-03-locked-in-search');
     await dialog.getByRole('button', { name: `${STAFF.name}のロックを解除` }).click();
     await dialog.getByText(/^ロック中/).waitFor({ state: 'detached' });

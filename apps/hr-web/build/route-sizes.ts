@@ -25,6 +25,7 @@ export const ROUTE_MODULES: Record<string, string[]> = {
   '/setup': [page('setup', 'setup-page')],
   '/password': [page('password', 'password-change-page')],
   '/my': ['src/app/my-layout.tsx', page('my-story', 'my-page')],
+  '/my/startup': ['src/app/my-layout.tsx', page('my-story', 'startup-page')],
   '/admin': [ADMIN_LAYOUT, page('dashboard', 'admin-home-page')],
   '/admin/employees': [ADMIN_LAYOUT, page('employees', 'employee-list-page')],
   '/admin/employees/new': [ADMIN_LAYOUT, page('employees', 'employee-new-page')],
@@ -38,6 +39,7 @@ export const ROUTE_MODULES: Record<string, string[]> = {
   '/admin/system/access': [ADMIN_LAYOUT, page('access', 'access-matrix-page')],
   '/admin/system/access/$role': [ADMIN_LAYOUT, page('access', 'role-members-page')],
   '/admin/system/audit-logs': [ADMIN_LAYOUT, page('audit-logs', 'audit-log-page')],
+  '/admin/system/mails': [ADMIN_LAYOUT, page('mails', 'mail-log-page')],
 };
 
 /** The manifest keys (chunks) loaded for these entry keys: each one and its static imports, transitively. */
