@@ -1,26 +1,12 @@
 import { auditChanges, type TAuditChange } from '@jinji/contracts/hr/audit';
 import { formatDateTime } from '@jinji/ja/text';
 import { AnchorLink } from '@jinji/web-kit/ui/router-links';
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  Menu,
-  Paper,
-  Select,
-  Skeleton,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Anchor, Badge, Button, Group, Menu, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ListFooter } from '../../../components/ui/list-footer';
+import { ListStates } from '../../../components/ui/list-states';
 import {
   AUDIT_ACTIONS,
   auditLogExportUrl,
@@ -150,17 +136,8 @@ export function AuditLogPage() {
           </Group>
         </form>
       </Paper>
-      {error && <Alert color="red">{error.message}</Alert>}
-      {!data ? (
-        !error && <Skeleton h={240} aria-label={t('kit.loading')} />
-      ) : data.total === 0 ? (
-        <Paper withBorder radius="md" p="xl">
-          <Text ta="center" c="dimmed">
-            {t('auditLogs.empty')}
-          </Text>
-        </Paper>
-      ) : (
-        <Paper withBorder radius="md" opacity={isPlaceholderData ? 0.6 : 1}>
+      <ListStates error={error} data={data} emptyText={t('auditLogs.empty')} isPlaceholderData={isPlaceholderData}>
+        {(data) => (
           <Table.ScrollContainer minWidth={960}>
             <Table aria-label={t('auditLogs.title')} verticalSpacing="sm" withRowBorders>
               <Table.Thead>
@@ -179,8 +156,8 @@ export function AuditLogPage() {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
-        </Paper>
-      )}
+        )}
+      </ListStates>
       {data && <ListFooter total={data.total} pageSize={data.pageSize} page={page} onPage={setPage} />}
     </Stack>
   );

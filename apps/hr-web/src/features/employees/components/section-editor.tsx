@@ -19,12 +19,14 @@ type TBody<S extends TSection> = Extract<TWrite, { section: S }>['body'];
  * Where a section's form is written: HR's detail page (useUpdateEmployee) or マイページ and
  * 従業員スタートアップ (the self-service API) — one mutation per card, so each shows its own error.
  */
-export type TSectionWriter<S extends TSection> = {
-  mutate: (write: { section: S; body: TBody<S> }, opts: { onSuccess: () => void; onError: (e: Error) => void }) => void;
+export type TWriter<W extends TWrite0> = {
+  mutate: (write: W, opts: { onSuccess: () => void; onError: (e: Error) => void }) => void;
   reset: () => void;
   isPending: boolean;
   error: Error | null;
 };
+type TWrite0 = { section: string; body: unknown };
+export type TSectionWriter<S extends TSection> = TWriter<{ section: S; body: TBody<S> }>;
 
 /**
  * A form that is always open, as a wizard step (従業員スタートアップ): `initial` fills it, the footer reads
@@ -33,16 +35,17 @@ export type TSectionWriter<S extends TSection> = {
 export type TWizardStep<F> = { initial: F; submitLabel: string; cancelLabel: string; onCancel: () => void };
 
 /** `form` is null in view mode; `open` enters edit mode, `close` leaves it (and forgets errors). */
-export function useSectionEditor<F, S extends TSection>({
+export function useSectionEditor<F, S extends string, B>({
   write,
   section,
   schema,
   bodyOf,
   wizard,
 }: {
-  write: TSectionWriter<S>;
+  /** any writer that takes this section's write (HR's takes every section's) */
+  write: TWriter<NoInfer<{ section: S; body: B }>>;
   section: S;
-  schema: z.ZodType<TBody<S>>;
+  schema: z.ZodType<B>;
   bodyOf: (form: F) => unknown;
   wizard?: TWizardStep<F>;
 }) {
@@ -84,7 +87,7 @@ export function useSectionEditor<F, S extends TSection>({
 export type TSectionEditor<F> = {
   submit: (e: FormEvent) => void;
   close: () => void;
-  update: Pick<TSectionWriter<TSection>, 'isPending' | 'error'>;
+  update: Pick<TWriter<TWrite0>, 'isPending' | 'error'>;
   wizard?: TWizardStep<F>;
 };
 

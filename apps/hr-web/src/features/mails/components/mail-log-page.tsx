@@ -19,6 +19,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ListFooter } from '../../../components/ui/list-footer';
+import { ListStates } from '../../../components/ui/list-states';
 import {
   mailQueryOptions,
   mailsQueryOptions,
@@ -71,17 +72,8 @@ export function MailLogPage() {
         <Alert color="teal">{t(data.isSmtpConfigured ? 'mails.testQueued' : 'mails.testKept')}</Alert>
       )}
       {data && !data.isSmtpConfigured && <Alert color="yellow">{t('mails.noSmtp')}</Alert>}
-      {error && <Alert color="red">{error.message}</Alert>}
-      {!data ? (
-        !error && <Skeleton h={240} aria-label={t('kit.loading')} />
-      ) : data.total === 0 ? (
-        <Paper withBorder radius="md" p="xl">
-          <Text ta="center" c="dimmed">
-            {t('mails.empty')}
-          </Text>
-        </Paper>
-      ) : (
-        <Paper withBorder radius="md" opacity={isPlaceholderData ? 0.6 : 1}>
+      <ListStates error={error} data={data} emptyText={t('mails.empty')} isPlaceholderData={isPlaceholderData}>
+        {(data) => (
           <Table.ScrollContainer minWidth={860}>
             <Table aria-label={t('mails.title')} verticalSpacing="sm" highlightOnHover>
               <Table.Thead>
@@ -119,8 +111,8 @@ export function MailLogPage() {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
-        </Paper>
-      )}
+        )}
+      </ListStates>
       {data && <ListFooter total={data.total} pageSize={data.pageSize} page={page} onPage={setPage} />}
       <Modal opened={openId !== null} onClose={() => setOpenId(null)} title={t('mails.body')} size="lg">
         {openId && <MailDetail id={openId} />}

@@ -4,18 +4,14 @@
 import type { TMyProfile } from '@jinji/contracts/hr/self-service';
 import { ZMyContactsRequest } from '@jinji/contracts/hr/self-service';
 import { formatDate } from '@jinji/ja/text';
-import { fieldErrorsOf } from '@jinji/web-kit/api-client';
 import { ButtonLink } from '@jinji/web-kit/ui/router-links';
-import { errorText, type TFieldErrors, validate } from '@jinji/web-kit/validation';
 import { Alert, Badge, Card, Group, SimpleGrid, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CareerCard } from '../../employees/components/employee-career-card';
 import { EmergencyContactsCard } from '../../employees/components/employee-contacts-card';
 import { Fields, SectionCard } from '../../employees/components/section-card';
-import { SectionEditForm, SectionViewCard } from '../../employees/components/section-editor';
+import { SectionEditForm, SectionViewCard, useSectionEditor } from '../../employees/components/section-editor';
 import { myProfileQueryOptions, useUpdateMyProfile } from '../api/my-profile';
 
 const d = (v: string | null) => (v ? formatDate(v) : '');
@@ -60,42 +56,24 @@ type TPhones = { phone: string; mobilePhone: string };
 /** ご自身の連絡先: 電話番号 and 携帯電話番号 with [編集する]; メールアドレス is HR's. */
 function MyContactsCard({ profile }: { profile: TMyProfile }) {
   const { t } = useTranslation();
-  const update = useUpdateMyProfile();
-  const [form, setForm] = useState<TPhones | null>(null);
-  const [errors, setErrors] = useState<TFieldErrors>({});
+  const editor = useSectionEditor({
+    write: useUpdateMyProfile(),
+    section: 'phones',
+    schema: ZMyContactsRequest,
+    bodyOf: (form: TPhones) => form,
+  });
   const b = profile.basic;
   const title = t('my.contacts');
-  const close = () => {
-    setForm(null);
-    setErrors({});
-    update.reset();
-  };
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (!form) return;
-    const result = validate(ZMyContactsRequest, form);
-    setErrors(result.errors ?? {});
-    if (!result.data) return;
-    update.mutate(
-      { section: 'phones', body: result.data },
-      {
-        onSuccess: () => {
-          notifications.show({ color: 'teal', message: t('common.updated') });
-          close();
-        },
-        onError: (err) => setErrors(fieldErrorsOf(err)),
-      },
-    );
-  };
+  const { form, setForm } = editor;
   if (form) {
     const input = (key: keyof TPhones) => ({
       value: form[key],
       onChange: (e: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, [key]: e.currentTarget.value }),
-      error: errorText(errors[key]),
+      error: editor.err(key),
       inputMode: 'tel' as const,
     });
     return (
-      <SectionEditForm editor={{ submit, close, update }} title={title}>
+      <SectionEditForm editor={editor} title={title}>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput label={t('my.phone')} {...input('phone')} />
           <TextInput label={t('my.mobilePhone')} {...input('mobilePhone')} />
@@ -108,7 +86,7 @@ function MyContactsCard({ profile }: { profile: TMyProfile }) {
       title={title}
       canEdit
       editText={t('my.editAction')}
-      onEdit={() => setForm({ phone: b.phone ?? '', mobilePhone: b.mobilePhone ?? '' })}
+      onEdit={() => editor.open({ phone: b.phone ?? '', mobilePhone: b.mobilePhone ?? '' })}
     >
       <Fields
         items={[
