@@ -1,7 +1,6 @@
 import { LogoutButton } from '@jinji/web-kit/ui/logout-button';
 import { AnchorLink } from '@jinji/web-kit/ui/router-links';
-import { ActionIcon, Group, Menu, Text } from '@mantine/core';
-import { Link } from '@tanstack/react-router';
+import { Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../lib/session';
 
@@ -20,22 +19,6 @@ export function HeaderUser({ showPasswordLink = true }: { showPasswordLink?: boo
         <AnchorLink to="/password" size="sm" visibleFrom="sm">
           {t('common.changePassword')}
         </AnchorLink>
-      )}
-      {showPasswordLink && (
-        // a phone has no room for the link: the same under a menu, with the name the header hides
-        <Menu position="bottom-end" withinPortal>
-          <Menu.Target>
-            <ActionIcon variant="default" size="lg" hiddenFrom="sm" aria-label={t('common.userMenu')}>
-              <span aria-hidden>☰</span>
-            </ActionIcon>
-          </Menu.Target>
-          <Menu.Dropdown>
-            <Menu.Label>{me.user.displayName}</Menu.Label>
-            <Menu.Item component={Link} to="/password">
-              {t('common.changePassword')}
-            </Menu.Item>
-          </Menu.Dropdown>
-        </Menu>
       )}
       <LogoutButton />
     </Group>
