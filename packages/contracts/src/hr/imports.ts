@@ -10,8 +10,17 @@ import { IMPORT_KIND_LABELS, IMPORT_KINDS, type TImportKind } from './enums';
  * A 部署 or 勤務地 as the Excel drop-down offers it, with its company: 営業部（株式会社アクメ）. Two companies
  * may both have an 営業部; the import reads this label back as well as a code or a plain name.
  */
-export const COMPANY_SCOPED_MASTERS: readonly string[] = ['department', 'location'];
-export const companyScopedLabel = (name: string, companyName: string) => `${name}（${companyName}）`;
+const COMPANY_SCOPED_MASTERS: readonly string[] = ['department', 'location'];
+type TLabelled = { id: string; kind: string; name: string; companyId: string | null };
+
+/** The labeller of a tenant's masters: 営業部（株式会社アクメ） for a 部署 or 勤務地 of a known company, else null. */
+export function companyScopedLabeller(masters: TLabelled[]): (m: TLabelled) => string | null {
+  const companyName = new Map(masters.filter((m) => m.kind === 'company').map((m) => [m.id, m.name]));
+  return (m) => {
+    const company = m.companyId ? companyName.get(m.companyId) : undefined;
+    return company && COMPANY_SCOPED_MASTERS.includes(m.kind) ? `${m.name}（${company}）` : null;
+  };
+}
 
 export { IMPORT_KIND_LABELS, IMPORT_KINDS, type TImportKind };
 export const ZImportKind = z.enum(IMPORT_KINDS);

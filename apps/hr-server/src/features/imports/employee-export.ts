@@ -4,12 +4,7 @@
 import type { Readable } from 'node:stream';
 import type { TFileFormat } from '@jinji/contracts/common/enums';
 import type { TEmployeeListQuery } from '@jinji/contracts/hr/employees';
-import {
-  COMPANY_SCOPED_MASTERS,
-  companyScopedLabel,
-  IMPORT_COLUMNS_UPDATE,
-  type ImportColumn,
-} from '@jinji/contracts/hr/imports';
+import { companyScopedLabeller, IMPORT_COLUMNS_UPDATE, type ImportColumn } from '@jinji/contracts/hr/imports';
 import { todayInJapan } from '@jinji/ja/text';
 import { streamCsv } from '@jinji/office-files/csv';
 import { streamXlsx } from '@jinji/office-files/xlsx';
@@ -37,11 +32,8 @@ export async function masterLists(
   columns: ImportColumn[],
 ): Promise<Record<string, string[]>> {
   const masters = await db.asTenant(ctx.tenantId, findMastersForImport);
-  const companyName = new Map(masters.filter((m) => m.kind === 'company').map((m) => [m.id, m.name]));
-  const label = (m: (typeof masters)[number]) => {
-    const company = m.companyId ? companyName.get(m.companyId) : undefined;
-    return COMPANY_SCOPED_MASTERS.includes(m.kind) && company ? companyScopedLabel(m.name, company) : m.name;
-  };
+  const scopedLabel = companyScopedLabeller(masters);
+  const label = (m: (typeof masters)[number]) => scopedLabel(m) ?? m.name;
   const lists: Record<string, string[]> = {};
   for (const c of columns) {
     if (c.choices) lists[c.key] = c.choices;

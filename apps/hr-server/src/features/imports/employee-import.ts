@@ -14,9 +14,8 @@ import { GENDERS } from '@jinji/contracts/hr/employees';
 import {
   ASSIGNMENT_COLUMN_KEYS,
   CLEAR_MARKER,
-  COMPANY_SCOPED_MASTERS,
   CONTRACT_COLUMN_KEYS,
-  companyScopedLabel,
+  companyScopedLabeller,
   IMPORT_COLUMNS_NEW,
   IMPORT_COLUMNS_UPDATE,
   type ImportColumn,
@@ -120,13 +119,12 @@ async function loadMasters(ctx: ImportContext, tx?: Tx): Promise<Masters> {
       if (!list.includes(m)) list.push(m);
     } else byText.set(key, [m]);
   };
-  const companyName = new Map(all.filter((m) => m.kind === 'company').map((m) => [m.id, m.name]));
+  const scopedLabel = companyScopedLabeller(all);
   for (const m of all) {
     add(`${m.kind}\u0000${m.code}`, m);
     add(`${m.kind}\u0000${m.name}`, m);
-    const company = m.companyId ? companyName.get(m.companyId) : undefined;
-    if (company && COMPANY_SCOPED_MASTERS.includes(m.kind))
-      add(`${m.kind}\u0000${companyScopedLabel(m.name, company)}`, m);
+    const label = scopedLabel(m);
+    if (label) add(`${m.kind}\u0000${label}`, m);
   }
   return { byId: new Map(all.map((m) => [m.id, m])), find: (kind, text) => byText.get(`${kind}\u0000${text}`) ?? [] };
 }
