@@ -55,4 +55,16 @@ describe.skipIf(!hasChromium)('My STORY on a phone-sized screen', () => {
     expect(logout && logout.x + logout.width).toBeLessThanOrEqual(WIDTH);
     await shot(page, 'mobile-02-my-story');
   });
+
+  it('reaches パスワード変更 through the header menu', async () => {
+    expect(await page.getByRole('link', { name: 'パスワード変更' }).isVisible()).toBe(false);
+    await page.getByRole('button', { name: 'ユーザーメニュー' }).click();
+    await page.getByRole('menuitem', { name: 'パスワード変更' }).waitFor();
+    await shot(page, 'mobile-03-menu');
+    await page.getByRole('menuitem', { name: 'パスワード変更' }).click();
+    await page.waitForURL('**/password');
+    await page.getByRole('heading', { name: 'パスワード変更' }).waitFor();
+    expect(await scrollWidth()).toBeLessThanOrEqual(WIDTH);
+    await shot(page, 'mobile-04-password');
+  });
 });

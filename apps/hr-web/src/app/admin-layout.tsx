@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useMe } from '../lib/session';
 import { type TNavLeaf, visibleNav } from './admin-nav';
 import { HeaderUser } from './header-user';
+import { PhoneUserMenu } from './phone-user-menu';
 
 export function AdminLayout() {
   const { t } = useTranslation();
@@ -39,6 +40,7 @@ export function AdminLayout() {
       tenantName={me?.tenant.name}
       headerRight={
         <>
+          <PhoneUserMenu />
           <HeaderUser />
           <LanguageToggle />
         </>

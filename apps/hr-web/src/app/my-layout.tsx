@@ -5,6 +5,7 @@ import { Outlet } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { isAdmin, useMe } from '../lib/session';
 import { HeaderUser } from './header-user';
+import { PhoneUserMenu } from './phone-user-menu';
 
 /** My STORY, the employee portal: a plain header that fits a 375 px phone. */
 export function MyLayout() {
@@ -23,6 +24,7 @@ export function MyLayout() {
                 {t('common.adminConsole')}
               </AnchorLink>
             )}
+            <PhoneUserMenu />
             <HeaderUser />
           </Group>
         </Group>
