@@ -16,11 +16,12 @@ export function PublicShell({
   return (
     <AppShell header={{ height: 56 }} padding="md">
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Title order={2} size="h4" c={`${color}.8`}>
+        <Group h="100%" px="sm" justify="space-between" wrap="nowrap" gap="xs">
+          {/* one line at 375 px: the name must not break inside 人事管理 beside the buttons */}
+          <Title order={2} size="h4" c={`${color}.8`} style={{ whiteSpace: 'nowrap' }}>
             {t('app.productName')}
           </Title>
-          <Group gap="sm" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap">
             {headerRight}
           </Group>
         </Group>
