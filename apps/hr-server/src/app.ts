@@ -4,11 +4,12 @@ import { findDatabaseError, isFailedQuery } from '@jinji/db/errors';
 import { type MailWorker, NO_MAIL_WORKER } from '@jinji/mail/worker';
 import { createBaseApp, sessionSecuritySchemes } from '@jinji/server-kit/base-app';
 import { healthRoutes } from '@jinji/server-kit/health';
-import { type BootLog, consoleLog, lateLog } from '@jinji/server-kit/logger';
 import type { ServedApp } from '@jinji/server-kit/run-apps';
+import { servedApp } from '@jinji/server-kit/served-app';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import type { Config } from './config';
 import type { Database } from './db/client';
+import { mailOutbox } from './db/schema/index';
 import { accessControlRoutes } from './features/access-control/access-control.routes';
 import { attendanceRoutes } from './features/attendance/attendance.routes';
 import { auditRoutes } from './features/audit/audit.routes';
@@ -22,8 +23,7 @@ import { masterRoutes } from './features/masters/masters.routes';
 import { passwordPolicyRoutes } from './features/password-policy/password-policy.routes';
 import { selfServiceRoutes } from './features/self-service/self-service.routes';
 import { setupRoutes } from './features/tenants/setup.routes';
-import { startJobs } from './jobs/boss';
-import { startHrMail } from './jobs/mail';
+import { HR_JOBS_SCHEMA } from './jobs/boss';
 import { registerWorkers } from './jobs/workers';
 import { authPlugin } from './plugins/auth';
 
@@ -80,22 +80,12 @@ export async function buildApp({
 }
 
 /** HR as one of a process's apps (its server.ts, or `npm start` beside training): its job queue, then the app. */
-export const servedHr = (config: Config, db: Database): ServedApp => ({
-  name: 'jinji',
-  port: config.port,
-  host: config.host,
-  start: async (onError) => {
-    const jobs = await startJobs(db, onError);
-    // the mail worker starts before the app: it logs to the console until the app's log exists
-    let log: BootLog = consoleLog;
-    const mail = await startHrMail(
-      jobs.boss,
-      db,
-      config,
-      lateLog(() => log),
-    );
-    const app = await buildApp({ config, db, jobs: await registerWorkers(jobs.boss, db), mail });
-    log = app.log;
-    return { app, stop: () => jobs.stop().then(() => mail.close()) };
-  },
-});
+export const servedHr = (config: Config, db: Database): ServedApp =>
+  servedApp({
+    name: 'jinji',
+    config,
+    db,
+    jobsSchema: HR_JOBS_SCHEMA,
+    mailOutbox,
+    build: async ({ boss, mail }) => buildApp({ config, db, jobs: await registerWorkers(boss, db), mail }),
+  });

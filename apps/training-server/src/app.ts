@@ -1,11 +1,9 @@
 // buildTrainingApp(): the kit's base app, training's auth kit and its routes. server.ts only listens.
 import { findDatabaseError, isFailedQuery } from '@jinji/db/errors';
-import { startBoss } from '@jinji/jobs/boss';
-import { startMailWorker } from '@jinji/mail/worker';
 import { createBaseApp, sessionSecuritySchemes } from '@jinji/server-kit/base-app';
 import { healthRoutes } from '@jinji/server-kit/health';
-import { type BootLog, consoleLog, lateLog } from '@jinji/server-kit/logger';
 import type { ServedApp } from '@jinji/server-kit/run-apps';
+import { servedApp } from '@jinji/server-kit/served-app';
 import type { FastifyServerOptions } from 'fastify';
 import type { TrainingConfig } from './config';
 import type { TrainingDb } from './db/database';
@@ -40,25 +38,13 @@ export async function buildTrainingApp(opts: {
   return app;
 }
 
-/** Training as one of a process's apps (its server.ts, or `npm start` beside HR); its pg-boss has its own
- * schema; its only worker so far sends the outbox's mails. */
-export const servedTraining = (config: TrainingConfig, db: TrainingDb): ServedApp => ({
-  name: 'jinji training',
-  port: config.port,
-  host: config.host,
-  start: async (onError) => {
-    const jobs = await startBoss(db.engine, { schema: 'pgboss_training', onError });
-    // the outbox's worker (decision 010), logging to the console until the app's log exists
-    let log: BootLog = consoleLog;
-    const mail = await startMailWorker({
-      boss: jobs.boss,
-      owner: db.owner,
-      table: mailOutbox,
-      ...config.mail,
-      log: lateLog(() => log),
-    });
-    const app = await buildTrainingApp({ config, db });
-    log = app.log;
-    return { app, stop: () => jobs.stop().then(() => mail.close()) };
-  },
-});
+/** Training as one of a process's apps: its pg-boss schema; its only worker so far sends the outbox's mails. */
+export const servedTraining = (config: TrainingConfig, db: TrainingDb): ServedApp =>
+  servedApp({
+    name: 'jinji training',
+    config,
+    db,
+    jobsSchema: 'pgboss_training',
+    mailOutbox,
+    build: () => buildTrainingApp({ config, db }),
+  });
