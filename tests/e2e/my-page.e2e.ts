@@ -3,7 +3,7 @@
 // the startup wizard left after 緊急連絡先, resumed at the next login, finished, and seen by HR.
 // The employees and their accounts come from the CLI (account:create --employee-number).
 
-import type { TestServer } from '@jinji/test-kit/e2e-server';
+import { journeyDatabases, type TestServer } from '@jinji/test-kit/e2e-server';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { accountCreateArgs, type TAccount, tenantCreateArgs } from './support/app';
@@ -24,7 +24,7 @@ const SUZUKI: TAccount = {
   email: 'suzuki@acme.example.jp',
 };
 
-describe.skipIf(!hasChromium)('マイページ and 従業員スタートアップ', () => {
+describe.skipIf(!hasChromium).each(journeyDatabases())('マイページ and 従業員スタートアップ (%s)', (database) => {
   let server: TestServer;
   let page: Page;
 
@@ -37,6 +37,7 @@ describe.skipIf(!hasChromium)('マイページ and 従業員スタートアッ�
       },
       page: { viewport: { width: 1280, height: 900 } },
       failedShotPrefix: 'my-page',
+      database,
     },
     (j) => {
       server = j.server;

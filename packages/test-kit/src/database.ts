@@ -214,3 +214,35 @@ async function dropDatabase(name: string, roles: string[]): Promise<void> {
     for (const role of roles) await c.query(`drop role if exists ${pg.escapeIdentifier(role)}`);
   });
 }
+
+/**
+ * An empty database on TEST_DATABASE_URL's server, for a server process that migrates it itself (the
+ * browser journeys on PostgreSQL). drop() ends it with the request logins the app made for it, which
+ * are named after the database's oid (decision 008).
+ */
+export async function createEmptyPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `jinji_e2e_${randomBytes(6).toString('hex')}`;
+  const oid = await withAdmin(async (c) => {
+    await c.query(`create database ${pg.escapeIdentifier(name)}`);
+    return (await c.query<{ oid: string }>('select oid::text from pg_database where datname = $1', [name])).rows[0]!
+      .oid;
+  });
+  return {
+    url: urlOf(name),
+    drop: async () => {
+      const roles = await withAdmin(
+        async (c) =>
+          (
+            await c.query<{ rolname: string }>(
+              "select rolname from pg_roles where rolname like 'jinji\\_%' and rolname like '%\\_' || $1",
+              [oid],
+            )
+          ).rows,
+      );
+      await dropDatabase(
+        name,
+        roles.map((r) => r.rolname),
+      );
+    },
+  };
+}

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createEmptyPostgresDatabase } from './database';
 
 export type TestServer = {
   /** the first port's */
@@ -31,7 +32,18 @@ export type StartServerOptions = {
   env?: Record<string, string>;
   prepare?: (cli: TCli) => void;
   healthPath?: string;
+  /** pglite (default): a fresh data directory; postgres: a fresh database on TEST_DATABASE_URL's server */
+  database?: E2eDatabase;
 };
+
+export type E2eDatabase = 'pglite' | 'postgres';
+
+/**
+ * The databases a journey runs on: PGlite always, and PostgreSQL too when TEST_DATABASE_URL names a
+ * server (CI sets it, and under CI=true the vitest config refuses to run without it).
+ */
+export const journeyDatabases = (): E2eDatabase[] =>
+  process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -62,7 +74,9 @@ export async function startServer(options: StartServerOptions): Promise<TestServ
   const dataDir = mkdtempSync(path.join(tmpdir(), 'jinji-e2e-'));
   env[options.dataDirEnv] = dataDir;
   Object.assign(env, options.env);
-  delete env.DATABASE_URL; // e2e always runs on the embedded PGlite
+  delete env.DATABASE_URL; // the embedded PGlite unless the journey asks for PostgreSQL
+  const pgDatabase = options.database === 'postgres' ? await createEmptyPostgresDatabase() : undefined;
+  if (pgDatabase) env.DATABASE_URL = pgDatabase.url;
   const { cliScript } = options;
   options.prepare?.((args) => {
     if (!cliScript) throw new Error('prepare() needs cliScript');
@@ -77,6 +91,7 @@ export async function startServer(options: StartServerOptions): Promise<TestServ
     child.kill('SIGTERM');
     await exited(child);
     rmSync(dataDir, { recursive: true, force: true });
+    await pgDatabase?.drop();
   };
   const url = urls[options.portEnv[0] as string] as string;
   const health = options.healthPath ?? '/api/health';
@@ -89,7 +104,10 @@ export async function startServer(options: StartServerOptions): Promise<TestServ
   };
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${options.script} exited early with code ${child.exitCode}`);
+    if (child.exitCode !== null) {
+      await stop();
+      throw new Error(`${options.script} exited early with code ${child.exitCode}`);
+    }
     if ((await Promise.all(Object.values(urls).map(isHealthy))).every(Boolean)) return { url, urls, stop };
     await new Promise((r) => setTimeout(r, 250));
   }

@@ -29,7 +29,13 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+let shotSuffix = '';
+/** A journey run again on PostgreSQL saves its screenshots beside the PGlite run's, as `<name>-pg`. */
+export const setShotSuffix = (suffix: string) => {
+  shotSuffix = suffix;
+};
+
 export async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}${shotSuffix}.png`), fullPage: true });
 }

@@ -1,11 +1,11 @@
 // A journey's fixtures: one hr-server (with its CLI prepare steps) and one Chromium page, started
 // before the describe's tests and stopped after them.
 
-import type { TCli, TestServer } from '@jinji/test-kit/e2e-server';
+import type { E2eDatabase, TCli, TestServer } from '@jinji/test-kit/e2e-server';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { createTenant } from './app';
-import { launchBrowser, shot } from './browser';
+import { launchBrowser, setShotSuffix, shot } from './browser';
 import { startServer } from './server';
 
 export type TJourney = { server: TestServer; browser: Browser; page: Page };
@@ -21,12 +21,14 @@ export type TJourneyOptions = {
   createTenant?: boolean;
   /** A screenshot `<prefix>-failed-<test name>` after each failed test. */
   failedShotPrefix?: string;
+  /** pglite (default) or postgres (a fresh database on TEST_DATABASE_URL's server; screenshots `…-pg`) */
+  database?: E2eDatabase;
 };
 
 /** Starts the server and the browser together, then opens a page with a 10 s timeout. */
 export async function startJourney(options: TJourneyOptions = {}): Promise<TJourney> {
   const [server, browser] = await Promise.all([
-    startServer({ prepare: options.prepare, env: options.env }),
+    startServer({ prepare: options.prepare, env: options.env, database: options.database }),
     launchBrowser(),
   ]);
   try {
@@ -54,6 +56,7 @@ export async function stopJourney(journey: Partial<TJourney> | undefined): Promi
 export function useJourney(options: TJourneyOptions, onStart: (journey: TJourney) => void): void {
   let journey: TJourney | undefined;
   beforeAll(async () => {
+    setShotSuffix(options.database === 'postgres' ? '-pg' : '');
     journey = await startJourney(options);
     onStart(journey);
   });
@@ -66,6 +69,7 @@ export function useJourney(options: TJourneyOptions, onStart: (journey: TJourney
     });
   }
   afterAll(async () => {
+    setShotSuffix('');
     await stopJourney(journey);
   });
 }

@@ -1,11 +1,16 @@
-// One hr-server per test file (the kit's starter): a free port, a fresh PGlite data dir, a short login lock.
-import { startServer as startAppServer, type TCli, type TestServer } from '@jinji/test-kit/e2e-server';
+// One hr-server per test file (the kit's starter): a free port, a fresh PGlite data dir (or PostgreSQL database), a short login lock.
+import {
+  type E2eDatabase,
+  startServer as startAppServer,
+  type TCli,
+  type TestServer,
+} from '@jinji/test-kit/e2e-server';
 import { repoRoot } from './paths';
 
 export const LOGIN_LOCK_SECONDS = 3;
 
 export function startServer(
-  options: { prepare?: (cli: TCli) => void; env?: Record<string, string> } = {},
+  options: { prepare?: (cli: TCli) => void; env?: Record<string, string>; database?: E2eDatabase } = {},
 ): Promise<TestServer> {
   return startAppServer({
     repoRoot,
@@ -15,5 +20,6 @@ export function startServer(
     dataDirEnv: 'JINJI_DATA_DIR',
     env: { JINJI_LOGIN_LOCK_SECONDS: String(LOGIN_LOCK_SECONDS), ...options.env },
     prepare: options.prepare,
+    database: options.database,
   });
 }
