@@ -1,8 +1,10 @@
-// Builds each web app (HR, training) once when its dist is missing or older than its sources.
+// Builds each web app (HR, training) once when its dist is missing or older than its sources, and HR's
+// migrated data directory that the PGlite journeys start from.
 import { execFileSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { repoRoot } from './support/paths';
+import { HR_DATA_DIR_TEMPLATE_ENV, repoRoot } from './support/paths';
 
 function newestMtime(p: string): number {
   const s = statSync(p);
@@ -25,6 +27,20 @@ function builtAt(webDir: string): number {
 
 export default function setup() {
   for (const name of ['hr-web', 'training-web']) build(name);
+  return migratedHrDataDir();
+}
+
+/** HR's migrations applied once for the run; each PGlite journey copies the directory (support/server.ts). */
+function migratedHrDataDir() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'jinji-e2e-template-'));
+  const { DATABASE_URL: _, ...env } = process.env;
+  execFileSync(path.join(repoRoot, 'node_modules/.bin/tsx'), ['apps/hr-server/src/cli.ts', 'migrate'], {
+    cwd: repoRoot,
+    env: { ...env, JINJI_DATA_DIR: dir, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  process.env[HR_DATA_DIR_TEMPLATE_ENV] = dir;
+  return () => rmSync(dir, { recursive: true, force: true });
 }
 
 function build(name: string) {

@@ -5,7 +5,7 @@ import {
   type TCli,
   type TestServer,
 } from '@jinji/test-kit/e2e-server';
-import { repoRoot } from './paths';
+import { HR_DATA_DIR_TEMPLATE_ENV, repoRoot } from './paths';
 
 export const LOGIN_LOCK_SECONDS = 3;
 
@@ -21,5 +21,6 @@ export function startServer(
     env: { JINJI_LOGIN_LOCK_SECONDS: String(LOGIN_LOCK_SECONDS), ...options.env },
     prepare: options.prepare,
     database: options.database,
+    dataDirTemplate: process.env[HR_DATA_DIR_TEMPLATE_ENV],
   });
 }
