@@ -2,6 +2,7 @@ import type { ja, TStringsOf } from './ja';
 
 export const en: TStringsOf<typeof ja> = {
   kit: {
+    updated: 'Updated',
     logout: 'Log out',
     language: 'Language',
     error: 'An error occurred',

@@ -2,6 +2,7 @@
 // components find them under `kit.*` whatever the app; the app's typecheck fails if it forgets.
 export const ja = {
   kit: {
+    updated: '更新しました',
     logout: 'ログアウト',
     language: '表示言語',
     error: 'エラーが発生しました',

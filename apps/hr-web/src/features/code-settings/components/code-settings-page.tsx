@@ -7,8 +7,8 @@ import {
   ZCodeRule,
   ZCodeSettings,
 } from '@jinji/contracts/hr/code-settings';
-import { fieldErrorsOf } from '@jinji/web-kit/api-client';
-import { errorText, type TFieldErrors, validate } from '@jinji/web-kit/validation';
+import { useFormEditor } from '@jinji/web-kit/form-editor';
+import { errorText } from '@jinji/web-kit/validation';
 import {
   Alert,
   Button,
@@ -26,9 +26,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { codeSettingsQueryOptions, useUpdateCodeSettings } from '../api/code-settings';
 
@@ -76,8 +74,18 @@ export function CodeSettingsPage() {
   const { t } = useTranslation();
   const query = useQuery(codeSettingsQueryOptions);
   const update = useUpdateCodeSettings();
-  const [form, setForm] = useState<TForm | null>(null);
-  const [errors, setErrors] = useState<TFieldErrors>({});
+  const {
+    form,
+    setForm,
+    errors,
+    setErrors,
+    submit,
+    close: cancel,
+  } = useFormEditor({
+    write: update,
+    schema: ZCodeSettings,
+    bodyOf: (f: TForm) => toSettings(f),
+  });
 
   if (!query.data) {
     return (
@@ -93,27 +101,6 @@ export function CodeSettingsPage() {
   const patchRule = (key: TRuleKey, p: Partial<TRuleForm>) => {
     setForm((f) => (f ? { ...f, [key]: { ...f[key], ...p } } : f));
     setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !k.startsWith(key))));
-  };
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (!form) return;
-    const result = validate(ZCodeSettings, toSettings(form));
-    setErrors(result.errors ?? {});
-    if (!result.data) return;
-    update.mutate(result.data, {
-      onSuccess: () => {
-        notifications.show({ color: 'teal', message: t('common.updated') });
-        setForm(null);
-      },
-      onError: (err) => setErrors(fieldErrorsOf(err)),
-    });
-  };
-
-  const cancel = () => {
-    setForm(null);
-    setErrors({});
-    update.reset();
   };
 
   // Previews: the form while editing, the saved settings otherwise.

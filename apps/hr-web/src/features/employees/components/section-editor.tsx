@@ -1,11 +1,9 @@
 // A detail-page section's edit mode: the form state, client validation, the write, server field errors,
 // and the 【キャンセル】【更新】 form around the section's inputs.
 
-import { fieldErrorsOf } from '@jinji/web-kit/api-client';
-import { errorText, type TFieldErrors, validate } from '@jinji/web-kit/validation';
+import { type TFormWriter, useFormEditor } from '@jinji/web-kit/form-editor';
 import { Stack } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { useUpdateEmployee } from '../api/employees';
@@ -19,12 +17,7 @@ type TBody<S extends TSection> = Extract<TWrite, { section: S }>['body'];
  * Where a section's form is written: HR's detail page (useUpdateEmployee) or マイページ and
  * 従業員スタートアップ (the self-service API) — one mutation per card, so each shows its own error.
  */
-export type TWriter<W extends TWrite0> = {
-  mutate: (write: W, opts: { onSuccess: () => void; onError: (e: Error) => void }) => void;
-  reset: () => void;
-  isPending: boolean;
-  error: Error | null;
-};
+export type TWriter<W extends TWrite0> = TFormWriter<W>;
 type TWrite0 = { section: string; body: unknown };
 export type TSectionWriter<S extends TSection> = TWriter<{ section: S; body: TBody<S> }>;
 
@@ -49,39 +42,17 @@ export function useSectionEditor<F, S extends string, B>({
   bodyOf: (form: F) => unknown;
   wizard?: TWizardStep<F>;
 }) {
-  const { t } = useTranslation();
-  const [form, setForm] = useState<F | null>(wizard?.initial ?? null);
-  const [errors, setErrors] = useState<TFieldErrors>({});
-  const update = write;
-
-  const close = () => {
-    if (wizard) return wizard.onCancel();
-    setForm(null);
-    setErrors({});
-    update.reset();
-  };
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (!form) return;
-    const result = validate(schema, bodyOf(form));
-    setErrors(result.errors ?? {});
-    if (!result.data) return;
-    update.mutate(
-      { section, body: result.data },
-      {
-        onSuccess: () => {
-          if (wizard) return;
-          notifications.show({ color: 'teal', message: t('common.updated') });
-          close();
-        },
-        onError: (err) => setErrors(fieldErrorsOf(err)),
-      },
-    );
-  };
-  /** The error text of one input, by its body path (`education.0.school`). */
-  const err = (path: string) => errorText(errors[path]);
-
-  return { form, setForm, open: setForm, errors, setErrors, err, close, submit, update, wizard };
+  const editor = useFormEditor<F, B, { section: S; body: B }>({
+    write,
+    schema,
+    bodyOf,
+    writeOf: (body) => ({ section, body }),
+    initial: wizard?.initial,
+    // a saved wizard step stays open: the wizard moves on
+    onSaved: wizard ? () => {} : undefined,
+    onClose: wizard?.onCancel,
+  });
+  return { ...editor, update: write, wizard };
 }
 
 export type TSectionEditor<F> = {

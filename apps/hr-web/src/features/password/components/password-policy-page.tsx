@@ -1,7 +1,7 @@
 import { type TPasswordPolicy, ZPasswordPolicy } from '@jinji/contracts/common/password-policy';
 import { formatDateTime } from '@jinji/ja/text';
-import { fieldErrorsOf } from '@jinji/web-kit/api-client';
-import { errorText, type TFieldErrors, validate } from '@jinji/web-kit/validation';
+import { useFormEditor } from '@jinji/web-kit/form-editor';
+import { errorText } from '@jinji/web-kit/validation';
 import {
   Alert,
   Button,
@@ -16,9 +16,8 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../../lib/session';
 import { passwordPolicyQueryOptions, useUpdatePasswordPolicy } from '../api/password';
@@ -60,8 +59,17 @@ export function PasswordPolicyPage() {
   const me = useMe();
   const policyQuery = useQuery(passwordPolicyQueryOptions);
   const update = useUpdatePasswordPolicy();
-  const [form, setForm] = useState<TForm | null>(null);
-  const [errors, setErrors] = useState<TFieldErrors>({});
+  const {
+    form,
+    setForm,
+    errors,
+    submit,
+    close: cancel,
+  } = useFormEditor({
+    write: update,
+    schema: ZPasswordPolicy,
+    bodyOf: (f: TForm) => toPolicy(f),
+  });
   const canEdit = me?.permissions.includes('system.password_policy') ?? false;
 
   if (!policyQuery.data) {
@@ -75,26 +83,6 @@ export function PasswordPolicyPage() {
   const { policy, isDefault, updatedAt } = policyQuery.data;
 
   const patch = (p: Partial<TForm>) => setForm((f) => (f ? { ...f, ...p } : f));
-
-  const submit = () => {
-    if (!form) return;
-    const result = validate(ZPasswordPolicy, toPolicy(form));
-    setErrors(result.errors ?? {});
-    if (!result.data) return;
-    update.mutate(result.data, {
-      onSuccess: () => {
-        notifications.show({ color: 'teal', message: t('common.updated') });
-        setForm(null);
-      },
-      onError: (err) => setErrors(fieldErrorsOf(err)),
-    });
-  };
-
-  const cancel = () => {
-    setForm(null);
-    setErrors({});
-    update.reset();
-  };
 
   const rows: [string, string][] = [
     [t('policy.minLength'), t('policy.chars', { n: policy.minLength })],
