@@ -14,6 +14,11 @@ export function ForgotPasswordPage({ tenantCode = '' }: { tenantCode?: string })
   const [form, setForm] = useState({ tenantCode, loginIdOrEmail: '' });
   const [errors, setErrors] = useState<TFieldErrors>({});
 
+  const set = (key: keyof typeof form) => (e: { currentTarget: { value: string } }) => {
+    const { value } = e.currentTarget; // read now: React clears currentTarget after the handler
+    setForm((f) => ({ ...f, [key]: value }));
+  };
+
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const result = validate(ZPasswordResetRequest, form);
@@ -43,7 +48,7 @@ export function ForgotPasswordPage({ tenantCode = '' }: { tenantCode?: string })
               <TextInput
                 label={t('login.tenantCode')}
                 value={form.tenantCode}
-                onChange={(e) => setForm((f) => ({ ...f, tenantCode: e.currentTarget.value }))}
+                onChange={set('tenantCode')}
                 error={errorText(errors.tenantCode)}
                 autoComplete="organization"
                 required
@@ -51,7 +56,7 @@ export function ForgotPasswordPage({ tenantCode = '' }: { tenantCode?: string })
               <TextInput
                 label={t('forgot.loginIdOrEmail')}
                 value={form.loginIdOrEmail}
-                onChange={(e) => setForm((f) => ({ ...f, loginIdOrEmail: e.currentTarget.value }))}
+                onChange={set('loginIdOrEmail')}
                 error={errorText(errors.loginIdOrEmail)}
                 autoComplete="username"
                 required
