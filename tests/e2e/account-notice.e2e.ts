@@ -220,15 +220,17 @@ describe.skipIf(!hasChromium)('アカウント通知 → パスワード設定 �
   });
 
   it('パスワードを忘れた方: the same answer for an unknown ID; the real one gets a mail whose link resets the password', async () => {
+    await shot(page, 'account-notice-11-login-forgot-link');
     await page.getByRole('link', { name: 'パスワードを忘れた方' }).click();
     await page.getByRole('heading', { name: 'パスワードを忘れた方' }).waitFor();
     await main().getByLabel('企業コード').fill(ADMIN.tenantCode);
     await main().getByLabel('ログインIDまたはメールアドレス').fill('nobody-here');
+    await shot(page, 'account-notice-12-forgot-form');
     await main().getByRole('button', { name: '再設定用のメールを送信' }).click();
     const answer = main().getByRole('status');
     await answer.waitFor();
     const unknownText = await answer.textContent();
-    await shot(page, 'account-notice-11-forgot-answer');
+    await shot(page, 'account-notice-13-forgot-answer');
 
     await page.reload();
     await main().getByLabel('企業コード').fill(ADMIN.tenantCode);
@@ -252,6 +254,6 @@ describe.skipIf(!hasChromium)('アカウント通知 → パスワード設定 �
     await page.goto(`${server.url}/login`);
     await logInAs(page, SATO.loginId, 'Sakura-Reset-2026!');
     await page.waitForURL('**/my');
-    await shot(page, 'account-notice-12-after-reset');
+    await shot(page, 'account-notice-14-after-reset');
   });
 });

@@ -166,11 +166,14 @@ const setupRoute = createRoute({
   ),
 });
 
+/** ?tenantCode=… of the login URL a mail gives: the form starts with the 企業コード filled in. */
+const tenantCodeSearch = (search: Record<string, unknown>): { tenantCode?: string } =>
+  typeof search.tenantCode === 'string' ? { tenantCode: search.tenantCode } : {};
+
 const loginRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/login',
-  validateSearch: (search: Record<string, unknown>): { tenantCode?: string } =>
-    typeof search.tenantCode === 'string' ? { tenantCode: search.tenantCode } : {},
+  validateSearch: tenantCodeSearch,
   beforeLoad: async ({ context }) => {
     if (await needsSetup(context)) throw redirect({ to: '/setup' });
     if (await getMe(context)) throw redirect({ to: '/' });
@@ -207,8 +210,7 @@ const passwordRoute = createRoute({
 const passwordForgotRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/password/forgot',
-  validateSearch: (search: Record<string, unknown>): { tenantCode?: string } =>
-    typeof search.tenantCode === 'string' ? { tenantCode: search.tenantCode } : {},
+  validateSearch: tenantCodeSearch,
   component: function PasswordForgotRoute() {
     const { tenantCode } = passwordForgotRoute.useSearch();
     return (

@@ -57,29 +57,52 @@ async function findTargets(tx: Tx, request: TEmployeeMailRequest): Promise<MailT
   return rows;
 }
 
-const requireEdit = (ctx: Actor) => {
-  if (!isAllowed(ctx.roles, 'employees.edit')) throw new AppError('FORBIDDEN');
-};
-
 type Sendable = MailTargetRow & { userId: string; loginId: string; email: string; displayName: string };
 const hasAccount = (e: MailTargetRow) => e.userId !== null;
 const isSendable = (e: MailTargetRow): e is Sendable => hasAccount(e) && !!e.email;
+
+type Tenant = { code: string; name: string };
+
+/**
+ * The steps both mails share: the permission, the selection resolved in one tenant transaction with
+ * the tenant's names, the kind's own writes, and the worker woken after the commit.
+ */
+async function mailSelection(
+  deps: EmployeeMailDeps,
+  ctx: Actor,
+  request: TEmployeeMailRequest,
+  write: (tx: Tx, rows: MailTargetRow[], tenant: Tenant) => Promise<TEmployeeMailResponse>,
+): Promise<TEmployeeMailResponse> {
+  if (!isAllowed(ctx.roles, 'employees.edit')) throw new AppError('FORBIDDEN');
+  const result = await deps.db.asTenant(ctx.tenantId, async (tx) => {
+    const rows = await findTargets(tx, request);
+    const tenant = await getCurrentTenant(tx);
+    if (!tenant) throw new AppError('NOT_FOUND');
+    return write(tx, rows, tenant);
+  });
+  if (result.sentCount > 0) await deps.mail.wake();
+  return result;
+}
+
+/** Who of `rows` gets the mail, and the report of the others. */
+function splitTargets(rows: MailTargetRow[], pending: MailTargetRow[] = rows) {
+  return {
+    targets: pending.filter(isSendable),
+    report: {
+      noAccount: skipped(pending.filter((e) => !hasAccount(e))),
+      noEmail: skipped(pending.filter((e) => hasAccount(e) && !e.email)),
+      notPending: skipped(rows.filter((e) => !pending.includes(e))),
+    },
+  };
+}
 
 /**
  * アカウント通知: each employee with a login account and a mail address gets the login URL, 企業コード,
  * ログインID and a one-time link (72 h) to set their own password; アカウント通知日 is stamped.
  */
-export async function sendAccountNotices(
-  deps: EmployeeMailDeps,
-  ctx: Actor,
-  request: TEmployeeMailRequest,
-): Promise<TEmployeeMailResponse> {
-  requireEdit(ctx);
-  const result = await deps.db.asTenant(ctx.tenantId, async (tx) => {
-    const rows = await findTargets(tx, request);
-    const tenant = await getCurrentTenant(tx);
-    if (!tenant) throw new AppError('NOT_FOUND');
-    const targets = rows.filter(isSendable);
+export const sendAccountNotices = (deps: EmployeeMailDeps, ctx: Actor, request: TEmployeeMailRequest) =>
+  mailSelection(deps, ctx, request, async (tx, rows, tenant) => {
+    const { targets, report } = splitTargets(rows);
     const now = new Date();
     const links = await issuePasswordLinksIn(
       tx,
@@ -115,30 +138,16 @@ export async function sendAccountNotices(
       })),
       now,
     );
-    return {
-      sentCount: targets.length,
-      noAccount: skipped(rows.filter((e) => !hasAccount(e))),
-      noEmail: skipped(rows.filter((e) => hasAccount(e) && !e.email)),
-      notPending: skipped([]),
-    };
+    return { sentCount: targets.length, ...report };
   });
-  if (result.sentCount > 0) await deps.mail.wake();
-  return result;
-}
 
 /** スタートアップのリマインド: only employees still to finish 従業員スタートアップ get it. */
-export async function sendStartupReminders(
-  deps: EmployeeMailDeps,
-  ctx: Actor,
-  request: TEmployeeMailRequest,
-): Promise<TEmployeeMailResponse> {
-  requireEdit(ctx);
-  const result = await deps.db.asTenant(ctx.tenantId, async (tx) => {
-    const rows = await findTargets(tx, request);
-    const tenant = await getCurrentTenant(tx);
-    if (!tenant) throw new AppError('NOT_FOUND');
-    const pending = rows.filter((e) => e.isStartupTarget);
-    const targets = pending.filter(isSendable);
+export const sendStartupReminders = (deps: EmployeeMailDeps, ctx: Actor, request: TEmployeeMailRequest) =>
+  mailSelection(deps, ctx, request, async (tx, rows, tenant) => {
+    const { targets, report } = splitTargets(
+      rows,
+      rows.filter((e) => e.isStartupTarget),
+    );
     const mailIds = await enqueueHrMails(
       tx,
       targets.map((e) => ({
@@ -164,13 +173,5 @@ export async function sendStartupReminders(
         after: { template: startupReminderMail.name, employeeId: e.id, loginId: e.loginId },
       })),
     );
-    return {
-      sentCount: targets.length,
-      noAccount: skipped(pending.filter((e) => !hasAccount(e))),
-      noEmail: skipped(pending.filter((e) => hasAccount(e) && !e.email)),
-      notPending: skipped(rows.filter((e) => !e.isStartupTarget)),
-    };
+    return { sentCount: targets.length, ...report };
   });
-  if (result.sentCount > 0) await deps.mail.wake();
-  return result;
-}

@@ -2,32 +2,26 @@
 // API and a real SMTP server in-process: the test reads the mails that arrive, takes the link out of
 // them and follows it as the employee would.
 
-import type { MailWorker } from '@jinji/mail/worker';
 import { TEST_DB } from '@jinji/test-kit/database';
-import type { CaughtMail } from '@jinji/test-kit/smtp';
-import { startTestSmtp, type TestSmtp } from '@jinji/test-kit/smtp';
+import type { CaughtMail, TestSmtp } from '@jinji/test-kit/smtp';
 import type { FastifyInstance } from 'fastify';
-import type PgBoss from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   Client,
-  createTestDatabase,
+  createMailTestApp,
   createTestTenant,
   createTestUser,
+  type MailTestApp,
   STRONG_PASSWORD,
   testConfig,
 } from '../../../test/helpers';
-import { buildApp } from '../../app';
 import type { Database } from '../../db/client';
-import { startJobs } from '../../jobs/boss';
-import { startHrMail } from '../../jobs/mail';
 import { createSampleEmployees } from './employees.service';
 
+let t: MailTestApp;
 let db: Database;
 let app: FastifyInstance;
-let boss: PgBoss;
 let smtp: TestSmtp;
-let mail: MailWorker;
 let tenantId: string;
 let hr: Client;
 const PUBLIC_URL = 'https://jinji.example.jp';
@@ -69,18 +63,8 @@ const setPassword = (token: string, newPassword: string) =>
   anonymous().request('POST', '/api/v1/auth/password-link/set', { token, newPassword });
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  smtp = await startTestSmtp();
-  const config = testConfig({
-    publicUrl: PUBLIC_URL,
-    mail: { smtpUrl: smtp.url, from: 'jinji <no-reply@example.jp>' },
-    login: { ...testConfig().login, ratePerMinute: 100_000 },
-  });
-  boss = (await startJobs(db, () => {})).boss;
-  const silent = { info: () => {}, warn: () => {}, error: () => {} };
-  mail = await startHrMail(boss, db, config, silent, { backoffSeconds: 0.2, maxAttempts: 2 });
-  app = await buildApp({ config, db, mail, logger: false });
-  await app.ready();
+  t = await createMailTestApp({ publicUrl: PUBLIC_URL, login: { ...testConfig().login, ratePerMinute: 100_000 } });
+  ({ db, app, smtp } = t);
   ({ tenantId } = await createTestTenant(db, 'notice-a'));
   await createTestUser(db, tenantId, 'hr', ['hr_admin']);
   hr = new Client(app);
@@ -97,13 +81,7 @@ beforeAll(async () => {
     expect(res.statusCode, res.body).toBe(200);
   })();
 }, 180_000);
-afterAll(async () => {
-  await app?.close();
-  await boss?.stop({ graceful: false, wait: true });
-  mail?.close();
-  await smtp?.close();
-  await db?.close();
-});
+afterAll(() => t?.close());
 
 describe(`アカウント通知 (${TEST_DB})`, () => {
   it('mails the login URL, 企業コード, ログインID and a one-time link (never a password); the link sets a password that logs in', async () => {
@@ -174,6 +152,19 @@ describe(`アカウント通知 (${TEST_DB})`, () => {
       hashBefore,
     );
     expect((await new Client(app).login('notice-a', 'emp2', 'Suisei-Kasei-88x')).statusCode).toBe(401);
+  });
+
+  it('two tabs using one link at the same moment: one sets the password, the other is refused', async () => {
+    const id = await withAccount(5);
+    await notice({ kind: 'ids', ids: [id] });
+    const token = linkIn(await waitForMailTo('emp5@example.jp'));
+    const answers = await Promise.all([
+      setPassword(token, 'Mokusei-Kinsei-77'),
+      setPassword(token, 'Suisei-Kasei-88x'),
+    ]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 410]);
+    const winner = answers[0]!.statusCode === 200 ? 'Mokusei-Kinsei-77' : 'Suisei-Kasei-88x';
+    expect((await new Client(app).login('notice-a', 'emp5', winner)).statusCode).toBe(200);
   });
 
   it('refuses an expired link in Japanese and sets no password', async () => {
