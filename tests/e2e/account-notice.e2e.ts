@@ -133,7 +133,19 @@ describe.skipIf(!hasChromium)('アカウント通知 → パスワード設定 �
     expect(mail.parsed.text).not.toContain('パスワード：');
     noticeLink = linkOf(mail.parsed.text);
 
-    await sato.getByRole('link', { name: '佐藤 美咲' }).click();
+    // スタートアップのリマインド to the 「スタートアップ未完了」 filter's result: 佐藤 only
+    await page.goto(`${server.url}/admin/employees?startup=pending`);
+    await table.getByText('佐藤 美咲').waitFor();
+    expect(await table.getByText('田中 一郎').count()).toBe(0);
+    await main().getByRole('button', { name: '検索結果すべてを選択（1人）' }).click();
+    await main().getByRole('button', { name: 'スタートアップのリマインド' }).click();
+    await dialog().getByRole('button', { name: '送信する' }).click();
+    await dialog().getByText('1人にメールを送信しました。').waitFor();
+    await dialog().getByRole('button', { name: '閉じる' }).click();
+    const reminder = await waitForMailTo(SATO.email, 2);
+    expect(reminder.parsed.subject).toBe(`【jinji】従業員スタートアップのお願い（${ADMIN.tenantName}）`);
+
+    await table.getByRole('link', { name: '佐藤 美咲' }).click();
     await main().getByText('アカウント通知日').waitFor();
     await logOut(page);
   });
@@ -220,6 +232,7 @@ describe.skipIf(!hasChromium)('アカウント通知 → パスワード設定 �
   });
 
   it('パスワードを忘れた方: the same answer for an unknown ID; the real one gets a mail whose link resets the password', async () => {
+    await page.getByRole('heading', { name: 'ログイン' }).waitFor();
     await shot(page, 'account-notice-11-login-forgot-link');
     await page.getByRole('link', { name: 'パスワードを忘れた方' }).click();
     await page.getByRole('heading', { name: 'パスワードを忘れた方' }).waitFor();
@@ -239,7 +252,7 @@ describe.skipIf(!hasChromium)('アカウント通知 → パスワード設定 �
     await main().getByRole('status').waitFor();
     expect(await main().getByRole('status').textContent()).toBe(unknownText);
 
-    const mail = await waitForMailTo(SATO.email, 2);
+    const mail = await waitForMailTo(SATO.email, 3);
     expect(mail.parsed.subject).toBe(`【jinji】パスワード再設定のご案内（${ADMIN.tenantName}）`);
     await page.goto(linkOf(mail.parsed.text));
     await main().getByRole('heading', { name: 'パスワードの再設定' }).waitFor();
