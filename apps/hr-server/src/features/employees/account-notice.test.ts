@@ -122,6 +122,20 @@ describe(`アカウント通知 (${TEST_DB})`, () => {
     expect(audits).toHaveLength(1);
     expect(audits[0]!.actor_login_id).toBe('hr');
 
+    // 送信メール一覧: once sent, the system administrator no longer sees the link (the recipient's credential)
+    const admin = new Client(app);
+    await admin.login('notice-a', 'admin', STRONG_PASSWORD);
+    const mailId = (audits[0]!.after as unknown as { mailId: string }).mailId;
+    let shown = (await admin.request('GET', `/api/v1/mails/${mailId}`)).json();
+    for (let i = 0; i < 100 && shown.status !== 'sent'; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      shown = (await admin.request('GET', `/api/v1/mails/${mailId}`)).json();
+    }
+    expect(shown.status).toBe('sent');
+    expect(shown.textBody).toContain('ログインID：emp1');
+    expect(shown.textBody).not.toContain(token);
+    expect(shown.textBody).toContain('/password/set/（送信済みのため表示しません）');
+
     // the page shows whose account it is
     const info = await anonymous().request('POST', '/api/v1/auth/password-link', { token });
     expect(info.statusCode, info.body).toBe(200);
