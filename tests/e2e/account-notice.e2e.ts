@@ -147,6 +147,7 @@ describe.skipIf(!hasChromium)('アカウント通知 → パスワード設定 �
 
     await table.getByRole('link', { name: '佐藤 美咲' }).click();
     await main().getByText('アカウント通知日').waitFor();
+    await shot(page, 'account-notice-04b-detail');
     await logOut(page);
   });
 
