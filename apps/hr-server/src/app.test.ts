@@ -7,6 +7,7 @@ import { REDACT_PATHS } from '@jinji/server-kit/logger';
 import { TEST_DB } from '@jinji/test-kit/database';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestApp, createTestTenant, STRONG_PASSWORD, type TestApp } from '../test/helpers';
+import { issuePasswordLinksIn } from './features/auth/password-links.service';
 
 let t: TestApp;
 const logLines: string[] = [];
@@ -86,8 +87,8 @@ describe(`app (${TEST_DB})`, () => {
     expect((await t.app.inject({ url: '/api/docs' })).statusCode).toBeLessThan(400);
   });
 
-  it('never writes passwords, session ids or CSRF tokens to the log', async () => {
-    await createTestTenant(t.db, 'log-co');
+  it('never writes passwords, session ids, CSRF tokens or one-time link tokens to the log', async () => {
+    const { tenantId, userId } = await createTestTenant(t.db, 'log-co');
     const c = new Client(t.app);
     await c.login('log-co', 'admin', 'Wrong-Password-123');
     await c.login('log-co', 'admin', STRONG_PASSWORD);
@@ -97,9 +98,29 @@ describe(`app (${TEST_DB})`, () => {
     });
     const sid = c.cookie('__Host-jinji_sid')!;
     const csrf = c.cookie('__Host-jinji_csrf')!;
+    // a one-time link (decision 012) followed by someone else's browser, and a reset asked for
+    const links = await t.db.asTenant(tenantId, (tx) =>
+      issuePasswordLinksIn(tx, t.config, tenantId, 'reset', [userId]),
+    );
+    const token = links.get(userId)!.url.split('/').pop()!;
+    const holder = new Client(t.app);
+    await holder.request('POST', '/api/v1/auth/password-link', { token });
+    await holder.request('POST', '/api/v1/auth/password-link/set', { token, newPassword: 'password' });
+    await holder.request('POST', '/api/v1/auth/password-link/set', { token, newPassword: 'Link-Set-Pass-77x' });
+    await holder.request('POST', '/api/v1/auth/password-reset', { tenantCode: 'log-co', loginIdOrEmail: 'admin' });
     const log = logLines.join('');
     expect(log).toContain('/api/v1/auth/login'); // the log did capture these requests
-    for (const secret of [STRONG_PASSWORD, 'Wrong-Password-123', 'Secret-Next-Pass-9', sid, sid.split('.')[1]!, csrf]) {
+    expect(log).toContain('/api/v1/auth/password-link/set');
+    for (const secret of [
+      STRONG_PASSWORD,
+      'Wrong-Password-123',
+      'Secret-Next-Pass-9',
+      sid,
+      sid.split('.')[1]!,
+      csrf,
+      token.split('.')[1]!,
+      'Link-Set-Pass-77x',
+    ]) {
       expect(log).not.toContain(secret);
     }
   });

@@ -15,6 +15,7 @@ import { attendanceRoutes } from './features/attendance/attendance.routes';
 import { auditRoutes } from './features/audit/audit.routes';
 import { authRoutes } from './features/auth/auth.routes';
 import { codeSettingsRoutes } from './features/code-settings/code-settings.routes';
+import { accountNoticeRoutes } from './features/employees/account-notice.routes';
 import { employeeRoutes } from './features/employees/employees.routes';
 import { importRoutes } from './features/imports/imports.routes';
 import type { JobQueue } from './features/imports/imports.service';
@@ -64,9 +65,10 @@ export async function buildApp({
 
   await app.register(healthRoutes, { db });
   await app.register(setupRoutes, { db, config });
-  await app.register(authRoutes, { db, config });
+  await app.register(authRoutes, { db, config, mail });
   await app.register(passwordPolicyRoutes, { db });
   await app.register(employeeRoutes, { db });
+  await app.register(accountNoticeRoutes, { db, config, mail });
   await app.register(attendanceRoutes, { db });
   await app.register(masterRoutes, { db });
   await app.register(accessControlRoutes, { db });

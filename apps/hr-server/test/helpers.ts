@@ -2,14 +2,17 @@
 // template (PGlite dump or PostgreSQL template database, decision 008's request login per clone), the
 // app on it, and a cookie client on HR's login route.
 import { randomBytes } from 'node:crypto';
+import type { MailWorker } from '@jinji/mail/worker';
 import { createTestDatabase as createKitTestDatabase } from '@jinji/test-kit/database';
 import { InjectClient } from '@jinji/test-kit/inject-client';
+import { startTestSmtp, type TestSmtp } from '@jinji/test-kit/smtp';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app';
 import { type Config, loadConfig } from '../src/config';
 import { type Database, hrDatabaseSpec } from '../src/db/client';
 import { createTenant } from '../src/features/tenants/tenants.service';
 import { startJobs } from '../src/jobs/boss';
+import { startHrMail } from '../src/jobs/mail';
 import { registerWorkers } from '../src/jobs/workers';
 import { hrTestTemplate } from './template';
 
@@ -109,4 +112,38 @@ export async function uploadImport(client: Client, bytes: Buffer, name: string, 
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error('import did not finish');
+}
+
+export type MailTestApp = TestApp & { smtp: TestSmtp; mail: MailWorker };
+
+/**
+ * The app with its mail worker sending to a real SMTP server in the test process (decision 010), a
+ * short backoff so that retries fit in a test. `refuse` as startTestSmtp takes it.
+ */
+export async function createMailTestApp(
+  overrides: Partial<Config> = {},
+  refuse?: (attempt: number) => number | null,
+): Promise<MailTestApp> {
+  const db = await createTestDatabase();
+  const smtp = await startTestSmtp({ refuse });
+  const config = testConfig({ ...overrides, mail: { smtpUrl: smtp.url, from: 'jinji <no-reply@example.jp>' } });
+  const { boss } = await startJobs(db, () => {});
+  const silent = { info: () => {}, warn: () => {}, error: () => {} };
+  const mail = await startHrMail(boss, db, config, silent, { backoffSeconds: 0.2, maxAttempts: 2 });
+  const app = await buildApp({ config, db, mail, logger: false });
+  await app.ready();
+  return {
+    app,
+    db,
+    config,
+    smtp,
+    mail,
+    close: async () => {
+      await app.close();
+      await boss.stop({ graceful: false, wait: true });
+      mail.close();
+      await smtp.close();
+      await db.close();
+    },
+  };
 }

@@ -24,6 +24,8 @@ export const ROUTE_MODULES: Record<string, string[]> = {
   '/login': [page('auth', 'login-page')],
   '/setup': [page('setup', 'setup-page')],
   '/password': [page('password', 'password-change-page')],
+  '/password/forgot': [page('auth', 'forgot-password-page')],
+  '/password/set/$token': [page('auth', 'password-set-page')],
   '/my': ['src/app/my-layout.tsx', page('my-story', 'my-page')],
   '/my/startup': ['src/app/my-layout.tsx', page('my-story', 'startup-page')],
   '/admin': [ADMIN_LAYOUT, page('dashboard', 'admin-home-page')],

@@ -50,6 +50,14 @@ const AuditLogPage = lazyRouteComponent(
 );
 const MailLogPage = lazyRouteComponent(() => import('../features/mails/components/mail-log-page'), 'MailLogPage');
 const LoginPage = lazyRouteComponent(() => import('../features/auth/components/login-page'), 'LoginPage');
+const ForgotPasswordPage = lazyRouteComponent(
+  () => import('../features/auth/components/forgot-password-page'),
+  'ForgotPasswordPage',
+);
+const PasswordSetPage = lazyRouteComponent(
+  () => import('../features/auth/components/password-set-page'),
+  'PasswordSetPage',
+);
 const CodeSettingsPage = lazyRouteComponent(
   () => import('../features/code-settings/components/code-settings-page'),
   'CodeSettingsPage',
@@ -158,11 +166,14 @@ const setupRoute = createRoute({
   ),
 });
 
+/** ?tenantCode=… of the login URL a mail gives: the form starts with the 企業コード filled in. */
+const tenantCodeSearch = (search: Record<string, unknown>): { tenantCode?: string } =>
+  typeof search.tenantCode === 'string' ? { tenantCode: search.tenantCode } : {};
+
 const loginRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/login',
-  validateSearch: (search: Record<string, unknown>): { tenantCode?: string } =>
-    typeof search.tenantCode === 'string' ? { tenantCode: search.tenantCode } : {},
+  validateSearch: tenantCodeSearch,
   beforeLoad: async ({ context }) => {
     if (await needsSetup(context)) throw redirect({ to: '/setup' });
     if (await getMe(context)) throw redirect({ to: '/' });
@@ -192,6 +203,39 @@ const passwordRoute = createRoute({
       </Titled>
     </PublicLayout>
   ),
+});
+
+// The one-time link's page and パスワードを忘れた方: public, whether signed in or not (a link opened in a
+// browser where someone else is signed in still sets the link's account).
+const passwordForgotRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/password/forgot',
+  validateSearch: tenantCodeSearch,
+  component: function PasswordForgotRoute() {
+    const { tenantCode } = passwordForgotRoute.useSearch();
+    return (
+      <PublicLayout>
+        <Titled title="forgot.title">
+          <ForgotPasswordPage tenantCode={tenantCode} />
+        </Titled>
+      </PublicLayout>
+    );
+  },
+});
+
+const passwordSetRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/password/set/$token',
+  component: function PasswordSetRoute() {
+    const { token } = passwordSetRoute.useParams();
+    return (
+      <PublicLayout>
+        <Titled title="passwordLink.title">
+          <PasswordSetPage token={token} />
+        </Titled>
+      </PublicLayout>
+    );
+  },
 });
 
 const adminRoute = createRoute({
@@ -429,6 +473,8 @@ const routeTree = rootRoute.addChildren([
   setupRoute,
   loginRoute,
   passwordRoute,
+  passwordForgotRoute,
+  passwordSetRoute,
   adminRoute.addChildren(adminChildren),
   myRoute.addChildren([myIndexRoute, myStartupRoute]),
 ]);

@@ -6,6 +6,8 @@ export type TPageTitleKey =
   | 'setup.title'
   | 'login.title'
   | 'password.title'
+  | 'forgot.title'
+  | 'passwordLink.title'
   | 'my.title'
   | 'startup.title'
   | `nav.${keyof TResources['nav']}`;

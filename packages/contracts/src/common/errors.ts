@@ -25,6 +25,7 @@ export const ERROR_CODES = [
   'CSV_INVALID',
   'CP932_UNENCODABLE',
   'NO_LINKED_EMPLOYEE',
+  'PASSWORD_LINK_INVALID',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -48,6 +49,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   CSV_INVALID: 422,
   CP932_UNENCODABLE: 422,
   NO_LINKED_EMPLOYEE: 409,
+  PASSWORD_LINK_INVALID: 410,
   PASSWORD_POLICY_VIOLATION: 422,
   CURRENT_PASSWORD_WRONG: 422,
   TOO_MANY_REQUESTS: 429,
@@ -76,6 +78,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   CP932_UNENCODABLE: 'Shift_JISで保存できない文字があります。UTF-8またはExcelで出力してください',
   NO_LINKED_EMPLOYEE:
     'このアカウントには従業員情報が登録されていないため、マイページを表示できません。人事担当者にお問い合わせください',
+  PASSWORD_LINK_INVALID:
+    'このリンクは使用できません（有効期限切れ、または使用済みです）。「パスワードを忘れた方」から再設定用のメールを受け取ってください',
   PASSWORD_POLICY_VIOLATION: 'パスワードがパスワードポリシーを満たしていません',
   CURRENT_PASSWORD_WRONG: '現在のパスワードが正しくありません',
   TOO_MANY_REQUESTS: 'リクエストが多すぎます。しばらくしてから再度お試しください',

@@ -190,6 +190,12 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   mailStatus: '送信状態',
   template: 'メールの種類',
   attempts: '試行回数',
+  // アカウント通知・パスワード設定リンク (decision 012)
+  accountNotifiedAt: 'アカウント通知日',
+  mailId: 'メールID',
+  employeeId: '従業員ID',
+  purpose: 'リンクの種類',
+  passwordSetBy: 'パスワードの設定',
   // パスワードポリシー
   minLength: '最小文字数',
   minUppercase: '大文字の最小使用数',

@@ -195,6 +195,8 @@ export const ZEmployeeListItem = z.object({
   isStartupTarget: z.boolean(),
   /** 「スタートアップ完了」's date (yyyy-mm-dd, Japan), null when not completed */
   startupCompletedAt: z.string().nullable(),
+  /** アカウント通知日 (yyyy-mm-dd, Japan): the last アカウント通知; null when never sent */
+  accountNotifiedAt: z.string().nullable(),
 });
 export const ZEmployeeListResponse = z.object({
   items: z.array(ZEmployeeListItem),
@@ -311,6 +313,8 @@ export const ZEmployeeDetail = z.object({
   id: str,
   employeeNumber: strOrNull,
   loginId: strOrNull,
+  /** アカウント通知日: when the last アカウント通知 was written (ISO), null when never */
+  accountNotifiedAt: strOrNull,
   status: z.enum(EMPLOYMENT_STATUSES),
   basic: ZEmployeeBasicView,
   createdAt: str,

@@ -1,7 +1,7 @@
 // The login card both apps show: the tenant's code, login ID and password, validated with the app's
 // contract schema before the request, the server's refusal shown above the fields.
 import { Alert, Button, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { errorText, type TFieldErrors, validate } from '../validation';
@@ -23,6 +23,7 @@ export function LoginForm<TCodeKey extends string, TBody>({
   onValid,
   isPending,
   error,
+  footer,
 }: {
   codeKey: TCodeKey;
   initialCode?: string;
@@ -31,6 +32,8 @@ export function LoginForm<TCodeKey extends string, TBody>({
   onValid: (body: TBody) => void;
   isPending: boolean;
   error: Error | null;
+  /** under the button: the app's links (HR's 「パスワードを忘れた方」) */
+  footer?: ReactNode;
 }) {
   const { t } = useTranslation();
   const [form, setForm] = useState({ [codeKey]: initialCode, loginId: '', password: '' } as TLoginValues<TCodeKey>);
@@ -92,6 +95,7 @@ export function LoginForm<TCodeKey extends string, TBody>({
           <Button type="submit" loading={isPending} fullWidth>
             {labels.submit}
           </Button>
+          {footer}
         </Stack>
       </form>
     </Paper>

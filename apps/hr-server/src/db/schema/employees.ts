@@ -48,6 +48,8 @@ export const employees = pgTable(
     isStartupTarget: boolean('is_startup_target').notNull().default(false),
     /** 従業員スタートアップ completed by the employee (【この内容で登録する】); the flag is then cleared */
     startupCompletedAt: timestamp('startup_completed_at', { withTimezone: true }),
+    /** アカウント通知日: when the last アカウント通知 mail was written for this employee */
+    accountNotifiedAt: timestamp('account_notified_at', { withTimezone: true }),
     searchText: text('search_text').notNull().default(''),
     kanaSort: text('kana_sort').notNull().default(''),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -108,7 +108,11 @@ const VALID_BODIES: Record<string, unknown> = {
   'PUT /api/v1/employees/:id/assignments/:historyId': { startDate: '2025-04-01' },
   'PUT /api/v1/employees/:id/contracts/:historyId': { startDate: '2025-04-01' },
 };
+// Routes that name employees in the body (アカウント通知, リマインド): B's employee, which must 404.
+const FOREIGN_BODY_ROUTES = ['POST /api/v1/employees/account-notices', 'POST /api/v1/employees/startup-reminders'];
+const hasForeignBody = (route: ApiRoute) => FOREIGN_BODY_ROUTES.includes(`${route.method} ${route.url}`);
 const bodyFor = (route: ApiRoute): unknown =>
+  (hasForeignBody(route) ? { selection: { kind: 'ids', ids: [foreignEmployeeId] } } : undefined) ??
   VALID_BODIES[`${route.method} ${route.url}`] ??
   (route.url.includes('/masters/') && route.method === 'PUT' ? { code: 'HACK', name: '改ざん' } : {});
 
@@ -169,12 +173,13 @@ describe(`route × role matrix (${TEST_DB})`, () => {
         if (want === 'forbidden' && res.json().error.code !== 'FORBIDDEN')
           mismatches.push(`${actor} ${route.url}: code ${res.body}`);
         // another tenant's row is never found, let alone changed
-        if (want === 'allow' && hasRowParam(route) && res.statusCode !== 404) {
+        if (want === 'allow' && (hasRowParam(route) || hasForeignBody(route)) && res.statusCode !== 404) {
           mismatches.push(`${actor} ${route.method} ${url(route)}: foreign id answered ${res.statusCode}`);
         }
       }
     }
     expect(mismatches).toEqual([]);
+    expect(routes.filter(hasForeignBody)).toHaveLength(FOREIGN_BODY_ROUTES.length);
     expect(checks).toBe(routes.length * ACTORS.length);
     expect(await snapshotTenantB()).toEqual(foreignSnapshot);
     console.log(`route × role matrix: ${routes.length} routes × ${ACTORS.length} actors = ${checks} checks`);

@@ -1,13 +1,72 @@
 import { ZCsrfResponse } from '@jinji/contracts/common/auth';
 import { ZChangePasswordRequest } from '@jinji/contracts/common/password-policy';
+import {
+  ZPasswordLinkRequest,
+  ZPasswordLinkResponse,
+  ZPasswordResetRequest,
+  ZPasswordResetResponse,
+  ZSetPasswordByLinkRequest,
+  ZSetPasswordByLinkResponse,
+} from '@jinji/contracts/hr/account-notice';
 import { ZLoginRequest, ZMeResponse, ZSessionResponse } from '@jinji/contracts/hr/auth';
+import type { MailWorker } from '@jinji/mail/worker';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Config } from '../../config';
 import type { Database } from '../../db/client';
 import { authOf, currentCsrf, requireAuth, rotateCsrf, setSessionCookie } from '../../plugins/auth';
 import { changePassword, getMe, login, logout } from './auth.service';
+import { inspectPasswordLink, requestPasswordReset, setPasswordByLink } from './password-links.service';
 
-export const authRoutes: FastifyPluginAsyncZod<{ db: Database; config: Config }> = async (app, { db, config }) => {
+export const authRoutes: FastifyPluginAsyncZod<{ db: Database; config: Config; mail: MailWorker }> = async (
+  app,
+  { db, config, mail },
+) => {
+  // One-time password links (decision 012). Public: the token (in the body, never in the path, so no
+  // request log holds it) is the credential. Rate-limited per source like the login.
+  const linkLimit = { rateLimit: { max: config.login.ratePerMinute, timeWindow: '1 minute' } };
+  app.post(
+    '/api/v1/auth/password-link',
+    {
+      config: { access: { kind: 'public' }, ...linkLimit },
+      schema: {
+        tags: ['auth'],
+        summary: 'パスワード設定リンクの確認（企業コード・ログインID・ポリシー）',
+        body: ZPasswordLinkRequest,
+        response: { 200: ZPasswordLinkResponse },
+      },
+    },
+    async (request) => inspectPasswordLink(db, request.body.token),
+  );
+
+  app.post(
+    '/api/v1/auth/password-link/set',
+    {
+      config: { access: { kind: 'public' }, ...linkLimit },
+      schema: {
+        tags: ['auth'],
+        summary: 'リンクからパスワードを設定',
+        body: ZSetPasswordByLinkRequest,
+        response: { 200: ZSetPasswordByLinkResponse },
+      },
+    },
+    async (request) => setPasswordByLink(db, request.body.token, request.body.newPassword),
+  );
+
+  app.post(
+    '/api/v1/auth/password-reset',
+    {
+      config: { access: { kind: 'public' }, ...linkLimit },
+      schema: {
+        tags: ['auth'],
+        summary: 'パスワードを忘れた方（再設定用のメール）',
+        body: ZPasswordResetRequest,
+        response: { 202: ZPasswordResetResponse },
+      },
+    },
+    async (request, reply) =>
+      reply.code(202).send(await requestPasswordReset(db, config, mail, request.body, { ip: request.ip })),
+  );
+
   app.get(
     '/api/v1/auth/csrf',
     {

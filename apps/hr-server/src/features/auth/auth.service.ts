@@ -4,7 +4,7 @@ import { systemActor } from '@jinji/auth/actor';
 import { checkReservedPassword, lockedUntilOf, reserveAttempt, sourceOf } from '@jinji/auth/login-throttle';
 import { burnVerify, checkPassword, hashPassword, verifyPassword } from '@jinji/auth/passwords';
 import { newSessionToken, parseSessionToken, sessionCutoffs, sessionExpiry } from '@jinji/auth/session-token';
-import type { TChangePasswordRequest } from '@jinji/contracts/common/password-policy';
+import type { TChangePasswordRequest, TPasswordPolicy } from '@jinji/contracts/common/password-policy';
 import { isAllowed, PERMISSION_KEYS } from '@jinji/contracts/hr/access';
 import type { TLoginRequest, TMeResponse } from '@jinji/contracts/hr/auth';
 import { ADMIN_ROLES, type TAdminRole } from '@jinji/contracts/hr/roles';
@@ -158,6 +158,55 @@ export async function logout(db: Database, user: HrUser): Promise<void> {
   if (sessionHash) await db.asTenant(user.tenantId, (tx) => deleteSession(tx, sessionHash));
 }
 
+/**
+ * What is wrong with a new password for this account: the tenant policy on top of the fixed rules
+ * (common passwords, the names), then — only if those pass — reuse of the current or the last N
+ * passwords (each old hash verified once; argon2 costs ~15 ms). Every path that sets an existing
+ * account's password goes through here (パスワード変更, the one-time links).
+ */
+export async function findPasswordViolations(
+  db: Database,
+  tenantId: string,
+  userId: string,
+  newPassword: string,
+  /** what the caller has read already (one round trip less) */
+  known?: {
+    user: { loginId: string; passwordHash: string | null } | null;
+    policy: TPasswordPolicy;
+    tenant: { code: string; name: string } | null;
+  },
+): Promise<string[]> {
+  const { user, policy, tenant } =
+    known ??
+    (await db.asTenant(tenantId, async (tx) => ({
+      user: await getUserPassword(tx, userId),
+      policy: await getEffectivePolicy(tx),
+      tenant: await getCurrentTenant(tx),
+    })));
+  if (!user) return ['アカウントが見つかりません'];
+  const violations = checkPassword(newPassword, policy, {
+    loginId: user.loginId,
+    tenantCode: tenant?.code ?? '',
+    tenantName: tenant?.name ?? '',
+  }).map((v) => v.message);
+  if (violations.length > 0) return violations;
+  // The current password always counts as reused; the policy extends it to the last N.
+  const recent = await db.asTenant(tenantId, (tx) =>
+    listRecentPasswordHashes(tx, userId, Math.max(policy.reuseCount ?? 1, 1)),
+  );
+  const hashes = new Set([...(user.passwordHash ? [user.passwordHash] : []), ...recent]);
+  for (const old of hashes) {
+    if (await verifyPassword(old, newPassword)) {
+      return [
+        policy.reuseCount !== null
+          ? `直近${policy.reuseCount}回分のパスワードは再利用できません`
+          : '現在のパスワードと同じパスワードは使用できません',
+      ];
+    }
+  }
+  return [];
+}
+
 export async function changePassword(db: Database, ctx: HrUser, input: TChangePasswordRequest): Promise<void> {
   const { user, policy, tenant } = await db.asTenant(ctx.tenantId, async (tx) => ({
     user: await getUserPassword(tx, ctx.userId),
@@ -169,35 +218,16 @@ export async function changePassword(db: Database, ctx: HrUser, input: TChangePa
       { path: 'currentPassword', message: '現在のパスワードが正しくありません' },
     ]);
   }
-  const violations = checkPassword(input.newPassword, policy, {
-    loginId: user.loginId,
-    tenantCode: tenant?.code ?? '',
-    tenantName: tenant?.name ?? '',
+  const violations = await findPasswordViolations(db, ctx.tenantId, ctx.userId, input.newPassword, {
+    user,
+    policy,
+    tenant,
   });
-  if (violations.length === 0) {
-    // The current password always counts as reused; the policy extends it to the last N.
-    const recent = await db.asTenant(ctx.tenantId, (tx) =>
-      listRecentPasswordHashes(tx, ctx.userId, Math.max(policy.reuseCount ?? 1, 1)),
-    );
-    // the history holds the current hash too: each hash is verified once (argon2 costs ~15 ms)
-    for (const old of new Set([user.passwordHash, ...recent])) {
-      if (await verifyPassword(old, input.newPassword)) {
-        violations.push({
-          rule: 'reused',
-          message:
-            policy.reuseCount !== null
-              ? `直近${policy.reuseCount}回分のパスワードは再利用できません`
-              : '現在のパスワードと同じパスワードは使用できません',
-        });
-        break;
-      }
-    }
-  }
   if (violations.length > 0) {
     throw new AppError(
       'PASSWORD_POLICY_VIOLATION',
       undefined,
-      violations.map((v) => ({ path: 'newPassword', message: v.message })),
+      violations.map((message) => ({ path: 'newPassword', message })),
     );
   }
   const newHash = await hashPassword(input.newPassword);

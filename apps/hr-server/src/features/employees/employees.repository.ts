@@ -112,6 +112,7 @@ export type EmployeeListRow = {
   loginId: string | null;
   isStartupTarget: boolean;
   startupCompletedAt: string | null;
+  accountNotifiedAt: string | null;
 };
 
 /**
@@ -141,6 +142,7 @@ export function employeeListStatement(f: EmployeeFilter, today: string): SQL {
     listed as (
       select p.k, e.id, e.employee_number, e.last_name, e.first_name, e.last_name_kana, e.first_name_kana,
         e.hire_date, e.retirement_date, e.created_at, e.is_startup_target, e.startup_completed_at,
+        e.account_notified_at,
         cur.department_id, cur.company_name, cur.department_name, login.login_id
       from page p
       join employees e on e.id = p.id
@@ -161,7 +163,8 @@ export function employeeListStatement(f: EmployeeFilter, today: string): SQL {
       r.company_name as "companyName", r.department_name as "departmentName",
       ${departmentPathOf(sql`r.company_name`, sql`r.department_id`)} as "departmentPath", r.login_id as "loginId",
       coalesce(r.is_startup_target, false) as "isStartupTarget",
-      to_char(r.startup_completed_at at time zone 'Asia/Tokyo', 'YYYY-MM-DD') as "startupCompletedAt"
+      to_char(r.startup_completed_at at time zone 'Asia/Tokyo', 'YYYY-MM-DD') as "startupCompletedAt",
+      to_char(r.account_notified_at at time zone 'Asia/Tokyo', 'YYYY-MM-DD') as "accountNotifiedAt"
     from counted
     left join listed r on true
     left join department_paths dp on dp.id = r.department_id
@@ -570,4 +573,52 @@ export async function insertNewEmployeeRows(tx: Tx, json: NewEmployeeRowsJson): 
   if (json.accounts) await insertJsonRows(tx, 'user_accounts', NEW_ACCOUNT_COLUMNS, json.accounts);
   if (json.assignments) await insertJsonRows(tx, 'employee_assignments', NEW_ASSIGNMENT_COLUMNS, json.assignments);
   if (json.contracts) await insertJsonRows(tx, 'employee_contracts', NEW_CONTRACT_COLUMNS, json.contracts);
+}
+
+// ---- アカウント通知 and スタートアップのリマインド: whom a mail goes to -----------------------------
+
+export type MailTargetRow = {
+  id: string;
+  employeeNumber: string | null;
+  lastName: string;
+  firstName: string;
+  isStartupTarget: boolean;
+  accountNotifiedAt: Date | null;
+  userId: string | null;
+  loginId: string | null;
+  email: string | null;
+  displayName: string | null;
+};
+
+/** The selected employees with their accounts, in 社員番号 order; at most `limit` (the caller's cap + 1). */
+export async function findMailTargets(
+  tx: Tx,
+  selection: { ids: string[] } | { filter: EmployeeFilter; today: string },
+  limit: number,
+): Promise<MailTargetRow[]> {
+  return tx
+    .select({
+      id: employees.id,
+      employeeNumber: employees.employeeNumber,
+      lastName: employees.lastName,
+      firstName: employees.firstName,
+      isStartupTarget: employees.isStartupTarget,
+      accountNotifiedAt: employees.accountNotifiedAt,
+      userId: userAccounts.id,
+      loginId: userAccounts.loginId,
+      email: userAccounts.email,
+      displayName: userAccounts.displayName,
+    })
+    .from(employees)
+    .leftJoin(userAccounts, eq(userAccounts.employeeId, employees.id))
+    .where(
+      'ids' in selection ? inArray(employees.id, selection.ids) : employeeFilter(selection.filter, selection.today),
+    )
+    .orderBy(asc(employees.employeeNumber), asc(employees.id))
+    .limit(limit);
+}
+
+export async function setAccountNotifiedAt(tx: Tx, ids: string[], at: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await tx.update(employees).set({ accountNotifiedAt: at }).where(inArray(employees.id, ids));
 }

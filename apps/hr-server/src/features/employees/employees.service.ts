@@ -337,6 +337,7 @@ export async function getEmployee(db: Database, ctx: Actor, id: string, isView =
       id: e.id,
       employeeNumber: e.employeeNumber,
       loginId,
+      accountNotifiedAt: e.accountNotifiedAt?.toISOString() ?? null,
       status: statusOf(e, today),
       basic: basicOf(e),
       createdAt: e.createdAt.toISOString(),

@@ -53,11 +53,20 @@ export async function listTenantMails(deps: MailDeps, ctx: Actor, query: TMailLi
   };
 }
 
+/**
+ * A one-time password link is the recipient's credential (decision 012). Once the mail is 送信済み the
+ * administrator has no use for it, so the body shows it masked; before that (no SMTP: the administrator
+ * hands the mail on) it is shown as written.
+ */
+const PASSWORD_LINK = /(\/password\/set\/)\S+/g;
+const bodyAsShown = (row: Pick<MailRow, 'status' | 'textBody'>) =>
+  row.status === 'sent' ? row.textBody.replace(PASSWORD_LINK, '$1（送信済みのため表示しません）') : row.textBody;
+
 export async function getTenantMail(deps: MailDeps, ctx: Actor, id: string): Promise<TMailDetail> {
   requireMailLog(ctx);
   const row = await deps.db.asTenant(ctx.tenantId, (tx) => findMail(tx, mailOutbox, { tenantId: ctx.tenantId, id }));
   if (!row) throw new AppError('NOT_FOUND');
-  return { ...item(row), textBody: row.textBody, isSmtpConfigured: deps.isSmtpConfigured };
+  return { ...item(row), textBody: bodyAsShown(row), isSmtpConfigured: deps.isSmtpConfigured };
 }
 
 /** 【テストメールを送信】: a mail to the administrator's own address, to check the SMTP settings. */

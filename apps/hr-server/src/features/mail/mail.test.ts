@@ -3,22 +3,18 @@
 import { defineTextMailTemplate } from '@jinji/mail/template';
 import type { MailWorker } from '@jinji/mail/worker';
 import { TEST_DB } from '@jinji/test-kit/database';
-import { startTestSmtp, type TestSmtp } from '@jinji/test-kit/smtp';
+import type { TestSmtp } from '@jinji/test-kit/smtp';
 import type { FastifyInstance } from 'fastify';
-import type PgBoss from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   Client,
-  createTestDatabase,
+  createMailTestApp,
   createTestTenant,
   createTestUser,
+  type MailTestApp,
   STRONG_PASSWORD,
-  testConfig,
 } from '../../../test/helpers';
-import { buildApp } from '../../app';
 import type { Database } from '../../db/client';
-import { startJobs } from '../../jobs/boss';
-import { startHrMail } from '../../jobs/mail';
 import { enqueueHrMails } from './mail.service';
 
 const notice = defineTextMailTemplate<{ name: string }>('account-notice', (d) => ({
@@ -26,9 +22,9 @@ const notice = defineTextMailTemplate<{ name: string }>('account-notice', (d) =>
   text: `${d.name} 様\n\nログインID: MAILBODY7X`,
 }));
 
+let t: MailTestApp;
 let db: Database;
 let app: FastifyInstance;
-let boss: PgBoss;
 let smtp: TestSmtp;
 let tenantId: string;
 let admin: Client;
@@ -36,28 +32,14 @@ let refuse = true;
 let mail: MailWorker;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  smtp = await startTestSmtp({ refuse: () => (refuse ? 451 : null) });
-  const config = testConfig({ mail: { smtpUrl: smtp.url, from: 'jinji <no-reply@example.jp>' } });
-  const jobs = await startJobs(db, () => {});
-  boss = jobs.boss;
-  const silent = { info: () => {}, warn: () => {}, error: () => {} };
-  // short backoff: the default's 30 s would outlast the test
-  mail = await startHrMail(boss, db, config, silent, { backoffSeconds: 0.2, maxAttempts: 2 });
-  app = await buildApp({ config, db, mail, logger: false });
-  await app.ready();
+  t = await createMailTestApp({}, () => (refuse ? 451 : null));
+  ({ db, app, smtp, mail } = t);
   ({ tenantId } = await createTestTenant(db, 'mail-a'));
   await createTestUser(db, tenantId, 'hr', ['hr_admin']);
   admin = new Client(app);
   await admin.login('mail-a', 'admin', STRONG_PASSWORD);
 }, 120_000);
-afterAll(async () => {
-  await app?.close();
-  await boss?.stop({ graceful: false, wait: true });
-  mail?.close();
-  await smtp?.close();
-  await db?.close();
-});
+afterAll(() => t?.close());
 
 const waitForStatus = async (id: string, want: string) => {
   for (let i = 0; i < 200; i++) {

@@ -33,6 +33,8 @@ const TARGET_TYPES = [
   'code_settings',
   'password_policy',
   'audit_log',
+  'mail',
+  'password_link',
 ] as const;
 type TTargetType = (typeof TARGET_TYPES)[number];
 const isTargetType = (v: string): v is TTargetType => (TARGET_TYPES as readonly string[]).includes(v);

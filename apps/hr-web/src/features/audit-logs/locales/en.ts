@@ -32,6 +32,8 @@ export const en: TStringsOf<typeof ja> = {
       code_settings: 'System setting',
       password_policy: 'System setting',
       audit_log: 'Audit log',
+      mail: 'Mail',
+      password_link: 'Password link',
     },
     unknownTarget: '(deleted employee)',
     masked: 'Sensitive personal data',

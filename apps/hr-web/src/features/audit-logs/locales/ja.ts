@@ -29,6 +29,8 @@ export const ja = {
       code_settings: 'システム設定',
       password_policy: 'システム設定',
       audit_log: '操作ログ',
+      mail: 'メール',
+      password_link: 'パスワード設定リンク',
     },
     unknownTarget: '（削除された従業員）',
     masked: '要配慮個人情報',

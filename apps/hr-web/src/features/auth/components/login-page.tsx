@@ -1,4 +1,5 @@
 import { LoginForm } from '@jinji/web-kit/ui/login-form';
+import { AnchorLink } from '@jinji/web-kit/ui/router-links';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useLogin } from '../api/auth';
@@ -28,6 +29,11 @@ export function LoginPage({ tenantCode = '' }: { tenantCode?: string }) {
       }
       isPending={loginMutation.isPending}
       error={loginMutation.error}
+      footer={
+        <AnchorLink to="/password/forgot" search={tenantCode ? { tenantCode } : {}} size="sm" ta="center">
+          {t('forgot.link')}
+        </AnchorLink>
+      }
     />
   );
 }

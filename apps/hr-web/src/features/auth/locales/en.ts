@@ -9,4 +9,21 @@ export const en: TStringsOf<typeof ja> = {
     password: 'Password',
     submit: 'Log in',
   },
+  forgot: {
+    link: 'Forgot your password?',
+    title: 'Forgot your password?',
+    lead: 'Enter the company code and your login ID or mail address. A link to set a new password (valid for one hour) is sent to the registered address.',
+    loginIdOrEmail: 'Login ID or mail address',
+    submit: 'Send the reset mail',
+    back: 'Back to log in',
+  },
+  passwordLink: {
+    title: 'Set your password',
+    resetTitle: 'Reset your password',
+    lead: 'Set the password of this account. Enter a password that meets the requirements twice.',
+    submit: 'Set password',
+    done: 'Your password is set. Log in with the company code, login ID and the new password.',
+    invalidTitle: 'This link cannot be used',
+    toLogin: 'To log in',
+  },
 };

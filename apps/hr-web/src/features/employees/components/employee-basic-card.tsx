@@ -1,5 +1,5 @@
 import { type TEmployeeDetail, ZUpdateBasicRequest } from '@jinji/contracts/hr/employees';
-import { formatDate } from '@jinji/ja/text';
+import { formatDate, todayInJapan } from '@jinji/ja/text';
 import { errorText } from '@jinji/web-kit/validation';
 import { Divider, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
@@ -82,6 +82,10 @@ export function EmployeeBasicCard({ employee }: { employee: TEmployeeDetail }) {
           [f('hireDate'), date(b.hireDate)],
           [f('retirementDate'), date(b.retirementDate)],
           [t('employeeForm.fields.loginId'), employee.loginId ?? ''],
+          [
+            t('employees.accountNotifiedAt'),
+            employee.accountNotifiedAt ? formatDate(todayInJapan(new Date(employee.accountNotifiedAt))) : '',
+          ],
           [f('email'), b.email ?? ''],
           [f('systemUseStartDate'), date(b.systemUseStartDate)],
           [
@@ -117,4 +121,5 @@ const fieldLabel = (
     | 'phone'
     | 'mobilePhone'
     | 'isStartupTarget',
-) => t(`employeeForm.fields.${key}`);
+  // a plain call: i18next's key check of this template instantiated too deep once the texts grew
+): string => (t as (k: string) => string)(`employeeForm.fields.${key}`);

@@ -4,6 +4,7 @@ import { AnchorLink, ButtonLink } from '@jinji/web-kit/ui/router-links';
 import {
   Alert,
   Button,
+  Checkbox,
   Group,
   Menu,
   Pagination,
@@ -16,11 +17,13 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCp932Download } from '../../../components/ui/cp932-download';
 import { hasPermission, useMe } from '../../../lib/session';
 import { hasFilters, type TEmployeeFilters, type TEmployeeSearch, type TEmployeeSort } from '../api/employee-search';
 import { employeeCp932CheckUrl, employeeExportUrl, employeeListQueryOptions } from '../api/employees';
+import { EmployeeMailActions, type TEmployeePick } from './employee-mail-actions';
 import { EmployeeSearchPanel } from './employee-search-panel';
 import { EmployeeStatusBadge, StartupMark } from './employee-status-badge';
 
@@ -43,6 +46,24 @@ export function EmployeeListPage({
   const { sort: _s, order: _o, page: _p, ...filters } = search;
   const cp932 = useCp932Download();
   const totalPages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
+  const canSend = hasPermission(me, 'employees.edit');
+  // picked across pages; a new search starts with nothing picked (the picks belonged to the old result)
+  const filterKey = JSON.stringify(filters);
+  const [pick, setPick] = useState<{ key: string; picked: TEmployeePick }>({ key: filterKey, picked: [] });
+  const picked = pick.key === filterKey ? pick.picked : [];
+  const setPicked = (next: TEmployeePick) => setPick({ key: filterKey, picked: next });
+  const isPicked = (id: string) => picked === 'all' || picked.includes(id);
+  const pageIds = data?.items.map((e) => e.id) ?? [];
+  const pagePicked = pageIds.filter(isPicked).length;
+  const togglePage = () => {
+    const rest = picked === 'all' ? [] : picked.filter((id) => !pageIds.includes(id));
+    setPicked(pagePicked === pageIds.length ? rest : [...rest, ...pageIds]);
+  };
+  const toggle = (id: string) => {
+    // leaving 「すべて」 by unticking one: the page's other rows stay picked
+    const current = picked === 'all' ? pageIds : picked;
+    setPicked(current.includes(id) ? current.filter((x) => x !== id) : [...current, id]);
+  };
 
   const onSearch = (next: TEmployeeFilters) => onChange({ ...next, sort: search.sort, order: search.order });
   const sortBy = (key: TEmployeeSort) =>
@@ -117,6 +138,10 @@ export function EmployeeListPage({
       {cp932.error && <Alert color="red">{cp932.error}</Alert>}
       {cp932.modal}
 
+      {canSend && data && data.total > 0 && (
+        <EmployeeMailActions picked={picked} total={data.total} filters={filters} onPick={setPicked} />
+      )}
+
       {error && <Alert color="red">{error.message}</Alert>}
       {!data ? (
         !error && (
@@ -134,22 +159,42 @@ export function EmployeeListPage({
         </Paper>
       ) : (
         <Paper withBorder radius="md" opacity={isPlaceholderData ? 0.6 : 1}>
-          <Table.ScrollContainer minWidth={900}>
+          <Table.ScrollContainer minWidth={1000}>
             <Table striped highlightOnHover aria-label={t('employees.title')}>
               <Table.Thead>
                 <Table.Tr>
+                  {canSend && (
+                    <Table.Th w={40}>
+                      <Checkbox
+                        aria-label={t('employees.selectPage')}
+                        checked={pageIds.length > 0 && pagePicked === pageIds.length}
+                        indeterminate={pagePicked > 0 && pagePicked < pageIds.length}
+                        onChange={togglePage}
+                      />
+                    </Table.Th>
+                  )}
                   {sortable('employeeNumber', t('employees.employeeNumber'))}
                   {sortable('kana', t('employees.name'))}
                   <Table.Th>{t('employees.affiliation')}</Table.Th>
                   {sortable('hireDate', t('employees.hireDate'))}
                   <Table.Th>{t('employees.status')}</Table.Th>
                   <Table.Th>{t('employees.loginId')}</Table.Th>
+                  <Table.Th>{t('employees.accountNotifiedAt')}</Table.Th>
                   {sortable('createdAt', t('employees.createdAt'))}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {data.items.map((e) => (
                   <Table.Tr key={e.id}>
+                    {canSend && (
+                      <Table.Td>
+                        <Checkbox
+                          aria-label={t('employees.select', { name: `${e.lastName} ${e.firstName}` })}
+                          checked={isPicked(e.id)}
+                          onChange={() => toggle(e.id)}
+                        />
+                      </Table.Td>
+                    )}
                     <Table.Td ff="monospace">{e.employeeNumber ?? '-'}</Table.Td>
                     <Table.Td>
                       <AnchorLink to="/admin/employees/$id" params={{ id: e.id }} fw={500}>
@@ -175,6 +220,7 @@ export function EmployeeListPage({
                       <StartupMark isPending={e.isStartupTarget} completedAt={e.startupCompletedAt} />
                     </Table.Td>
                     <Table.Td ff="monospace">{e.loginId ?? '-'}</Table.Td>
+                    <Table.Td>{e.accountNotifiedAt ? formatDate(e.accountNotifiedAt) : '-'}</Table.Td>
                     <Table.Td>{formatDate(todayInJapan(new Date(e.createdAt)))}</Table.Td>
                   </Table.Tr>
                 ))}

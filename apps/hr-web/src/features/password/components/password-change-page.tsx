@@ -1,14 +1,15 @@
-import { checkPasswordRules, ZChangePasswordRequest } from '@jinji/contracts/common/password-policy';
+import { ZChangePasswordRequest } from '@jinji/contracts/common/password-policy';
 import { fieldErrorsOf } from '@jinji/web-kit/api-client';
 import { PasswordPolicyBox } from '@jinji/web-kit/ui/password-policy-box';
 import { ButtonLink } from '@jinji/web-kit/ui/router-links';
 import { errorText, type TFieldErrors, validate } from '@jinji/web-kit/validation';
-import { Alert, Button, Group, List, Paper, PasswordInput, Skeleton, Stack, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, PasswordInput, Skeleton, Stack, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { liveViolations, NewPasswordFields } from '../../../components/ui/new-password-fields';
 import { useMe } from '../../../lib/session';
 import { passwordPolicyQueryOptions, useChangePassword } from '../api/password';
 
@@ -28,14 +29,7 @@ export function PasswordChangePage() {
     setErrors(({ [key]: _, ...rest }) => rest); // a field's server error is stale once it is edited
   };
 
-  // Live: the rules the browser can check, as the user types.
-  const violations =
-    policyQuery.data && form.newPassword
-      ? checkPasswordRules(form.newPassword, policyQuery.data.policy, me?.user.loginId ?? '')
-      : [];
-  // After submit: the server's verdict (includes the common-password and reuse rules).
-  const serverViolations = (errors.newPassword ?? []).filter((m) => !violations.some((v) => v.message === m));
-  const allViolations = [...violations.map((v) => v.message), ...serverViolations];
+  const violations = liveViolations(form.newPassword, policyQuery.data?.policy, me?.user.loginId ?? '');
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -80,37 +74,13 @@ export function PasswordChangePage() {
             autoComplete="current-password"
             required
           />
-          <PasswordInput
-            label={t('password.new')}
-            value={form.newPassword}
-            onChange={set('newPassword')}
-            error={allViolations.length > 0}
-            autoComplete="new-password"
-            aria-describedby={allViolations.length > 0 ? 'new-password-violations' : undefined}
-            required
-          />
-          {allViolations.length > 0 && (
-            <Alert
-              color="red"
-              variant="light"
-              id="new-password-violations"
-              title={t('password.violations')}
-              aria-live="polite"
-            >
-              <List size="sm" spacing={2}>
-                {allViolations.map((m) => (
-                  <List.Item key={m}>{m}</List.Item>
-                ))}
-              </List>
-            </Alert>
-          )}
-          <PasswordInput
-            label={t('password.confirm')}
-            value={form.confirm}
-            onChange={set('confirm')}
-            error={errorText(errors.confirm)}
-            autoComplete="new-password"
-            required
+          <NewPasswordFields
+            value={form}
+            onChange={(key, value) => set(key)({ currentTarget: { value } })}
+            policy={policyQuery.data?.policy}
+            loginId={me?.user.loginId ?? ''}
+            serverErrors={errors.newPassword}
+            confirmError={errors.confirm}
           />
           <Group justify="flex-end">
             {!isForced && (

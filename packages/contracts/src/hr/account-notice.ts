@@ -1,0 +1,94 @@
+// アカウント通知 (R-AUTH-3), スタートアップのリマインド and the one-time password links (decisions 010, 012):
+// the selection of 従業員一覧 (ids, or the whole search result resolved again on the server), what was
+// sent and who was left out, and the public routes a link's holder uses.
+import { z } from 'zod';
+import { ZLoginId, zTenantCode } from '../common/auth';
+import { zString } from '../common/common';
+import { ZPasswordPolicy } from '../common/password-policy';
+import { ZEmployeeListQueryFields } from './employees';
+
+/** at most this many employees picked one by one (a page of 100 at a time, a few pages) */
+export const MAX_PICKED_EMPLOYEES = 1000;
+
+/** 従業員一覧's filter without paging and sort: 「検索結果すべてを選択」 sends to every match. */
+export const ZEmployeeSelectionFilter = ZEmployeeListQueryFields.omit({
+  sort: true,
+  order: true,
+  page: true,
+  pageSize: true,
+});
+
+export const ZEmployeeSelection = z.discriminatedUnion(
+  'kind',
+  [
+    z.object({
+      kind: z.literal('ids'),
+      ids: z
+        .array(z.uuid({ error: '従業員IDの形式が正しくありません' }))
+        .min(1, { error: '従業員を選択してください' })
+        .max(MAX_PICKED_EMPLOYEES, { error: `一度に選択できる従業員は${MAX_PICKED_EMPLOYEES}人までです` }),
+    }),
+    z.object({ kind: z.literal('filter'), filter: ZEmployeeSelectionFilter }),
+  ],
+  { error: '送信対象の指定が正しくありません' },
+);
+export type TEmployeeSelection = z.infer<typeof ZEmployeeSelection>;
+
+export const ZEmployeeMailRequest = z.object({ selection: ZEmployeeSelection });
+export type TEmployeeMailRequest = z.infer<typeof ZEmployeeMailRequest>;
+
+/** 社員番号 (or the name when there is none) of employees the mail was not written for */
+const ZSkipped = z.object({ count: z.number().int(), employeeNumbers: z.array(z.string()) });
+
+export const ZEmployeeMailResponse = z.object({
+  /** mails written (one per employee) */
+  sentCount: z.number().int(),
+  /** アカウント通知: no login account (システム利用 not set) */
+  noAccount: ZSkipped,
+  /** no mail address on the account */
+  noEmail: ZSkipped,
+  /** リマインド: スタートアップ already finished or not a target */
+  notPending: ZSkipped,
+});
+export type TEmployeeMailResponse = z.infer<typeof ZEmployeeMailResponse>;
+
+// ---- public: the holder of a link ---------------------------------------------------------------
+
+/** the token travels in bodies only (never in an API path), so no request log can hold it */
+const ZToken = zString('リンク')
+  .min(1, { error: 'リンクが正しくありません' })
+  .max(200, { error: 'リンクが正しくありません' });
+
+export const ZPasswordLinkRequest = z.object({ token: ZToken });
+export type TPasswordLinkRequest = z.infer<typeof ZPasswordLinkRequest>;
+
+export const ZPasswordLinkResponse = z.object({
+  purpose: z.enum(['notice', 'reset']),
+  tenantCode: z.string(),
+  tenantName: z.string(),
+  loginId: z.string(),
+  expiresAt: z.string(),
+  policy: ZPasswordPolicy,
+});
+export type TPasswordLinkResponse = z.infer<typeof ZPasswordLinkResponse>;
+
+export const ZSetPasswordByLinkRequest = z.object({
+  token: ZToken,
+  newPassword: zString('新しいパスワード').min(1, { error: '新しいパスワードを入力してください' }).max(1024),
+});
+export type TSetPasswordByLinkRequest = z.infer<typeof ZSetPasswordByLinkRequest>;
+
+export const ZSetPasswordByLinkResponse = z.object({ tenantCode: z.string(), loginId: z.string() });
+export type TSetPasswordByLinkResponse = z.infer<typeof ZSetPasswordByLinkResponse>;
+
+export const ZPasswordResetRequest = z.object({
+  tenantCode: zTenantCode('企業コード'),
+  /** ログインID or the account's メールアドレス */
+  loginIdOrEmail: ZLoginId,
+});
+export type TPasswordResetRequest = z.infer<typeof ZPasswordResetRequest>;
+
+/** The one answer, whether or not the account exists (decision 012). */
+export const PASSWORD_RESET_ACCEPTED =
+  '入力された企業コードとログインID（メールアドレス）のアカウントが登録されている場合、パスワード再設定用のメールを送信しました。メールが届かない場合は、入力内容をご確認のうえ、人事担当者にお問い合わせください';
+export const ZPasswordResetResponse = z.object({ message: z.string() });
