@@ -20,10 +20,12 @@ import type { JobQueue } from './features/imports/imports.service';
 import { mailRoutes } from './features/mail/mail.routes';
 import { masterRoutes } from './features/masters/masters.routes';
 import { passwordPolicyRoutes } from './features/password-policy/password-policy.routes';
+import { requestRoutes } from './features/requests/requests.routes';
 import { selfServiceRoutes } from './features/self-service/self-service.routes';
 import { setupRoutes } from './features/tenants/setup.routes';
 import { startJobs } from './jobs/boss';
 import { startHrMail } from './jobs/mail';
+import { registerRequestJobs } from './jobs/requests';
 import { registerWorkers } from './jobs/workers';
 import { authPlugin } from './plugins/auth';
 
@@ -74,6 +76,7 @@ export async function buildApp({
   await app.register(importRoutes, { db, jobs });
   await app.register(auditRoutes, { db });
   await app.register(selfServiceRoutes, { db });
+  await app.register(requestRoutes, { db, mail });
   await app.register(mailRoutes, { db, mail, isSmtpConfigured: config.mail.smtpUrl !== undefined });
 
   return app;
@@ -94,6 +97,7 @@ export const servedHr = (config: Config, db: Database): ServedApp => ({
       config,
       lateLog(() => log),
     );
+    await registerRequestJobs(jobs.boss, { db, mail });
     const app = await buildApp({ config, db, jobs: await registerWorkers(jobs.boss, db), mail });
     log = app.log;
     return { app, stop: () => jobs.stop().then(() => mail.close()) };
