@@ -8,6 +8,10 @@ export type TPageTitleKey =
   | 'password.title'
   | 'my.title'
   | 'startup.title'
+  | 'requests.myTitle'
+  | 'requests.newTitle'
+  | 'requests.detailTitle'
+  | 'requests.approvalsTitle'
   | `nav.${keyof TResources['nav']}`;
 
 /** Sets the document title from one of HR's screen names and follows the language. */

@@ -320,7 +320,7 @@ export async function fileRequest(deps: RequestDeps, ctx: Actor, input: TFileReq
     const employeeId = await requireOwnEmployeeId(tx, ctx);
     await ensureBuiltinTypes(tx, ctx.tenantId);
     const type = await findType(tx, input.typeId);
-    if (!type || !type.isActive) throw invalid([{ path: 'typeId', message: '届出の種類を選択してください' }]);
+    if (!type?.isActive) throw invalid([{ path: 'typeId', message: '届出の種類を選択してください' }]);
     const e = await getEmployeeRowIn(tx, employeeId);
     const errors: TFieldError[] = [];
     if (input.effectiveDate < e.hireDate)

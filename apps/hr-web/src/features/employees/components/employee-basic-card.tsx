@@ -65,7 +65,7 @@ export function EmployeeBasicCard({ employee }: { employee: TEmployeeDetail }) {
     );
   }
 
-  const f = (key: Parameters<typeof fieldLabel>[1]) => fieldLabel(t, key);
+  const f = (key: TFieldKey): string => t(`employeeForm.fields.${key}`);
   return (
     <SectionViewCard
       title={title}
@@ -104,17 +104,13 @@ export function EmployeeBasicCard({ employee }: { employee: TEmployeeDetail }) {
   );
 }
 
-type TT = ReturnType<typeof useTranslation>['t'];
-const fieldLabel = (
-  t: TT,
-  key:
-    | 'birthDate'
-    | 'gender'
-    | 'hireDate'
-    | 'retirementDate'
-    | 'email'
-    | 'systemUseStartDate'
-    | 'phone'
-    | 'mobilePhone'
-    | 'isStartupTarget',
-) => t(`employeeForm.fields.${key}`);
+type TFieldKey =
+  | 'birthDate'
+  | 'gender'
+  | 'hireDate'
+  | 'retirementDate'
+  | 'email'
+  | 'systemUseStartDate'
+  | 'phone'
+  | 'mobilePhone'
+  | 'isStartupTarget';
