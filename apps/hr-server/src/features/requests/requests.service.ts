@@ -524,7 +524,10 @@ async function detailOf(tx: Tx, ctx: Actor, row: RequestListRow): Promise<TReque
   const after = req.after as Record<string, unknown>;
   const fieldOf = new Map(type.fields.map((f) => [f.key, f]));
   const changes = type.builtin
-    ? Object.keys(after).map((k) => ({ label: LABELS[k] ?? k, before: shown(k, before[k]), after: shown(k, after[k]) }))
+    ? // in the form's order (jsonb keeps its own key order)
+      Object.keys(BUILTIN_VALUE_SCHEMAS[type.builtin as TBuiltinRequestType].shape)
+        .filter((k) => k in after)
+        .map((k) => ({ label: LABELS[k] ?? k, before: shown(k, before[k]), after: shown(k, after[k]) }))
     : type.fields.map((f) => ({
         label: f.label,
         before: null,

@@ -68,7 +68,7 @@ export function RequestDetail({ side, id }: { side: TRequestSide; id: string }) 
             {t('requests.appliedAt')}：{formatDateTime(data.appliedAt)}
           </Text>
         )}
-        <Table.ScrollContainer minWidth={320}>
+        <Table.ScrollContainer minWidth={0}>
           <Table aria-label={t('requests.detailTitle')} withTableBorder>
             <Table.Thead>
               <Table.Tr>

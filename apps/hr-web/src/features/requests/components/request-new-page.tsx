@@ -66,7 +66,8 @@ export function RequestNewPage() {
         {types.error.message}
       </Alert>
     );
-  if (!types.data) return <Skeleton h={300} aria-label={t('kit.loading')} />;
+  // the form starts from the master's values: wait for them too
+  if (!types.data || (!profile.data && !profile.error)) return <Skeleton h={300} aria-label={t('kit.loading')} />;
   return (
     <Stack>
       <AnchorLink to="/my/requests" size="sm">
@@ -112,8 +113,11 @@ function RequestForm({ type, profile }: { type: TRequestType; profile: TMyProfil
       .filter((e) => e.path === path || e.path.startsWith(`${path}.`))
       .map((e) => e.message)
       .join(' ') || undefined;
-  const set = (key: string) => (e: { currentTarget: { value: string } }) =>
-    setValues((v) => ({ ...v, [key]: e.currentTarget.value }));
+  const set = (key: string) => (e: { currentTarget: { value: string } }) => {
+    // read now: React clears currentTarget before the updater runs
+    const value = e.currentTarget.value;
+    setValues((v) => ({ ...v, [key]: value }));
+  };
 
   const submit = async () => {
     setLocalError(null);

@@ -10,7 +10,9 @@ import { noticesQueryOptions, useReadNotices } from '../api/requests';
 export function RequestNoticeStrip({ approvalsTo }: { approvalsTo: '/my/approvals' | '/admin/requests' }) {
   const { t } = useTranslation();
   const { data } = useQuery(noticesQueryOptions);
-  if (!data || (data.waitingCount === 0 && data.unreadCount === 0)) return null;
+  // an approver's own お知らせ are the waiting count; the strip's second line is about the caller's own requests
+  const ownUnread = data?.items.filter((n) => n.isOwn && !n.isRead).length ?? 0;
+  if (!data || (data.waitingCount === 0 && ownUnread === 0)) return null;
   return (
     <Stack gap="xs" mb="sm" aria-label={t('requests.notices.title')} role="region">
       {data.waitingCount > 0 && (
@@ -23,10 +25,10 @@ export function RequestNoticeStrip({ approvalsTo }: { approvalsTo: '/my/approval
           </Group>
         </Alert>
       )}
-      {data.unreadCount > 0 && (
+      {ownUnread > 0 && (
         <Alert color="indigo" variant="light" p="xs">
           <Group justify="space-between" wrap="nowrap" gap="xs">
-            <Text size="sm">{t('requests.notices.unread', { count: data.unreadCount })}</Text>
+            <Text size="sm">{t('requests.notices.unread', { count: ownUnread })}</Text>
             <ButtonLink to="/my/requests" size="compact-sm">
               {t('requests.notices.goMine')}
             </ButtonLink>
