@@ -302,14 +302,6 @@ export const REQUEST_NOTICE_KINDS = [
   'applied',
 ] as const;
 export type TRequestNoticeKind = (typeof REQUEST_NOTICE_KINDS)[number];
-export const REQUEST_NOTICE_LABELS: Record<TRequestNoticeKind, string> = {
-  submitted: '承認依頼が届きました',
-  approved_step: '承認されました（次の承認者へ）',
-  approved: '最終承認されました',
-  returned: '差戻しされました',
-  withdrawn: '取下げされました',
-  applied: '従業員情報に反映されました',
-};
 export const ZRequestNotices = z.object({
   /** requests at a step the caller may decide now */
   waitingCount: z.number().int(),

@@ -10,6 +10,7 @@ import {
   createTestApp,
   createTestTenant,
   createTestUser,
+  fileSampleRequest,
   STRONG_PASSWORD,
   type TestApp,
 } from '../../../test/helpers';
@@ -84,13 +85,6 @@ beforeAll(async () => {
   // another employee of tenant A files a 届出 with an attachment
   const adminA = new Client(t.app);
   await adminA.login('tenant-a', 'admin', STRONG_PASSWORD);
-  const type = (
-    await adminA.request('POST', '/api/v1/request-types', {
-      name: '資格取得届',
-      fields: [{ key: 'cert', label: '合格証', kind: 'attachment' }],
-      route: [{ kind: 'role', role: 'hr_admin' }],
-    })
-  ).json();
   await createSampleEmployees(t.db, a.tenantId, [
     {
       employeeNumber: 'A-OTHER',
@@ -109,21 +103,7 @@ beforeAll(async () => {
   );
   const other = new Client(t.app);
   await other.login('tenant-a', 'u-other', STRONG_PASSWORD);
-  const filed = await other.request('POST', '/api/v1/me/requests', {
-    typeId: type.id,
-    effectiveDate: '2025-04-01',
-    attachments: [
-      {
-        fieldKey: 'cert',
-        fileName: '合格証.pdf',
-        contentType: 'application/pdf',
-        data: Buffer.from('%PDF-1.4 x').toString('base64'),
-      },
-    ],
-  });
-  expect(filed.statusCode).toBe(201);
-  othersRequestId = filed.json().id;
-  othersAttachmentId = filed.json().attachments[0].id;
+  ({ requestId: othersRequestId, attachmentId: othersAttachmentId } = await fileSampleRequest(adminA, other));
 }, 120_000);
 afterAll(() => t?.close());
 

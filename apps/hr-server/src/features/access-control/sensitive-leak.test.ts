@@ -12,6 +12,7 @@ import {
   createTestApp,
   createTestTenant,
   createTestUser,
+  fileSampleRequest,
   STRONG_PASSWORD,
   type TestApp,
 } from '../../../test/helpers';
@@ -71,31 +72,9 @@ beforeAll(async () => {
   // 一般 is that employee: マイページ's routes (/me/…) answer with this very record, and must leave it out
   await t.db.executeSql(`update user_accounts set employee_id = '${employeeId}' where login_id = 'u-ippan'`);
   // and files a 届出 (with an attachment) that 人事管理者 approves: the request routes read that employee too
-  const type = (
-    await hr.request('POST', '/api/v1/request-types', {
-      name: '資格取得届',
-      fields: [{ key: 'cert', label: '合格証', kind: 'attachment' }],
-      route: [{ kind: 'role', role: 'hr_admin' }],
-    })
-  ).json();
   const ippan = new Client(t.app);
   await ippan.login('tenant-a', 'u-ippan', STRONG_PASSWORD);
-  const filed = (
-    await ippan.request('POST', '/api/v1/me/requests', {
-      typeId: type.id,
-      effectiveDate: '2025-04-01',
-      attachments: [
-        {
-          fieldKey: 'cert',
-          fileName: 'c.pdf',
-          contentType: 'application/pdf',
-          data: Buffer.from('%PDF-1').toString('base64'),
-        },
-      ],
-    })
-  ).json();
-  requestId = filed.id;
-  attachmentId = filed.attachments[0].id;
+  ({ requestId, attachmentId } = await fileSampleRequest(hr, ippan));
 }, 120_000);
 afterAll(() => t?.close());
 

@@ -382,7 +382,7 @@ export async function fileRequest(deps: RequestDeps, ctx: Actor, input: TFileReq
         attachments: files.map((f) => f.fileName),
       },
     });
-    await notifyStep(tx, ctx, row, type.name, steps[0]!, 1);
+    await notifyApprovers(tx, ctx, row, type.name, steps[0]!, { kind: 'submitted', stepNo: 1 });
     return row.id;
   });
   await deps.mail.wake();
@@ -422,12 +422,22 @@ async function applicantNameOf(tx: Tx, req: RequestRow) {
   return `${e.lastName} ${e.firstName}`;
 }
 
-/** The approvers of a step that now waits: a notice each, and a mail to those with an address. */
-async function notifyStep(tx: Tx, ctx: Actor, req: RequestRow, typeName: string, step: StepSpec, stepNo: number) {
+/**
+ * The approvers of a step: a notice each and a mail to those with an address — the step now waits for
+ * them (submitted), or the applicant took the request back (withdrawn). Never the applicant themselves.
+ */
+async function notifyApprovers(
+  tx: Tx,
+  ctx: Actor,
+  req: RequestRow,
+  typeName: string,
+  step: StepSpec,
+  event: { kind: 'submitted'; stepNo: number } | { kind: 'withdrawn' },
+) {
   const recipients = (await findStepRecipients(tx, step)).filter((r) => r.userId !== req.applicantUserId);
   await insertNotices(
     tx,
-    recipients.map((r) => ({ tenantId: ctx.tenantId, userId: r.userId, requestId: req.id, kind: 'submitted' })),
+    recipients.map((r) => ({ tenantId: ctx.tenantId, userId: r.userId, requestId: req.id, kind: event.kind })),
   );
   const common = {
     tenantName: await tenantName(tx, ctx),
@@ -435,14 +445,22 @@ async function notifyStep(tx: Tx, ctx: Actor, req: RequestRow, typeName: string,
     applicantName: await applicantNameOf(tx, req),
     effectiveDate: req.effectiveDate,
   };
+  const to = withAddress(recipients);
   await enqueueHrMails(
     tx,
-    withAddress(recipients).map((r) => ({
-      tenantId: ctx.tenantId,
-      to: r.email,
-      template: requestApprovalMail,
-      data: { ...common, recipientName: r.displayName, stepNo },
-    })),
+    event.kind === 'submitted'
+      ? to.map((r) => ({
+          tenantId: ctx.tenantId,
+          to: r.email,
+          template: requestApprovalMail,
+          data: { ...common, recipientName: r.displayName, stepNo: event.stepNo },
+        }))
+      : to.map((r) => ({
+          tenantId: ctx.tenantId,
+          to: r.email,
+          template: requestWithdrawnMail,
+          data: { ...common, recipientName: r.displayName },
+        })),
   );
 }
 
@@ -649,26 +667,7 @@ export async function withdrawMyRequest(deps: RequestDeps, ctx: Actor, id: strin
     });
     const type = (await findType(tx, req.typeId))!;
     const step = (await findSteps(tx, id)).find((s) => s.stepNo === req.currentStep)!;
-    const recipients = (await findStepRecipients(tx, step)).filter((r) => r.userId !== req.applicantUserId);
-    await insertNotices(
-      tx,
-      recipients.map((r) => ({ tenantId: ctx.tenantId, userId: r.userId, requestId: id, kind: 'withdrawn' })),
-    );
-    const common = {
-      tenantName: await tenantName(tx, ctx),
-      typeName: type.name,
-      applicantName: await applicantNameOf(tx, req),
-      effectiveDate: req.effectiveDate,
-    };
-    await enqueueHrMails(
-      tx,
-      withAddress(recipients).map((r) => ({
-        tenantId: ctx.tenantId,
-        to: r.email,
-        template: requestWithdrawnMail,
-        data: { ...common, recipientName: r.displayName },
-      })),
-    );
+    await notifyApprovers(tx, ctx, req, type.name, step, { kind: 'withdrawn' });
   });
   await deps.mail.wake();
   return getMyRequest(deps.db, ctx, id);
@@ -723,7 +722,10 @@ async function decide(
       after: { status, step: step.stepNo, decision, comment: input.comment || null },
     });
     if (status === 'pending') {
-      await notifyStep(tx, ctx, req, type.name, steps[step.stepNo]!, step.stepNo + 1);
+      await notifyApprovers(tx, ctx, req, type.name, steps[step.stepNo]!, {
+        kind: 'submitted',
+        stepNo: step.stepNo + 1,
+      });
       await notifyApplicant(
         tx,
         ctx,

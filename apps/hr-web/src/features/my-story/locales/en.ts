@@ -20,7 +20,7 @@ export const en: TStringsOf<typeof ja> = {
     mobilePhone: 'Mobile phone',
     editAction: 'Edit',
     readOnlyNote: 'Address, name and date of birth cannot be changed on My page.',
-    requestNote: 'To change them, file a request (requests are coming soon).',
+    requestNote: 'To change them, file a request.',
     requestGo: 'File a request',
     emailNote: 'Your email is used for login and notices, so HR changes it.',
     noEmployee: 'No employee record is linked to this account',
