@@ -586,6 +586,9 @@ export async function applyRequestedFieldsIn(
   const change = diff(basicOf(current), patch);
   if (!change.isChanged) return;
   await updateEmployee(tx, id, { ...patch, ...searchColumns(next) });
+  // the account shows the name in headers and mails, as after HR's 基本情報 edit
+  if ('lastName' in change.after || 'firstName' in change.after)
+    await updateEmployeeAccount(tx, id, { email: current.email, displayName: `${next.lastName} ${next.firstName}` });
   await audit(tx, ctx, 'update', id, change.before, change.after);
 }
 

@@ -273,6 +273,27 @@ describe(`届出 (${TEST_DB})`, () => {
     console.log(`届出 final approval → master updated (POST approve, same transaction): ${ms.toFixed(1)} ms`);
   });
 
+  it('氏名変更 of today: the name, its search form and the account name change at the last approval', async () => {
+    const today = new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10);
+    const nameType = (await tanaka.request('GET', '/api/v1/me/request-types')).json().items[1];
+    expect(nameType.name).toBe('氏名変更');
+    const filed = await tanaka.request('POST', '/api/v1/me/requests', {
+      typeId: nameType.id,
+      effectiveDate: today,
+      values: { lastName: '髙橋', firstName: '次郎', lastNameKana: 'たかはし', firstNameKana: 'じろう' },
+    });
+    expect(filed.statusCode).toBe(201);
+    expect((await sato.request('POST', `/api/v1/requests/${filed.json().id}/approve`, {})).json().status).toBe(
+      'pending',
+    );
+    expect((await hr.request('POST', `/api/v1/requests/${filed.json().id}/approve`, {})).json().status).toBe('applied');
+    const found = (await hr.request('GET', `/api/v1/employees?q=${encodeURIComponent('たかはし')}`)).json();
+    expect(found.items.map((e: { employeeNumber: string }) => e.employeeNumber)).toEqual(['E003']);
+    expect((await rowsOf(`select display_name from user_accounts where login_id = 'tanaka'`))[0]).toEqual({
+      display_name: '髙橋 次郎',
+    });
+  });
+
   it('差戻し needs a comment; the applicant sees it and can no longer withdraw', async () => {
     const filed = (
       await yamada.request('POST', '/api/v1/me/requests', address({ values: { ...address().values, building: '202' } }))
@@ -416,17 +437,21 @@ describe(`届出 (${TEST_DB})`, () => {
 
   it('届出一覧 filters by status, type, applicant and 適用日, page by page', async () => {
     const all = (await hr.request('GET', '/api/v1/requests?pageSize=2')).json();
-    expect(all.total).toBe(4); // 住所変更 ×4 reach 人事管理者 (the custom type does not)
+    expect(all.total).toBe(5); // 住所変更 ×4 and 氏名変更 reach 人事管理者 (the custom type does not)
     expect(all.items).toHaveLength(2);
-    const page2 = (await hr.request('GET', '/api/v1/requests?pageSize=2&page=2')).json();
-    expect(page2.items).toHaveLength(2);
-    expect(new Set([...all.items, ...page2.items].map((i: { id: string }) => i.id)).size).toBe(4);
+    const rest = [
+      ...(await hr.request('GET', '/api/v1/requests?pageSize=2&page=2')).json().items,
+      ...(await hr.request('GET', '/api/v1/requests?pageSize=2&page=3')).json().items,
+    ];
+    expect(rest).toHaveLength(3);
+    expect(new Set([...all.items, ...rest].map((i: { id: string }) => i.id)).size).toBe(5);
     const q = (s: string) => hr.request('GET', `/api/v1/requests?${s}`).then((r) => r.json());
     expect((await q('status=withdrawn')).total).toBe(1);
-    expect((await q('status=applied')).total).toBe(2);
+    expect((await q('status=applied')).total).toBe(3);
     expect((await q(`typeId=${ids.custom}`)).total).toBe(0);
     expect((await q(`q=${encodeURIComponent('やまだ')}`)).total).toBe(4);
-    expect((await q(`q=${encodeURIComponent('田中')}`)).total).toBe(0);
+    expect((await q(`q=${encodeURIComponent('髙橋')}`)).total).toBe(1);
+    expect((await q(`typeId=${ids.address}`)).total).toBe(4);
     expect((await q('effectiveFrom=2030-04-01&effectiveTo=2030-04-01')).total).toBe(3);
     const bad = await hr.request('GET', '/api/v1/requests?effectiveFrom=2030-02-30');
     expect(bad.statusCode).toBe(400);
