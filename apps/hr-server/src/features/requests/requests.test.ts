@@ -294,6 +294,22 @@ describe(`届出 (${TEST_DB})`, () => {
     });
   });
 
+  it('two approvers of one step pressing at once: one decides, the other is told it is decided', async () => {
+    const hr2 = await account('hr2', null, ['hr_admin']);
+    const filed = (
+      await yamada.request('POST', '/api/v1/me/requests', address({ values: { ...address().values, building: '909' } }))
+    ).json();
+    const [a, b] = await Promise.all([
+      hr.request('POST', `/api/v1/requests/${filed.id}/approve`, {}),
+      hr2.request('POST', `/api/v1/requests/${filed.id}/return`, { comment: '同時' }),
+    ]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    const steps = await rowsOf(`select decision from request_steps where request_id = '${filed.id}'`);
+    expect(steps.filter((x) => x.decision !== null)).toHaveLength(1);
+    // which of the two won is up to the race: out of the way of the list's counts below
+    await t.db.executeSql(`delete from requests where id = '${filed.id}'`);
+  });
+
   it('差戻し needs a comment; the applicant sees it and can no longer withdraw', async () => {
     const filed = (
       await yamada.request('POST', '/api/v1/me/requests', address({ values: { ...address().values, building: '202' } }))
