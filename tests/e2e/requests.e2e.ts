@@ -105,6 +105,20 @@ describe.skipIf(!hasChromium)('届出: 住所変更 from マイページ, 上長
       .getByText('佐藤 一郎')
       .waitFor();
     await shot(page, 'requests-01-types-and-heads');
+
+    // an admin-defined type: its own fields, a route of 上長 then the approve-only 届出承認者
+    await main().getByRole('button', { name: '届出種類を追加' }).click();
+    await main().getByLabel('届出名').fill('資格取得届');
+    await main().getByRole('button', { name: '項目を追加' }).click();
+    await main().getByLabel('項目名').fill('資格名');
+    await main().getByRole('button', { name: '段階を追加' }).click();
+    await main().getByRole('combobox', { name: '第2段階' }).click();
+    await page.getByRole('option', { name: '届出承認者' }).click();
+    await shot(page, 'requests-01b-new-type-form');
+    await main().getByRole('button', { name: '保存する' }).first().click();
+    await main().getByText('承認ルート：上長（所属長） → 届出承認者').waitFor();
+    await main().getByText('入力項目：資格名（テキスト）').waitFor();
+    expect(await main().getByText('独自').count()).toBe(1);
     await logOut(page);
   });
 
