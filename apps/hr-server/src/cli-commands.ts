@@ -5,10 +5,12 @@ import { parseArgs } from 'node:util';
 import { systemActor } from '@jinji/auth/actor';
 import { ZCreateTenantRequest } from '@jinji/contracts/hr/setup';
 import { todayInJapan } from '@jinji/ja/text';
+import { NO_MAIL_WORKER } from '@jinji/mail/worker';
 import { AppError } from '@jinji/server-kit/app-error';
 import type { Database, Tx } from './db/client';
 import { createAccount } from './features/auth/auth.service';
 import { writeNewEmployees } from './features/employees/employee-writes';
+import { applyDueRequests } from './features/requests/requests.service';
 import { seedDemo } from './features/tenants/demo';
 import { createTenant } from './features/tenants/tenants.service';
 
@@ -18,6 +20,8 @@ export const USAGE = `使い方: npm run jinji -- <command>
   account:create --tenant <企業コード> --login <ログインID> --password <パスワード> --name <氏名> [--email <メール>]
                  [--employee-number <社員番号> --kana <かな> [--birth-date yyyy-mm-dd] [--startup]]
                  （--employee-number: その従業員を登録してアカウントを紐づける。--startup: 従業員スタートアップ対象）
+  requests:apply [--date yyyy-mm-dd]
+                 （承認済み・適用待ちの届出のうち適用日が指定日（既定: 今日）までのものを従業員情報へ反映）
   demo [--employees <件数>]`;
 
 /** Thrown for a command line the CLI cannot use: the message, then USAGE, exit code 2. */
@@ -152,6 +156,18 @@ export async function runHrCommand(db: Database, command: string | undefined, re
           : undefined,
       );
       console.log(`アカウント「${values.name}」(ログインID ${values.login}) を作成しました`);
+      break;
+    }
+    case 'requests:apply': {
+      // the daily job by hand: a day the server missed, or (journeys) a day still to come
+      const { values } = parseArgs({ args: rest, options: { date: { type: 'string' } } });
+      if (values.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) {
+        console.error('--date は yyyy-mm-dd で指定してください');
+        process.exitCode = 2;
+        break;
+      }
+      const result = await applyDueRequests({ db, mail: NO_MAIL_WORKER }, values.date);
+      console.log(`届出を従業員情報に反映しました: ${result.applied}件（反映できなかったもの ${result.failed}件）`);
       break;
     }
     case 'demo': {

@@ -147,3 +147,30 @@ export async function createMailTestApp(
     },
   };
 }
+
+/**
+ * A 届出 of an admin-defined type (one attachment, routed to 人事管理者) filed by `employee`: the fixture
+ * of the tests that walk every route with real ids. `manager` holds requests.manage.
+ */
+export async function fileSampleRequest(manager: Client, employee: Client) {
+  const type = await manager.request('POST', '/api/v1/request-types', {
+    name: '資格取得届',
+    fields: [{ key: 'cert', label: '合格証', kind: 'attachment' }],
+    route: [{ kind: 'role', role: 'hr_admin' }],
+  });
+  const res = await employee.request('POST', '/api/v1/me/requests', {
+    typeId: type.json().id,
+    effectiveDate: '2025-04-01',
+    attachments: [
+      {
+        fieldKey: 'cert',
+        fileName: '合格証.pdf',
+        contentType: 'application/pdf',
+        data: Buffer.from('%PDF-1.4 x').toString('base64'),
+      },
+    ],
+  });
+  if (res.statusCode !== 201) throw new Error(`the sample 届出 was refused: ${res.body}`);
+  const filed = res.json() as { id: string; attachments: { id: string }[] };
+  return { requestId: filed.id, attachmentId: filed.attachments[0]!.id };
+}

@@ -42,6 +42,13 @@ export const ROUTE_MODULES: Record<string, string[]> = {
   '/admin/system/access/$role': [ADMIN_LAYOUT, page('access', 'role-members-page')],
   '/admin/system/audit-logs': [ADMIN_LAYOUT, page('audit-logs', 'audit-log-page')],
   '/admin/system/mails': [ADMIN_LAYOUT, page('mails', 'mail-log-page')],
+  '/my/requests': ['src/app/my-layout.tsx', page('requests', 'my-requests-page')],
+  '/my/requests/new': ['src/app/my-layout.tsx', page('requests', 'request-new-page')],
+  '/my/requests/$id': ['src/app/my-layout.tsx', page('requests', 'request-detail-page')],
+  '/my/approvals': ['src/app/my-layout.tsx', page('requests', 'approvals-page')],
+  '/admin/requests': [ADMIN_LAYOUT, page('requests', 'approvals-page')],
+  '/admin/requests/$id': [ADMIN_LAYOUT, page('requests', 'request-detail-page')],
+  '/admin/requests/types': [ADMIN_LAYOUT, page('requests', 'request-types-page')],
 };
 
 /** The manifest keys (chunks) loaded for these entry keys: each one and its static imports, transitively. */

@@ -14,6 +14,8 @@ export type TestServer = {
   /** by port variable, e.g. { PORT: 'http://127.0.0.1:…', TRAINING_PORT: '…' } */
   urls: Record<string, string>;
   stop: () => Promise<void>;
+  /** Stops the process (the data stays), runs `between` (e.g. CLI steps, which need the lock), starts it again. */
+  restart: (between?: (cli: TCli) => void) => Promise<void>;
 };
 
 /** Runs the app's CLI with `args` against the test's data dir. */
@@ -85,15 +87,18 @@ export async function startServer(options: StartServerOptions): Promise<TestServ
   const pgDatabase = options.database === 'postgres' ? await createEmptyPostgresDatabase() : undefined;
   if (pgDatabase) env.DATABASE_URL = pgDatabase.url;
   const { cliScript } = options;
-  options.prepare?.((args) => {
+  const cli: TCli = (args) => {
     if (!cliScript) throw new Error('prepare() needs cliScript');
     execFileSync(tsx, [cliScript, ...args], {
       cwd: options.repoRoot,
       env,
       stdio: ['ignore', 'inherit', 'inherit'],
     });
-  });
-  const child = spawn(tsx, [options.script], { cwd: options.repoRoot, env, stdio: ['ignore', 'inherit', 'inherit'] });
+  };
+  options.prepare?.(cli);
+  const launch = () =>
+    spawn(tsx, [options.script], { cwd: options.repoRoot, env, stdio: ['ignore', 'inherit', 'inherit'] });
+  let child = launch();
   const stop = async () => {
     child.kill('SIGTERM');
     await exited(child);
@@ -109,15 +114,26 @@ export async function startServer(options: StartServerOptions): Promise<TestServ
       return false; // not listening yet
     }
   };
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) {
-      await stop();
-      throw new Error(`${options.script} exited early with code ${child.exitCode}`);
+  const waitHealthy = async () => {
+    const deadline = Date.now() + 90_000;
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null) {
+        await stop();
+        throw new Error(`${options.script} exited early with code ${child.exitCode}`);
+      }
+      if ((await Promise.all(Object.values(urls).map(isHealthy))).every(Boolean)) return true;
+      await new Promise((r) => setTimeout(r, 250));
     }
-    if ((await Promise.all(Object.values(urls).map(isHealthy))).every(Boolean)) return { url, urls, stop };
-    await new Promise((r) => setTimeout(r, 250));
-  }
+    return false;
+  };
+  const restart = async (between?: (cli: TCli) => void) => {
+    child.kill('SIGTERM');
+    await exited(child);
+    between?.(cli);
+    child = launch();
+    if (!(await waitHealthy())) throw new Error(`${options.script} did not become healthy again within 90 s`);
+  };
+  if (await waitHealthy()) return { url, urls, stop, restart };
   await stop();
   throw new Error(`${options.script} did not become healthy within 90 s`);
 }

@@ -5,6 +5,7 @@ import { NavLink } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Outlet, useLocation } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { RequestNoticeStrip } from '../features/requests/components/request-notices';
 import { useMe } from '../lib/session';
 import { type TNavLeaf, visibleNav } from './admin-nav';
 import { HeaderUser } from './header-user';
@@ -69,6 +70,7 @@ export function AdminLayout() {
         </>
       }
     >
+      <RequestNoticeStrip approvalsTo="/admin/requests" />
       <Outlet />
     </NavShell>
   );

@@ -22,6 +22,14 @@ export const ADMIN_NAV: TNavItem[] = [
   },
   { label: 'masters', to: '/admin/masters', permission: 'masters.view' },
   {
+    label: 'requests',
+    children: [
+      // every account sees the requests it approves (a 届出承認者 has only this)
+      { label: 'requestList', to: '/admin/requests' },
+      { label: 'requestTypes', to: '/admin/requests/types', permission: 'requests.manage' },
+    ],
+  },
+  {
     label: 'system',
     children: [
       { label: 'passwordPolicy', to: '/admin/system/password-policy', permission: 'system.password_policy' },

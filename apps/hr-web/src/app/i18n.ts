@@ -14,6 +14,7 @@ import { ja as mailsJa } from '../features/mails/locales/ja';
 import { ja as mastersJa } from '../features/masters/locales/ja';
 import { ja as myStoryJa } from '../features/my-story/locales/ja';
 import { ja as passwordJa } from '../features/password/locales/ja';
+import { ja as requestsJa } from '../features/requests/locales/ja';
 import { ja as setupJa } from '../features/setup/locales/ja';
 import { ja as appJa } from './locales/ja';
 
@@ -32,6 +33,7 @@ const ja = {
   ...mailsJa,
   ...passwordJa,
   ...myStoryJa,
+  ...requestsJa,
 };
 export type TResources = TStringsOf<typeof ja>;
 

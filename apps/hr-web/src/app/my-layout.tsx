@@ -3,6 +3,7 @@ import { AnchorLink } from '@jinji/web-kit/ui/router-links';
 import { AppShell, Container, Group, Title } from '@mantine/core';
 import { Outlet } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { RequestNoticeStrip } from '../features/requests/components/request-notices';
 import { isAdmin, useMe } from '../lib/session';
 import { HeaderUser } from './header-user';
 import { PhoneUserMenu } from './phone-user-menu';
@@ -34,6 +35,7 @@ export function MyLayout() {
           <Group justify="flex-end" mb="sm" className="startup-noprint">
             <LanguageToggle />
           </Group>
+          <RequestNoticeStrip approvalsTo="/my/approvals" />
           <Outlet />
         </Container>
       </AppShell.Main>

@@ -98,6 +98,26 @@ const PasswordPolicyPage = lazyRouteComponent(
   () => import('../features/password/components/password-policy-page'),
   'PasswordPolicyPage',
 );
+const MyRequestsPage = lazyRouteComponent(
+  () => import('../features/requests/components/my-requests-page'),
+  'MyRequestsPage',
+);
+const RequestNewPage = lazyRouteComponent(
+  () => import('../features/requests/components/request-new-page'),
+  'RequestNewPage',
+);
+const RequestDetailPage = lazyRouteComponent(
+  () => import('../features/requests/components/request-detail-page'),
+  'RequestDetailPage',
+);
+const ApprovalsPage = lazyRouteComponent(
+  () => import('../features/requests/components/approvals-page'),
+  'ApprovalsPage',
+);
+const RequestTypesPage = lazyRouteComponent(
+  () => import('../features/requests/components/request-types-page'),
+  'RequestTypesPage',
+);
 const SetupPage = lazyRouteComponent(() => import('../features/setup/components/setup-page'), 'SetupPage');
 const AdminLayout = lazyRouteComponent(() => import('./admin-layout'), 'AdminLayout');
 const MyLayout = lazyRouteComponent(() => import('./my-layout'), 'MyLayout');
@@ -413,6 +433,31 @@ const employeeImportRulesRoute = createRoute({
   },
 });
 
+// 届出一覧: ?waiting=true opens it on 「自分の承認待ちのみ」 (the notice's link)
+const parseWaiting = (search: Record<string, unknown>): { waiting?: boolean } =>
+  search.waiting === true || search.waiting === 'true' ? { waiting: true } : {};
+
+const adminRequestsRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: 'requests',
+  validateSearch: parseWaiting,
+  component: function AdminRequestsRoute() {
+    usePageTitle('nav.requestList');
+    const { waiting } = adminRequestsRoute.useSearch();
+    return <ApprovalsPage key={String(waiting)} detailTo="/admin/requests/$id" isWaitingOnly={waiting === true} />;
+  },
+});
+
+const adminRequestRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: 'requests/$id',
+  component: function AdminRequestRoute() {
+    usePageTitle('nav.requestList');
+    const { id } = adminRequestRoute.useParams();
+    return <RequestDetailPage key={id} side="approver" id={id} backTo="/admin/requests" />;
+  },
+});
+
 const adminChildren = [
   adminPage('/', 'home', undefined, AdminHomePage),
   employeeListRoute,
@@ -429,6 +474,9 @@ const adminChildren = [
   roleMembersRoute,
   adminPage('system/audit-logs', 'auditLogs', 'system.audit_log', AuditLogPage),
   adminPage('system/mails', 'mailLog', 'system.mail_log', MailLogPage),
+  adminRequestsRoute,
+  adminPage('requests/types', 'requestTypes', 'requests.manage', RequestTypesPage),
+  adminRequestRoute,
   adminPage('training/courses', 'trainingCourses', 'training.view'),
   adminPage('training/applications', 'trainingApplications', 'training.view'),
   adminPage('training/attendees', 'trainingAttendees', 'training.view'),
@@ -468,6 +516,56 @@ const myStartupRoute = createRoute({
   },
 });
 
+const myRequestsRoute = createRoute({
+  getParentRoute: () => myRoute,
+  path: 'requests',
+  component: function MyRequests() {
+    usePageTitle('requests.myTitle');
+    return <MyRequestsPage />;
+  },
+});
+
+const myRequestNewRoute = createRoute({
+  getParentRoute: () => myRoute,
+  path: 'requests/new',
+  component: function MyRequestNew() {
+    usePageTitle('requests.newTitle');
+    return <RequestNewPage />;
+  },
+});
+
+const myRequestRoute = createRoute({
+  getParentRoute: () => myRoute,
+  path: 'requests/$id',
+  component: function MyRequest() {
+    usePageTitle('requests.detailTitle');
+    const { id } = myRequestRoute.useParams();
+    return <RequestDetailPage key={id} side="mine" id={id} backTo="/my/requests" />;
+  },
+});
+
+// a 上長 without an admin role approves from My STORY
+const myApprovalsRoute = createRoute({
+  getParentRoute: () => myRoute,
+  path: 'approvals',
+  validateSearch: parseWaiting,
+  component: function MyApprovals() {
+    usePageTitle('requests.approvalsTitle');
+    const { waiting } = myApprovalsRoute.useSearch();
+    return <ApprovalsPage key={String(waiting)} detailTo="/my/approvals/$id" isWaitingOnly={waiting === true} />;
+  },
+});
+
+const myApprovalRoute = createRoute({
+  getParentRoute: () => myRoute,
+  path: 'approvals/$id',
+  component: function MyApproval() {
+    usePageTitle('requests.detailTitle');
+    const { id } = myApprovalRoute.useParams();
+    return <RequestDetailPage key={id} side="approver" id={id} backTo="/my/approvals" />;
+  },
+});
+
 const routeTree = rootRoute.addChildren([
   indexRoute,
   setupRoute,
@@ -476,7 +574,15 @@ const routeTree = rootRoute.addChildren([
   passwordForgotRoute,
   passwordSetRoute,
   adminRoute.addChildren(adminChildren),
-  myRoute.addChildren([myIndexRoute, myStartupRoute]),
+  myRoute.addChildren([
+    myIndexRoute,
+    myStartupRoute,
+    myRequestsRoute,
+    myRequestNewRoute,
+    myRequestRoute,
+    myApprovalsRoute,
+    myApprovalRoute,
+  ]),
 ]);
 
 export const router = createRouter({ routeTree, context: { queryClient }, defaultPreload: 'intent' });

@@ -10,6 +10,10 @@ export type TPageTitleKey =
   | 'passwordLink.title'
   | 'my.title'
   | 'startup.title'
+  | 'requests.myTitle'
+  | 'requests.newTitle'
+  | 'requests.detailTitle'
+  | 'requests.approvalsTitle'
   | `nav.${keyof TResources['nav']}`;
 
 /** Sets the document title from one of HR's screen names and follows the language. */

@@ -116,6 +116,19 @@ export const PERMISSIONS = {
     feature: '対応記録一覧・期限付きタスク',
     roles: ['full_admin', 'hr_admin'],
   },
+  // approve-only: 届出承認者 decides the steps routed to it without any right on the employee master
+  'requests.approve': {
+    group: '届出',
+    subgroup: '届出',
+    feature: '届出の承認（承認ルートで指定されたもの）',
+    roles: ['full_admin', 'hr_admin', 'request_approver'],
+  },
+  'requests.manage': {
+    group: '届出',
+    subgroup: '届出種類設定',
+    feature: '届出種類・承認ルート・所属長の設定',
+    roles: ['system_admin', 'full_admin', 'hr_admin'],
+  },
   'human_capital.view': {
     group: '人的資本',
     subgroup: '人的資本',

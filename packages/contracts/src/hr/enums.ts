@@ -7,7 +7,14 @@ export type TEmploymentStatus = (typeof EMPLOYMENT_STATUSES)[number];
 export const EMPLOYEE_SORTS = ['employeeNumber', 'kana', 'hireDate', 'createdAt'] as const;
 
 // 一般 is implicit for every account (My STORY only) and is not stored as a membership.
-export const ADMIN_ROLES = ['system_admin', 'full_admin', 'hr_admin', 'employee_admin', 'human_capital_admin'] as const;
+export const ADMIN_ROLES = [
+  'system_admin',
+  'full_admin',
+  'hr_admin',
+  'employee_admin',
+  'human_capital_admin',
+  'request_approver',
+] as const;
 export type TAdminRole = (typeof ADMIN_ROLES)[number];
 
 export const IMPORT_KINDS = ['employees_new', 'employees_update', 'attendance'] as const;

@@ -18,6 +18,9 @@ export const MAIL_TEMPLATE_LABELS: Record<string, string> = {
   'account-notice': 'アカウント通知',
   'password-reset': 'パスワード再設定',
   'smtp-test': 'テストメール',
+  'request-approval': '届出の承認依頼',
+  'request-progress': '届出の状況',
+  'request-withdrawn': '届出の取下げ',
 };
 
 export const ZMailCreated = z.object({ id: z.string() });

@@ -11,4 +11,5 @@ export const ROLE_LABELS_JA: Record<TAdminRole, string> = {
   hr_admin: '人事管理者',
   employee_admin: '従業員管理者',
   human_capital_admin: '人的資本管理者',
+  request_approver: '届出承認者',
 };

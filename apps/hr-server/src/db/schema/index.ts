@@ -5,4 +5,5 @@ export * from './employees';
 export * from './imports';
 export * from './mail';
 export * from './masters';
+export * from './requests';
 export * from './tenants';

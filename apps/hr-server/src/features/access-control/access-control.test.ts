@@ -38,6 +38,7 @@ describe(`access rights (${TEST_DB})`, () => {
       hr_admin: true,
       employee_admin: false,
       human_capital_admin: false,
+      request_approver: false,
     });
     expect(res.roles.find((r: { role: string }) => r.role === 'system_admin')).toEqual({
       role: 'system_admin',

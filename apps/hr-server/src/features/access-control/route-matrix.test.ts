@@ -10,6 +10,7 @@ import {
   createTestApp,
   createTestTenant,
   createTestUser,
+  fileSampleRequest,
   STRONG_PASSWORD,
   type TestApp,
 } from '../../../test/helpers';
@@ -25,6 +26,9 @@ let foreignId: string;
 let foreignEmployeeId: string;
 let foreignUserId: string;
 let foreignSnapshot: unknown;
+/** tenant A's request of an employee who is none of the actors: every /me route must answer 404 for it */
+let othersRequestId: string;
+let othersAttachmentId: string;
 
 const snapshotTenantB = async () => [
   (
@@ -77,6 +81,29 @@ beforeAll(async () => {
   ).id;
   foreignUserId = bTenant.userId;
   foreignSnapshot = await snapshotTenantB();
+
+  // another employee of tenant A files a 届出 with an attachment
+  const adminA = new Client(t.app);
+  await adminA.login('tenant-a', 'admin', STRONG_PASSWORD);
+  await createSampleEmployees(t.db, a.tenantId, [
+    {
+      employeeNumber: 'A-OTHER',
+      lastName: '他',
+      firstName: '社員',
+      lastNameKana: 'ホカ',
+      firstNameKana: 'シャイン',
+      birthDate: '1990-01-01',
+      gender: '女性',
+      hireDate: '2020-04-01',
+    },
+  ]);
+  await createTestUser(t.db, a.tenantId, 'u-other');
+  await t.db.executeSql(
+    `update user_accounts set employee_id = (select id from employees where employee_number = 'A-OTHER') where login_id = 'u-other'`,
+  );
+  const other = new Client(t.app);
+  await other.login('tenant-a', 'u-other', STRONG_PASSWORD);
+  ({ requestId: othersRequestId, attachmentId: othersAttachmentId } = await fileSampleRequest(adminA, other));
 }, 120_000);
 afterAll(() => t?.close());
 
@@ -85,6 +112,9 @@ const url = (route: ApiRoute) =>
     .replace(':id', route.url.startsWith('/api/v1/employees/') ? foreignEmployeeId : foreignId)
     .replace(':historyId', foreignId)
     .replace(':userId', foreignUserId)
+    .replace(':requestId', othersRequestId)
+    .replace(':attachmentId', route.url.startsWith('/api/v1/me/') ? othersAttachmentId : foreignId)
+    .replace(':departmentId', foreignId)
     .replace(':role', 'full_admin');
 /** Path parameters that name a row (:role names a fixed role, not another tenant's data). */
 const hasRowParam = (route: ApiRoute) => /:(?!role\b)[A-Za-z]+/.test(route.url);
@@ -107,6 +137,7 @@ const VALID_BODIES: Record<string, unknown> = {
   'POST /api/v1/employees/:id/contracts': { startDate: '2025-04-01' },
   'PUT /api/v1/employees/:id/assignments/:historyId': { startDate: '2025-04-01' },
   'PUT /api/v1/employees/:id/contracts/:historyId': { startDate: '2025-04-01' },
+  'PUT /api/v1/request-types/:id': { name: '改ざん', route: [{ kind: 'role', role: 'hr_admin' }] },
 };
 // Routes that name employees in the body (アカウント通知, リマインド): B's employee, which must 404.
 const FOREIGN_BODY_ROUTES = ['POST /api/v1/employees/account-notices', 'POST /api/v1/employees/startup-reminders'];
@@ -138,7 +169,14 @@ describe(`route × role matrix (${TEST_DB})`, () => {
   it("a 'self' route (the signed-in employee's own data) takes no id in its path, so none can name another person", () => {
     const self = t.app.apiRoutes.filter((r) => r.access.kind === 'self');
     expect(self.length).toBeGreaterThan(0);
-    expect(self.filter((r) => r.url.includes(':') || !r.url.startsWith('/api/v1/me/'))).toEqual([]);
+    // the only row a 'self' route may name is the employee's own request (the matrix swaps in another's: 404)
+    const params = (url: string) => url.match(/:[A-Za-z]+/g) ?? [];
+    expect(
+      self.filter(
+        (r) =>
+          params(r.url).some((p) => p !== ':requestId' && p !== ':attachmentId') || !r.url.startsWith('/api/v1/me/'),
+      ),
+    ).toEqual([]);
   });
 
   it('allows and denies every route for every role exactly as the matrix says, and never touches another tenant', async () => {
@@ -172,7 +210,7 @@ describe(`route × role matrix (${TEST_DB})`, () => {
         if (got !== want) mismatches.push(`${actor} ${route.method} ${route.url}: want ${want}, got ${res.statusCode}`);
         if (want === 'forbidden' && res.json().error.code !== 'FORBIDDEN')
           mismatches.push(`${actor} ${route.url}: code ${res.body}`);
-        // another tenant's row is never found, let alone changed
+        // another tenant's row — or, on /me routes, another employee's request — is never found, let alone changed
         if (want === 'allow' && (hasRowParam(route) || hasForeignBody(route)) && res.statusCode !== 404) {
           mismatches.push(`${actor} ${route.method} ${url(route)}: foreign id answered ${res.statusCode}`);
         }
@@ -182,6 +220,10 @@ describe(`route × role matrix (${TEST_DB})`, () => {
     expect(routes.filter(hasForeignBody)).toHaveLength(FOREIGN_BODY_ROUTES.length);
     expect(checks).toBe(routes.length * ACTORS.length);
     expect(await snapshotTenantB()).toEqual(foreignSnapshot);
+    // the other employee's request was neither withdrawn nor decided by anyone
+    expect((await t.db.executeSql(`select status from requests where id = '${othersRequestId}'`)).rows).toEqual([
+      { status: 'pending' },
+    ]);
     console.log(`route × role matrix: ${routes.length} routes × ${ACTORS.length} actors = ${checks} checks`);
   }, 300_000);
 

@@ -12,6 +12,7 @@ import {
   createTestApp,
   createTestTenant,
   createTestUser,
+  fileSampleRequest,
   STRONG_PASSWORD,
   type TestApp,
 } from '../../../test/helpers';
@@ -25,6 +26,8 @@ const MARKS = ['LEAKGRADE7Q', 'LEAKAWARD9Z'];
 let t: TestApp;
 let employeeId: string;
 let hr: Client;
+let requestId: string;
+let attachmentId: string;
 
 const UNALLOWED: (TAdminRole | 'ippan')[] = [
   ...ADMIN_ROLES.filter((r) => !isAllowed([r], 'employees.sensitive')),
@@ -68,10 +71,19 @@ beforeAll(async () => {
   expect((await put('3級', '部長賞')).statusCode).toBe(200);
   // 一般 is that employee: マイページ's routes (/me/…) answer with this very record, and must leave it out
   await t.db.executeSql(`update user_accounts set employee_id = '${employeeId}' where login_id = 'u-ippan'`);
+  // and files a 届出 (with an attachment) that 人事管理者 approves: the request routes read that employee too
+  const ippan = new Client(t.app);
+  await ippan.login('tenant-a', 'u-ippan', STRONG_PASSWORD);
+  ({ requestId, attachmentId } = await fileSampleRequest(hr, ippan));
 }, 120_000);
 afterAll(() => t?.close());
 
-const path = (route: ApiRoute) => route.url.replace(':id', employeeId).replace(':role', 'hr_admin');
+const path = (route: ApiRoute) =>
+  route.url
+    .replace(':id', route.url.startsWith('/api/v1/requests/') ? requestId : employeeId)
+    .replace(':requestId', requestId)
+    .replace(':attachmentId', attachmentId)
+    .replace(':role', 'hr_admin');
 
 /** No query, plus the queries that change what a route returns (file formats, the audit filters). */
 function variants(route: ApiRoute): string[] {

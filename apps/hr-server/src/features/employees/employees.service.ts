@@ -7,7 +7,7 @@ import { systemActor } from '@jinji/auth/actor';
 import type { TFieldError } from '@jinji/contracts/common/errors';
 import { isAllowed } from '@jinji/contracts/hr/access';
 import type { TAuditAction } from '@jinji/contracts/hr/audit';
-import { checkSystemUse, type RuleIssue } from '@jinji/contracts/hr/employee-rules';
+import { checkEmployeeDates, checkSystemUse, type RuleIssue } from '@jinji/contracts/hr/employee-rules';
 import {
   STATUS_LABELS,
   type TAssignmentInput,
@@ -552,6 +552,44 @@ export async function updateSelfFilledIn(
   const change = diff(basicOf(current), patch);
   if (!change.isChanged) return;
   await updateEmployee(tx, id, patch);
+  await audit(tx, ctx, 'update', id, change.before, change.after);
+}
+
+/** The 基本情報 fields a 届出 changes (住所変更, 氏名変更, 生年月日の訂正); none of them has a history. */
+export type RequestedFields = Pick<
+  EmployeeBasicValues,
+  | 'postalCode'
+  | 'prefecture'
+  | 'city'
+  | 'street'
+  | 'building'
+  | 'lastName'
+  | 'firstName'
+  | 'lastNameKana'
+  | 'firstNameKana'
+  | 'birthDate'
+>;
+
+/**
+ * An approved 届出 reaches the master (the requests slice, in its transaction): the fields changed, the
+ * search columns kept in step with a new name, the date rules re-checked, one audit row. Access is the
+ * caller's (the request's final approver, or the apply job).
+ */
+export async function applyRequestedFieldsIn(
+  tx: Tx,
+  ctx: Actor,
+  id: string,
+  patch: Partial<RequestedFields>,
+): Promise<void> {
+  const current = await requireEmployee(tx, id);
+  const next = { ...basicOf(current), ...patch };
+  refuseIssues(checkEmployeeDates(next, todayInJapan()));
+  const change = diff(basicOf(current), patch);
+  if (!change.isChanged) return;
+  await updateEmployee(tx, id, { ...patch, ...searchColumns(next) });
+  // the account shows the name in headers and mails, as after HR's 基本情報 edit
+  if ('lastName' in change.after || 'firstName' in change.after)
+    await updateEmployeeAccount(tx, id, { email: current.email, displayName: `${next.lastName} ${next.firstName}` });
   await audit(tx, ctx, 'update', id, change.before, change.after);
 }
 

@@ -21,6 +21,7 @@ export const en: TStringsOf<typeof ja> = {
       hr_admin: 'HR administrator',
       employee_admin: 'Employee administrator',
       human_capital_admin: 'Human capital administrator',
+      request_approver: 'Request approver',
     },
     backToMatrix: '← Access control',
     membersTitle: '{{label}} (access)',

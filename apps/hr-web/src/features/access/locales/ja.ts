@@ -18,6 +18,7 @@ export const ja = {
       hr_admin: '人事管理者',
       employee_admin: '従業員管理者',
       human_capital_admin: '人的資本管理者',
+      request_approver: '届出承認者',
     },
     backToMatrix: '← アクセス権限管理へ',
     membersTitle: '{{label}}（アクセス権限）',

@@ -65,7 +65,7 @@ export function EmployeeBasicCard({ employee }: { employee: TEmployeeDetail }) {
     );
   }
 
-  const f = (key: Parameters<typeof fieldLabel>[1]) => fieldLabel(t, key);
+  const f = (key: TFieldKey): string => t(`employeeForm.fields.${key}`);
   return (
     <SectionViewCard
       title={title}
@@ -108,18 +108,13 @@ export function EmployeeBasicCard({ employee }: { employee: TEmployeeDetail }) {
   );
 }
 
-type TT = ReturnType<typeof useTranslation>['t'];
-const fieldLabel = (
-  t: TT,
-  key:
-    | 'birthDate'
-    | 'gender'
-    | 'hireDate'
-    | 'retirementDate'
-    | 'email'
-    | 'systemUseStartDate'
-    | 'phone'
-    | 'mobilePhone'
-    | 'isStartupTarget',
-  // a plain call: i18next's key check of this template instantiated too deep once the texts grew
-): string => (t as (k: string) => string)(`employeeForm.fields.${key}`);
+type TFieldKey =
+  | 'birthDate'
+  | 'gender'
+  | 'hireDate'
+  | 'retirementDate'
+  | 'email'
+  | 'systemUseStartDate'
+  | 'phone'
+  | 'mobilePhone'
+  | 'isStartupTarget';

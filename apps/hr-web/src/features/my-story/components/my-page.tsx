@@ -43,9 +43,16 @@ export function MyBasicCard({ profile, withAddress = true }: { profile: TMyProfi
       />
       <Alert color="gray" variant="light" p="xs">
         <Text size="sm">{t('my.readOnlyNote')}</Text>
-        <Text size="sm" c="dimmed">
-          {t('my.requestNote')}
-        </Text>
+        <Group justify="space-between" gap="xs">
+          <Text size="sm" c="dimmed">
+            {t('my.requestNote')}
+          </Text>
+          {withAddress && (
+            <ButtonLink to="/my/requests/new" size="compact-sm" variant="light">
+              {t('my.requestGo')}
+            </ButtonLink>
+          )}
+        </Group>
       </Alert>
     </SectionCard>
   );
