@@ -67,13 +67,13 @@ const OWN_JA = {
 } as const;
 
 const OWN_EN: Record<keyof typeof OWN_JA, string> = {
-  logCreated: 'Registered {{count}} employee(s)',
-  logUpdated: 'Updated {{count}} employee(s)',
-  logUpdatedWithUnchanged: 'Updated {{count}} employee(s) ({{unchanged}} row(s) without changes)',
-  logAttendance: 'Imported {{count}} attendance record(s)',
-  logErrorsNew: '{{count}} error(s) (nothing was registered)',
-  logErrorsUpdate: '{{count}} error(s) (nothing was updated)',
-  logErrorsAttendance: '{{count}} error(s) (nothing was imported)',
+  logCreated: 'Registered {{count}} employees',
+  logUpdated: 'Updated {{count}} employees',
+  logUpdatedWithUnchanged: 'Updated {{count}} employees ({{unchanged}} rows without changes)',
+  logAttendance: 'Imported {{count}} attendance records',
+  logErrorsNew: '{{count}} errors (nothing was registered)',
+  logErrorsUpdate: '{{count}} errors (nothing was updated)',
+  logErrorsAttendance: '{{count}} errors (nothing was imported)',
   logBadHeader: 'The column names in row 1 are not correct',
   logDuplicateWhileWriting: 'A duplicate 社員番号 or ログインID was found while registering (nothing was registered)',
   logMastersChanged: 'The masters changed during the import',

@@ -140,7 +140,7 @@ describe(`import messages stored as codes (${TEST_DB})`, () => {
     expect(job).toMatchObject({ logCode: 'logErrorsNew', logParams: { count: errors.length } });
     expect(job.log).toBe(`エラー ${errors.length}件（登録は行っていません）`);
     expect(renderMessage(IMPORT_MESSAGES_EN, { code: job.logCode, params: job.logParams })).toBe(
-      `${errors.length} error(s) (nothing was registered)`,
+      `${errors.length} errors (nothing was registered)`,
     );
     // the CSV report is Japanese, from the codes
     const report = parseCsv((await hr.request('GET', `/api/v1/imports/${bad.id}/errors`)).rawPayload);
