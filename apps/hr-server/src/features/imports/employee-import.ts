@@ -56,7 +56,9 @@ import {
   updateLoginIdsJson,
 } from './imports.repository';
 
-const BATCH = 2000;
+// 1,000: every batch's rows and JSON outlive a database round trip, so the batch size sets the heap's growth
+// between full GCs (2,000 rows: ~195 MB over idle, 1,000: ~145 MB; no slower at 20k rows on PostgreSQL)
+const BATCH = 1000;
 const BASIC_KEYS = IMPORT_COLUMNS_NEW.filter(
   (c) => !c.master && !['employeeNumber', 'loginId', 'isStartupTarget', 'isSystemUse'].includes(c.key),
 ).map((c) => c.key);
@@ -285,6 +287,7 @@ export const newEmployeesImport: ImportKindHandler<NewState> = {
   async write(ctx, tx, state, rows, accepted) {
     const at = new Date();
     const actor = ctx.actor;
+    const binary = ctx.db.kind === 'postgres'; // JSON as bytes: node-postgres takes a Buffer, PGlite the text
     // Alongside pass 1 the rows come parsed from it; after it (PGlite) the file is parsed again, in tx
     async function* parsed(): AsyncGenerator<NewRow[]> {
       if (accepted) {
@@ -352,7 +355,7 @@ export const newEmployeesImport: ImportKindHandler<NewState> = {
       let current = next.value;
       let codes = await queue.run(() => codesOf(current));
       for (;;) {
-        const prepared = prepareNewEmployees(ctx.tenantId, toWrites(current, codes), at);
+        const prepared = prepareNewEmployees(ctx.tenantId, toWrites(current, codes), at, { binary });
         next = await source.next();
         const following = next.done ? null : next.value;
         const followingCodes = following ? queue.run(() => codesOf(following)) : null;
