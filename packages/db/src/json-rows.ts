@@ -16,18 +16,22 @@ export function jsonArray(rows: readonly object[], binary: boolean): string | Bu
   if (!binary) return JSON.stringify(rows);
   let out = Buffer.allocUnsafe(64 * 1024);
   let at = 0;
-  const put = (s: string) => {
-    const need = at + Buffer.byteLength(s);
-    if (need > out.length) {
-      const bigger = Buffer.allocUnsafe(Math.max(need, out.length * 2));
-      out.copy(bigger, 0, 0, at);
-      out = bigger;
-    }
-    at += out.write(s, at);
+  const room = (bytes: number) => {
+    if (at + bytes <= out.length) return;
+    const bigger = Buffer.allocUnsafe(Math.max(at + bytes, out.length * 2));
+    out.copy(bigger, 0, 0, at);
+    out = bigger;
   };
-  put('[');
-  for (let i = 0; i < rows.length; i++) put(i === 0 ? JSON.stringify(rows[i]) : `,${JSON.stringify(rows[i])}`);
-  put(']');
+  // room for the worst case (3 UTF-8 bytes per UTF-16 unit) and a separator, so each row is encoded once
+  const put = (text: string, separator: number) => {
+    room(text.length * 3 + 1);
+    out[at++] = separator;
+    at += out.write(text, at, 'utf8');
+  };
+  for (let i = 0; i < rows.length; i++) put(JSON.stringify(rows[i]), i === 0 ? 0x5b : 0x2c); // [ then ,
+  if (rows.length === 0) put('', 0x5b);
+  room(1);
+  out[at++] = 0x5d; // ]
   return out.subarray(0, at);
 }
 
