@@ -216,4 +216,31 @@ describe.skipIf(!hasChromium)('一括登録・更新: 新規登録用ファイ�
     await page.getByText('全3件').waitFor();
     expect(await page.getByRole('link', { name: '伊藤 三郎' }).count()).toBe(0);
   });
+
+  it('in English 取込履歴 and the error lines read in English (stored as codes), then back to 日本語', async () => {
+    await page.goto(`${server.url}/admin/employees/import`);
+    await history().getByRole('row').filter({ hasText: BAD_FILE }).getByRole('button').click();
+    await page.waitForURL(/[?&]job=/);
+    await page.getByRole('radiogroup', { name: '表示言語' }).getByText('English', { exact: true }).click();
+    const errors = page.getByRole('table', { name: 'Errors' });
+    // the reason inside the date error is translated too
+    await errors.getByText('Not a date: "1985/13/01" (the month must be 1 to 12)', { exact: true }).waitFor();
+    await errors.getByText('Enter 本名(かな)(せい) in hiragana or katakana: "渡辺"', { exact: true }).waitFor();
+    const log = page.getByRole('table', { name: 'Import history' });
+    await log.getByRole('row').filter({ hasText: BAD_FILE }).getByText('2 errors (nothing was registered)').waitFor();
+    await log.getByRole('row').filter({ hasText: GOOD_FILE }).getByText('Registered 3 employees').waitFor();
+    expect(await errors.getByText('日付として読めません', { exact: false }).count()).toBe(0);
+    await page.waitForTimeout(300);
+    await shot(page, 'import-08-english-log');
+    await page.getByRole('radiogroup', { name: 'Language' }).getByText('日本語', { exact: true }).click();
+    await page
+      .getByRole('table', { name: 'エラー一覧' })
+      .getByText('日付として読めません「1985/13/01」（月は1〜12で入力してください）', { exact: true })
+      .waitFor();
+    await history()
+      .getByRole('row')
+      .filter({ hasText: BAD_FILE })
+      .getByText('エラー 2件（登録は行っていません）')
+      .waitFor();
+  });
 });

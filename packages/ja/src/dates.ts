@@ -1,6 +1,8 @@
 // Dates as Japanese offices write them in spreadsheets: 2025/04/01, 2025-04-01, 20250401, Excel serial
 // numbers, and 和暦 (昭和60年4月1日, S60.4.1, R7/1/1, 平成元年4月1日), in full- or half-width characters.
 
+import { renderMessage, type TMessage } from './messages';
+
 type Era = { name: string; letter: string; start: string; end: string | null };
 
 // The first day of each era; an era ends the day before the next one starts.
@@ -12,7 +14,63 @@ export const ERAS: Era[] = [
   { name: '令和', letter: 'R', start: '2019-05-01', end: null },
 ];
 
-export type DateParse = { ok: true; date: string } | { ok: false; message: string };
+/**
+ * What a date cell can be told, in Japanese and English (i18next {{name}} templates; see messages.ts).
+ * The import stores the code with its parameters and renders it in the reader's language.
+ */
+export const DATE_MESSAGES_JA = {
+  dateUnreadable: '日付として読めません「{{value}}」',
+  dateUnreadableBecause: '日付として読めません「{{value}}」（{{why}}）',
+  dateEraInvalid: '和暦の日付が正しくありません「{{value}}」（{{why}}）',
+  dateMonthRange: '月は1〜12で入力してください',
+  dateMonthDays: '{{year}}年{{month}}月は{{last}}日まで',
+  dateEraMonthDays: '{{era}}{{eraYear}}年{{month}}月は{{last}}日まで',
+  dateEraFirstYear: '{{era}}の1年目は「元年」または「1年」です',
+  dateEraUnreadable: '{{era}}{{eraYear}}年は読めません',
+  dateEraStarts: '{{era}}は{{year}}年{{month}}月{{day}}日から',
+  dateEraEnds: '{{era}}は{{eraYear}}年{{month}}月{{day}}日まで',
+  eraM: '明治',
+  eraT: '大正',
+  eraS: '昭和',
+  eraH: '平成',
+  eraR: '令和',
+  eraYearFirst: '元',
+  eraYearN: '{{n}}',
+  yearMonthUnreadable: '年月として読めません「{{value}}」',
+} as const;
+export type DateMessageCode = keyof typeof DATE_MESSAGES_JA;
+
+export const DATE_MESSAGES_EN: Record<DateMessageCode, string> = {
+  dateUnreadable: 'Not a date: "{{value}}"',
+  dateUnreadableBecause: 'Not a date: "{{value}}" ({{why}})',
+  dateEraInvalid: 'Not a valid Japanese-era date: "{{value}}" ({{why}})',
+  dateMonthRange: 'the month must be 1 to 12',
+  dateMonthDays: 'month {{month}} of {{year}} has {{last}} days',
+  dateEraMonthDays: 'month {{month}} of {{era}} {{eraYear}} has {{last}} days',
+  dateEraFirstYear: 'the first year of {{era}} is written 元年 or 1年',
+  dateEraUnreadable: '{{era}} year {{eraYear}} cannot be read',
+  dateEraStarts: '{{era}} starts on {{year}}/{{month}}/{{day}}',
+  dateEraEnds: '{{era}} ends on month {{month}}, day {{day}} of year {{eraYear}}',
+  eraM: 'Meiji',
+  eraT: 'Taisho',
+  eraS: 'Showa',
+  eraH: 'Heisei',
+  eraR: 'Reiwa',
+  eraYearFirst: '1',
+  eraYearN: '{{n}}',
+  yearMonthUnreadable: 'Not a year and month: "{{value}}"',
+};
+
+type DateMessage = { code: DateMessageCode; params?: Record<string, string | number | DateMessage> };
+const dateMessage = (code: DateMessageCode, params?: DateMessage['params']): DateMessage => ({ code, params });
+/** `problem` is the message as stored (code and parameters); `message` the same in Japanese. */
+const failWith = (problem: DateMessage) => ({
+  ok: false as const,
+  problem: problem as TMessage,
+  message: renderMessage(DATE_MESSAGES_JA, problem as TMessage),
+});
+
+export type DateParse = { ok: true; date: string } | { ok: false; message: string; problem: TMessage };
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -49,30 +107,42 @@ export function excelSerialToIso(serial: number): string | null {
 const daysIn = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 
 /** Why y/m/d is not a calendar day (month or day out of range), in the words of the error report. */
-function dayProblem(y: number, m: number, d: number, yearText: string): string | null {
-  if (m < 1 || m > 12) return '月は1〜12で入力してください';
+function dayProblem(y: number, m: number, d: number, era: { era: Era; eraYear: number } | null): DateMessage | null {
+  if (m < 1 || m > 12) return dateMessage('dateMonthRange');
   const last = daysIn(y, m);
-  if (d < 1 || d > last) return `${yearText}${m}月は${last}日まで`;
-  return null;
+  if (d >= 1 && d <= last) return null;
+  return era
+    ? dateMessage('dateEraMonthDays', { era: eraName(era.era), eraYear: eraYearOf(era.eraYear), month: m, last })
+    : dateMessage('dateMonthDays', { year: y, month: m, last });
 }
 
-const eraYearText = (era: Era, iso: string) => {
-  const y = Number(iso.slice(0, 4)) - Number(era.start.slice(0, 4)) + 1;
-  return `${y === 1 ? '元' : y}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
-};
-const gregorianText = (iso: string) =>
-  `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
+const eraName = (era: Era) => dateMessage(`era${era.letter}` as DateMessageCode);
+const eraYearOf = (y: number) => (y === 1 ? dateMessage('eraYearFirst') : dateMessage('eraYearN', { n: y }));
 
 /** A 和暦 date, or why not: 「昭和は64年1月7日まで」「令和は2019年5月1日から」, a day the month lacks, 0年. */
-function fromEra(era: Era, eraYear: number, m: number, d: number): { iso: string } | { why: string } {
-  if (eraYear < 1) return { why: `${era.name}の1年目は「元年」または「1年」です` };
+function fromEra(era: Era, eraYear: number, m: number, d: number): { iso: string } | { why: DateMessage } {
+  if (eraYear < 1) return { why: dateMessage('dateEraFirstYear', { era: eraName(era) }) };
   const y = Number(era.start.slice(0, 4)) + eraYear - 1;
-  const problem = dayProblem(y, m, d, `${era.name}${eraYear === 1 ? '元' : eraYear}年`);
+  const problem = dayProblem(y, m, d, { era, eraYear });
   if (problem) return { why: problem };
   const iso = isoOf(y, m, d);
-  if (!iso) return { why: `${era.name}${eraYear}年は読めません` };
-  if (iso < era.start) return { why: `${era.name}は${gregorianText(era.start)}から` };
-  if (era.end !== null && iso > era.end) return { why: `${era.name}は${eraYearText(era, era.end)}まで` };
+  if (!iso) return { why: dateMessage('dateEraUnreadable', { era: eraName(era), eraYear }) };
+  const parts = (date: string) => ({
+    month: Number(date.slice(5, 7)),
+    day: Number(date.slice(8, 10)),
+  });
+  if (iso < era.start)
+    return {
+      why: dateMessage('dateEraStarts', {
+        era: eraName(era),
+        year: Number(era.start.slice(0, 4)),
+        ...parts(era.start),
+      }),
+    };
+  if (era.end !== null && iso > era.end) {
+    const endYear = Number(era.end.slice(0, 4)) - Number(era.start.slice(0, 4)) + 1;
+    return { why: dateMessage('dateEraEnds', { era: eraName(era), eraYear: eraYearOf(endYear), ...parts(era.end) }) };
+  }
   return { iso };
 }
 
@@ -83,30 +153,28 @@ const ERA_RE =
 export function parseJapaneseDate(input: string): DateParse {
   const raw = input.trim();
   const s = raw.normalize('NFKC').replace(/\s+/g, '');
-  const fail = { ok: false as const, message: `日付として読めません「${raw}」` };
-  if (s === '') return fail;
+  const fail = () => failWith(dateMessage('dateUnreadable', { value: raw }));
+  if (s === '') return fail();
   const m = /^(\d{4})[/\-.年](\d{1,2})[/\-.月](\d{1,2})日?$/.exec(s) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(s);
   if (m) {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
     const iso = isoOf(y, mo, d);
     if (iso) return { ok: true, date: iso };
-    const why = dayProblem(y, mo, d, `${y}年`);
-    return why ? { ok: false, message: `日付として読めません「${raw}」（${why}）` } : fail;
+    const why = dayProblem(y, mo, d, null);
+    return why ? failWith(dateMessage('dateUnreadableBecause', { value: raw, why })) : fail();
   }
   if (/^\d{1,6}$/.test(s)) {
     const iso = excelSerialToIso(Number(s));
-    return iso ? { ok: true, date: iso } : fail;
+    return iso ? { ok: true, date: iso } : fail();
   }
   const w = ERA_RE.exec(s);
   if (w) {
     const key = w[1]!.toUpperCase();
     const era = ERAS.find((e) => e.name === key || e.letter === key)!;
     const r = fromEra(era, w[2] === '元' ? 1 : Number(w[2]), Number(w[3]), Number(w[4]));
-    return 'iso' in r
-      ? { ok: true, date: r.iso }
-      : { ok: false, message: `和暦の日付が正しくありません「${raw}」（${r.why}）` };
+    return 'iso' in r ? { ok: true, date: r.iso } : failWith(dateMessage('dateEraInvalid', { value: raw, why: r.why }));
   }
-  return fail;
+  return fail();
 }
 
 /** yyyy-mm-dd → 「昭和60年4月1日」 (for templates and tests). */
@@ -117,7 +185,7 @@ export function toWareki(iso: string): string {
   return `${era.name}${y === 1 ? '元' : y}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
 }
 
-export type YearMonthParse = { ok: true; month: string } | { ok: false; message: string };
+export type YearMonthParse = { ok: true; month: string } | { ok: false; message: string; problem: TMessage };
 
 function yearMonth(y: number, m: number): string | null {
   if (!Number.isInteger(y) || !Number.isInteger(m) || y < 1868 || y > 2200 || m < 1 || m > 12) return null;
@@ -134,7 +202,7 @@ const ERA_MONTH_RE = /^(明治|大正|昭和|平成|令和|[MTSHR])(元|\d{1,3})
 export function parseYearMonth(input: string): YearMonthParse {
   const raw = input.trim();
   const s = raw.normalize('NFKC').replace(/\s+/g, '');
-  const fail = { ok: false as const, message: `年月として読めません「${raw}」` };
+  const fail = failWith(dateMessage('yearMonthUnreadable', { value: raw }));
   let m = /^(\d{4})(?:[/\-.年])(\d{1,2})月?$/.exec(s) ?? /^(\d{4})(\d{2})$/.exec(s);
   if (m) {
     const month = yearMonth(Number(m[1]), Number(m[2]));

@@ -29,7 +29,7 @@ const isBlank = (cells: string[]) => cells.every((c) => c.trim() === '');
 // PostgreSQL text cannot hold NUL; a NUL in a cell is never data anyone meant to keep
 const clean = (cells: string[]) =>
   cells.some((c) => c.includes('\0')) ? cells.map((c) => c.replaceAll('\0', '')) : cells;
-const tooMany = (maxRows: number, line: number) => new FileReadError(`一度に取り込めるのは${maxRows}行までです`, line);
+const tooMany = (maxRows: number, line: number) => new FileReadError('fileTooManyRows', { max: maxRows }, line);
 
 function openXlsx(bytes: Uint8Array, header: string[], headerRow: number, o: TableOptions): Table {
   const skip = (cells: string[]) => !o.keepBlankRows && isBlank(cells);
@@ -66,7 +66,7 @@ function openCsv(bytes: Uint8Array, header: string[], o: TableOptions): Table {
         }
       } catch (e) {
         if (e instanceof FileReadError) throw e;
-        throw new FileReadError(`CSVファイルとして読み込めません（${line + 1}行目付近）`, line + 1);
+        throw new FileReadError('fileCsvUnreadableNear', { line: line + 1 }, line + 1);
       }
     },
   };
@@ -86,7 +86,7 @@ export async function openTable(bytes: Uint8Array, options: TableOptions): Promi
   try {
     for await (const record of csvRecords(bytes)) return openCsv(bytes, clean(record), options);
   } catch {
-    throw new FileReadError('CSVファイルとして読み込めません', 1);
+    throw new FileReadError('fileCsvUnreadable', undefined, 1);
   }
   return openCsv(bytes, [], options);
 }

@@ -10,7 +10,6 @@ import { SaxesParser } from 'saxes';
 import yauzl from 'yauzl';
 import { FileReadError } from './file-read-error';
 import { escapeFormula } from './formula';
-import { UNREADABLE_XLSX as UNREADABLE } from './zip-guard';
 
 /** One column of a sheet: its header, whether it must be filled, the input rule and an example value. */
 export type SheetColumn = { key: string; header: string; required: boolean; format: string; example: string };
@@ -253,7 +252,7 @@ async function firstSheet(z: Zip): Promise<{ path: string; date1904: boolean }> 
       },
     }),
   );
-  if (!target) throw new FileReadError(UNREADABLE);
+  if (!target) throw new FileReadError('fileXlsxUnreadable');
   return { path: target.startsWith('/') ? target.slice(1) : `xl/${target}`, date1904 };
 }
 
@@ -325,11 +324,11 @@ export async function* xlsxRows(bytes: Uint8Array): AsyncGenerator<{ rowNumber: 
   try {
     z = await openZip(toBuffer(bytes));
   } catch {
-    throw new FileReadError(UNREADABLE);
+    throw new FileReadError('fileXlsxUnreadable');
   }
   try {
     const [{ path, date1904 }, dates, strings] = await Promise.all([firstSheet(z), dateStyles(z), sharedStrings(z)]);
-    if (!z.entries.has(path)) throw new FileReadError(UNREADABLE);
+    if (!z.entries.has(path)) throw new FileReadError('fileXlsxUnreadable');
     let ready: { rowNumber: number; cells: string[] }[] = [];
     let rowNumber = 0;
     let cells: string[] = [];
@@ -388,7 +387,7 @@ export async function* xlsxRows(bytes: Uint8Array): AsyncGenerator<{ rowNumber: 
     yield* ready;
   } catch (e) {
     if (e instanceof FileReadError) throw e;
-    throw new FileReadError(UNREADABLE);
+    throw new FileReadError('fileXlsxUnreadable');
   } finally {
     z.zip.close();
   }

@@ -8,8 +8,6 @@ export type ZipLimits = { maxUncompressedBytes: number; maxRatio: number; maxEnt
 
 export const XLSX_LIMITS: ZipLimits = { maxUncompressedBytes: 200 * 1024 * 1024, maxRatio: 200, maxEntries: 2000 };
 
-export const UNREADABLE_XLSX = 'Excelファイル（.xlsx）として読み込めません';
-const UNREADABLE = UNREADABLE_XLSX;
 // below this many inflated bytes a high ratio is harmless (a sheet of one repeated value compresses well)
 const RATIO_MIN_BYTES = 1024 * 1024;
 
@@ -28,11 +26,11 @@ async function assertSafeZip(buf: Buffer, limits: ZipLimits): Promise<void> {
   try {
     zip = await yauzl.fromBufferPromise(buf, { validateEntrySizes: true, lazyEntries: true });
   } catch {
-    throw new FileReadError(UNREADABLE);
+    throw new FileReadError('fileXlsxUnreadable');
   }
   try {
-    if (zip.entryCount > limits.maxEntries) throw new FileReadError('ファイル内の項目が多すぎるため読み込めません');
-    const tooLarge = () => new FileReadError('ファイルを展開したサイズが大きすぎるため読み込めません');
+    if (zip.entryCount > limits.maxEntries) throw new FileReadError('fileTooManyEntries');
+    const tooLarge = () => new FileReadError('fileTooLargeUnpacked');
     let total = 0;
     for await (const entry of zip.eachEntry()) {
       if (entry.fileName.endsWith('/')) continue;
@@ -44,7 +42,7 @@ async function assertSafeZip(buf: Buffer, limits: ZipLimits): Promise<void> {
           total += chunk.length;
           if (total > limits.maxUncompressedBytes) throw tooLarge();
           if (inflated > RATIO_MIN_BYTES && inflated / Math.max(entry.compressedSize, 1) > limits.maxRatio) {
-            throw new FileReadError('ファイルの圧縮率が異常なため読み込めません');
+            throw new FileReadError('fileCompressionRatio');
           }
         }
       } finally {
@@ -53,7 +51,7 @@ async function assertSafeZip(buf: Buffer, limits: ZipLimits): Promise<void> {
     }
   } catch (e) {
     if (e instanceof FileReadError) throw e;
-    throw new FileReadError(UNREADABLE);
+    throw new FileReadError('fileXlsxUnreadable');
   } finally {
     zip.close();
   }
@@ -61,6 +59,6 @@ async function assertSafeZip(buf: Buffer, limits: ZipLimits): Promise<void> {
 
 /** The zip-bomb guard alone: every entry inflated against a byte budget before anything parses it. */
 export async function assertSafeXlsx(bytes: Uint8Array, limits: ZipLimits = XLSX_LIMITS): Promise<void> {
-  if (!looksLikeXlsx(bytes)) throw new FileReadError(UNREADABLE);
+  if (!looksLikeXlsx(bytes)) throw new FileReadError('fileXlsxUnreadable');
   await assertSafeZip(toBuffer(bytes), limits);
 }

@@ -5,6 +5,7 @@
 
 import { isKana, toFullWidthKana } from '@jinji/ja/text';
 import { z } from 'zod';
+import { type ImportMessageCode, importMessage, importMessageJa, type TImportMessage } from './import-messages';
 
 type TextKind = 'text' | 'kana' | 'email' | 'postal' | 'phone' | 'code';
 type TextRule = { label: string; max: number; required: boolean; kind: TextKind };
@@ -49,16 +50,22 @@ export const EMPLOYEE_FIELD_LABELS = {
   ...Object.fromEntries(Object.entries(EMPLOYEE_TEXT_RULES).map(([k, r]) => [k, r.label])),
 } as Record<string, string>;
 
-/** `problem`: the import quotes the cell for format problems, not for missing or over-long ones. */
+/**
+ * `problem`: the import quotes the cell for format problems, not for missing or over-long ones.
+ * `code`: the message as the import stores it (code and parameters); `message` is its Japanese.
+ */
 export type FieldVerdict =
   | { ok: true; value: string | null }
-  | { ok: false; message: string; problem: 'required' | 'format' | 'length' };
+  | { ok: false; message: string; code: TImportMessage; problem: 'required' | 'format' | 'length' };
 
-const fail = (message: string, problem: 'required' | 'format' | 'length'): FieldVerdict => ({
-  ok: false,
-  message,
-  problem,
-});
+const fail = (
+  code: ImportMessageCode,
+  params: TImportMessage['params'],
+  problem: 'required' | 'format' | 'length',
+): FieldVerdict => {
+  const m = importMessage(code, params);
+  return { ok: false, message: importMessageJa(m), code: m, problem };
+};
 
 const nfkc = (s: string) => s.normalize('NFKC');
 
@@ -84,40 +91,45 @@ const EMAIL = z.regexes.email;
 export function checkEmployeeText(key: EmployeeTextField, raw: string): FieldVerdict {
   const r: TextRule = EMPLOYEE_TEXT_RULES[key];
   let v = raw.trim();
-  if (v === '') return r.required ? fail(`${r.label}を入力してください`, 'required') : { ok: true, value: null };
+  const field = r.label;
+  if (v === '') return r.required ? fail('required', { field }, 'required') : { ok: true, value: null };
   switch (r.kind) {
     case 'kana':
       v = toFullWidthKana(v);
-      if (!isKana(v)) return fail(`${r.label}はひらがな・カタカナで入力してください`, 'format');
+      if (!isKana(v)) return fail('kana', { field }, 'format');
       break;
     case 'email':
       v = nfkc(v);
-      if (!EMAIL.test(v)) return fail(`${r.label}の形式が正しくありません`, 'format');
+      if (!EMAIL.test(v)) return fail('emailFormat', { field }, 'format');
       break;
     case 'code':
       v = nfkc(v);
-      if (!/^[\x21-\x7e]+$/.test(v)) return fail(`${r.label}は半角英数字記号で入力してください`, 'format');
+      if (!/^[\x21-\x7e]+$/.test(v)) return fail('codeFormat', { field }, 'format');
       break;
     case 'postal': {
       const p = normalizePostalCode(v);
-      if (p === null) return fail(`${r.label}は 123-4567 の形式で入力してください`, 'format');
+      if (p === null) return fail('postalFormat', { field }, 'format');
       v = p;
       break;
     }
     case 'phone': {
       const p = normalizePhone(v);
-      if (p === null)
-        return fail(`${r.label}は数字・ハイフン・括弧・+ で入力してください（例: 03-1234-5678）`, 'format');
+      if (p === null) return fail('phoneFormat', { field }, 'format');
       v = p;
       break;
     }
     default:
   }
-  if (v.length > r.max) return fail(`${r.label}は${r.max}文字以内で入力してください`, 'length');
+  if (v.length > r.max) return fail('tooLong', { field, max: r.max }, 'length');
   return { ok: true, value: v };
 }
 
-export type RuleIssue = { field: string; message: string };
+/** `code`: the message as the import stores it; `message` its Japanese. */
+export type RuleIssue = { field: string; message: string; code: TImportMessage };
+const issue = (field: string, code: ImportMessageCode): RuleIssue => {
+  const m = importMessage(code);
+  return { field, message: importMessageJa(m), code: m };
+};
 
 export type EmployeeDates = {
   birthDate: string | null;
@@ -128,12 +140,10 @@ export type EmployeeDates = {
 /** The cross-field rules of 生年月日/入社日/退職日; `today` is Japan's (todayInJapan). */
 export function checkEmployeeDates(v: EmployeeDates, today: string): RuleIssue[] {
   const issues: RuleIssue[] = [];
-  if (v.birthDate && v.birthDate > today)
-    issues.push({ field: 'birthDate', message: '生年月日に未来の日付は入力できません' });
-  if (v.birthDate && v.hireDate && v.birthDate >= v.hireDate)
-    issues.push({ field: 'hireDate', message: '入社日は生年月日より後の日付を入力してください' });
+  if (v.birthDate && v.birthDate > today) issues.push(issue('birthDate', 'birthInFuture'));
+  if (v.birthDate && v.hireDate && v.birthDate >= v.hireDate) issues.push(issue('hireDate', 'hireBeforeBirth'));
   if (v.retirementDate && v.hireDate && v.retirementDate < v.hireDate)
-    issues.push({ field: 'retirementDate', message: '退職日は入社日以降の日付を入力してください' });
+    issues.push(issue('retirementDate', 'retirementBeforeHire'));
   return issues;
 }
 
@@ -146,7 +156,6 @@ export function checkSystemUse(v: {
   systemUseStartDate: string | null;
   email: string | null;
 }): RuleIssue[] {
-  if ((v.hasLogin || v.systemUseStartDate) && !v.email)
-    return [{ field: 'email', message: 'システムを利用する場合はメールアドレスを入力してください' }];
+  if ((v.hasLogin || v.systemUseStartDate) && !v.email) return [issue('email', 'emailForSystemUse')];
   return [];
 }

@@ -5,6 +5,7 @@ import { FILE_FORMATS } from '../common/enums';
 
 import { GENDERS } from './employees';
 import { IMPORT_KIND_LABELS, IMPORT_KINDS, type TImportKind } from './enums';
+import { type TImportMessage, ZImportMessageCode, ZImportMessageParams } from './import-messages';
 
 /**
  * A 部署 or 勤務地 as the Excel drop-down offers it, with its company: 営業部（株式会社アクメ）. Two companies
@@ -284,7 +285,10 @@ export const ZImportJob = z.object({
   rowsTotal: z.number().int(),
   rowsValidated: z.number().int(),
   rowsWritten: z.number().int(),
+  /** ログ内容 in Japanese; `logCode` + `logParams` say the same for the web to show in the user's language */
   log: z.string(),
+  logCode: ZImportMessageCode,
+  logParams: ZImportMessageParams,
   errorCount: z.number().int(),
 });
 export type TImportJob = z.infer<typeof ZImportJob>;
@@ -293,13 +297,16 @@ export type TImportJob = z.infer<typeof ZImportJob>;
 export const ZImportError = z.object({
   row: z.number().int(),
   column: z.string(),
+  /** 内容 in Japanese (as the CSV report); `code` + `params` (import-messages) for other languages */
   message: z.string(),
+  code: ZImportMessageCode,
+  params: ZImportMessageParams,
   employeeNumber: z.string().nullable(),
   employeeName: z.string().nullable(),
 });
 export type TImportError = z.infer<typeof ZImportError>;
-/** What a handler reports; the pipeline adds whose row it is. */
-export type TImportProblem = Pick<TImportError, 'row' | 'column' | 'message'>;
+/** What a handler reports (a code of import-messages, never free text); the pipeline adds whose row it is. */
+export type TImportProblem = Pick<TImportError, 'row' | 'column'> & { problem: TImportMessage };
 
 /** 取込履歴, newest first. */
 export const ZImportJobListResponse = zPageOf(ZImportJob);

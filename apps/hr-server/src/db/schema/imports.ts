@@ -1,5 +1,6 @@
+import type { TMessageParam } from '@jinji/ja/messages';
 import { sql } from 'drizzle-orm';
-import { customType, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { tenantIdColumn } from './columns';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
@@ -24,7 +25,10 @@ export const importJobs = pgTable(
     rowsValidated: integer('rows_validated').notNull().default(0),
     rowsWritten: integer('rows_written').notNull().default(0),
     errorCount: integer('error_count').notNull().default(0),
+    /** the text of jobs finished before log_code existed; newer ones store the code (import-messages) */
     log: text('log').notNull().default(''),
+    logCode: text('log_code'),
+    logParams: jsonb('log_params').$type<Record<string, TMessageParam>>(),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.id] }), index('import_jobs_started_idx').on(t.tenantId, t.startedAt)],
 );
@@ -37,7 +41,10 @@ export const importErrors = pgTable(
     seq: integer('seq').notNull(),
     row: integer('row').notNull(),
     column: text('column').notNull(),
-    message: text('message').notNull(),
+    /** the text of errors stored before `code` existed (null since: rendered from code + params) */
+    message: text('message'),
+    code: text('code'),
+    params: jsonb('params').$type<Record<string, TMessageParam>>(),
     employeeNumber: text('employee_number'),
     employeeName: text('employee_name'),
   },

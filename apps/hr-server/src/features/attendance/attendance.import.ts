@@ -1,6 +1,7 @@
 // 勤怠実績の取込 (R-IMP-6): one row per employee and month. Every cell is checked with a message that
 // names the column; 社員番号 is resolved per batch of rows; the write upserts by employee + month.
 import { ATTENDANCE_COLUMNS, parseMinutes } from '@jinji/contracts/hr/attendance';
+import { importMessage as m, type TImportMessage } from '@jinji/contracts/hr/import-messages';
 import { parseYearMonth } from '@jinji/ja/dates';
 import { todayInJapan } from '@jinji/ja/text';
 import type { ImportKindHandler, ImportRow } from '../../lib/import-kinds';
@@ -23,31 +24,30 @@ export type AttendanceRecord = {
 };
 
 type NumericKey = Exclude<keyof AttendanceRecord, 'employeeId' | 'month'>;
-type Check<T> = { value: T | null } | { error: string };
+type Check<T> = { value: T | null } | { error: TImportMessage };
 
 function minutesOf(raw: string): Check<number> {
   if (raw === '') return { value: null };
-  const m = parseMinutes(raw);
-  if (m === null) return { error: `時間は 160:30 の形式で入力してください「${raw}」` };
-  if (m > MAX_MINUTES) return { error: `1か月の時間としては大きすぎます（744:00まで）「${raw}」` };
-  return { value: m };
+  const minutes = parseMinutes(raw);
+  if (minutes === null) return { error: m('timeFormat', { value: raw }) };
+  if (minutes > MAX_MINUTES) return { error: m('timeTooLarge', { value: raw }) };
+  return { value: minutes };
 }
 
 function countOf(raw: string): Check<number> {
   if (raw === '') return { value: null };
   const s = raw.normalize('NFKC');
-  if (!/^\d+$/.test(s)) return { error: `0以上の整数で入力してください「${raw}」` };
+  if (!/^\d+$/.test(s)) return { error: m('countFormat', { value: raw }) };
   const n = Number(s);
-  return n > MAX_COUNT ? { error: `${MAX_COUNT}回以内で入力してください「${raw}」` } : { value: n };
+  return n > MAX_COUNT ? { error: m('countTooLarge', { max: MAX_COUNT, value: raw }) } : { value: n };
 }
 
 function daysOf(raw: string, max: number): Check<number> {
   if (raw === '') return { value: null };
   const s = raw.normalize('NFKC');
   const n = Number(s);
-  if (!/^\d+(\.\d+)?$/.test(s) || !Number.isInteger(n * 2))
-    return { error: `0以上の数値を0.5単位で入力してください「${raw}」` };
-  return n > max ? { error: `${max}日以内で入力してください「${raw}」` } : { value: n };
+  if (!/^\d+(\.\d+)?$/.test(s) || !Number.isInteger(n * 2)) return { error: m('daysFormat', { value: raw }) };
+  return n > max ? { error: m('daysTooLarge', { max, value: raw }) } : { value: n };
 }
 
 const NUMERIC_COLUMNS: [NumericKey, string, (raw: string) => Check<number>][] = [
@@ -71,26 +71,26 @@ export const attendanceImport: ImportKindHandler<AttendanceRecord[]> = {
     let validated = 0;
 
     const checkRow = (row: ImportRow) => {
-      const err = (column: string, message: string) => ctx.error({ row: row.line, column, message });
+      const err = (column: string, problem: TImportMessage) => ctx.error({ row: row.line, column, problem });
       const numberRaw = ctx.cell(row, '社員番号');
       const number = numberRaw.normalize('NFKC');
       const employeeId = number ? employeeIds.get(number) : null;
-      if (!numberRaw) err('社員番号', '社員番号を入力してください');
-      else if (!employeeId) err('社員番号', `登録されていない社員番号です「${numberRaw}」`);
+      if (!numberRaw) err('社員番号', m('required', { field: '社員番号' }));
+      else if (!employeeId) err('社員番号', m('notRegistered', { value: numberRaw }));
 
       const monthRaw = ctx.cell(row, '対象期間');
       let month: string | null = null;
-      if (!monthRaw) err('対象期間', '対象期間を入力してください');
+      if (!monthRaw) err('対象期間', m('required', { field: '対象期間' }));
       else {
         const parsed = parseYearMonth(monthRaw);
-        if (!parsed.ok) err('対象期間', parsed.message);
-        else if (parsed.month > thisMonth) err('対象期間', `未来の年月は入力できません「${monthRaw}」`);
+        if (!parsed.ok) err('対象期間', parsed.problem as TImportMessage);
+        else if (parsed.month > thisMonth) err('対象期間', m('futureMonth', { value: monthRaw }));
         else month = parsed.month;
       }
       if (employeeId && month) {
         const key = `${employeeId}|${month}`;
         const first = firstLine.get(key);
-        if (first !== undefined) err('対象期間', `ファイル内で重複しています（行 ${first}）`);
+        if (first !== undefined) err('対象期間', m('duplicateMonthInFile', { line: first }));
         else firstLine.set(key, row.line);
       }
 
@@ -126,7 +126,7 @@ export const attendanceImport: ImportKindHandler<AttendanceRecord[]> = {
       if (batch.length === BATCH) await flush();
     }
     if (batch.length > 0) await flush();
-    if (validated === 0) ctx.error({ row: 0, column: '-', message: 'データ行がありません' });
+    if (validated === 0) ctx.error({ row: 0, column: '-', problem: m('noDataRows') });
     return ctx.errorCount() > 0 ? [] : records;
   },
 
@@ -141,6 +141,6 @@ export const attendanceImport: ImportKindHandler<AttendanceRecord[]> = {
       written += batch.length;
       ctx.written(written);
     }
-    return { written, log: `${written}件の勤怠実績を取り込みました` };
+    return { written, log: m('logAttendance', { count: written }) };
   },
 };

@@ -2,6 +2,7 @@
 // in one transaction when nothing failed), the months on the detail page, and tenant isolation.
 import { randomUUID } from 'node:crypto';
 import { formatMinutes, parseMinutes } from '@jinji/contracts/hr/attendance';
+import { importMessageJa } from '@jinji/contracts/hr/import-messages';
 import type { TImportProblem } from '@jinji/contracts/hr/imports';
 import { TEST_DB } from '@jinji/test-kit/database';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -69,7 +70,8 @@ afterAll(() => t?.close());
 async function importRows(tenantId: string, table: string[][]) {
   const [header = [], ...body] = table;
   const index = new Map(header.map((h, i) => [h.trim(), i]));
-  const errors: TImportProblem[] = [];
+  // the stored codes rendered as the report shows them, so the words are checked too
+  const errors: { row: number; column: string; message: string }[] = [];
   const validated: number[] = [];
   let written = 0;
   const ctx: ImportContext = {
@@ -79,11 +81,9 @@ async function importRows(tenantId: string, table: string[][]) {
     fileName: '勤怠実績.csv',
     actor: { kind: 'job', tenantId, jobId: 'attendance-test', userId: null, loginId: 'hr', roles: [] },
     index,
-    cell: (row, name) => {
-      const i = index.get(name);
-      return i === undefined ? '' : (row.cells[i] ?? '').trim();
-    },
-    error: (e) => errors.push(e),
+    cell: (row, name) => ctx.cellAt(row, index.get(name)),
+    cellAt: (row, i) => (i === undefined ? '' : (row.cells[i] ?? '').trim()),
+    error: (e: TImportProblem) => errors.push({ row: e.row, column: e.column, message: importMessageJa(e.problem) }),
     errorCount: () => errors.length,
     validated: async (n) => {
       validated.push(n);
@@ -99,7 +99,7 @@ async function importRows(tenantId: string, table: string[][]) {
   if (errors.length > 0) return { errors, validated, written, log: null };
   const result = await t.db.asTenant(tenantId, (tx) => attendanceImport.write(ctx, tx, state, rows));
   expect(result.written).toBe(written);
-  return { errors, validated, written, log: result.log };
+  return { errors, validated, written, log: importMessageJa(result.log) };
 }
 
 const months = async (c: Client, id: string, qs = '') => {

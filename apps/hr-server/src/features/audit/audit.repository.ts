@@ -1,7 +1,7 @@
 // Every query of the audit trail. audit_logs is append-only for the app role (migration 0001).
 import type { TAuditLogFilter } from '@jinji/contracts/hr/audit';
 import { queryRows } from '@jinji/db/client';
-import { insertJsonRows } from '@jinji/db/json-rows';
+import { insertJsonRows, jsonArray } from '@jinji/db/json-rows';
 import { and, count, desc, eq, gte, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { auditLogs } from '../../db/schema/index';
@@ -23,9 +23,9 @@ const AUDIT_COLUMNS = [
 ] as const;
 
 /** One statement however many rows (a 100,000-row import writes 2,000 a batch): a JSON recordset. */
-export async function insertAudits(tx: Tx, rows: AuditRow[]): Promise<void> {
+export async function insertAudits(tx: Tx, rows: AuditRow[], { binary = false } = {}): Promise<void> {
   if (rows.length === 0) return;
-  const json = JSON.stringify(
+  const json = jsonArray(
     rows.map((r) => ({
       tenant_id: r.tenantId,
       at: r.at ?? new Date(),
@@ -38,6 +38,7 @@ export async function insertAudits(tx: Tx, rows: AuditRow[]): Promise<void> {
       after: r.after ?? null,
       is_sensitive: r.isSensitive ?? false,
     })),
+    binary,
   );
   await insertJsonRows(tx, 'audit_logs', AUDIT_COLUMNS, json);
 }

@@ -51,7 +51,13 @@ export function recordAudit(tx: Tx, actor: Actor, entry: AuditEntry): Promise<vo
 }
 
 /** Many rows in few statements (bulk imports). */
-export async function recordAudits(tx: Tx, actor: Actor, entries: AuditEntry[], at = new Date()): Promise<void> {
+export async function recordAudits(
+  tx: Tx,
+  actor: Actor,
+  entries: AuditEntry[],
+  at = new Date(),
+  options: { binary?: boolean } = {},
+): Promise<void> {
   const by = actingUserOf(actor);
   await insertAudits(
     tx,
@@ -69,6 +75,7 @@ export async function recordAudits(tx: Tx, actor: Actor, entries: AuditEntry[], 
         e.isSensitive === true ||
         (e.targetType === 'employee' && (hasSensitiveKey(e.before) || hasSensitiveKey(e.after))),
     })),
+    options,
   );
 }
 

@@ -3,6 +3,7 @@
 // 所属, 契約, audit_logs). Preparing (rows → JSON text) is split from executing so an import can build
 // its next batch while the database runs this one.
 import { randomUUID } from 'node:crypto';
+import { jsonArray } from '@jinji/db/json-rows';
 import { toSearchForm } from '@jinji/ja/text';
 import type { Tx } from '../../db/client';
 import type { Actor } from '../../lib/actor';
@@ -89,13 +90,18 @@ export type PreparedEmployeeWrites = {
   json: NewEmployeeRowsJson;
   audits: AuditEntry[];
   at: Date;
+  binary: boolean;
 };
 
-/** Pure CPU: ids, search columns and the JSON text of every table's rows. */
+/**
+ * Pure CPU: ids, search columns and the JSON text of every table's rows. `binary` (PostgreSQL only):
+ * the JSON as UTF-8 bytes, so a large batch makes no multi-megabyte string (db/json-rows jsonArray).
+ */
 export function prepareNewEmployees(
   tenantId: string,
   rows: readonly NewEmployeeWrite[],
   at = new Date(),
+  { binary = false }: { binary?: boolean } = {},
 ): PreparedEmployeeWrites {
   const now = at.toISOString();
   const ids: string[] = [];
@@ -180,17 +186,18 @@ export function prepareNewEmployees(
       });
     audits.push({ action: 'create', targetType: 'employee', targetId: id, after: r.audit });
   }
-  const text = (list: object[]) => (list.length > 0 ? JSON.stringify(list) : null);
+  const text = (list: object[]) => (list.length > 0 ? jsonArray(list, binary) : null);
   return {
     ids,
     json: {
-      employees: JSON.stringify(employees),
+      employees: jsonArray(employees, binary),
       accounts: text(accounts),
       assignments: text(assignments),
       contracts: text(contracts),
     },
     audits,
     at,
+    binary,
   };
 }
 
@@ -198,7 +205,7 @@ export function prepareNewEmployees(
 export async function insertPreparedEmployees(tx: Tx, actor: Actor, prepared: PreparedEmployeeWrites): Promise<void> {
   if (prepared.ids.length === 0) return;
   await insertNewEmployeeRows(tx, prepared.json);
-  await recordAudits(tx, actor, prepared.audits, prepared.at);
+  await recordAudits(tx, actor, prepared.audits, prepared.at, { binary: prepared.binary });
 }
 
 /** Writes validated new employees; returns their ids in the order given. */

@@ -560,11 +560,12 @@ export const NEW_CONTRACT_COLUMNS = [
 ] as const;
 
 /** JSON arrays of rows keyed by the column lists above; null when a table gets no rows. */
+/** JSON arrays as text or UTF-8 bytes (db/json-rows jsonArray) */
 export type NewEmployeeRowsJson = {
-  employees: string;
-  accounts: string | null;
-  assignments: string | null;
-  contracts: string | null;
+  employees: string | Buffer;
+  accounts: string | Buffer | null;
+  assignments: string | Buffer | null;
+  contracts: string | Buffer | null;
 };
 
 /** One statement per table; the order follows the foreign keys. */

@@ -1,18 +1,17 @@
-// An uploaded import file through the one table reader (@jinji/office-files/table); its errors become
-// the import's CSV_INVALID with the reader's Japanese message, whether opening or on any later pass.
+// An uploaded import file through the one table reader (@jinji/office-files/table); its errors end the
+// import with the reader's message (code + params), whether opening or on any later pass.
 import { FileReadError } from '@jinji/office-files/file-read-error';
 import { openTable, type TableFormat } from '@jinji/office-files/table';
-import { AppError } from '@jinji/server-kit/app-error';
-import type { ImportRow, RowSource } from '../../lib/import-kinds';
+import { ImportAbort, type ImportRow, type RowSource } from '../../lib/import-kinds';
 
 export type ImportFile = { format: TableFormat; header: string[]; rows: RowSource };
 
-const asAppError = (e: unknown) => (e instanceof FileReadError ? new AppError('CSV_INVALID', e.message) : e);
+const asAbort = (e: unknown) => (e instanceof FileReadError ? new ImportAbort(e.problem as ImportAbort['problem']) : e);
 
 /** Header first, then data rows numbered as a spreadsheet would (the header is row 1); blank rows skipped. */
 export async function openImportFile(bytes: Buffer, maxRows: number): Promise<ImportFile> {
   const table = await openTable(bytes, { maxRows }).catch((e: unknown) => {
-    throw asAppError(e);
+    throw asAbort(e);
   });
   return {
     format: table.format,
@@ -21,7 +20,7 @@ export async function openImportFile(bytes: Buffer, maxRows: number): Promise<Im
       try {
         yield* table.rows();
       } catch (e) {
-        throw asAppError(e);
+        throw asAbort(e);
       }
     },
   };

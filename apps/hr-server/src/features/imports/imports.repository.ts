@@ -1,6 +1,7 @@
 import type { TImportError } from '@jinji/contracts/hr/imports';
 import { insertJsonObjects } from '@jinji/db/json-rows';
-import { and, asc, count, desc, eq, gte, inArray, isNotNull, lt, sql } from 'drizzle-orm';
+import type { TMessageParam } from '@jinji/ja/messages';
+import { and, asc, count, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import {
   employeeAssignments,
@@ -28,6 +29,8 @@ const jobColumns = {
   rowsWritten: importJobs.rowsWritten,
   errorCount: importJobs.errorCount,
   log: importJobs.log,
+  logCode: importJobs.logCode,
+  logParams: importJobs.logParams,
 };
 export type ImportJobView = { [K in keyof typeof jobColumns]: ImportJobRow[K] } & { actorName?: string | null };
 // 実行者 as people know them; the login id stays for accounts deleted since
@@ -114,7 +117,18 @@ export async function updateJob(tx: Tx, id: string, values: Partial<typeof impor
   await tx.update(importJobs).set(values).where(eq(importJobs.id, id));
 }
 
-export async function insertErrors(tx: Tx, tenantId: string, jobId: string, errors: TImportError[]): Promise<void> {
+/** An error as stored: its message as code + params (the text is rendered when read). */
+export type StoredImportError = Omit<TImportError, 'message' | 'code' | 'params'> & {
+  code: string;
+  params: Record<string, TMessageParam> | null;
+};
+
+export async function insertErrors(
+  tx: Tx,
+  tenantId: string,
+  jobId: string,
+  errors: StoredImportError[],
+): Promise<void> {
   for (let i = 0; i < errors.length; i += 2000) {
     await tx
       .insert(importErrors)
@@ -129,6 +143,8 @@ export async function findErrorsPage(tx: Tx, jobId: string, page: number, pageSi
       row: importErrors.row,
       column: importErrors.column,
       message: importErrors.message,
+      code: importErrors.code,
+      params: importErrors.params,
       employeeNumber: importErrors.employeeNumber,
       employeeName: importErrors.employeeName,
     })
@@ -164,28 +180,26 @@ export async function findMastersForImport(tx: Tx): Promise<MasterForImport[]> {
     .from(masterItems);
 }
 
+// The values travel as one JSON parameter: a 100,000-value IN list would be 100,000 bound parameters
+// for drizzle to build and the driver to serialise.
+const jsonTexts = (values: string[]) => sql`(select json_array_elements_text(${JSON.stringify(values)}::json))`;
+
 export async function findTakenEmployeeNumbers(tx: Tx, numbers: string[]): Promise<string[]> {
-  const out: string[] = [];
-  for (let i = 0; i < numbers.length; i += 5000) {
-    const rows = await tx
-      .select({ n: employees.employeeNumber })
-      .from(employees)
-      .where(and(isNotNull(employees.employeeNumber), inArray(employees.employeeNumber, numbers.slice(i, i + 5000))));
-    out.push(...rows.map((r) => r.n!));
-  }
-  return out;
+  if (numbers.length === 0) return [];
+  const rows = await tx
+    .select({ n: employees.employeeNumber })
+    .from(employees)
+    .where(sql`${employees.employeeNumber} in ${jsonTexts(numbers)}`);
+  return rows.map((r) => r.n!);
 }
 
 export async function findTakenLoginIds(tx: Tx, ids: string[]): Promise<string[]> {
-  const out: string[] = [];
-  for (let i = 0; i < ids.length; i += 5000) {
-    const rows = await tx
-      .select({ id: userAccounts.loginId })
-      .from(userAccounts)
-      .where(inArray(userAccounts.loginId, ids.slice(i, i + 5000)));
-    out.push(...rows.map((r) => r.id));
-  }
-  return out;
+  if (ids.length === 0) return [];
+  const rows = await tx
+    .select({ id: userAccounts.loginId })
+    .from(userAccounts)
+    .where(sql`${userAccounts.loginId} in ${jsonTexts(ids)}`);
+  return rows.map((r) => r.id);
 }
 
 type Period = { startDate: string } & Record<string, string | null>;

@@ -3,15 +3,30 @@
 // all in one transaction that also finishes the job, so 取込履歴 always says whether the data is there.
 import { actingUserOf } from '@jinji/auth/actor';
 import type { TFileFormat } from '@jinji/contracts/common/enums';
+import {
+  type ImportMessageCode,
+  importMessage,
+  importMessageJa,
+  type TImportMessage,
+} from '@jinji/contracts/hr/import-messages';
 import type { ImportColumn, TImportError, TImportJob, TImportKind, TImportProblem } from '@jinji/contracts/hr/imports';
-import { isUniqueViolation } from '@jinji/db/errors';
+import { findDatabaseError, isUniqueViolation } from '@jinji/db/errors';
+import type { TMessageParam } from '@jinji/ja/messages';
 import { type CsvEncoding, encodeCsv } from '@jinji/office-files/csv';
 import { unescapeFormula } from '@jinji/office-files/formula';
 import { buildXlsx } from '@jinji/office-files/xlsx';
 import { AppError } from '@jinji/server-kit/app-error';
 import type { Database, Tx } from '../../db/client';
 import type { Actor } from '../../lib/actor';
-import { type ImportContext, type ImportKindHandler, type RowSource, turn } from '../../lib/import-kinds';
+import {
+  handOffQueue,
+  ImportAbort,
+  type ImportContext,
+  type ImportKindHandler,
+  type ImportRow,
+  type RowSource,
+  turn,
+} from '../../lib/import-kinds';
 import { attendanceImport } from '../attendance/attendance.import';
 import { masterLists } from './employee-export';
 import { newEmployeesImport, updateEmployeesImport } from './employee-import';
@@ -29,6 +44,7 @@ import {
   insertErrors,
   insertJob,
   insertJobFile,
+  type StoredImportError,
   updateJob,
 } from './imports.repository';
 
@@ -43,10 +59,10 @@ const HANDLERS: Record<TImportKind, ImportKindHandler<unknown>> = {
   employees_update: updateEmployeesImport as ImportKindHandler<unknown>,
   attendance: attendanceImport as ImportKindHandler<unknown>,
 };
-const NOTHING_WRITTEN: Record<TImportKind, string> = {
-  employees_new: '登録は行っていません',
-  employees_update: '更新は行っていません',
-  attendance: '取込は行っていません',
+const FAILED_LOG: Record<TImportKind, ImportMessageCode> = {
+  employees_new: 'logErrorsNew',
+  employees_update: 'logErrorsUpdate',
+  attendance: 'logErrorsAttendance',
 };
 export const importColumns = (kind: TImportKind): ImportColumn[] => HANDLERS[kind].columns;
 
@@ -58,10 +74,16 @@ export const importColumns = (kind: TImportKind): ImportColumn[] => HANDLERS[kin
 type InFlight = { written: number; validated: number; total: number };
 const inFlight = new Map<string, InFlight>();
 
+/** A stored message in Japanese; rows from before codes were stored keep their text. */
+const japaneseOf = (code: string | null, params: Record<string, TMessageParam> | null, text: string | null) =>
+  code ? importMessageJa({ code, params: params ?? undefined }) : (text ?? '');
+
 const toView = (j: ImportJobView): TImportJob => {
   const f = j.status === 'processing' ? inFlight.get(j.id) : undefined;
   return {
     ...j,
+    log: japaneseOf(j.logCode, j.logParams, j.log),
+    logParams: j.logParams ?? null,
     kind: j.kind as TImportKind,
     status: j.status as TImportJob['status'],
     actorName: j.actorName ?? null,
@@ -112,7 +134,12 @@ export async function listImports(db: Database, ctx: Actor, page: number, pageSi
 export async function listImportErrors(db: Database, ctx: Actor, id: string, page: number, pageSize: number) {
   await getImport(db, ctx, id);
   const { items, total } = await db.asTenant(ctx.tenantId, (tx) => findErrorsPage(tx, id, page, pageSize));
-  return { items, total, page, pageSize };
+  return {
+    items: items.map((e): TImportError => ({ ...e, message: japaneseOf(e.code, e.params, e.message) })),
+    total,
+    page,
+    pageSize,
+  };
 }
 
 export async function exportImportErrors(db: Database, ctx: Actor, id: string, encoding: CsvEncoding) {
@@ -156,33 +183,45 @@ export async function runImport(db: Database, data: { tenantId: string; jobId: s
   let rows: RowSource | null = null;
   // errors read left to right through the file, row by row
   const at = (column: string) => index.get(column) ?? Number.MAX_SAFE_INTEGER;
-  const fail = async (log: string) => {
+  const fail = async (log: TImportMessage) => {
     errors.sort((a, b) => a.row - b.row || at(a.column) - at(b.column));
     const reported = await withWhose(db, tenantId, errors, index, rows, job.kind === 'employees_update');
     await db.asTenant(tenantId, async (tx) => {
       const locked = await findJobForUpdate(tx, jobId);
       if (locked?.status !== 'processing') return;
       await insertErrors(tx, tenantId, jobId, reported);
-      await updateJob(tx, jobId, { status: 'failed', finishedAt: new Date(), errorCount: errorTotal, log, file: null });
+      await updateJob(tx, jobId, {
+        status: 'failed',
+        finishedAt: new Date(),
+        errorCount: errorTotal,
+        ...logOf(log),
+        file: null,
+      });
       await deleteJobFile(tx, jobId);
     });
   };
-  const fileError = (message: string) => {
-    errors.push({ row: 0, column: '-', message });
+  const fileError = (problem: TImportMessage) => {
+    errors.push({ row: 0, column: '-', problem });
     errorTotal++;
-    return fail(message);
+    return fail(problem);
   };
 
   let opened: Awaited<ReturnType<typeof openImportFile>>;
   try {
     opened = await openImportFile(file, MAX_ROWS);
   } catch (e) {
-    if (e instanceof AppError) return fileError(e.message);
+    if (e instanceof ImportAbort) return fileError(e.problem);
     throw e;
   }
   const header = opened.header.map((h) => h.trim());
   rows = opened.rows;
   for (const [i, h] of header.entries()) if (h && !index.has(h)) index.set(h, i);
+
+  const cellAt = (row: ImportRow, i: number | undefined) => {
+    const v = i === undefined ? '' : (row.cells[i] ?? '').trim();
+    // our CSV and XLSX exports escape formula-like cells with an apostrophe; undo it on the way back
+    return v.charCodeAt(0) === 39 ? unescapeFormula(v) : v;
+  };
 
   // On PostgreSQL pass 2 starts with pass 1 (the database writes while Node validates); its
   // transaction commits only if pass 1 reports nothing. PGlite has one connection: pass 1 first.
@@ -197,12 +236,8 @@ export async function runImport(db: Database, data: { tenantId: string; jobId: s
     fileName: job.fileName,
     actor: { kind: 'job', tenantId, jobId, userId: job.actorId, loginId: job.actorLoginId, roles: [] },
     index,
-    cell: (row, h) => {
-      const i = index.get(h);
-      const v = i === undefined ? '' : (row.cells[i] ?? '').trim();
-      // our CSV and XLSX exports escape formula-like cells with an apostrophe; undo it on the way back
-      return v.charCodeAt(0) === 39 ? unescapeFormula(v) : v;
-    },
+    cell: (row, h) => cellAt(row, index.get(h)),
+    cellAt,
     error: (e) => {
       errorTotal++;
       if (errors.length < MAX_ERRORS) errors.push(e);
@@ -226,33 +261,35 @@ export async function runImport(db: Database, data: { tenantId: string; jobId: s
   const headerErrors = checkHeader(header, handler);
   if (headerErrors.length > 0) {
     for (const e of headerErrors) ctx.error(e);
-    return fail('1行目の項目名が正しくありません');
+    return fail(importMessage('logBadHeader'));
   }
   const noteTotal = async () => {
     const total = validatedRows;
     await db.asTenant(tenantId, (tx) => updateJob(tx, jobId, { rowsTotal: total, rowsValidated: total }));
   };
-  const invalid = () => fail(`エラー ${errorTotal}件（${NOTHING_WRITTEN[job.kind as TImportKind]}）`);
+  const invalid = () => fail(importMessage(FAILED_LOG[job.kind as TImportKind], { count: errorTotal }));
   // nothing was written (one transaction); say why in 取込履歴
   const writeFailed = (e: unknown) => {
-    const message =
-      e instanceof AppError
-        ? e.message
+    const problem =
+      e instanceof ImportAbort
+        ? e.problem
         : isUniqueViolation(e)
-          ? '登録中に社員番号またはログインIDの重複が見つかりました（登録は行っていません）'
-          : null;
-    if (!message) throw e;
+          ? importMessage('logDuplicateWhileWriting')
+          : findDatabaseError(e)?.code === '23503'
+            ? importMessage('logMastersChanged') // a master deleted while the rows were written
+            : null;
+    if (!problem) throw e;
     errors.length = 0;
-    return fileError(message);
+    return fileError(problem);
   };
-  const finish = async (tx: Tx, result: { written: number; log: string }) => {
+  const finish = async (tx: Tx, result: { written: number; log: TImportMessage }) => {
     await updateJob(tx, jobId, {
       status: 'succeeded',
       finishedAt: new Date(),
       rowsTotal: validatedRows,
       rowsValidated: validatedRows,
       rowsWritten: result.written,
-      log: result.log,
+      ...logOf(result.log),
       file: null,
     });
     await deleteJobFile(tx, jobId);
@@ -263,7 +300,7 @@ export async function runImport(db: Database, data: { tenantId: string; jobId: s
     try {
       state = await handler.validate(ctx, opened.rows);
     } catch (e) {
-      if (e instanceof AppError) return fileError(e.message);
+      if (e instanceof ImportAbort) return fileError(e.problem);
       throw e;
     }
     await noteTotal();
@@ -283,13 +320,21 @@ export async function runImport(db: Database, data: { tenantId: string; jobId: s
 
   const validateWhileWriting = async () => {
     const early = await handler.begin!(ctx);
-    const validation = handler.validate(ctx, opened.rows).then(
-      () => {
-        progress.total = validatedRows;
-        return { error: null };
-      },
-      (error: unknown) => ({ error }),
-    );
+    // one parse for both passes: pass 1 hands its accepted batches over, one waiting at most (memory)
+    const accepted = handOffQueue<unknown[]>(1);
+    const validation = handler
+      .validate(ctx, opened.rows, (batch) => accepted.put(batch))
+      .then(
+        () => {
+          accepted.close();
+          progress.total = validatedRows;
+          return { error: null };
+        },
+        (error: unknown) => {
+          accepted.fail(error);
+          return { error };
+        },
+      );
     // pass 2 reports nothing: its row errors are pass 1's too. Any error (its own or pass 1's) stops it.
     let writeErrors = 0;
     const writeCtx: ImportContext = {
@@ -304,15 +349,18 @@ export async function runImport(db: Database, data: { tenantId: string; jobId: s
       await db.asTenant(tenantId, async (tx) => {
         const locked = await findJobForUpdate(tx, jobId);
         if (locked?.status !== 'processing') {
+          accepted.abandon();
           await validation;
           return;
         }
-        let result: { written: number; log: string } | null = null;
+        let result: { written: number; log: TImportMessage } | null = null;
         let writeError: unknown = null;
         try {
-          result = await handler.write(writeCtx, tx, early, opened.rows);
+          result = await handler.write(writeCtx, tx, early, opened.rows, accepted);
         } catch (e) {
           writeError = e;
+        } finally {
+          accepted.abandon(); // pass 1 may go on finding errors; nobody reads its batches any more
         }
         const v = await validation;
         if (v.error || errorTotal > 0) {
@@ -324,10 +372,12 @@ export async function runImport(db: Database, data: { tenantId: string; jobId: s
       });
     } catch (e) {
       if (e !== ROLLBACK) return writeFailed(e);
+    } finally {
+      accepted.abandon(); // also when the transaction could not start
     }
     if (!discarded) return;
     const { error } = discarded as { error: unknown };
-    if (error instanceof AppError) return fileError(error.message);
+    if (error instanceof ImportAbort) return fileError(error.problem);
     if (error) throw error;
     await noteTotal();
     return invalid();
@@ -354,7 +404,7 @@ async function withWhose(
   index: Map<string, number>,
   rows: RowSource | null,
   isRegisteredFirst: boolean,
-): Promise<TImportError[]> {
+): Promise<StoredImportError[]> {
   const whose = new Map<number, { employeeNumber: string | null; employeeName: string | null }>();
   const lines = new Set(errors.filter((e) => e.row > 1).map((e) => e.row));
   const at = (name: string) => index.get(name);
@@ -377,8 +427,16 @@ async function withWhose(
       for (const w of unnamed) w.employeeName = names.get(w.employeeNumber!) ?? w.employeeName;
     }
   }
-  return errors.map((e) => ({ ...e, ...(whose.get(e.row) ?? { employeeNumber: null, employeeName: null }) }));
+  return errors.map(({ problem, ...e }) => ({
+    ...e,
+    code: problem.code,
+    params: problem.params ?? null,
+    ...(whose.get(e.row) ?? { employeeNumber: null, employeeName: null }),
+  }));
 }
+
+/** The job's log columns for a message: the code and its parameters (the text is rendered when read). */
+const logOf = (m: TImportMessage) => ({ log: '', logCode: m.code, logParams: m.params ?? null });
 
 /** Thrown inside the write transaction to roll it back when pass 1, running alongside, found errors. */
 const ROLLBACK = Symbol('rollback');
@@ -387,13 +445,13 @@ function checkHeader(names: string[], handler: ImportKindHandler<unknown>): TImp
   const known = new Set(handler.columns.map((c) => c.header));
   const required = handler.requiredHeaders ?? handler.columns.filter((c) => c.required).map((c) => c.header);
   const errors: TImportProblem[] = [];
-  for (const h of required) {
-    if (!names.includes(h)) errors.push({ row: 1, column: h, message: `必須の項目「${h}」の列がありません` });
-  }
+  const problem = (code: ImportMessageCode, column: string) =>
+    errors.push({ row: 1, column, problem: importMessage(code, { column }) });
+  for (const h of required) if (!names.includes(h)) problem('headerMissing', h);
   const seen = new Set<string>();
   for (const h of names) {
-    if (h && !known.has(h)) errors.push({ row: 1, column: h, message: `不明な項目名です「${h}」` });
-    else if (h && seen.has(h)) errors.push({ row: 1, column: h, message: `項目名が重複しています「${h}」` });
+    if (h && !known.has(h)) problem('headerUnknown', h);
+    else if (h && seen.has(h)) problem('headerDuplicate', h);
     seen.add(h);
   }
   return errors;

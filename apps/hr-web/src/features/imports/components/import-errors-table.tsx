@@ -4,12 +4,14 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { importErrorsCsvUrl, importErrorsQueryOptions } from '../api/imports';
+import { useImportMessage } from '../import-message';
 
 const PAGE_SIZE = 20;
 
 /** 行 / 社員番号 / 氏名 / 項目 / 内容 of a failed import, paged, and 【エラー一覧をダウンロード】 (CSV, 文字コード choice). */
 export function ImportErrorsTable({ id }: { id: string }) {
   const { t } = useTranslation();
+  const messageOf = useImportMessage();
   const [page, setPage] = useState(1);
   const { data, error, isPlaceholderData } = useQuery(importErrorsQueryOptions(id, page, PAGE_SIZE));
   const totalPages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
@@ -66,7 +68,7 @@ export function ImportErrorsTable({ id }: { id: string }) {
                 <Table.Td ff="monospace">{e.employeeNumber ?? ''}</Table.Td>
                 <Table.Td>{e.employeeName ?? ''}</Table.Td>
                 <Table.Td>{e.column}</Table.Td>
-                <Table.Td>{e.message}</Table.Td>
+                <Table.Td>{messageOf({ code: e.code, params: e.params }, e.message)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

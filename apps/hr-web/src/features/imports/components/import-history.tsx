@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { importJobsQueryOptions } from '../api/imports';
+import { useImportMessage } from '../import-message';
 import { ImportStatusBadge } from './import-status-badge';
 
 const PAGE_SIZE = 20;
@@ -11,6 +12,7 @@ const PAGE_SIZE = 20;
 /** 取込履歴: 開始日時 / 終了日時 / 種類 / 実行者 / ステータス / ファイル名 / ログ内容, newest first. */
 export function ImportHistory({ selectedId, onSelect }: { selectedId?: string; onSelect: (id: string) => void }) {
   const { t } = useTranslation();
+  const messageOf = useImportMessage();
   const [page, setPage] = useState(1);
   const { data, error, isPlaceholderData } = useQuery(importJobsQueryOptions(page, PAGE_SIZE));
   const totalPages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
@@ -65,7 +67,8 @@ export function ImportHistory({ selectedId, onSelect }: { selectedId?: string; o
                   <Table.Td style={{ wordBreak: 'break-all' }}>{job.fileName}</Table.Td>
                   <Table.Td>
                     <Text size="sm" lineClamp={2} style={{ whiteSpace: 'pre-wrap' }}>
-                      {job.log || t(`imports.statuses.${job.status}`)}
+                      {messageOf({ code: job.logCode, params: job.logParams }, job.log) ||
+                        t(`imports.statuses.${job.status}`)}
                     </Text>
                     {job.errorCount > 0 ? (
                       <Anchor component="button" type="button" size="xs" onClick={() => onSelect(job.id)}>

@@ -6,6 +6,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { importJobQueryOptions } from '../api/imports';
+import { useImportMessage } from '../import-message';
 import { ImportErrorsTable } from './import-errors-table';
 import { ImportStatusBadge } from './import-status-badge';
 
@@ -15,6 +16,7 @@ import { ImportStatusBadge } from './import-status-badge';
  */
 export function ImportJobPanel({ id }: { id: string }) {
   const { t } = useTranslation();
+  const messageOf = useImportMessage();
   const queryClient = useQueryClient();
   const { data: job, error } = useQuery(importJobQueryOptions(id));
   const status = job?.status;
@@ -33,8 +35,9 @@ export function ImportJobPanel({ id }: { id: string }) {
   if (!job) return <Skeleton h={120} aria-label={t('kit.loading')} />;
 
   const succeededTitle = t(`imports.succeeded.${job.kind}`, { count: job.rowsWritten });
+  const log = messageOf({ code: job.logCode, params: job.logParams }, job.log);
   // the server's log says the same and more (「1件を更新しました（変更のない行 1件）」): then it is the title
-  const logIsTitle = job.log.startsWith(succeededTitle) && !job.log.includes('\n');
+  const logIsTitle = log.startsWith(succeededTitle) && !log.includes('\n');
 
   return (
     <Paper withBorder radius="md" p="lg" component="section" aria-label={t('imports.resultTitle')}>
@@ -57,11 +60,11 @@ export function ImportJobPanel({ id }: { id: string }) {
         {job.status === 'processing' && <ImportProgress job={job} />}
 
         {job.status === 'succeeded' && (
-          <Alert color="green" title={logIsTitle ? job.log : succeededTitle}>
+          <Alert color="green" title={logIsTitle ? log : succeededTitle}>
             <Stack gap="xs" align="flex-start">
-              {job.log && !logIsTitle && (
+              {log && !logIsTitle && (
                 <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                  {job.log}
+                  {log}
                 </Text>
               )}
               {job.kind === 'attendance' && <Text size="sm">{t('imports.checkAttendance')}</Text>}
@@ -80,9 +83,9 @@ export function ImportJobPanel({ id }: { id: string }) {
         {job.status === 'failed' && (
           <>
             <Alert color="red" role="alert" title={t(`imports.failed.${job.kind}`, { count: job.errorCount })}>
-              {job.log && (
+              {log && (
                 <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                  {job.log}
+                  {log}
                 </Text>
               )}
             </Alert>

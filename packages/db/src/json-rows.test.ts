@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { jsonArray } from './json-rows';
+
+describe('jsonArray', () => {
+  it('writes the same JSON as bytes as JSON.stringify does as text (empty, escapes, 𠮷, large batches)', () => {
+    const cases: object[][] = [
+      [],
+      [{}],
+      [{ a: '𠮷野〜', b: 'x"y\\z\n', c: null, d: 1.5, e: { nested: ['配列'] } }],
+      // rows of 3-byte characters only fill the reserved room exactly; the buffer must still grow
+      Array.from({ length: 30_000 }, (_, i) => ({ s: '漢'.repeat(i % 97), i })),
+    ];
+    for (const rows of cases) {
+      expect((jsonArray(rows, true) as Buffer).toString('utf8')).toBe(JSON.stringify(rows));
+      expect(jsonArray(rows, false)).toBe(JSON.stringify(rows));
+    }
+  });
+});
