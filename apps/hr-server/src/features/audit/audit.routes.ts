@@ -1,4 +1,5 @@
 import { ZAuditLogExportQuery, ZAuditLogQuery, ZAuditLogResponse } from '@jinji/contracts/hr/audit';
+import { attachmentDisposition } from '@jinji/server-kit/download';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Database } from '../../db/client';
 import { requireAuth } from '../../plugins/auth';
@@ -36,10 +37,7 @@ export const auditRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, 
       const file = exportAuditLogs(db, requireAuth(request), filter, encoding);
       return reply
         .header('content-type', `text/csv; charset=${encoding === 'utf8' ? 'utf-8' : 'shift_jis'}`)
-        .header(
-          'content-disposition',
-          `attachment; filename="audit-logs.csv"; filename*=UTF-8''${encodeURIComponent('操作ログ.csv')}`,
-        )
+        .header('content-disposition', attachmentDisposition('操作ログ.csv', 'audit-logs.csv'))
         .send(file);
     },
   );

@@ -25,6 +25,7 @@ import {
   ZRequestTypeParams,
 } from '@jinji/contracts/hr/requests';
 import type { MailWorker } from '@jinji/mail/worker';
+import { attachmentDisposition } from '@jinji/server-kit/download';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Database } from '../../db/client';
 import { requireAuth } from '../../plugins/auth';
@@ -64,8 +65,7 @@ const sendAttachment = (
   reply
     .headers({
       'content-type': file.contentType,
-      // never rendered in the app's origin: always a download
-      'content-disposition': `attachment; filename="attachment"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      'content-disposition': attachmentDisposition(file.fileName, 'attachment'),
       'x-content-type-options': 'nosniff',
     })
     .send(file.bytes);
