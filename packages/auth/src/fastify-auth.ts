@@ -7,12 +7,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 
 /**
- * An app states its permission type here (`interface AccessRegistry { permission: TPermission }`)
- * so that a route's `config.access` is checked against its own permission keys.
+ * Each app states its permission type here under its own key (`interface AccessRegistry { hr: TPermission }`)
+ * so that a route's `config.access` is checked against its permission keys. Keys per app, because a program
+ * that compiles both apps (scripts/) sees both augmentations: one shared key would conflict.
  */
 // biome-ignore lint/suspicious/noEmptyInterface: filled by module augmentation in each app
 export interface AccessRegistry {}
-type Permission = AccessRegistry extends { permission: infer P } ? P : string;
+type Permission = keyof AccessRegistry extends never ? string : AccessRegistry[keyof AccessRegistry];
 
 /**
  * public  — no session needed

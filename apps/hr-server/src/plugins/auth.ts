@@ -1,7 +1,7 @@
 // HR's use of the auth kit: cookie names `__Host-jinji_sid` / `jinji_sid`, the session looked up by
 // auth.service, and access decided by HR's role × permission matrix.
 import { createAuthKit } from '@jinji/auth/fastify-auth';
-import { isAllowed, type Permission } from '@jinji/contracts/hr/access';
+import { isAllowed, isPermission, type Permission } from '@jinji/contracts/hr/access';
 import { AppError } from '@jinji/server-kit/app-error';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
@@ -12,7 +12,7 @@ import type { HrUser } from '../lib/actor';
 
 declare module '@jinji/auth/fastify-auth' {
   interface AccessRegistry {
-    permission: Permission;
+    hr: Permission;
   }
 }
 
@@ -35,7 +35,11 @@ export const authPlugin = fp(
         if (!user) throw new AppError('UNAUTHENTICATED');
         const mayProceedExpired = access.kind === 'session' && access.whilePasswordExpired === true;
         if (user.mustChangePassword && !mayProceedExpired) throw new AppError('PASSWORD_CHANGE_REQUIRED');
-        if (access.kind === 'permission' && !isAllowed(user.roles, access.permission)) throw new AppError('FORBIDDEN');
+        // a program compiling both apps (scripts/) sees training's keys too: anything not HR's is refused
+        const permission = access.kind === 'permission' ? access.permission : null;
+        if (permission !== null && !(isPermission(permission) && isAllowed(user.roles, permission))) {
+          throw new AppError('FORBIDDEN');
+        }
       },
     });
   },

@@ -1,10 +1,17 @@
 // Training's auth kit: cookies `__Host-jinji_trn_sid` / `jinji_trn_sid`, the session from
-// training.session_context; every signed-in user may use a 'session' route (roles come with the features).
+// training.session_context, and access by システム権限 × permission (contracts/training/access).
 import { createAuthKit } from '@jinji/auth/fastify-auth';
+import { isTrainingAllowed, type TTrainingPermission } from '@jinji/contracts/training/access';
 import { AppError } from '@jinji/server-kit/app-error';
 import type { TrainingConfig } from '../config';
 import type { TrainingDb } from '../db/database';
 import { resolveTrainingSession, type TrainingUser } from '../features/auth/auth.service';
+
+declare module '@jinji/auth/fastify-auth' {
+  interface AccessRegistry {
+    training: TTrainingPermission;
+  }
+}
 
 export const trainingAuth = createAuthKit<TrainingUser>({
   cookiePrefix: 'jinji_trn',
@@ -14,7 +21,10 @@ export const trainingAuth = createAuthKit<TrainingUser>({
 
 export const trainingAuthOptions = (db: TrainingDb, config: TrainingConfig) => ({
   resolveSession: (token: string) => resolveTrainingSession(db, config, token),
-  authorize: (user: TrainingUser | null) => {
+  authorize: (user: TrainingUser | null, access: { kind: string; permission?: string }) => {
     if (!user) throw new AppError('UNAUTHENTICATED');
+    if (access.kind === 'permission' && !isTrainingAllowed(user.systemRole, access.permission ?? '')) {
+      throw new AppError('FORBIDDEN');
+    }
   },
 });

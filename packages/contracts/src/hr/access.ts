@@ -140,6 +140,8 @@ export const PERMISSIONS = {
 export type Permission = keyof typeof PERMISSIONS;
 export const PERMISSION_KEYS = Object.keys(PERMISSIONS) as Permission[];
 
+export const isPermission = (key: string): key is Permission => Object.hasOwn(PERMISSIONS, key);
+
 export function isAllowed(roles: readonly TAdminRole[], permission: Permission): boolean {
   const allowed: readonly TAdminRole[] = PERMISSIONS[permission].roles;
   return roles.some((r) => allowed.includes(r));

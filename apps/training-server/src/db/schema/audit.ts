@@ -13,7 +13,7 @@ export const auditLogs = training.table('audit_logs', {
   actorUserId: uuid('actor_user_id'),
   targetId: text('target_id'),
   before: jsonb('before'),
-  /** 'user:<login ID>', 'system:login-lockout', 'cli:demo' */
+  /** 'user:<login ID>', 'system:login-lockout', 'system:cli-demo', 'service:<token id>' */
   actorLabel: text('actor_label').notNull(),
   after: jsonb('after'),
 });

@@ -1,4 +1,5 @@
 export * from './audit';
+export * from './courses';
 export * from './mail';
 export * from './organisations';
 export * from './users';

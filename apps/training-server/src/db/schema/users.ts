@@ -1,13 +1,13 @@
 // 利用者, their sessions and login throttles (the auth kit's stores: their columns are the kit's).
 
+import { SYSTEM_ROLES } from '@jinji/contracts/training/access';
 import { loginThrottleColumns, ofTenantUser, sessionColumns } from '@jinji/db/auth-columns';
 import { sql } from 'drizzle-orm';
-import { type AnyPgColumn, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, foreignKey, index, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
 import { organisationId, stamp, training } from './organisations';
 
-/** 一般 / 承認者 / 管理者 */
-export const SYSTEM_ROLES = ['general', 'approver', 'admin'] as const;
-export type SystemRole = (typeof SYSTEM_ROLES)[number];
+/** 性別: 男性 / 女性 / その他 / 回答しない (the default of a user HR creates, R-LINK-2) */
+export const GENDERS = ['male', 'female', 'other', 'unanswered'] as const;
 
 export const users = training.table(
   'users',
@@ -25,10 +25,24 @@ export const users = training.table(
     systemRole: text('system_role', { enum: SYSTEM_ROLES }).notNull().default('general'),
     passwordHash: text('password_hash'),
     departmentName: text('department_name'),
+    gender: text('gender', { enum: GENDERS }).notNull().default('unanswered'),
+    /** 承認者: the user who approves this user's applications (any 承認者 of the organisation when null) */
+    approverId: uuid('approver_id'),
+    /** HR's employee key when HR provisions this user (SCIM externalId); unique in the organisation */
+    externalId: text('external_id'),
+    /** set while HR provisions this user: ログインID, 氏名, 氏名カナ and メールアドレス are then HR's, locked here */
+    linkedAt: stamp('linked_at'),
   },
   (t) => [
     primaryKey({ columns: [t.organisationId, t.id] }),
     unique('users_login_id_uq').on(t.organisationId, t.loginId),
+    unique('users_external_id_uq').on(t.organisationId, t.externalId),
+    foreignKey({
+      name: 'users_approver_fk',
+      columns: [t.organisationId, t.approverId],
+      foreignColumns: [t.organisationId, t.id],
+    }),
+    index('users_approver_idx').on(t.organisationId, t.approverId),
   ],
 );
 

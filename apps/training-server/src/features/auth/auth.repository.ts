@@ -1,17 +1,18 @@
 // The training auth tables: users by login ID, sessions, login throttles and the one audit insert.
 import type { ThrottleRow, ThrottleStore } from '@jinji/auth/login-throttle';
 import { ACCOUNT_SOURCE } from '@jinji/auth/login-throttle';
+import type { TSystemRole } from '@jinji/contracts/training/access';
 import { queryRows } from '@jinji/db/client';
 import { and, eq, sql } from 'drizzle-orm';
 import type { TrainingDb, TrainingTx } from '../../db/database';
-import { auditLogs, loginThrottles, sessions, users } from '../../db/schema/index';
+import { loginThrottles, sessions, users } from '../../db/schema/index';
 
 export type SessionMe = {
   id: string;
   loginId: string;
   displayName: string;
   email: string | null;
-  systemRole: 'general' | 'approver' | 'admin';
+  systemRole: TSystemRole;
   organization: { id: string; code: string; name: string };
 };
 
@@ -43,11 +44,6 @@ export async function insertSession(tx: TrainingTx, row: typeof sessions.$inferI
 
 export async function deleteSession(tx: TrainingTx, idHash: string): Promise<void> {
   await tx.delete(sessions).where(eq(sessions.idHash, idHash));
-}
-
-/** Every data change of the training system writes one row here, in its own transaction. */
-export async function insertAudit(tx: TrainingTx, row: typeof auditLogs.$inferInsert): Promise<void> {
-  await tx.insert(auditLogs).values(row);
 }
 
 const throttleRow = {

@@ -1,5 +1,6 @@
 // Training login and sessions over the auth kit (decision 004): an unknown 組織コード or ログインID, a wrong
 // password, a lockout and a disabled user all fail alike — one error, one argon2 verify.
+import { systemActor } from '@jinji/auth/actor';
 import { checkThrottledPassword, settleLoginSuccess } from '@jinji/auth/login-throttle';
 import { burnVerify, verifyPassword } from '@jinji/auth/passwords';
 import { newSessionToken, parseSessionToken, sessionCutoffs, sessionExpiry } from '@jinji/auth/session-token';
@@ -7,6 +8,7 @@ import type { TTrainingLoginRequest, TTrainingMeResponse } from '@jinji/contract
 import { AppError } from '@jinji/server-kit/app-error';
 import type { TrainingConfig } from '../../config';
 import type { TrainingDb, TrainingTx } from '../../db/database';
+import { recordAudit } from '../audit/audit.service';
 import * as repo from './auth.repository';
 
 /** The signed-in user of a request. */
@@ -43,9 +45,7 @@ export async function trainingLogin(db: TrainingDb, config: TrainingConfig, body
     verify: () => verifyPassword(hash, body.password),
     burnVerify: () => burnVerify(body.password),
     onLocked: (tx, lock) =>
-      repo.insertAudit(tx, {
-        organisationId: orgId,
-        actorLabel: 'system:login-lockout',
+      recordAudit(tx, systemActor(orgId, 'login-lockout', { systemRole: 'admin' }), {
         action: 'lock',
         targetType: 'user',
         targetId: user.id,

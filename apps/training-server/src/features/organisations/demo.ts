@@ -1,9 +1,12 @@
 // `npm run jinji -- demo`: the demo 契約組織 (組織コード demo) and its 管理者, created once; run again, the
 // admin's password becomes the given one and its lockout is lifted. Both changes are audited.
+
+import { systemActor } from '@jinji/auth/actor';
 import { hashPassword } from '@jinji/auth/passwords';
 import { eq, sql } from 'drizzle-orm';
 import type { TrainingDb } from '../../db/database';
-import { auditLogs, loginThrottles, organisations, users } from '../../db/schema/index';
+import { loginThrottles, organisations, users } from '../../db/schema/index';
+import { recordAudit } from '../audit/audit.service';
 
 export const TRAINING_DEMO = { organizationCode: 'demo', loginId: 'admin' };
 
@@ -27,9 +30,7 @@ export async function seedTrainingDemo(db: TrainingDb, password: string): Promis
       })
       .returning({ id: users.id });
     await tx.delete(loginThrottles).where(eq(loginThrottles.userId, user!.id));
-    await tx.insert(auditLogs).values({
-      organisationId,
-      actorLabel: 'cli:demo',
+    await recordAudit(tx, systemActor(organisationId, 'cli-demo', { systemRole: 'admin' }), {
       action: found ? 'reset_password' : 'create',
       targetType: 'user',
       targetId: user!.id,
