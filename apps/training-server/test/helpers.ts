@@ -2,38 +2,50 @@
 // users written directly, and a cookie client on training's login route.
 import { randomBytes } from 'node:crypto';
 import { hashPassword } from '@jinji/auth/passwords';
+import type { TSystemRole } from '@jinji/contracts/training/access';
 import { createTestDatabase } from '@jinji/test-kit/database';
 import { InjectClient } from '@jinji/test-kit/inject-client';
 import type { FastifyInstance } from 'fastify';
 import { buildTrainingApp } from '../src/app';
-import { loadTrainingConfig } from '../src/config';
+import { loadTrainingConfig, type TrainingConfig } from '../src/config';
 import { type TrainingDb, trainingDatabase } from '../src/db/database';
 import { organisations, users } from '../src/db/schema/index';
 import { trainingTestTemplate } from './template';
 
 export const PASSWORD = 'Sazanka-no-hana-2026!';
 
-export async function trainingTestApp() {
+export async function trainingTestApp(overrides: { login?: Partial<TrainingConfig['login']> } = {}) {
   const db = await createTestDatabase(trainingTestTemplate, trainingDatabase.spec, { poolSize: 2 });
   const env = { NODE_ENV: 'test', LOG_LEVEL: 'silent', JINJI_TRAINING_WEB_DIST: '/nonexistent' } as const;
   const base = loadTrainingConfig(env);
-  const config = { ...base, login: { ...base.login, lockThreshold: 3 } };
+  const config = { ...base, login: { ...base.login, lockThreshold: 3, ...overrides.login } };
   const app = await buildTrainingApp({ config, db, logger: false });
   await app.ready();
   const close = () => app.close().then(() => db.close());
   return { app, db, config, close };
 }
 
-export async function createOrganisation(db: TrainingDb, loginIds = ['admin']) {
+/** An organisation with users written directly; each login ID's システム権限 from `roles` (default 管理者 for 'admin', else 一般). */
+export async function createOrganisation(
+  db: TrainingDb,
+  loginIds = ['admin'],
+  roles: Record<string, TSystemRole> = {},
+) {
   const code = `o${randomBytes(4).toString('hex')}`;
   const [org] = await db.owner
     .insert(organisations)
     .values({ code, name: `研修組織 ${code}` })
     .returning();
   const passwordHash = await hashPassword(PASSWORD);
-  const rows = loginIds.map((loginId) => ({ organisationId: org!.id, loginId, displayName: loginId, passwordHash }));
+  const rows = loginIds.map((loginId) => ({
+    organisationId: org!.id,
+    loginId,
+    displayName: loginId,
+    passwordHash,
+    systemRole: roles[loginId] ?? (loginId === 'admin' ? ('admin' as const) : ('general' as const)),
+  }));
   const created = await db.asTenant(org!.id, (tx) => tx.insert(users).values(rows).returning({ id: users.id }));
-  return { id: org!.id, code, userIds: created.map((u) => u.id) };
+  return { id: org!.id, code, userIds: created.map((u) => u.id), loginIds };
 }
 
 /** A browser-like client: cookies kept, the CSRF token sent on mutating requests. */

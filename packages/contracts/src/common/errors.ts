@@ -26,6 +26,7 @@ export const ERROR_CODES = [
   'CP932_UNENCODABLE',
   'NO_LINKED_EMPLOYEE',
   'PASSWORD_LINK_INVALID',
+  'SERVICE_UNAVAILABLE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -53,6 +54,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   PASSWORD_POLICY_VIOLATION: 422,
   CURRENT_PASSWORD_WRONG: 422,
   TOO_MANY_REQUESTS: 429,
+  SERVICE_UNAVAILABLE: 503,
   INTERNAL: 500,
 };
 
@@ -83,6 +85,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   PASSWORD_POLICY_VIOLATION: 'パスワードがパスワードポリシーを満たしていません',
   CURRENT_PASSWORD_WRONG: '現在のパスワードが正しくありません',
   TOO_MANY_REQUESTS: 'リクエストが多すぎます。しばらくしてから再度お試しください',
+  SERVICE_UNAVAILABLE: 'ただいま処理を受け付けられません。しばらくしてから再度お試しください',
   INTERNAL: 'システムエラーが発生しました。しばらくしてから再度お試しください',
 };
 

@@ -131,7 +131,7 @@ export const importRoutes: FastifyPluginAsyncZod<{ db: Database; jobs?: JobQueue
       },
     },
     async (request, reply) => {
-      if (!jobs) throw new AppError('INTERNAL', 'ジョブ基盤が起動していません');
+      if (!jobs) throw new AppError('SERVICE_UNAVAILABLE', 'ジョブ基盤が起動していないため取り込めません');
       if (!Buffer.isBuffer(request.body)) throw new AppError('CSV_INVALID', 'CSVまたはExcelファイルを送信してください');
       const rawName = request.headers['x-file-name'];
       let fileName = 'upload.csv';

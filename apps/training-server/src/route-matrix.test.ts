@@ -1,0 +1,95 @@
+// SECURITY.md "Object- and field-level access" and "Input validation" for the training system: every
+// registered API route × every システム権限 (and signed out), with organisation B's ids in the path,
+// is allowed or refused exactly as contracts/training/access says, an allowed call naming B's row
+// answers 404 and no answer holds B's personal values; then every route of the OpenAPI document is
+// fuzzed by an admin (0 × 5xx). Built from the server's own route list: a new route is covered at once.
+import type { ApiRoute } from '@jinji/auth/fastify-auth';
+import { isTrainingAllowed, type TSystemRole } from '@jinji/contracts/training/access';
+import { TEST_DB } from '@jinji/test-kit/database';
+import { fuzzOpenApi } from '@jinji/test-kit/openapi-fuzz';
+import { runRouteMatrix, type Verdict } from '@jinji/test-kit/route-matrix';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ForeignFixtures, foreignFixtures } from '../test/fixtures';
+import { createOrganisation, PASSWORD, trainingClient, trainingTestApp } from '../test/helpers';
+
+type Actor = TSystemRole | 'anonymous';
+const ACTORS: Actor[] = ['anonymous', 'general', 'approver', 'admin'];
+const LOGIN_OF: Record<TSystemRole, string> = { general: 'ippan', approver: 'shonin', admin: 'admin' };
+
+let t: Awaited<ReturnType<typeof trainingTestApp>>;
+let a: Awaited<ReturnType<typeof createOrganisation>>;
+let foreign: ForeignFixtures;
+
+beforeAll(async () => {
+  t = await trainingTestApp({ login: { lockThreshold: 1000, ratePerMinute: 100_000 } });
+  a = await createOrganisation(t.db, ['admin', 'shonin', 'ippan'], { shonin: 'approver' });
+  const b = await createOrganisation(t.db, ['admin', 'b-shonin-hanako', 'b-ippan-taro'], {
+    'b-shonin-hanako': 'approver',
+  });
+  foreign = await foreignFixtures(t.db, b);
+}, 120_000);
+afterAll(() => t?.close());
+
+const urlOf = (route: ApiRoute) =>
+  route.url.replace(/:([A-Za-z]+)/g, (_m, name: string) => foreign.params[name] ?? foreign.params.id!);
+const hasRowParam = (route: ApiRoute) => /:[A-Za-z]+/.test(route.url);
+
+function expected(route: ApiRoute, actor: Actor): Verdict {
+  const access = route.access;
+  if (access.kind === 'public') return 'allow';
+  if (actor === 'anonymous') return 'unauthenticated';
+  if (access.kind === 'permission') return isTrainingAllowed(actor, access.permission) ? 'allow' : 'forbidden';
+  return 'allow';
+}
+
+describe(`training route × システム権限 matrix and fuzz (${TEST_DB})`, () => {
+  it('every API route declares its access; permissions are ones the matrix knows', () => {
+    const unknown = t.app.apiRoutes.filter(
+      (r) => r.access.kind === 'permission' && !isTrainingAllowed('admin', r.access.permission),
+    );
+    expect(unknown).toEqual([]);
+    expect(t.app.apiRoutes.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('allows and refuses every route for every role as the matrix says, and never reaches organisation B', async () => {
+    const { mismatches, checks, routes } = await runRouteMatrix({
+      routes: t.app.apiRoutes,
+      actors: ACTORS,
+      clientFor: async (actor) => {
+        const client = trainingClient(t.app);
+        if (actor !== 'anonymous') {
+          expect((await client.login(a.code, LOGIN_OF[actor], PASSWORD)).statusCode).toBe(200);
+        }
+        return client;
+      },
+      urlOf,
+      bodyOf: (route) => foreign.bodies[`${route.method} ${route.url}`] ?? {},
+      expected,
+      namesForeignRow: hasRowParam,
+      foreignValues: foreign.values,
+    });
+    expect(mismatches).toEqual([]);
+    expect(checks).toBe(routes * ACTORS.length);
+    console.log(`training route matrix: ${routes} routes × ${ACTORS.length} actors = ${checks} checks`);
+  }, 300_000);
+
+  it('answers every schema-shaped random request below 500', { timeout: 600_000 }, async () => {
+    const result = await fuzzOpenApi({
+      app: t.app,
+      signIn: async () => {
+        const client = trainingClient(t.app);
+        const res = await client.login(a.code, 'admin', PASSWORD);
+        if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode}`);
+        return client;
+      },
+      sessionPath: '/api/v1/auth/me',
+      sessionEnding: ['POST /api/v1/auth/login', 'POST /api/v1/auth/logout'],
+      realIds: Object.values(foreign.params),
+      totalRequests: 2_000,
+    });
+    console.log(`training ${result.summary}`);
+    expect(result.failures).toEqual([]);
+    expect(result.count).toBeGreaterThanOrEqual(2_000);
+    expect(result.statuses.has(400)).toBe(true); // the bodies did reach validation
+  });
+});

@@ -1,0 +1,27 @@
+// The route matrix's rows of ANOTHER organisation (B), one per path parameter the training routes take,
+// and bodies that pass validation, so that an allowed actor of organisation A reaches the service with
+// B's id and must get 404. A feature adding a route with a new parameter adds its row here; a parameter
+// without one gets a random id (404 too, but proves less).
+import { randomUUID } from 'node:crypto';
+import type { TrainingDb } from '../src/db/database';
+
+export type ForeignFixtures = {
+  /** path parameter name (without ':') → organisation B's id for it */
+  params: Record<string, string>;
+  /** 'METHOD /url' → a body that passes validation */
+  bodies: Record<string, unknown>;
+  /** B's personal values: no response to A may hold them */
+  values: string[];
+};
+
+export async function foreignFixtures(
+  _db: TrainingDb,
+  b: { id: string; userIds: string[]; loginIds: string[] },
+): Promise<ForeignFixtures> {
+  return {
+    params: { userId: b.userIds[0]!, id: randomUUID() },
+    bodies: {},
+    // B's own names (organisation A has users called 'admin' too)
+    values: b.loginIds.filter((id) => id.startsWith('b-')),
+  };
+}
