@@ -1,8 +1,10 @@
-// Counts the training skeleton's own plumbing (issue #10's "at most 200 lines"): every non-test source file
-// under apps/training-server and apps/training-web that is not a feature (src/features/**), leaving out the
+// Counts the training skeleton's own plumbing (issue #10's "at most 200 lines"): every source file under
+// apps/training-server and apps/training-web that is not a feature (src/features/**), leaving out the
 // generated migration SQL and drizzle's snapshot/journal JSON, package.json, tsconfig*.json and the locale
-// string files (locales/**). Lines are NON-BLANK lines (comments count: they are part of what a reader
-// maintains). Prints each counted file with its count, then the total; exits 1 above the limit.
+// string files (locales/**). The table declarations (src/db/schema/**) are the features' data model, not
+// plumbing (decision 009): they grow with every feature, so they are printed as their own figure and not
+// held to the limit. Lines are NON-BLANK lines (comments count: they are part of what a reader maintains).
+// Prints each counted file with its count, then the total; exits 1 above the limit.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -25,7 +27,7 @@ function* walk(dir) {
   }
 }
 
-const rows = APPS.flatMap((app) => [...walk(path.join(root, app))])
+const all = APPS.flatMap((app) => [...walk(path.join(root, app))])
   .map((file) => ({
     file: path.relative(root, file),
     lines: readFileSync(file, 'utf8')
@@ -33,7 +35,11 @@ const rows = APPS.flatMap((app) => [...walk(path.join(root, app))])
       .filter((line) => line.trim() !== '').length,
   }))
   .sort((a, b) => a.file.localeCompare(b.file));
+const isTables = (r) => r.file.includes('/src/db/schema/');
+const rows = all.filter((r) => !isTables(r));
+const tables = all.filter(isTables).reduce((sum, r) => sum + r.lines, 0);
 const total = rows.reduce((sum, r) => sum + r.lines, 0);
 for (const r of rows) console.log(`${String(r.lines).padStart(5)}  ${r.file}`);
 console.log(`${String(total).padStart(5)}  total (non-blank lines; limit ${LIMIT})`);
+console.log(`${String(tables).padStart(5)}  table declarations in src/db/schema (the features' data model; not held to the limit)`);
 if (total > LIMIT) process.exitCode = 1;

@@ -1,5 +1,7 @@
-// Vitest global setup (after the kit's): training's template migrated once, outside any hook timeout.
-import { templateSetup } from '@jinji/test-kit/app-template';
-import { trainingTestTemplate } from './template';
+// Training's test template (its migrations applied once per run; every test file gets a clone), built by
+// this vitest global setup (after the kit's) outside any hook timeout.
+import { appTestTemplate, templateSetup } from '@jinji/test-kit/app-template';
+import { trainingDatabase } from '../src/db/database';
 
+export const trainingTestTemplate = appTestTemplate('training', trainingDatabase);
 export default templateSetup(trainingTestTemplate);

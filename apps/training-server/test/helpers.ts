@@ -1,7 +1,6 @@
 // Training test support over the kit: a cloned database per file, the app on it, an organisation with
 // users written directly, and a cookie client on training's login route.
 import { randomBytes } from 'node:crypto';
-import { hashPassword } from '@jinji/auth/passwords';
 import type { TSystemRole } from '@jinji/contracts/training/access';
 import { createTestDatabase } from '@jinji/test-kit/database';
 import { InjectClient } from '@jinji/test-kit/inject-client';
@@ -9,8 +8,8 @@ import type { FastifyInstance } from 'fastify';
 import { buildTrainingApp } from '../src/app';
 import { loadTrainingConfig, type TrainingConfig } from '../src/config';
 import { type TrainingDb, trainingDatabase } from '../src/db/database';
-import { organisations, users } from '../src/db/schema/index';
-import { trainingTestTemplate } from './template';
+import { upsertOrganisation } from '../src/features/organisations/organisations.service';
+import { trainingTestTemplate } from './global-setup';
 
 export const PASSWORD = 'Sazanka-no-hana-2026!';
 
@@ -25,27 +24,22 @@ export async function trainingTestApp(overrides: { login?: Partial<TrainingConfi
   return { app, db, config, close };
 }
 
-/** An organisation with users written directly; each login ID's システム権限 from `roles` (default 管理者 for 'admin', else 一般). */
+/** An organisation and its users; each login ID's システム権限 from `roles` ('admin' is 管理者, others 一般). */
 export async function createOrganisation(
   db: TrainingDb,
   loginIds = ['admin'],
   roles: Record<string, TSystemRole> = {},
 ) {
   const code = `o${randomBytes(4).toString('hex')}`;
-  const [org] = await db.owner
-    .insert(organisations)
-    .values({ code, name: `研修組織 ${code}` })
-    .returning();
-  const passwordHash = await hashPassword(PASSWORD);
-  const rows = loginIds.map((loginId) => ({
-    organisationId: org!.id,
+  const role = (loginId: string) => roles[loginId] ?? (loginId === 'admin' ? 'admin' : 'general');
+  const seed = loginIds.map((loginId) => ({
     loginId,
     displayName: loginId,
-    passwordHash,
-    systemRole: roles[loginId] ?? (loginId === 'admin' ? ('admin' as const) : ('general' as const)),
+    systemRole: role(loginId),
+    password: PASSWORD,
   }));
-  const created = await db.asTenant(org!.id, (tx) => tx.insert(users).values(rows).returning({ id: users.id }));
-  return { id: org!.id, code, userIds: created.map((u) => u.id), loginIds };
+  const { id, userIds } = await upsertOrganisation(db, { code, name: `研修組織 ${code}` }, seed, 'test');
+  return { id, code, userIds, loginIds };
 }
 
 /** A browser-like client: cookies kept, the CSRF token sent on mutating requests. */
