@@ -41,5 +41,7 @@ const tables = all.filter(isTables).reduce((sum, r) => sum + r.lines, 0);
 const total = rows.reduce((sum, r) => sum + r.lines, 0);
 for (const r of rows) console.log(`${String(r.lines).padStart(5)}  ${r.file}`);
 console.log(`${String(total).padStart(5)}  total (non-blank lines; limit ${LIMIT})`);
-console.log(`${String(tables).padStart(5)}  table declarations in src/db/schema (the features' data model; not held to the limit)`);
+console.log(
+  `${String(tables).padStart(5)}  table declarations in src/db/schema (the features' data model; not held to the limit)`,
+);
 if (total > LIMIT) process.exitCode = 1;
