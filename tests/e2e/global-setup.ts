@@ -1,10 +1,10 @@
-// Builds each web app (HR, training) once when its dist is missing or older than its sources, and HR's
-// migrated data directory that the PGlite journeys start from.
+// Builds each web app (HR, training) once when its dist is missing or older than its sources, and each
+// app's migrated data directory that its PGlite journeys start from.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { HR_DATA_DIR_TEMPLATE_ENV, repoRoot } from './support/paths';
+import { HR_DATA_DIR_TEMPLATE_ENV, repoRoot, TRAINING_DATA_DIR_TEMPLATE_ENV } from './support/paths';
 
 function newestMtime(p: string): number {
   const s = statSync(p);
@@ -27,19 +27,25 @@ function builtAt(webDir: string): number {
 
 export default function setup() {
   for (const name of ['hr-web', 'training-web']) build(name);
-  return migratedHrDataDir();
+  const removers = [
+    migratedDataDir('apps/hr-server/src/cli.ts', HR_DATA_DIR_TEMPLATE_ENV),
+    migratedDataDir('apps/training-server/src/cli.ts', TRAINING_DATA_DIR_TEMPLATE_ENV),
+  ];
+  return () => {
+    for (const remove of removers) remove();
+  };
 }
 
-/** HR's migrations applied once for the run; each PGlite journey copies the directory (support/server.ts). */
-function migratedHrDataDir() {
+/** An app's migrations applied once for the run; each PGlite journey copies the directory (startServer). */
+function migratedDataDir(cli: string, envName: string) {
   const dir = mkdtempSync(path.join(tmpdir(), 'jinji-e2e-template-'));
   const { DATABASE_URL: _, ...env } = process.env;
-  execFileSync(path.join(repoRoot, 'node_modules/.bin/tsx'), ['apps/hr-server/src/cli.ts', 'migrate'], {
+  execFileSync(path.join(repoRoot, 'node_modules/.bin/tsx'), [cli, 'migrate'], {
     cwd: repoRoot,
     env: { ...env, JINJI_DATA_DIR: dir, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  process.env[HR_DATA_DIR_TEMPLATE_ENV] = dir;
+  process.env[envName] = dir;
   return () => rmSync(dir, { recursive: true, force: true });
 }
 

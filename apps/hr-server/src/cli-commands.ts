@@ -6,7 +6,6 @@ import { systemActor } from '@jinji/auth/actor';
 import { ZCreateTenantRequest } from '@jinji/contracts/hr/setup';
 import { todayInJapan } from '@jinji/ja/text';
 import { NO_MAIL_WORKER } from '@jinji/mail/worker';
-import { AppError } from '@jinji/server-kit/app-error';
 import type { Database, Tx } from './db/client';
 import { createAccount } from './features/auth/auth.service';
 import { writeNewEmployees } from './features/employees/employee-writes';
@@ -23,28 +22,6 @@ export const USAGE = `使い方: npm run jinji -- <command>
   requests:apply [--date yyyy-mm-dd]
                  （承認済み・適用待ちの届出のうち適用日が指定日（既定: 今日）までのものを従業員情報へ反映）
   demo [--employees <件数>]`;
-
-/** Thrown for a command line the CLI cannot use: the message, then USAGE, exit code 2. */
-export class UsageError extends Error {}
-
-// Operators read the message, not a stack trace; `--debug` (anywhere) shows the stack too.
-export function reportError(error: unknown, opts: { isDebug: boolean }): number {
-  if (error instanceof AppError) {
-    console.error(`エラー: ${error.message}`);
-    for (const f of error.fields ?? []) console.error(`  ${f.path}: ${f.message}`);
-    return 1;
-  }
-  const code = (error as { code?: unknown } | null)?.code;
-  if (error instanceof UsageError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))) {
-    console.error(`エラー: コマンドの指定が正しくありません（${(error as Error).message}）`);
-    console.error(USAGE);
-    return 2;
-  }
-  console.error(`エラー: ${error instanceof Error ? error.message : String(error)}`);
-  if (opts.isDebug && error instanceof Error && error.stack) console.error(error.stack);
-  else console.error('（詳しい情報は --debug を付けて実行すると表示されます）');
-  return 1;
-}
 
 /** account:create --employee-number: the employee the account belongs to (「姓 名」 split at the space). */
 async function writeEmployeeForAccount(

@@ -1,19 +1,14 @@
 // npm run jinji -- <command> for HR alone. Same database selection as `npm start`.
+import { runCli } from '@jinji/server-kit/cli';
 import { bootHr } from './boot';
-import { reportError, runHrCommand } from './cli-commands';
+import { runHrCommand, USAGE } from './cli-commands';
 import { loadConfig } from './config';
 
-const argv = process.argv.slice(2);
-const isDebug = argv.includes('--debug');
-const [command, ...rest] = argv.filter((a) => a !== '--debug');
-
-try {
+await runCli(USAGE, async (command, rest) => {
   const { db, close } = await bootHr(loadConfig());
   try {
     await runHrCommand(db, command, rest);
   } finally {
     await close();
   }
-} catch (error) {
-  process.exitCode = reportError(error, { isDebug });
-}
+});

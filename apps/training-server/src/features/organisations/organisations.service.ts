@@ -9,7 +9,13 @@ import type { TrainingDb } from '../../db/database';
 import { loginThrottles, organisations, users } from '../../db/schema/index';
 import { recordAudits } from '../audit/audit.service';
 
-export type SeedUser = { loginId: string; displayName: string; systemRole: TSystemRole; password: string };
+export type SeedUser = {
+  loginId: string;
+  displayName: string;
+  systemRole: TSystemRole;
+  password: string;
+  email?: string | null;
+};
 
 export async function upsertOrganisation(
   db: TrainingDb,

@@ -1,0 +1,37 @@
+// An app's command line (npm run jinji -- <command>): `--debug` anywhere shows stack traces; operators
+// otherwise read a message, not a trace. An AppError prints its message and fields (exit 1), a wrong
+// command line the usage (exit 2). Both apps' CLIs and the composition root's run through here.
+import { AppError } from './app-error';
+
+/** Thrown for a command line the CLI cannot use: the message, then the usage, exit code 2. */
+export class UsageError extends Error {}
+
+export function reportCliError(error: unknown, opts: { isDebug: boolean; usage: string }): number {
+  if (error instanceof AppError) {
+    console.error(`エラー: ${error.message}`);
+    for (const f of error.fields ?? []) console.error(`  ${f.path}: ${f.message}`);
+    return 1;
+  }
+  const code = (error as { code?: unknown } | null)?.code;
+  if (error instanceof UsageError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))) {
+    console.error(`エラー: コマンドの指定が正しくありません（${(error as Error).message}）`);
+    console.error(opts.usage);
+    return 2;
+  }
+  console.error(`エラー: ${error instanceof Error ? error.message : String(error)}`);
+  if (opts.isDebug && error instanceof Error && error.stack) console.error(error.stack);
+  else console.error('（詳しい情報は --debug を付けて実行すると表示されます）');
+  return 1;
+}
+
+/** Parses argv, runs `main(command, rest)` and sets process.exitCode from what it threw. */
+export async function runCli(usage: string, main: (command: string | undefined, rest: string[]) => Promise<void>) {
+  const argv = process.argv.slice(2);
+  const isDebug = argv.includes('--debug');
+  const [command, ...rest] = argv.filter((a) => a !== '--debug');
+  try {
+    await main(command, rest);
+  } catch (error) {
+    process.exitCode = reportCliError(error, { isDebug, usage });
+  }
+}

@@ -1,0 +1,56 @@
+// A training journey's server: training-server alone on a copy of the migrated data directory (or a
+// fresh PostgreSQL database), its 契約組織 and users created by training's CLI before it starts.
+import { type E2eDatabase, startServer, type TestServer } from '@jinji/test-kit/e2e-server';
+import type { Page } from 'playwright-core';
+import { repoRoot, TRAINING_DATA_DIR_TEMPLATE_ENV } from './paths';
+
+export const TRAINING_ORG = { code: 'acme', name: '株式会社アクメ' };
+export const TRAINING_PASSWORD = 'Sazanka-no-hana-2026!';
+
+export type TTrainingUser = { loginId: string; role: 'general' | 'approver' | 'admin'; name: string; email?: string };
+
+export const TRAINING_ADMIN: TTrainingUser = {
+  loginId: 'admin',
+  role: 'admin',
+  name: '研修 管理者',
+  email: 'admin@acme.example.jp',
+};
+
+/** Starts training-server with TRAINING_ORG and these users (all with TRAINING_PASSWORD). */
+export function startTrainingServer(
+  users: TTrainingUser[] = [TRAINING_ADMIN],
+  options: { env?: Record<string, string>; database?: E2eDatabase } = {},
+): Promise<TestServer> {
+  const userArgs = users.flatMap((u) => ['--user', [u.loginId, u.role, u.name, u.email ?? ''].join(':')]);
+  return startServer({
+    repoRoot,
+    script: 'apps/training-server/src/server.ts',
+    cliScript: 'apps/training-server/src/cli.ts',
+    portEnv: ['TRAINING_PORT'],
+    dataDirEnv: 'JINJI_DATA_DIR',
+    env: options.env,
+    database: options.database,
+    dataDirTemplate: process.env[TRAINING_DATA_DIR_TEMPLATE_ENV],
+    prepare: (cli) =>
+      cli([
+        'organisation:create',
+        '--code',
+        TRAINING_ORG.code,
+        '--name',
+        TRAINING_ORG.name,
+        '--password',
+        TRAINING_PASSWORD,
+        ...userArgs,
+      ]),
+  });
+}
+
+/** Signs in on the training login page as `loginId` and waits for the shell. */
+export async function trainingSignIn(page: Page, baseUrl: string, loginId: string): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('組織コード').fill(TRAINING_ORG.code);
+  await page.getByLabel('ログインID').fill(loginId);
+  await page.getByLabel('パスワード', { exact: true }).fill(TRAINING_PASSWORD);
+  await page.getByRole('button', { name: 'ログイン' }).click();
+  await page.getByRole('navigation').first().waitFor();
+}
