@@ -91,6 +91,77 @@ function problemsOf(rows: CatalogRow[]): string[] {
   return problems;
 }
 
+type KeyRow = {
+  schema: string;
+  table: string;
+  /** p primary key, u unique constraint, i unique index (not a constraint), f foreign key */
+  kind: 'p' | 'u' | 'i' | 'f';
+  name: string;
+  columns: string[];
+  refTable: string | null;
+  refColumns: string[] | null;
+};
+
+/** Every key of every app table: primary keys, unique constraints and indexes, foreign keys. */
+async function readKeys(db: SqlExecutor): Promise<KeyRow[]> {
+  const { rows } = await db.executeSql(
+    `with app_tables as (
+       select c.oid, n.nspname, c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+       where c.relkind in ('r', 'p') and n.nspname = any($1::text[]))
+     select t.nspname as schema, t.relname as table, k.contype::text as kind, k.conname as name,
+            (select array_agg(a.attname::text order by u.ord) from unnest(k.conkey) with ordinality u(att, ord)
+               join pg_attribute a on a.attrelid = k.conrelid and a.attnum = u.att) as columns,
+            case when k.contype = 'f' then (select rn.nspname || '.' || rc.relname from pg_class rc
+               join pg_namespace rn on rn.oid = rc.relnamespace where rc.oid = k.confrelid) end as "refTable",
+            case when k.contype = 'f' then (select array_agg(a.attname::text order by u.ord)
+               from unnest(k.confkey) with ordinality u(att, ord)
+               join pg_attribute a on a.attrelid = k.confrelid and a.attnum = u.att) end as "refColumns"
+     from app_tables t join pg_constraint k on k.conrelid = t.oid and k.contype in ('p', 'u', 'f')
+     union all
+     select t.nspname, t.relname, 'i', ic.relname,
+            (select array_agg(coalesce(a.attname::text, '(expression)') order by u.ord)
+               from unnest(i.indkey::int2[]) with ordinality u(att, ord)
+               left join pg_attribute a on a.attrelid = i.indrelid and a.attnum = u.att), null, null
+     from app_tables t join pg_index i on i.indrelid = t.oid and i.indisunique
+     join pg_class ic on ic.oid = i.indexrelid
+     where not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid)
+     order by 1, 2, 4`,
+    [Object.keys(APP_SCHEMAS)],
+  );
+  return rows as KeyRow[];
+}
+
+/**
+ * Citus's co-location rule (#14, docs/scale-out.md): data distributed by tenant keeps every key of a tenant
+ * table on one node only when the key holds the tenant column — primary keys and unique keys include it, and
+ * a foreign key to another tenant table joins on it (a foreign key to the tenant table itself is on it).
+ */
+function colocationProblemsOf(keys: KeyRow[], tables: CatalogRow[]): string[] {
+  const columnOf = (name: string) => {
+    const [schema] = name.split('.');
+    return TENANT_BY_ID.includes(name) ? 'id' : (APP_SCHEMAS[schema!] ?? 'tenant_id');
+  };
+  const tenantTables = new Set(
+    tables.filter((r) => r.columns.includes(columnOf(`${r.schema}.${r.table}`))).map((r) => `${r.schema}.${r.table}`),
+  );
+  const problems: string[] = [];
+  for (const k of keys) {
+    const name = `${k.schema}.${k.table}`;
+    if (!tenantTables.has(name) || TENANT_BY_ID.includes(name)) continue;
+    const column = columnOf(name);
+    if (k.kind !== 'f') {
+      if (!k.columns.includes(column)) problems.push(`${name}: ${k.name} (${k.columns}) lacks ${column}`);
+      continue;
+    }
+    const ref = k.refTable!;
+    const at = k.columns.indexOf(column);
+    const joinsOnTenant =
+      at >= 0 && (TENANT_BY_ID.includes(ref) ? k.refColumns?.[at] === 'id' : k.refColumns?.[at] === columnOf(ref));
+    if (!joinsOnTenant) problems.push(`${name}: ${k.name} → ${ref} (${k.columns} → ${k.refColumns}) not on ${column}`);
+  }
+  return problems;
+}
+
 let engine: TestEngine;
 
 beforeAll(async () => {
@@ -150,6 +221,36 @@ describe(`row-level security catalog of both apps on one database (${TEST_DB})`,
       ]);
     } finally {
       await engine.executeSql('drop table training.loose; revoke select on public.jinji_request_login from jinji_app');
+    }
+  });
+});
+
+describe(`keys of both apps follow the tenant column (Citus co-location, ${TEST_DB})`, () => {
+  it('every primary key, unique key and foreign key of a tenant table includes its tenant column', async () => {
+    const [keys, tables] = [await readKeys(engine), await readCatalog(engine)];
+    console.info(`[colocation ${TEST_DB}] ${keys.length} keys over ${tables.length} tables`);
+    expect(keys.filter((k) => k.kind === 'f').length).toBeGreaterThan(20);
+    expect(colocationProblemsOf(keys, tables)).toEqual([]);
+  });
+
+  it('reports a planted global unique key and a foreign key that skips the tenant column (one on it passes)', async () => {
+    await engine.executeSql(
+      `create table training.planted_keys (organisation_id uuid not null, id uuid not null, user_id uuid,
+         code text, parent_code text, primary key (organisation_id, id), unique (code));
+       create unique index planted_keys_code2 on training.planted_keys (lower(code));
+       alter table training.planted_keys add constraint planted_keys_user_fk foreign key (user_id, organisation_id)
+         references training.users (id, organisation_id);
+       alter table training.planted_keys add constraint planted_keys_parent_fk foreign key (parent_code)
+         references training.planted_keys (code);`,
+    );
+    try {
+      expect(colocationProblemsOf(await readKeys(engine), await readCatalog(engine))).toEqual([
+        'training.planted_keys: planted_keys_code2 ((expression)) lacks organisation_id',
+        'training.planted_keys: planted_keys_code_key (code) lacks organisation_id',
+        'training.planted_keys: planted_keys_parent_fk → training.planted_keys (parent_code → code) not on organisation_id',
+      ]);
+    } finally {
+      await engine.executeSql('drop table training.planted_keys');
     }
   });
 });
