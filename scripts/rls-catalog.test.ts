@@ -27,6 +27,10 @@ const TENANT_BY_ID = ['public.tenants', 'training.organisations'];
 const ALLOW_WITHOUT_TENANT: Record<string, string> = {
   'public.jinji_request_login': "the owner-only secret of HR's request login (decision 008)",
   'training.request_login': "the owner-only secret of training's request login (decision 008)",
+  'public.jinji_rate_limits':
+    'request-rate counters before any tenant is known (login); only through a definer function',
+  'training.jinji_rate_limits':
+    'request-rate counters before any tenant is known (login); only through a definer function',
 };
 
 type CatalogRow = {

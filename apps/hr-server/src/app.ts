@@ -1,6 +1,7 @@
 // buildApp(): the kit's base app, then HR's auth plugin and feature routes by name. server.ts only listens.
 
 import { findDatabaseError, isFailedQuery } from '@jinji/db/errors';
+import { hitRateLimit } from '@jinji/db/rate-limit';
 import { type MailWorker, NO_MAIL_WORKER } from '@jinji/mail/worker';
 import { createBaseApp, sessionSecuritySchemes } from '@jinji/server-kit/base-app';
 import { healthRoutes } from '@jinji/server-kit/health';
@@ -52,6 +53,7 @@ export async function buildApp({
     config,
     logger,
     databaseErrors: { findDatabaseError, isFailedQuery },
+    rateLimitHit: (key, windowMs) => hitRateLimit(db, key, windowMs),
     openapi: {
       title: 'jinji HR API',
       version: '0.1.0',

@@ -1,5 +1,6 @@
 // buildTrainingApp(): the kit's base app, training's auth kit and its routes. server.ts only listens.
 import { findDatabaseError, isFailedQuery } from '@jinji/db/errors';
+import { hitRateLimit } from '@jinji/db/rate-limit';
 import { createBaseApp, sessionSecuritySchemes } from '@jinji/server-kit/base-app';
 import { healthRoutes } from '@jinji/server-kit/health';
 import type { ServedApp } from '@jinji/server-kit/run-apps';
@@ -21,6 +22,7 @@ export async function buildTrainingApp(opts: {
     config,
     logger: opts.logger,
     databaseErrors: { findDatabaseError, isFailedQuery },
+    rateLimitHit: (key, windowMs) => hitRateLimit(db, key, windowMs),
     openapi: {
       title: '研修申込システム API',
       version: '0.1.0',

@@ -5,7 +5,8 @@ import { createHash, createHmac, pbkdf2Sync, randomBytes } from 'node:crypto';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
-import { type AppDatabaseSpec, type Database, requestLoginTable, type Tables } from './client';
+import { type AppDatabaseSpec, type Database, requestLoginTable, type SqlExecutor, type Tables } from './client';
+import { rateLimitSql } from './rate-limit';
 import { secureTenantTables } from './rls';
 
 export type MigrateOptions = {
@@ -29,7 +30,7 @@ export async function migrateDatabase<S extends Tables>(db: Database<S>, opts: M
   if (db.engine.kind === 'pglite') {
     // biome-ignore lint/suspicious/noExplicitAny: the two drizzle flavours share the migrator contract
     await migratePglite(db.owner as any, config);
-    await secureTenantTables(db, rls);
+    await secureKitTables(db, rls);
     return;
   }
   // The lock is per connection, so it is held on a client of its own.
@@ -39,11 +40,17 @@ export async function migrateDatabase<S extends Tables>(db: Database<S>, opts: M
     await lock.query('select pg_advisory_lock($1)', [opts.lockKey]);
     // biome-ignore lint/suspicious/noExplicitAny: see above
     await migrateNodePg(db.owner as any, config);
-    await secureTenantTables(db, rls);
+    await secureKitTables(db, rls);
     if (opts.provisionRequestLogin !== false) await provisionRequestLogin(lock, db.spec);
   } finally {
     await lock.end();
   }
+}
+
+/** After every migration run: RLS on every tenant table, and the kit's own tables (rate-limit counters). */
+async function secureKitTables(db: SqlExecutor, rls: { schema: string; tenantColumn: string; appRole: string }) {
+  await secureTenantTables(db, rls);
+  await db.executeSql(rateLimitSql(rls));
 }
 
 /**

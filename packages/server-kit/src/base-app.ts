@@ -21,6 +21,7 @@ import { AppError } from './app-error';
 import type { BaseConfig } from './config';
 import { handleError } from './error-handler';
 import { type DatabaseErrorReader, loggerOptions } from './logger';
+import { databaseRateLimitStore, type RateLimitHit } from './rate-limit-store';
 
 type OpenApiDocument = NonNullable<Extract<SwaggerOptions, { openapi?: unknown }>['openapi']>;
 type SecuritySchemes = NonNullable<NonNullable<OpenApiDocument['components']>['securitySchemes']>;
@@ -34,6 +35,8 @@ export type BaseAppOptions = {
   web: { dist: string; missingText: string };
   /** Tests pass false or a stream-backed logger; the serializers that keep personal values out are kept. */
   logger?: FastifyServerOptions['logger'] | boolean;
+  /** the database's rate-limit counters (shared by every process); absent: each process counts alone */
+  rateLimitHit?: RateLimitHit;
 };
 
 /** The OpenAPI security of a session-cookie app: the session cookie, and the CSRF header of writes. */
@@ -87,6 +90,7 @@ export async function createBaseApp(opts: BaseAppOptions) {
   });
   await app.register(rateLimit, {
     global: false,
+    ...(opts.rateLimitHit ? { store: databaseRateLimitStore(opts.rateLimitHit) } : {}),
     errorResponseBuilder: () => new AppError('TOO_MANY_REQUESTS'),
   });
   const { title, version, description, securitySchemes } = opts.openapi;

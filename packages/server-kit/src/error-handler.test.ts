@@ -50,10 +50,10 @@ describe('error handler', () => {
     expect(res.json()).toEqual({ error: { code, message: ERROR_MESSAGES[code] } });
   });
 
-  it('maps every code to a client or server error status, and only INTERNAL to 500', () => {
+  it('maps every code to a client or server error status: only INTERNAL to 500, only SERVICE_UNAVAILABLE to 503', () => {
     for (const code of ERROR_CODES) {
       expect(ERROR_STATUS[code], code).toBeGreaterThanOrEqual(400);
-      expect(ERROR_STATUS[code] >= 500, code).toBe(code === 'INTERNAL');
+      expect(ERROR_STATUS[code] >= 500, code).toBe(code === 'INTERNAL' || code === 'SERVICE_UNAVAILABLE');
       expect(ERROR_MESSAGES[code], code).toMatch(/[ぁ-んァ-ン一-龥]/);
     }
     expect(ERROR_STATUS).toMatchObject({
@@ -63,6 +63,7 @@ describe('error handler', () => {
       NOT_FOUND: 404,
       CONFLICT: 409,
       TOO_MANY_REQUESTS: 429,
+      SERVICE_UNAVAILABLE: 503,
     });
   });
 

@@ -140,17 +140,19 @@ describe(`the login path (${TEST_DB})`, () => {
     return { status, statements };
   };
 
-  it('signs in with five round trips: the attempt in one transaction of two statements, then the session', async () => {
+  it('signs in with six round trips: the rate-limit hit, the attempt in one transaction of two statements, then the session', async () => {
     const c = new Client(t.app, { remoteAddress: '198.51.100.10' });
     const { status, statements } = await loginStatements(c, 'acme', 'admin', STRONG_PASSWORD);
     expect(status).toBe(200);
     // (the PGlite counter records a transaction's BEGIN and COMMIT as it starts: compare unordered)
     const verbs = statements.map((s) => s.text.trim().split(/\s/)[0]!.toLowerCase());
-    expect(verbs.sort()).toEqual(['begin', 'commit', 'select', 'select', 'update']);
+    expect(verbs.sort()).toEqual(['begin', 'commit', 'select', 'select', 'select', 'update']);
+    expect(statements.filter((s) => s.text.includes('jinji_rate_limit_public'))).toHaveLength(1);
     expect(statements.filter((s) => s.text.includes('jinji_login_attempt('))).toHaveLength(1);
     expect(statements.filter((s) => s.text.includes('jinji_login_success('))).toHaveLength(1);
     if (TEST_DB === 'postgres') {
       expect(statements.map((s) => s.name).filter(Boolean)).toEqual([
+        'jinji_rate_limit_public',
         'jinji_login_attempt',
         'jinji_login_throttles_save',
         'jinji_login_success',
@@ -167,7 +169,7 @@ describe(`the login path (${TEST_DB})`, () => {
     ] as const) {
       const { status, statements } = await loginStatements(new Client(t.app), code, loginId, STRONG_PASSWORD);
       expect(status).toBe(401);
-      expect(statements).toHaveLength(3); // begin, jinji_login_attempt, commit
+      expect(statements).toHaveLength(4); // the rate-limit hit; begin, jinji_login_attempt, commit
     }
   });
 
@@ -175,8 +177,8 @@ describe(`the login path (${TEST_DB})`, () => {
     const c = new Client(t.app, { remoteAddress: '198.51.100.11' });
     const { status, statements } = await loginStatements(c, 'acme', 'admin', 'Wrong-Password-2026!');
     expect(status).toBe(401);
-    // the reservation (4), then the failure's settlement under the tenant: begin, tenant and role,
-    // insert-if-missing and lock of the rows, the stale rows' sweep, commit (6)
-    expect(statements).toHaveLength(10);
+    // the rate-limit hit (1), the reservation (4), then the failure's settlement under the tenant: begin,
+    // tenant and role, insert-if-missing and lock of the rows, the stale rows' sweep, commit (6)
+    expect(statements).toHaveLength(11);
   });
 });
