@@ -25,16 +25,34 @@ describe(`training routes (${TEST_DB})`, () => {
       'GET /api/v1/auth/me': 'session',
       'POST /api/v1/auth/login': 'public',
       'POST /api/v1/auth/logout': 'session',
+      'GET /api/v1/integration/scim-tokens': 'permission',
+      'POST /api/v1/integration/scim-tokens': 'permission',
+      'POST /api/v1/integration/scim-tokens/:tokenId/rotate': 'permission',
+      'POST /api/v1/integration/scim-tokens/:tokenId/revoke': 'permission',
+      'GET /scim/v2/ServiceProviderConfig': 'service',
+      'GET /scim/v2/Schemas': 'service',
+      'GET /scim/v2/Schemas/:id': 'service',
+      'GET /scim/v2/ResourceTypes': 'service',
+      'GET /scim/v2/ResourceTypes/:id': 'service',
+      'GET /scim/v2/Users': 'service',
+      'GET /scim/v2/Users/:id': 'service',
+      'POST /scim/v2/Users': 'service',
+      'PUT /scim/v2/Users/:id': 'service',
+      'PATCH /scim/v2/Users/:id': 'service',
+      'DELETE /scim/v2/Users/:id': 'service',
+      'POST /scim/v2/Bulk': 'service',
     });
   });
 
   it('answers a signed-out caller with 401 on every non-public route', async () => {
     for (const r of api().filter((x) => x.access.kind !== 'public')) {
       const res = await trainingClient(t.app).request(r.method as 'GET', r.url);
-      expect({ route: r.key, status: res.statusCode, code: res.json().error.code }).toEqual({
+      // SCIM answers in its own error JSON (RFC 7644 §3.12)
+      const code = r.access.kind === 'service' ? res.json().status : res.json().error.code;
+      expect({ route: r.key, status: res.statusCode, code }).toEqual({
         route: r.key,
         status: 401,
-        code: 'UNAUTHENTICATED',
+        code: r.access.kind === 'service' ? '401' : 'UNAUTHENTICATED',
       });
     }
   });

@@ -6,18 +6,19 @@ import { createTestDatabase } from '@jinji/test-kit/database';
 import { InjectClient } from '@jinji/test-kit/inject-client';
 import type { FastifyInstance } from 'fastify';
 import { buildTrainingApp } from '../src/app';
-import { loadTrainingConfig } from '../src/config';
+import { loadTrainingConfig, type TrainingConfig } from '../src/config';
 import { type TrainingDb, trainingDatabase } from '../src/db/database';
 import { organisations, users } from '../src/db/schema/index';
 import { trainingTestTemplate } from './template';
 
 export const PASSWORD = 'Sazanka-no-hana-2026!';
 
-export async function trainingTestApp() {
+export async function trainingTestApp(opts: { configure?: (config: TrainingConfig) => TrainingConfig } = {}) {
   const db = await createTestDatabase(trainingTestTemplate, trainingDatabase.spec, { poolSize: 2 });
   const env = { NODE_ENV: 'test', LOG_LEVEL: 'silent', JINJI_TRAINING_WEB_DIST: '/nonexistent' } as const;
   const base = loadTrainingConfig(env);
-  const config = { ...base, login: { ...base.login, lockThreshold: 3 } };
+  const defaults = { ...base, login: { ...base.login, lockThreshold: 3 } };
+  const config = opts.configure ? opts.configure(defaults) : defaults;
   const app = await buildTrainingApp({ config, db, logger: false });
   await app.ready();
   const close = () => app.close().then(() => db.close());
