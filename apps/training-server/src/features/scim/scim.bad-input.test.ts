@@ -3,7 +3,7 @@
 // idempotent PUT / PATCH (no second audit row), the rate limit per token, organisation isolation, and
 // a schema fuzz of every SCIM route with a valid token (never a 5xx).
 import { TEST_DB } from '@jinji/test-kit/database';
-import { count, eq } from 'drizzle-orm';
+import { count, eq, like } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrganisation, trainingTestApp } from '../../../test/helpers';
@@ -182,6 +182,23 @@ describe(`SCIM bad input (${TEST_DB})`, () => {
     ]);
     const rows = await t.db.asTenant(orgA.id, (tx) => tx.select().from(users).where(eq(users.externalId, 'X-1')));
     expect(rows.map((r) => r.loginId)).toEqual(['ext-dup-1']);
+  });
+
+  it('two Bulk requests racing for the same 30 users: each user is created once, the other gets 409', async () => {
+    const ops = Array.from({ length: 30 }, (_, i) => ({
+      method: 'POST',
+      path: '/Users',
+      bulkId: `r${i}`,
+      data: { userName: `race-${i}`, externalId: `RACE-${i}` },
+    }));
+    const body = { schemas: [BULK], Operations: ops };
+    const [one, two] = await Promise.all([a('POST', '/Bulk', body), a('POST', '/Bulk', body)]);
+    const statuses = [one, two].map((r) => r.json().Operations.map((o: { status: string }) => o.status));
+    for (let i = 0; i < 30; i++) expect([statuses[0][i], statuses[1][i]].sort()).toEqual(['201', '409']);
+    const rows = await t.db.asTenant(orgA.id, (tx) =>
+      tx.select({ l: users.loginId }).from(users).where(like(users.loginId, 'race-%')),
+    );
+    expect(rows).toHaveLength(30);
   });
 
   it('refuses wrong content: another media type (415), broken JSON and bad values (400), naming the field', async () => {

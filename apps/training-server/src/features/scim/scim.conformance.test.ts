@@ -431,4 +431,31 @@ describe(`SCIM conformance (${TEST_DB})`, () => {
       detail: expect.stringContaining('userName（ログインID）'),
     });
   });
+
+  it('every SCIM route is in the OpenAPI document, with its bearer security, body and response schemas', async () => {
+    const doc = (await t.app.inject({ url: '/api/docs/json' })).json() as {
+      paths: Record<
+        string,
+        Record<string, { security?: unknown; requestBody?: unknown; responses: Record<string, unknown> }>
+      >;
+      components: { securitySchemes: Record<string, { scheme?: string }> };
+    };
+    expect(doc.components.securitySchemes.scimBearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    const scimRoutes = t.app.apiRoutes.filter((r) => r.access.kind === 'service');
+    expect(scimRoutes.length).toBe(12);
+    for (const r of scimRoutes) {
+      const path = r.url.replace(/:(\w+)/g, '{$1}');
+      const op = doc.paths[path]?.[r.method.toLowerCase()];
+      expect(op, `${r.method} ${path}`).toBeDefined();
+      expect(op!.security).toEqual([{ scimBearer: [] }]);
+      expect(Object.keys(op!.responses)).toEqual(expect.arrayContaining(['400', '401']));
+      if (['POST', 'PUT', 'PATCH'].includes(r.method)) expect(op!.requestBody, `${r.method} ${path}`).toBeDefined();
+    }
+    const user = doc.paths['/scim/v2/Users/{id}']!.get!.responses['200'] as {
+      content: Record<string, { schema: { properties: Record<string, unknown> } }>;
+    };
+    expect(Object.keys(Object.values(user.content)[0]!.schema.properties)).toEqual(
+      expect.arrayContaining(['userName', 'externalId', 'emails', 'active', EXT]),
+    );
+  });
 });
