@@ -10,10 +10,10 @@ import { randomUUID } from 'node:crypto';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { systemActor } from '@jinji/auth/actor';
-import pg from 'pg';
 import { trainingDatabase } from '../apps/training-server/src/db/database';
 import { auditLogs, organisations, users } from '../apps/training-server/src/db/schema/index';
 import { issueScimToken } from '../apps/training-server/src/features/scim/scim.service';
+import { scratchDatabases } from './scratch-database';
 
 const USERS = Number(process.env.BENCH_USERS ?? 10_000);
 const BATCH = 500;
@@ -21,21 +21,7 @@ const root = path.resolve(import.meta.dirname, '..');
 const baseUrl =
   process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://jinji_owner@127.0.0.1:5432/jinji_owner';
 const dbName = `jinji_bench_training_api_${process.pid}`;
-const benchUrl = (() => {
-  const url = new URL(baseUrl);
-  url.pathname = `/${dbName}`;
-  return url.toString();
-})();
-
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: baseUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
+const scratch = scratchDatabases(baseUrl);
 
 // ---- the users HR sends: realistic Japanese names, kana, addresses, departments -----------------
 const FAMILY = [
@@ -102,8 +88,7 @@ const bulkBody = (from: number) => ({
 
 // ---- setup ----------------------------------------------------------------------------------------
 console.log(`bench:training-api — ${USERS.toLocaleString()} users via SCIM Bulk (${BATCH}/request), PostgreSQL`);
-await admin(`drop database if exists ${dbName} with (force)`);
-await admin(`create database ${dbName}`);
+const benchUrl = await scratch.fresh(dbName);
 const db = await trainingDatabase.open({ databaseUrl: benchUrl });
 let server: ReturnType<typeof spawn> | null = null;
 try {
@@ -239,5 +224,5 @@ try {
     await new Promise((r) => server!.on('exit', r));
   }
   await db.close();
-  await admin(`drop database if exists ${dbName} with (force)`);
+  await scratch.drop(dbName);
 }

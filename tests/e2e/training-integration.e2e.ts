@@ -1,53 +1,28 @@
 // 連携設定 in a real browser, served as `npm start` serves it: the training 管理者 issues a SCIM token (shown
 // once, copied with the button), HR's side uses it on /scim/v2 to create a user, the list shows when it
 // was last used; 再発行 shows a new token and the old one stops working; 失効 stops the new one too.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { startServer, type TestServer } from '@jinji/test-kit/e2e-server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchBrowser, shot } from './support/browser';
-import { repoRoot } from './support/paths';
-
-const withoutDatabaseUrl = ({ DATABASE_URL: _, ...env }: NodeJS.ProcessEnv) => env; // e2e runs on PGlite
+import { useTrainingDemo } from './support/training';
 
 describe.skipIf(!hasChromium)('training 連携設定: issue, use, reissue and revoke a SCIM token', () => {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'jinji-e2e-integration-'));
-  let demoOutput = '';
-  let server: TestServer;
+  const demo = useTrainingDemo('integration');
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    server = await startServer({
-      repoRoot,
-      script: 'scripts/serve.ts',
-      portEnv: ['PORT', 'TRAINING_PORT'],
-      dataDirEnv: 'JINJI_DATA_DIR',
-      env: { JINJI_DATA_DIR: dataDir },
-      prepare: () => {
-        demoOutput = execFileSync(path.join(repoRoot, 'node_modules/.bin/tsx'), ['scripts/jinji.ts', 'demo'], {
-          cwd: repoRoot,
-          env: { ...withoutDatabaseUrl(process.env), JINJI_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
-          encoding: 'utf8',
-        });
-      },
-    });
     browser = await launchBrowser();
     const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.urls.TRAINING_PORT });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base() });
     page = await context.newPage();
     page.setDefaultTimeout(15_000);
   });
   afterAll(async () => {
     await browser?.close();
-    await server?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const base = () => server.urls.TRAINING_PORT!;
+  const base = () => demo.get().server.urls.TRAINING_PORT!;
   const scim = (token: string, method: string, url: string, body?: unknown) =>
     fetch(`${base()}/scim/v2${url}`, {
       method,
@@ -58,7 +33,7 @@ describe.skipIf(!hasChromium)('training 連携設定: issue, use, reissue and re
   const shownToken = async () => (await page.getByLabel('トークン', { exact: true }).textContent())!.trim();
 
   it('an administrator signs in and opens 連携設定: the endpoint, and no token yet', async () => {
-    const password = /パスワード: (\S+)/.exec(demoOutput.slice(demoOutput.indexOf('研修申込システム')))![1]!;
+    const { password } = demo.get();
     await page.goto(`${base()}/login`);
     await page.getByLabel('組織コード').fill('demo');
     await page.getByLabel('ログインID').fill('admin');

@@ -149,16 +149,19 @@ export function reconcileName(before: TScimUser, after: Record<string, unknown>)
 }
 
 /** The columns that differ (before → after), for the update and its audit row; empty: nothing to do. */
+/** A row as the fields SCIM decides: what an audit row records. */
+export const fieldsOfRow = (row: ScimUserRow): ScimUserFields & Record<string, unknown> => ({
+  loginId: row.loginId,
+  displayName: row.displayName,
+  email: row.email,
+  nameKana: row.nameKana,
+  departmentName: row.departmentName ?? UNKNOWN_DEPARTMENT,
+  externalId: row.externalId,
+  isActive: row.disabledAt === null,
+});
+
 export function diffOf(row: ScimUserRow, fields: ScimUserFields) {
-  const was: Record<string, unknown> = {
-    loginId: row.loginId,
-    displayName: row.displayName,
-    email: row.email,
-    nameKana: row.nameKana,
-    departmentName: row.departmentName,
-    externalId: row.externalId,
-    isActive: row.disabledAt === null,
-  };
+  const was: Record<string, unknown> = { ...fieldsOfRow(row), departmentName: row.departmentName };
   const before: Record<string, unknown> = {};
   const after: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(fields)) {

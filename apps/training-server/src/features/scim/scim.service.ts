@@ -33,6 +33,7 @@ import { ScimError, scimInvalid, scimNotFound } from './scim-error';
 import {
   diffOf,
   fieldsOf,
+  fieldsOfRow,
   parseScimUser,
   reconcileName,
   type ScimUserFields,
@@ -158,16 +159,7 @@ const createdEntry = (row: ScimUserRow): TrainingAuditEntry => ({
   action: 'create',
   targetType: 'user',
   targetId: row.id,
-  after: {
-    loginId: row.loginId,
-    displayName: row.displayName,
-    email: row.email,
-    nameKana: row.nameKana,
-    departmentName: row.departmentName,
-    externalId: row.externalId,
-    isActive: row.disabledAt === null,
-    linked: true,
-  },
+  after: { ...fieldsOfRow(row), linked: true },
 });
 
 async function createIn(tx: TrainingTx, actor: ScimActor, body: unknown): Promise<ScimUserRow> {
