@@ -139,6 +139,11 @@ export async function insertUsers(tx: TrainingTx, rows: (typeof users.$inferInse
   return tx.insert(users).values(rows).returning(userColumns);
 }
 
+/** Bulk's creates: the rows are known in full (ids made here), so nothing comes back. */
+export async function insertUsersQuietly(tx: TrainingTx, rows: (typeof users.$inferInsert)[]): Promise<void> {
+  if (rows.length > 0) await tx.insert(users).values(rows);
+}
+
 export async function updateUser(
   tx: TrainingTx,
   id: string,

@@ -26,7 +26,6 @@ import { patchBodyValidation, scimPatch } from 'scim-patch';
 import { parse as parseFilter } from 'scim2-parse-filter';
 import type { TrainingActor, TrainingServiceActor } from '../../actor';
 import type { TrainingDb, TrainingTx } from '../../db/database';
-import type { users } from '../../db/schema/index';
 import { recordAudit, recordAudits, type TrainingAuditEntry } from '../audit/audit.service';
 import * as repo from './scim.repository';
 import { ScimError, scimInvalid, scimNotFound } from './scim-error';
@@ -141,7 +140,11 @@ async function assertUnique(tx: TrainingTx, fields: ScimUserFields, exceptId?: s
   if (holders.length > 0) throw takenExternalId();
 }
 
-function newUserRow(organisationId: string, fields: ScimUserFields, now: Date): typeof users.$inferInsert {
+function newUserRow(
+  organisationId: string,
+  fields: ScimUserFields,
+  now: Date,
+): ScimUserRow & { organisationId: string } {
   const { isActive, ...columns } = fields;
   // システム権限 一般 and 性別 回答しない are the table's defaults; 部署名 不明 comes with the fields
   return {
@@ -353,7 +356,7 @@ class BulkRun {
     );
     const loginIds = new Set(holders.map((h) => h.loginId));
     const externalIds = new Set(holders.flatMap((h) => (h.externalId ? [h.externalId] : [])));
-    const rows: (typeof users.$inferInsert)[] = [];
+    const rows: ReturnType<typeof newUserRow>[] = [];
     for (const p of planned) {
       if (this.errors >= this.failOnErrors) break; // failOnErrors: the rest is not performed
       if ('error' in p) {
@@ -373,11 +376,11 @@ class BulkRun {
       if (p.fields.externalId) externalIds.add(p.fields.externalId);
       const row = newUserRow(this.actor.tenantId, p.fields, now);
       rows.push(row);
-      if (p.op.bulkId) this.bulkIds.set(p.op.bulkId, row.id!);
+      if (p.op.bulkId) this.bulkIds.set(p.op.bulkId, row.id);
       this.succeed(p.op, 201, row.id); // in the request's order; the rows are written below in one statement
     }
-    const created = await repo.insertUsers(this.tx, rows);
-    await recordAudits(this.tx, this.actor, created.map(createdEntry));
+    await repo.insertUsersQuietly(this.tx, rows);
+    await recordAudits(this.tx, this.actor, rows.map(createdEntry));
   }
 
   /** One create in a savepoint (the safe retry of a batch). */
