@@ -419,6 +419,44 @@ describe(`SCIM conformance (${TEST_DB})`, () => {
     expect(names.map((n) => n.l)).not.toContain('bulk-never');
   });
 
+  conformance(
+    'jinji: HR takes over a user made in the training system — filter, PUT with externalId → linked',
+    async () => {
+      const [own] = await t.db.asTenant(org.id, (tx) =>
+        tx
+          .insert(users)
+          .values({ organisationId: org.id, loginId: 'made-here', displayName: '研修 太郎', departmentName: '研修部' })
+          .returning(),
+      );
+      expect(own!.linkedAt).toBeNull();
+      const found = (await scim('GET', `/Users?filter=${encodeURIComponent('userName eq "made-here"')}`)).json();
+      expect(found.Resources[0]).toMatchObject({
+        id: own!.id,
+        name: { formatted: '研修 太郎' },
+        [EXT]: { departmentName: '研修部' },
+      });
+      const put = await scim('PUT', `/Users/${own!.id}`, {
+        userName: 'made-here',
+        externalId: 'E-9001',
+        name: { familyName: '研修', givenName: '太郎' },
+        emails: [{ value: 'kenshu@example.jp', primary: true }],
+        [EXT]: { nameKana: 'ケンシュウ タロウ' },
+      });
+      expect(put.status, put.body).toBe(200);
+      const linked = await row(own!.id);
+      // the four HR-owned fields (locked in 利用者情報 from now on) are HR's; 部署名 is kept
+      expect(linked).toMatchObject({
+        externalId: 'E-9001',
+        email: 'kenshu@example.jp',
+        nameKana: 'ケンシュウ タロウ',
+        departmentName: '研修部',
+      });
+      expect(linked!.linkedAt).toBeInstanceOf(Date);
+      const [audit] = await auditsOf(own!.id);
+      expect(audit).toMatchObject({ action: 'update', after: { linked: true, externalId: 'E-9001' } });
+    },
+  );
+
   conformance('RFC 7644 §3.12: errors carry schemas Error, status as a string, scimType and a detail', async () => {
     await create({ userName: 'dup-user' });
     const res = await scim('POST', '/Users', { userName: 'dup-user' });
