@@ -13,14 +13,15 @@ import { toKatakana } from '@jinji/ja/text';
 import { encodeCsv, encodeCsvText } from '@jinji/office-files/csv';
 import { sql } from 'drizzle-orm';
 import iconv from 'iconv-lite';
-import pg from 'pg';
 import { openPglite, openPostgres } from '../apps/hr-server/src/db/client';
 import { DEMO_MASTERS, makePerson, pick, random } from '../apps/hr-server/src/features/tenants/demo-data';
+import { scratchDatabases } from './scratch-database';
 
 const root = path.resolve(import.meta.dirname, '..');
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 const PASSWORD = 'Bench-Import-2026!';
 const pgAdminUrl = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const { fresh: freshPostgres, drop: dropPostgres } = scratchDatabases(pgAdminUrl);
 const only = process.env.BENCH_DB; // 'pglite' | 'postgres' to run one
 // BENCH_ROUND_TRIP=0 skips the exports and the re-import of the Excel export (information only)
 const ROUND_TRIP = process.env.BENCH_ROUND_TRIP !== '0';
@@ -366,24 +367,6 @@ async function measureFloor(t: Target, tenantCode: string): Promise<number> {
     if (t.db === 'pglite') rmSync(freshEnv.JINJI_DATA_DIR!, { recursive: true, force: true });
     else await dropPostgres(floorDbName);
   }
-}
-
-async function freshPostgres(name: string): Promise<string> {
-  const admin = new pg.Client({ connectionString: pgAdminUrl });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(pgAdminUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function dropPostgres(name: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: pgAdminUrl });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.end();
 }
 
 // ---- main ----------------------------------------------------------------------------------------

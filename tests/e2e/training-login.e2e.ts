@@ -1,58 +1,34 @@
 // The training system's shell in a real browser, served as `npm start` serves it (scripts/serve.ts: HR
 // and training over one PGlite): `npm run jinji -- demo` prints the training login, which signs in to
 // the training UI; every menu page is 準備中; the same journey at 375 px; logout returns to the login.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { startServer, type TestServer } from '@jinji/test-kit/e2e-server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchBrowser, shot } from './support/browser';
-import { repoRoot } from './support/paths';
-
-const withoutDatabaseUrl = ({ DATABASE_URL: _, ...env }: NodeJS.ProcessEnv) => env; // e2e runs on PGlite
+import { useTrainingDemo } from './support/training';
 
 const MENU = ['利用者情報', '公開講座', '申込一覧', '承認待ち', '研修・サービス購入履歴', '受講者詳細'];
 
 describe.skipIf(!hasChromium)('training: the demo login from `jinji demo` signs in; every page is 準備中', () => {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'jinji-e2e-training-'));
-  let demoOutput = '';
-  let server: TestServer;
+  const demo = useTrainingDemo('training');
   let browser: Browser;
 
   beforeAll(async () => {
-    server = await startServer({
-      repoRoot,
-      script: 'scripts/serve.ts',
-      portEnv: ['PORT', 'TRAINING_PORT'],
-      dataDirEnv: 'JINJI_DATA_DIR',
-      env: { JINJI_DATA_DIR: dataDir },
-      prepare: () => {
-        demoOutput = execFileSync(path.join(repoRoot, 'node_modules/.bin/tsx'), ['scripts/jinji.ts', 'demo'], {
-          cwd: repoRoot,
-          env: { ...withoutDatabaseUrl(process.env), JINJI_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
-          encoding: 'utf8',
-        });
-      },
-    });
     browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
-    await server?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
   });
 
   const trainingPassword = () => {
+    const { demoOutput, password } = demo.get();
     const training = demoOutput.slice(demoOutput.indexOf('研修申込システム'));
     expect(training).toContain('組織コード: demo');
     expect(training).toContain('ログインID: admin');
-    return /パスワード: (\S+)/.exec(training)![1]!;
+    return password;
   };
 
   async function signIn(page: Page, width: number): Promise<void> {
-    await page.goto(`${server.urls.TRAINING_PORT}/courses`);
+    await page.goto(`${demo.get().server.urls.TRAINING_PORT}/courses`);
     await page.waitForURL(/\/login/); // signed out: the guard sends every page to the login
     await page.getByLabel('組織コード').fill('demo');
     await page.getByLabel('ログインID').fill('admin');
@@ -63,6 +39,7 @@ describe.skipIf(!hasChromium)('training: the demo login from `jinji demo` signs 
   }
 
   it('prints both logins, HR and training', () => {
+    const { demoOutput } = demo.get();
     expect(demoOutput).toContain('企業コード: demo');
     expect(demoOutput).toContain('組織コード: demo');
     expect(demoOutput).toMatch(/研修申込システム \(training\): http:\/\/localhost:\d+/);
@@ -85,7 +62,7 @@ describe.skipIf(!hasChromium)('training: the demo login from `jinji demo` signs 
     const page = await browser.newPage({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
     page.setDefaultTimeout(15_000);
     await signIn(page, 375);
-    await page.goto(`${server.urls.TRAINING_PORT}/approvals`);
+    await page.goto(`${demo.get().server.urls.TRAINING_PORT}/approvals`);
     await page.getByRole('heading', { name: '承認待ち' }).waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);

@@ -10,6 +10,8 @@ import type { TrainingConfig } from './config';
 import type { TrainingDb } from './db/database';
 import { mailOutbox } from './db/schema/index';
 import { trainingAuthRoutes } from './features/auth/auth.routes';
+import { SCIM_PREFIX, scimRoutes } from './features/scim/scim.routes';
+import { scimTokenRoutes } from './features/scim/scim-tokens.routes';
 import { trainingAuth, trainingAuthOptions } from './plugins/auth';
 
 export async function buildTrainingApp(opts: {
@@ -27,7 +29,10 @@ export async function buildTrainingApp(opts: {
       title: '研修申込システム API',
       version: '0.1.0',
       description: 'jinji 研修申込システム HTTP API',
-      securitySchemes: sessionSecuritySchemes(trainingAuth.names.secure.sid),
+      securitySchemes: {
+        ...sessionSecuritySchemes(trainingAuth.names.secure.sid),
+        scimBearer: { type: 'http', scheme: 'bearer', description: '連携設定で発行した SCIM トークン' },
+      },
     },
     web: {
       dist: config.webDist,
@@ -37,6 +42,8 @@ export async function buildTrainingApp(opts: {
   await app.register(trainingAuth.plugin, trainingAuthOptions(db, config));
   await app.register(healthRoutes, { db });
   await app.register(trainingAuthRoutes, { db, config });
+  await app.register(scimTokenRoutes, { db });
+  await app.register(scimRoutes, { db, config, prefix: SCIM_PREFIX });
   return app;
 }
 

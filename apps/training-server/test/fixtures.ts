@@ -3,7 +3,9 @@
 // B's id and must get 404. A feature adding a route with a new parameter adds its row here; a parameter
 // without one gets a random id (404 too, but proves less).
 import { randomUUID } from 'node:crypto';
+import { systemActor } from '@jinji/auth/actor';
 import type { TrainingDb } from '../src/db/database';
+import { issueScimToken } from '../src/features/scim/scim.service';
 
 export type ForeignFixtures = {
   /** path parameter name (without ':') → organisation B's id for it */
@@ -15,13 +17,15 @@ export type ForeignFixtures = {
 };
 
 export async function foreignFixtures(
-  _db: TrainingDb,
+  db: TrainingDb,
   b: { id: string; userIds: string[]; loginIds: string[] },
 ): Promise<ForeignFixtures> {
+  const bAdmin = systemActor(b.id, 'test-fixtures', { systemRole: 'admin' as const });
+  const token = await issueScimToken(db, bAdmin, { label: 'B の人事管理' });
   return {
-    params: { userId: b.userIds[0]!, id: randomUUID() },
+    params: { userId: b.userIds[0]!, tokenId: token.token.id, id: randomUUID() },
     bodies: {},
     // B's own names (organisation A has users called 'admin' too)
-    values: b.loginIds.filter((id) => id.startsWith('b-')),
+    values: [...b.loginIds.filter((id) => id.startsWith('b-')), 'B の人事管理'],
   };
 }

@@ -13,12 +13,18 @@ import { trainingTestTemplate } from './global-setup';
 
 export const PASSWORD = 'Sazanka-no-hana-2026!';
 
-export async function trainingTestApp(overrides: { login?: Partial<TrainingConfig['login']> } = {}) {
+export async function trainingTestApp(
+  opts: {
+    configure?: (config: TrainingConfig) => TrainingConfig;
+    logger?: Parameters<typeof buildTrainingApp>[0]['logger'];
+  } = {},
+) {
   const db = await createTestDatabase(trainingTestTemplate, trainingDatabase.spec, { poolSize: 2 });
   const env = { NODE_ENV: 'test', LOG_LEVEL: 'silent', JINJI_TRAINING_WEB_DIST: '/nonexistent' } as const;
   const base = loadTrainingConfig(env);
-  const config = { ...base, login: { ...base.login, lockThreshold: 3, ...overrides.login } };
-  const app = await buildTrainingApp({ config, db, logger: false });
+  const defaults = { ...base, login: { ...base.login, lockThreshold: 3 } };
+  const config = opts.configure ? opts.configure(defaults) : defaults;
+  const app = await buildTrainingApp({ config, db, logger: opts.logger ?? false });
   await app.ready();
   const close = () => app.close().then(() => db.close());
   return { app, db, config, close };

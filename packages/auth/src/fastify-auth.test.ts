@@ -104,4 +104,46 @@ describe('the auth kit plugin', () => {
     app.get('/health', async () => ({})); // outside the API: nothing to declare
     expect(app.apiRoutes).toEqual([]);
   });
+
+  it("resolves a 'service' route's bearer token through the app, without cookie or CSRF", async () => {
+    type Service = { serviceId: string };
+    const kit = createAuthKit<User, Service>({
+      cookiePrefix: 'jinji_trn',
+      csrfFailed: () => new KitError(403),
+      unauthenticated: () => new KitError(401),
+      apiPrefix: ['/api/v1', '/scim/v2'],
+    });
+    const app = Fastify();
+    app.setErrorHandler((e, _req, reply) => reply.code(e instanceof KitError ? e.status : 500).send({ e: String(e) }));
+    await app.register(cookie);
+    await app.register(kit.plugin, {
+      resolveSession: async (token) => (token === 'good' ? { id: 'u1', isAdmin: true } : null),
+      authorize: (user) => {
+        if (!user) throw new KitError(401);
+      },
+      resolveService: async (token) => (token === 'hr-token' ? { serviceId: 't1' } : null),
+    });
+    app.post('/scim/v2/Users', { config: { access: { kind: 'service' } } }, async (req) => kit.serviceOf(req));
+    app.get('/api/v1/me', { config: { access: { kind: 'session' } } }, async (req) => kit.requireAuth(req));
+    await app.ready();
+    const post = (headers: Record<string, string>) =>
+      app.inject({ method: 'POST', url: '/scim/v2/Users', headers: { host: 'localhost', ...headers } });
+    // no CSRF token, another origin: a bearer route reads neither
+    const ok = await post({ authorization: 'Bearer hr-token', origin: 'http://evil.example' });
+    expect({ status: ok.statusCode, body: ok.json() }).toEqual({ status: 200, body: { serviceId: 't1' } });
+    expect((await post({ authorization: 'bearer hr-token' })).statusCode).toBe(200);
+    expect((await post({ authorization: 'Bearer other' })).statusCode).toBe(401);
+    expect((await post({ authorization: 'Basic aHI6dG9rZW4=' })).statusCode).toBe(401);
+    // a signed-in browser's cookie does not open a service route, and a token does not open a session route
+    expect((await post({ cookie: '__Host-jinji_trn_sid=good' })).statusCode).toBe(401);
+    const me = await app.inject({
+      url: '/api/v1/me',
+      headers: { host: 'localhost', authorization: 'Bearer hr-token' },
+    });
+    expect(me.statusCode).toBe(401);
+    expect(app.apiRoutes.map((r) => `${r.method} ${r.url} ${r.access.kind}`)).toEqual([
+      'POST /scim/v2/Users service',
+      'GET /api/v1/me session',
+    ]);
+  });
 });

@@ -1,5 +1,7 @@
 // Session cookie, CSRF and route access for one app, in this order for every request:
 // CSRF (mutating methods) → session from cookie → the route's declared access (deny by default).
+// A 'service' route is the exception: another application's bearer token, resolved by the app, and
+// neither cookie nor CSRF (a browser sends no Authorization header by itself, so there is nothing to forge).
 // Browsers share cookies across ports, so each app names its own (decision 009): the prefix
 // 'jinji' gives `__Host-jinji_sid` / `__Host-jinji_csrf`, and `jinji_sid` / `jinji_csrf` over plain HTTP.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
@@ -22,12 +24,15 @@ type Permission = keyof AccessRegistry extends never ? string : AccessRegistry[k
  * permission — only the roles the app's matrix lists for it
  * self    — any signed-in account, on its own person's data only: the route takes no id of a person
  *           (the service finds it from the session), so no id can name somebody else's
+ * service — another application with a bearer token the tenant issued (decision 009); the session
+ *           cookie is not read. The app's `resolveService` turns the token into its service actor.
  */
 export type RouteAccess =
   | { kind: 'public' }
   | { kind: 'session'; whilePasswordExpired?: boolean }
   | { kind: 'self' }
-  | { kind: 'permission'; permission: Permission };
+  | { kind: 'permission'; permission: Permission }
+  | { kind: 'service' };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -54,11 +59,17 @@ export function cookieNames(prefix: string): { secure: CookieNames; plain: Cooki
   };
 }
 
-export type AuthPluginOptions<U> = {
+export type AuthPluginOptions<U, S = never> = {
   /** the cookie's value → the session's user, or null when it has ended (the cookie is then cleared) */
   resolveSession(token: string): Promise<U | null>;
-  /** throws the app's error when `user` may not use a route declared with `access` (not 'public') */
-  authorize(user: U | null, access: Exclude<RouteAccess, { kind: 'public' }>): void;
+  /** throws the app's error when `user` may not use a route declared with `access` (not 'public' or 'service') */
+  authorize(user: U | null, access: Exclude<RouteAccess, { kind: 'public' } | { kind: 'service' }>): void;
+  /**
+   * A 'service' route's bearer token → the app's service actor, or null (unknown, revoked): the kit
+   * then throws `unauthenticated()`. Store only a hash of the token and look the hash up (an indexed
+   * equality on a hash tells a caller nothing by its timing). Without it every 'service' route is refused.
+   */
+  resolveService?(token: string, request: FastifyRequest): Promise<S | null>;
 };
 
 export type AuthKitOptions = {
@@ -66,8 +77,8 @@ export type AuthKitOptions = {
   /** the app's errors for a failed CSRF check and for a missing session (requireAuth) */
   csrfFailed(): Error;
   unauthenticated(): Error;
-  /** routes under this prefix must declare config.access (default /api/v1) */
-  apiPrefix?: string;
+  /** routes under these prefixes must declare config.access (default /api/v1) */
+  apiPrefix?: string | string[];
 };
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -86,10 +97,17 @@ function isSameOrigin(request: FastifyRequest): boolean {
   }
 }
 
+/** `Authorization: Bearer <token>` (scheme case-insensitive, RFC 6750), or null. */
+export function bearerOf(request: FastifyRequest): string | null {
+  const header = request.headers.authorization;
+  const match = typeof header === 'string' ? /^Bearer +([\x21-\x7e]+) *$/i.exec(header) : null;
+  return match ? match[1]! : null;
+}
+
 /** One app's cookies, CSRF and access plugin; `U` is the app's signed-in user. */
-export function createAuthKit<U>(kit: AuthKitOptions) {
+export function createAuthKit<U, S = never>(kit: AuthKitOptions) {
   const names = cookieNames(kit.cookiePrefix);
-  const apiPrefix = kit.apiPrefix ?? '/api/v1';
+  const apiPrefixes = [kit.apiPrefix ?? '/api/v1'].flat();
   const namesFor = (secure: boolean) => (secure ? names.secure : names.plain);
   const readCookie = (request: FastifyRequest, key: keyof CookieNames) =>
     request.cookies[names.secure[key]] ?? request.cookies[names.plain[key]];
@@ -126,6 +144,12 @@ export function createAuthKit<U>(kit: AuthKitOptions) {
 
   const authOf = (request: FastifyRequest): U | null => request.auth as U | null;
 
+  /** For handlers behind a 'service' access: the token's actor (the kit refused the request without one). */
+  function serviceOf(request: FastifyRequest): S {
+    if (request.routeOptions.config?.access?.kind !== 'service' || !request.auth) throw kit.unauthenticated();
+    return request.auth as S;
+  }
+
   /** For handlers behind a non-public access: the session is there. */
   function requireAuth(request: FastifyRequest): U {
     const user = authOf(request);
@@ -134,14 +158,14 @@ export function createAuthKit<U>(kit: AuthKitOptions) {
   }
 
   const plugin = fp(
-    async (app: FastifyInstance, opts: AuthPluginOptions<U>) => {
+    async (app: FastifyInstance, opts: AuthPluginOptions<U, S>) => {
       app.decorateRequest('auth', null);
       const apiRoutes: ApiRoute[] = [];
       app.decorate('apiRoutes', apiRoutes);
 
       // Deny by default: an API route without a declared access cannot even be registered.
       app.addHook('onRoute', (route) => {
-        if (!route.url.startsWith(apiPrefix)) return;
+        if (!apiPrefixes.some((prefix) => route.url.startsWith(prefix))) return;
         const access = route.config?.access;
         if (!access) throw new Error(`Route ${route.method} ${route.url} declares no config.access`);
         for (const method of [route.method].flat()) {
@@ -152,6 +176,12 @@ export function createAuthKit<U>(kit: AuthKitOptions) {
       app.addHook('onRequest', async (request, reply) => {
         const access = request.routeOptions.config?.access;
         if (!access) return; // static files, docs, health
+        if (access.kind === 'service') {
+          const token = bearerOf(request);
+          request.auth = token && opts.resolveService ? await opts.resolveService(token, request) : null;
+          if (!request.auth) throw kit.unauthenticated();
+          return;
+        }
         if (MUTATING.has(request.method) && !isCsrfValid(request)) throw kit.csrfFailed();
         const token = readCookie(request, 'sid');
         if (token) {
@@ -164,5 +194,5 @@ export function createAuthKit<U>(kit: AuthKitOptions) {
     { name: `auth-${kit.cookiePrefix}`, dependencies: ['@fastify/cookie'] },
   );
 
-  return { names, plugin, setSessionCookie, rotateCsrf, currentCsrf, authOf, requireAuth };
+  return { names, plugin, setSessionCookie, rotateCsrf, currentCsrf, authOf, requireAuth, serviceOf };
 }

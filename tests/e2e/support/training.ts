@@ -1,9 +1,15 @@
-// A training journey's server: training-server alone on a copy of the migrated data directory (or a
-// fresh PostgreSQL database), its 契約組織 and users created by training's CLI before it starts.
+// Training journeys' servers. startTrainingServer: training-server alone on a copy of the migrated data
+// directory (or a fresh PostgreSQL database), its 契約組織 and users created by training's CLI before it
+// starts (the fast way). useTrainingDemo: the training system as `npm start` serves it (scripts/serve.ts:
+// HR and training over one PGlite) with the demo 契約組織 from `npm run jinji -- demo`.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { type E2eDatabase, startServer, type TestServer } from '@jinji/test-kit/e2e-server';
 import type { Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { repoRoot, TRAINING_DATA_DIR_TEMPLATE_ENV } from './paths';
-
 export const TRAINING_ORG = { code: 'acme', name: '株式会社アクメ' };
 export const TRAINING_PASSWORD = 'Sazanka-no-hana-2026!';
 
@@ -53,4 +59,47 @@ export async function trainingSignIn(page: Page, baseUrl: string, loginId: strin
   await page.getByLabel('パスワード', { exact: true }).fill(TRAINING_PASSWORD);
   await page.getByRole('button', { name: 'ログイン' }).click();
   await page.getByRole('navigation').first().waitFor();
+}
+
+const withoutDatabaseUrl = ({ DATABASE_URL: _, ...env }: NodeJS.ProcessEnv) => env; // e2e runs on PGlite
+
+export type TTrainingDemo = {
+  server: TestServer;
+  /** what `jinji demo` printed */
+  demoOutput: string;
+  /** the training 管理者's password from that output (組織コード demo, ログインID admin) */
+  password: string;
+};
+
+export function useTrainingDemo(prefix: string): { get(): TTrainingDemo } {
+  const dataDir = mkdtempSync(path.join(tmpdir(), `jinji-e2e-${prefix}-`));
+  let demoOutput = '';
+  let server: TestServer | undefined;
+  beforeAll(async () => {
+    server = await startServer({
+      repoRoot,
+      script: 'scripts/serve.ts',
+      portEnv: ['PORT', 'TRAINING_PORT'],
+      dataDirEnv: 'JINJI_DATA_DIR',
+      env: { JINJI_DATA_DIR: dataDir },
+      prepare: () => {
+        demoOutput = execFileSync(path.join(repoRoot, 'node_modules/.bin/tsx'), ['scripts/jinji.ts', 'demo'], {
+          cwd: repoRoot,
+          env: { ...withoutDatabaseUrl(process.env), JINJI_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+          encoding: 'utf8',
+        });
+      },
+    });
+  });
+  afterAll(async () => {
+    await server?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  return {
+    get: () => {
+      const training = demoOutput.slice(demoOutput.indexOf('研修申込システム'));
+      const password = /パスワード: (\S+)/.exec(training)?.[1] ?? '';
+      return { server: server!, demoOutput, password };
+    },
+  };
 }

@@ -3,9 +3,11 @@
 import { createAuthKit } from '@jinji/auth/fastify-auth';
 import { isTrainingAllowed, type TTrainingPermission } from '@jinji/contracts/training/access';
 import { AppError } from '@jinji/server-kit/app-error';
+import type { TrainingServiceActor } from '../actor';
 import type { TrainingConfig } from '../config';
 import type { TrainingDb } from '../db/database';
 import { resolveTrainingSession, type TrainingUser } from '../features/auth/auth.service';
+import { resolveScimToken } from '../features/scim/scim.service';
 
 declare module '@jinji/auth/fastify-auth' {
   interface AccessRegistry {
@@ -13,14 +15,17 @@ declare module '@jinji/auth/fastify-auth' {
   }
 }
 
-export const trainingAuth = createAuthKit<TrainingUser>({
+export const trainingAuth = createAuthKit<TrainingUser, TrainingServiceActor>({
   cookiePrefix: 'jinji_trn',
+  // /scim/v2: HR's provisioning by bearer token (access 'service'), listed and checked like the API
+  apiPrefix: ['/api/v1', '/scim/v2'],
   csrfFailed: () => new AppError('CSRF_FAILED'),
   unauthenticated: () => new AppError('UNAUTHENTICATED'),
 });
 
 export const trainingAuthOptions = (db: TrainingDb, config: TrainingConfig) => ({
   resolveSession: (token: string) => resolveTrainingSession(db, config, token),
+  resolveService: (token: string) => resolveScimToken(db, token),
   authorize: (user: TrainingUser | null, access: { kind: string; permission?: string }) => {
     if (!user) throw new AppError('UNAUTHENTICATED');
     if (access.kind === 'permission' && !isTrainingAllowed(user.systemRole, access.permission ?? '')) {

@@ -1,11 +1,15 @@
 // The course-application system's screens: /login, and its menu in the seed's order, every page 準備中
 // until its issue (the kit's flat-menu router and frame).
 import { createAppRouter } from '@jinji/web-kit/ui/app-router';
-import { lazyRouteComponent } from '@tanstack/react-router';
+import { lazyRouteComponent, type RouteComponent } from '@tanstack/react-router';
 import { meQueryOptions } from '../features/auth/api/auth';
 import type { TResources } from './i18n';
 
-const nav = (label: Exclude<keyof TResources['nav'], 'main'>, to: `/${string}`) => ({ label, to });
+const nav = (label: Exclude<keyof TResources['nav'], 'main'>, to: `/${string}`, page?: RouteComponent) => ({
+  label,
+  to,
+  page,
+});
 
 export const { router, queryClient } = createAppRouter({
   color: 'teal',
@@ -20,5 +24,10 @@ export const { router, queryClient } = createAppRouter({
     nav('approvals', '/approvals'),
     nav('purchases', '/purchases'),
     nav('attendees', '/attendees'),
+    nav(
+      'integration',
+      '/integration',
+      lazyRouteComponent(() => import('../features/integration/components/integration-page'), 'IntegrationPage'),
+    ),
   ],
 });

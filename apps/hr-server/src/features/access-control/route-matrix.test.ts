@@ -151,7 +151,8 @@ const bodyFor = (route: ApiRoute): unknown =>
 function expected(route: ApiRoute, actor: Actor): 'allow' | 'unauthenticated' | 'forbidden' {
   const a = route.access;
   if (a.kind === 'public') return 'allow';
-  if (actor === 'anonymous') return 'unauthenticated';
+  // a bearer-token route (another app's service) opens to no session at all
+  if (actor === 'anonymous' || a.kind === 'service') return 'unauthenticated';
   if (a.kind === 'session' || a.kind === 'self') return 'allow';
   return actor !== 'ippan' && isAllowed([actor], a.permission) ? 'allow' : 'forbidden';
 }

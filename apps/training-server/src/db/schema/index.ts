@@ -2,4 +2,5 @@ export * from './audit';
 export * from './courses';
 export * from './mail';
 export * from './organisations';
+export * from './scim';
 export * from './users';

@@ -11,7 +11,9 @@ let second: Awaited<ReturnType<typeof buildTrainingApp>>;
 let org: Awaited<ReturnType<typeof createOrganisation>>;
 
 beforeAll(async () => {
-  t = await trainingTestApp({ login: { ratePerMinute: LIMIT, lockThreshold: 100 } });
+  t = await trainingTestApp({
+    configure: (c) => ({ ...c, login: { ...c.login, ratePerMinute: LIMIT, lockThreshold: 100 } }),
+  });
   second = await buildTrainingApp({ config: t.config, db: t.db, logger: false });
   await second.ready();
   org = await createOrganisation(t.db, ['admin']);

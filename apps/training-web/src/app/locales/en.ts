@@ -12,5 +12,6 @@ export const en: TStringsOf<typeof ja> = {
     approvals: 'Awaiting approval',
     purchases: 'Course and service purchases',
     attendees: 'Attendee details',
+    integration: 'Integration settings',
   },
 };

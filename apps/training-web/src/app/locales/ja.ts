@@ -9,5 +9,6 @@ export const ja = {
     approvals: '承認待ち',
     purchases: '研修・サービス購入履歴',
     attendees: '受講者詳細',
+    integration: '連携設定',
   },
 };
