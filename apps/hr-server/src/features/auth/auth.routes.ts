@@ -1,13 +1,12 @@
 import { ZCsrfResponse } from '@jinji/contracts/common/auth';
-import { ZChangePasswordRequest } from '@jinji/contracts/common/password-policy';
 import {
   ZPasswordLinkRequest,
   ZPasswordLinkResponse,
-  ZPasswordResetRequest,
-  ZPasswordResetResponse,
   ZSetPasswordByLinkRequest,
   ZSetPasswordByLinkResponse,
-} from '@jinji/contracts/hr/account-notice';
+} from '@jinji/contracts/common/password-links';
+import { ZChangePasswordRequest } from '@jinji/contracts/common/password-policy';
+import { ZPasswordResetRequest, ZPasswordResetResponse } from '@jinji/contracts/hr/account-notice';
 import { ZLoginRequest, ZMeResponse, ZSessionResponse } from '@jinji/contracts/hr/auth';
 import type { MailWorker } from '@jinji/mail/worker';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';

@@ -2,10 +2,10 @@
 // パスワードを忘れた方. Tokens go in request bodies only.
 import type {
   TPasswordLinkResponse,
-  TPasswordResetRequest,
   TSetPasswordByLinkRequest,
   TSetPasswordByLinkResponse,
-} from '@jinji/contracts/hr/account-notice';
+} from '@jinji/contracts/common/password-links';
+import type { TPasswordResetRequest } from '@jinji/contracts/hr/account-notice';
 import { apiClient } from '@jinji/web-kit/api-client';
 import { queryOptions, useMutation } from '@tanstack/react-query';
 

@@ -1,6 +1,6 @@
 // The page of a one-time link (アカウント通知, パスワード再設定): whose account it is, the tenant's policy,
 // and 新しいパスワード twice. An expired or used link says so and offers パスワードを忘れた方.
-import { ZSetPasswordByLinkRequest } from '@jinji/contracts/hr/account-notice';
+import { ZSetPasswordByLinkRequest } from '@jinji/contracts/common/password-links';
 import { fieldErrorsOf, isApiError } from '@jinji/web-kit/api-client';
 import { PasswordPolicyBox } from '@jinji/web-kit/ui/password-policy-box';
 import { AnchorLink, ButtonLink } from '@jinji/web-kit/ui/router-links';
