@@ -18,13 +18,25 @@ afterAll(() => t?.close());
 const api = () => t.app.apiRoutes.map((r) => ({ ...r, key: `${r.method} ${r.url}` }));
 
 describe(`training routes (${TEST_DB})`, () => {
-  it('lists exactly the skeleton routes, each with its access', () => {
+  it('lists exactly the registered routes, each with its access', () => {
     expect(Object.fromEntries(api().map((r) => [r.key, r.access.kind]))).toEqual({
       'GET /api/v1/auth/csrf': 'public',
       'GET /api/v1/auth/session': 'public',
       'GET /api/v1/auth/me': 'session',
       'POST /api/v1/auth/login': 'public',
       'POST /api/v1/auth/logout': 'session',
+      'GET /api/v1/users': 'permission',
+      'GET /api/v1/users/approver-options': 'permission',
+      'GET /api/v1/users/export': 'permission',
+      'POST /api/v1/users': 'permission',
+      'POST /api/v1/users/login-info/bulk': 'permission',
+      'GET /api/v1/users/:userId': 'permission',
+      'PATCH /api/v1/users/:userId': 'permission',
+      'POST /api/v1/users/:userId/disable': 'permission',
+      'POST /api/v1/users/:userId/enable': 'permission',
+      'POST /api/v1/users/:userId/login-info': 'permission',
+      'POST /api/v1/auth/password-link': 'public',
+      'POST /api/v1/auth/password-link/set': 'public',
     });
   });
 

@@ -51,7 +51,9 @@ export function passwordLinkStore(links: LinkTable, accounts: PasswordLinkAccoun
     },
     /** The link and its account; `lock` holds the row until the transaction ends (two tabs, one link). */
     async find(tx: AnyTx, tokenHash: string, lock: boolean) {
-      const q = tx
+      // locked on its own: FOR UPDATE OF cannot name a schema-qualified table (training.password_links)
+      if (lock) await tx.select({ h: links.tokenHash }).from(links).where(eq(links.tokenHash, tokenHash)).for('update');
+      const found = (await tx
         .select({
           userId: links.userId,
           purpose: links.purpose,
@@ -63,8 +65,7 @@ export function passwordLinkStore(links: LinkTable, accounts: PasswordLinkAccoun
         .from(links)
         .innerJoin(accounts.table, eq(accounts.id, links.userId))
         .where(eq(links.tokenHash, tokenHash))
-        .limit(1);
-      const found = (lock ? await q.for('update', { of: links }) : await q) as {
+        .limit(1)) as {
         userId: string;
         purpose: Purpose;
         expiresAt: Date;

@@ -6,7 +6,7 @@ import {
   type ThrottleStore,
 } from '@jinji/auth/login-throttle';
 import { passwordLinkStore } from '@jinji/db/password-link-store';
-import { and, desc, eq, gt, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, ne, or, sql } from 'drizzle-orm';
 import type { Database, Tx } from '../../db/client';
 import { loginThrottles, passwordHistory, passwordLinks, sessions, userAccounts } from '../../db/schema/index';
 
