@@ -1,11 +1,15 @@
-// The course-application system's screens: /login, and its menu in the seed's order, every page 準備中
-// until its issue (the kit's flat-menu router and frame).
+// The course-application system's screens: /login, and its menu in the seed's order, a page 準備中 until
+// its issue (the kit's flat-menu router and frame).
 import { createAppRouter } from '@jinji/web-kit/ui/app-router';
-import { lazyRouteComponent } from '@tanstack/react-router';
+import { lazyRouteComponent, type RouteComponent } from '@tanstack/react-router';
 import { meQueryOptions } from '../features/auth/api/auth';
 import type { TResources } from './i18n';
 
-const nav = (label: Exclude<keyof TResources['nav'], 'main'>, to: `/${string}`) => ({ label, to });
+const nav = (label: Exclude<keyof TResources['nav'], 'main'>, to: `/${string}`, page?: RouteComponent) => ({
+  label,
+  to,
+  page,
+});
 
 export const { router, queryClient } = createAppRouter({
   color: 'teal',
@@ -14,7 +18,11 @@ export const { router, queryClient } = createAppRouter({
   tenantName: (me) => me.organization.name,
   loginPage: lazyRouteComponent(() => import('../features/auth/components/login-page'), 'LoginPage'),
   nav: [
-    nav('users', '/users'),
+    nav(
+      'users',
+      '/users',
+      lazyRouteComponent(() => import('../features/users/components/users-page'), 'UsersPage'),
+    ),
     nav('courses', '/courses'),
     nav('applications', '/applications'),
     nav('approvals', '/approvals'),

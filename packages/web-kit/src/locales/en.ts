@@ -2,6 +2,8 @@ import type { ja, TStringsOf } from './ja';
 
 export const en: TStringsOf<typeof ja> = {
   kit: {
+    total: '{{total}} in total',
+    pagination: 'Pages',
     updated: 'Updated',
     logout: 'Log out',
     language: 'Language',

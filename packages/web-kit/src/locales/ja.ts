@@ -2,6 +2,8 @@
 // components find them under `kit.*` whatever the app; the app's typecheck fails if it forgets.
 export const ja = {
   kit: {
+    total: '全{{total}}件',
+    pagination: 'ページ切り替え',
     updated: '更新しました',
     logout: 'ログアウト',
     language: '表示言語',
