@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startServer, type TestServer } from '@jinji/test-kit/e2e-server';
+import { startTestSmtp, type TestSmtp } from '@jinji/test-kit/smtp';
 import iconv from 'iconv-lite';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,14 +25,16 @@ describe.skipIf(!hasChromium)(
     let demoOutput = '';
     let server: TestServer;
     let browser: Browser;
+    let smtp: TestSmtp;
 
     beforeAll(async () => {
+      smtp = await startTestSmtp();
       server = await startServer({
         repoRoot,
         script: 'scripts/serve.ts',
         portEnv: ['PORT', 'TRAINING_PORT'],
         dataDirEnv: 'JINJI_DATA_DIR',
-        env: { JINJI_DATA_DIR: dataDir },
+        env: { JINJI_DATA_DIR: dataDir, SMTP_URL: smtp.url, MAIL_FROM: 'training <no-reply@example.jp>' },
         prepare: () => {
           const tsx = path.join(repoRoot, 'node_modules/.bin/tsx');
           const env = { ...withoutDatabaseUrl(process.env), JINJI_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
@@ -44,6 +47,7 @@ describe.skipIf(!hasChromium)(
     afterAll(async () => {
       await browser?.close();
       await server?.stop();
+      await smtp?.close();
       rmSync(dataDir, { recursive: true, force: true });
     });
 
@@ -77,6 +81,21 @@ describe.skipIf(!hasChromium)(
       expect(await loginIds(page)).toEqual(['sato']);
       await page.getByRole('button', { name: 'ログイン情報送付（sato）' }).click();
       await page.getByText('sato@example.jp にログイン情報を送付しました').waitFor();
+      // sato opens the mail's link, sets a password, and the link works only once
+      const [mail] = await smtp.waitForMails(1);
+      expect(mail!.to).toEqual(['sato@example.jp']);
+      const link = /(http\S+\/password\/set\/\S+)/.exec(mail!.parsed.text ?? '')![1]!;
+      const visitor = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      await visitor.goto(link);
+      await visitor.getByRole('heading', { name: 'パスワードの設定' }).waitFor();
+      await visitor.getByLabel('新しいパスワード', { exact: true }).fill('Kinmokusei-2026-aki');
+      await visitor.getByLabel('新しいパスワード（確認）').fill('Kinmokusei-2026-aki');
+      await shot(visitor, 'training-users-01b-password-set-1280');
+      await visitor.getByRole('button', { name: 'パスワードを設定する' }).click();
+      await visitor.getByText('パスワードを設定しました。').waitFor();
+      await visitor.goto(link);
+      await visitor.getByText('このリンクは既に使用されています').waitFor();
+      await visitor.close();
       await page.getByLabel('キーワード').fill('');
       await page.getByRole('button', { name: '検索' }).click();
       await page.waitForFunction(

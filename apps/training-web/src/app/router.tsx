@@ -17,6 +17,12 @@ export const { router, queryClient } = createAppRouter({
   userName: (me) => me.user.displayName,
   tenantName: (me) => me.organization.name,
   loginPage: lazyRouteComponent(() => import('../features/auth/components/login-page'), 'LoginPage'),
+  // 【ログイン情報送付】's link
+  passwordLink: {
+    codeLabelKey: 'login.organizationCode',
+    loginIdLabelKey: 'login.loginId',
+    codeSearchKey: 'organizationCode',
+  },
   nav: [
     nav(
       'users',

@@ -1,5 +1,6 @@
 import { ZChangePasswordRequest } from '@jinji/contracts/common/password-policy';
 import { fieldErrorsOf } from '@jinji/web-kit/api-client';
+import { liveViolations, NewPasswordFields } from '@jinji/web-kit/ui/new-password-fields';
 import { PasswordPolicyBox } from '@jinji/web-kit/ui/password-policy-box';
 import { ButtonLink } from '@jinji/web-kit/ui/router-links';
 import { errorText, type TFieldErrors, validate } from '@jinji/web-kit/validation';
@@ -9,7 +10,6 @@ import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { liveViolations, NewPasswordFields } from '../../../components/ui/new-password-fields';
 import { useMe } from '../../../lib/session';
 import { passwordPolicyQueryOptions, useChangePassword } from '../api/password';
 

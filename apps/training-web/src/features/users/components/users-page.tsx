@@ -216,18 +216,18 @@ export function UsersPage() {
                           {u.displayName}
                         </Anchor>
                         {u.isLinked && (
-                          <Badge size="xs" variant="light" color="indigo">
+                          <Badge size="xs" variant="light" color="indigo" style={{ flexShrink: 0 }}>
                             {t('users.linked')}
                           </Badge>
                         )}
                         {u.isDisabled && (
-                          <Badge size="xs" variant="light" color="gray">
+                          <Badge size="xs" variant="light" color="gray" style={{ flexShrink: 0 }}>
                             {t('users.disabled')}
                           </Badge>
                         )}
                       </Group>
                     </Table.Td>
-                    <Table.Td>{u.nameKana}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{u.nameKana}</Table.Td>
                     <Table.Td style={{ overflowWrap: 'anywhere' }}>{u.email}</Table.Td>
                     <Table.Td>{SYSTEM_ROLE_LABELS[u.systemRole]}</Table.Td>
                     <Table.Td>{u.departmentName}</Table.Td>
