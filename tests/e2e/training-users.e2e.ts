@@ -13,6 +13,7 @@ import { startTestSmtp, type TestSmtp } from '@jinji/test-kit/smtp';
 import iconv from 'iconv-lite';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { USER_CSV_HEADER } from '../../apps/training-server/src/features/users/user-csv';
 import { hasChromium, launchBrowser, shot } from './support/browser';
 import { repoRoot } from './support/paths';
 
@@ -113,20 +114,7 @@ describe.skipIf(!hasChromium)(
         .trimEnd()
         .split('\r\n')
         .map((l) => l.split(','));
-      expect(header).toEqual([
-        'ログインID',
-        '氏名',
-        '氏名カナ',
-        'メールアドレス',
-        'システム権限',
-        '部署名',
-        '性別',
-        '承認者ログインID',
-        '承認者氏名',
-        '状態',
-        '人事連携',
-        '送付',
-      ]);
+      expect(header).toEqual(USER_CSV_HEADER);
       // the administrator marks boss and sato, and tanaka (who has no mail address), and saves as Excel does
       const marks: Record<string, string> = { boss: '○', sato: '1', tanaka: 'レ' };
       const marked = [header!, ...rows.map((r) => [...r.slice(0, 11), marks[r[0]!] ?? ''])];

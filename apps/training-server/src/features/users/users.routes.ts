@@ -1,11 +1,5 @@
 // /api/v1/users…: 利用者情報 (users.view / users.manage), the CSV export, 【ログイン情報送付】 one by one
 // and in bulk; and the public routes of a one-time link (/api/v1/auth/password-link…, token in the body).
-import {
-  ZPasswordLinkRequest,
-  ZPasswordLinkResponse,
-  ZSetPasswordByLinkRequest,
-  ZSetPasswordByLinkResponse,
-} from '@jinji/contracts/common/password-links';
 import { can } from '@jinji/contracts/training/access';
 import {
   ZApproverOptionsQuery,
@@ -23,6 +17,7 @@ import {
 } from '@jinji/contracts/training/users';
 import type { MailWorker } from '@jinji/mail/worker';
 import { downloadHeaders } from '@jinji/server-kit/download';
+import { passwordLinkRoutes } from '@jinji/server-kit/password-link-routes';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../actor';
 import type { TrainingConfig } from '../../config';
@@ -174,34 +169,11 @@ export const trainingUserRoutes: FastifyPluginAsyncZod<{
     async (req) => sendLoginInfo(deps, actor(req), req.params.userId),
   );
 
-  // One-time password links (decision 012). Public: the token (in the body, never in the path, so no
-  // request log holds it) is the credential. Rate-limited per source like the login.
-  const linkLimit = { rateLimit: { max: config.login.ratePerMinute, timeWindow: '1 minute' } };
-  app.post(
-    '/api/v1/auth/password-link',
-    {
-      config: { access: { kind: 'public' }, ...linkLimit },
-      schema: {
-        tags: ['auth'],
-        summary: 'パスワード設定リンクの確認（組織コード・ログインID・ポリシー）',
-        body: ZPasswordLinkRequest,
-        response: { 200: ZPasswordLinkResponse },
-      },
-    },
-    async (req) => inspectTrainingPasswordLink(db, req.body.token),
-  );
-
-  app.post(
-    '/api/v1/auth/password-link/set',
-    {
-      config: { access: { kind: 'public' }, ...linkLimit },
-      schema: {
-        tags: ['auth'],
-        summary: 'リンクからパスワードを設定',
-        body: ZSetPasswordByLinkRequest,
-        response: { 200: ZSetPasswordByLinkResponse },
-      },
-    },
-    async (req) => setTrainingPasswordByLink(db, req.body.token, req.body.newPassword),
-  );
+  // 【ログイン情報送付】's link (decision 012): the kit's two public routes over training's service.
+  await app.register(passwordLinkRoutes, {
+    ratePerMinute: config.login.ratePerMinute,
+    codeLabel: '組織コード',
+    inspect: (token) => inspectTrainingPasswordLink(db, token),
+    setPassword: (token, newPassword) => setTrainingPasswordByLink(db, token, newPassword),
+  });
 };
