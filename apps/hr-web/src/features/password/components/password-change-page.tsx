@@ -36,7 +36,7 @@ export function PasswordChangePage() {
     const { confirm, ...body } = form;
     const result = validate(ZChangePasswordRequest, body);
     const next = result.errors ?? {};
-    if (confirm !== body.newPassword) next.confirm = [t('password.mismatch')];
+    if (confirm !== body.newPassword) next.confirm = [t('kit.passwordMismatch')];
     setErrors(next);
     if (!result.data || next.confirm || violations.length > 0) return;
     changePassword.mutate(result.data, {
