@@ -16,7 +16,7 @@ const withoutDatabaseUrl = ({ DATABASE_URL: _, ...env }: NodeJS.ProcessEnv) => e
 // 利用者情報 has its page (training-users.e2e.ts); the others are 準備中 until their issue
 const MENU = ['公開講座', '申込一覧', '承認待ち', '研修・サービス購入履歴', '受講者詳細'];
 
-describe.skipIf(!hasChromium)('training: the demo login from `jinji demo` signs in; the pages still to come are 準備中', () => {
+describe.skipIf(!hasChromium)('training: the demo login from `jinji demo` signs in; the rest is 準備中', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'jinji-e2e-training-'));
   let demoOutput = '';
   let server: TestServer;
