@@ -25,7 +25,7 @@ export const ROUTE_MODULES: Record<string, string[]> = {
   '/setup': [page('setup', 'setup-page')],
   '/password': [page('password', 'password-change-page')],
   '/password/forgot': [page('auth', 'forgot-password-page')],
-  '/password/set/$token': [page('auth', 'password-set-page')],
+  '/password/set/$token': ['../../packages/web-kit/src/ui/password-set-page.tsx'],
   '/my': ['src/app/my-layout.tsx', page('my-story', 'my-page')],
   '/my/startup': ['src/app/my-layout.tsx', page('my-story', 'startup-page')],
   '/admin': [ADMIN_LAYOUT, page('dashboard', 'admin-home-page')],

@@ -1,6 +1,7 @@
 // buildTrainingApp(): the kit's base app, training's auth kit and its routes. server.ts only listens.
 import { findDatabaseError, isFailedQuery } from '@jinji/db/errors';
 import { hitRateLimit } from '@jinji/db/rate-limit';
+import { type MailWorker, NO_MAIL_WORKER } from '@jinji/mail/worker';
 import { createBaseApp, sessionSecuritySchemes } from '@jinji/server-kit/base-app';
 import { healthRoutes } from '@jinji/server-kit/health';
 import type { ServedApp } from '@jinji/server-kit/run-apps';
@@ -12,14 +13,17 @@ import { mailOutbox } from './db/schema/index';
 import { trainingAuthRoutes } from './features/auth/auth.routes';
 import { SCIM_PREFIX, scimRoutes } from './features/scim/scim.routes';
 import { scimTokenRoutes } from './features/scim/scim-tokens.routes';
+import { trainingUserRoutes } from './features/users/users.routes';
 import { trainingAuth, trainingAuthOptions } from './plugins/auth';
 
 export async function buildTrainingApp(opts: {
   config: TrainingConfig;
   db: TrainingDb;
   logger?: FastifyServerOptions['logger'] | boolean;
+  /** The outbox's worker; without it (no SMTP_URL, most tests) mails stay in the outbox. */
+  mail?: MailWorker;
 }) {
-  const { config, db } = opts;
+  const { config, db, mail = NO_MAIL_WORKER } = opts;
   const app = await createBaseApp({
     config,
     logger: opts.logger,
@@ -44,10 +48,11 @@ export async function buildTrainingApp(opts: {
   await app.register(trainingAuthRoutes, { db, config });
   await app.register(scimTokenRoutes, { db });
   await app.register(scimRoutes, { db, config, prefix: SCIM_PREFIX });
+  await app.register(trainingUserRoutes, { db, config, mail });
   return app;
 }
 
-/** Training as one of a process's apps: its pg-boss schema; its only worker so far sends the outbox's mails. */
+/** Training as one of a process's apps: its pg-boss schema; its worker sends the outbox's mails. */
 export const servedTraining = (config: TrainingConfig, db: TrainingDb): ServedApp =>
   servedApp({
     name: 'jinji training',
@@ -55,5 +60,5 @@ export const servedTraining = (config: TrainingConfig, db: TrainingDb): ServedAp
     db,
     jobsSchema: 'pgboss_training',
     mailOutbox,
-    build: () => buildTrainingApp({ config, db }),
+    build: ({ mail }) => buildTrainingApp({ config, db, mail }),
   });

@@ -35,3 +35,19 @@ export const loginThrottleColumns = () => ({
 /** The row belongs to a user of the same tenant, and goes with it: (tenant, user) → users (tenant, id). */
 export const ofTenantUser = (tenantAndUser: [AnyPgColumn, AnyPgColumn], users: [AnyPgColumn, AnyPgColumn]) =>
   foreignKey({ columns: tenantAndUser, foreignColumns: users }).onDelete('cascade');
+
+/** アカウント通知 / ログイン情報送付 (notice, 72 h) and パスワード再設定 (reset, 1 h): the one-time links' purposes. */
+export const PASSWORD_LINK_PURPOSES = ['notice', 'reset'] as const;
+
+/**
+ * A one-time password link (decisions 010, 012): only sha256 of the token's random part is stored; good
+ * until expires_at and once (used_at is set with the new password). Key: (tenant, token_hash).
+ */
+export const passwordLinkColumns = () => ({
+  tokenHash: text('token_hash').notNull(),
+  userId: uuid('user_id').notNull(),
+  purpose: text('purpose', { enum: PASSWORD_LINK_PURPOSES }).notNull(),
+  expiresAt: stamp('expires_at').notNull(),
+  usedAt: stamp('used_at'),
+  createdAt: stamp('created_at').notNull().defaultNow(),
+});

@@ -65,6 +65,7 @@ describe('webAppConfigLoader', () => {
     defaultPort: 3100,
     webDistVar: 'APP_WEB',
     builtWeb: '/built',
+    publicUrlVar: 'APP_PUBLIC_URL',
   });
 
   it("reads the app's port and web build from its own variables, with the defaults it was given", () => {
@@ -73,6 +74,13 @@ describe('webAppConfigLoader', () => {
       port: 4100,
       webDist: path.resolve('web/dist'),
     });
+  });
+
+  it('takes the public address from its own variable, else http://<host>:<port>', () => {
+    expect(load({}).publicUrl).toBe('http://127.0.0.1:3100');
+    expect(load({ HOST: '0.0.0.0', APP_PORT: '4100' }).publicUrl).toBe('http://localhost:4100');
+    expect(load({ APP_PUBLIC_URL: 'https://trn.example.jp/x/' }).publicUrl).toBe('https://trn.example.jp/x');
+    expect(() => load({ APP_PUBLIC_URL: 'javascript:alert(1)' })).toThrow(/APP_PUBLIC_URL/);
   });
 
   it("refuses a bad port in the app's variable", () => {

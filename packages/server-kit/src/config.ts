@@ -78,8 +78,17 @@ export function toBaseConfig(e: TBaseEnv): BaseConfig {
   };
 }
 
-/** The config of an app that serves a web app: the common part, its port and its web build. */
-export type WebAppConfig = BaseConfig & { port: number; webDist: string };
+/**
+ * The config of an app that serves a web app: the common part, its port, its web build and its public
+ * address. publicUrl is where a mail's links point (decision 012); never taken from a request's Host
+ * header, which whoever asks for a reset could set to their own site.
+ */
+export type WebAppConfig = BaseConfig & { port: number; webDist: string; publicUrl: string };
+
+const ZPublicUrl = z
+  .string()
+  .regex(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, 'http:// または https:// で始まる URL')
+  .optional();
 
 /**
  * The loader of such an app's config: its port from `portVar` (default `defaultPort`), and its built web
@@ -90,11 +99,18 @@ export function webAppConfigLoader(opts: {
   defaultPort: number;
   webDistVar: string;
   builtWeb: string;
+  /** the variable of the public address (default `http://<HOST>:<port>`, localhost for a wildcard host) */
+  publicUrlVar: string;
 }) {
   const schema = ZBaseEnv.extend({ [opts.portVar]: port(opts.defaultPort), [opts.webDistVar]: z.string().optional() });
   return (env: NodeJS.ProcessEnv = process.env): WebAppConfig => {
     const e = parseEnv(schema, env) as TBaseEnv & Record<string, unknown>;
     const webDist = path.resolve((e[opts.webDistVar] as string | undefined) ?? opts.builtWeb);
-    return { ...toBaseConfig(e), port: e[opts.portVar] as number, webDist };
+    const base = { ...toBaseConfig(e), port: e[opts.portVar] as number, webDist };
+    const parsed = ZPublicUrl.safeParse(env[opts.publicUrlVar] || undefined);
+    if (!parsed.success)
+      throw new Error(`Invalid environment:\n  ${opts.publicUrlVar}: ${parsed.error.issues[0]?.message}`);
+    const host = base.host === '0.0.0.0' || base.host === '::' ? 'localhost' : base.host;
+    return { ...base, publicUrl: (parsed.data ?? `http://${host}:${base.port}`).replace(/\/+$/, '') };
   };
 }

@@ -97,6 +97,7 @@ export const apiClient = {
   get: <T>(path: string) => request<T>('GET', path),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
+  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   delete: <T>(path: string) => request<T>('DELETE', path),
   /** Uploads a file as the raw request body (e.g. `text/csv`), with optional headers describing it. */
   upload: <T>(path: string, file: Blob, contentType: string, headers?: Record<string, string>) =>

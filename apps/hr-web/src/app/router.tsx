@@ -54,10 +54,7 @@ const ForgotPasswordPage = lazyRouteComponent(
   () => import('../features/auth/components/forgot-password-page'),
   'ForgotPasswordPage',
 );
-const PasswordSetPage = lazyRouteComponent(
-  () => import('../features/auth/components/password-set-page'),
-  'PasswordSetPage',
-);
+const PasswordSetPage = lazyRouteComponent(() => import('@jinji/web-kit/ui/password-set-page'), 'PasswordSetPage');
 const CodeSettingsPage = lazyRouteComponent(
   () => import('../features/code-settings/components/code-settings-page'),
   'CodeSettingsPage',
@@ -248,10 +245,17 @@ const passwordSetRoute = createRoute({
   path: '/password/set/$token',
   component: function PasswordSetRoute() {
     const { token } = passwordSetRoute.useParams();
+    const { t } = useTranslation();
     return (
       <PublicLayout>
         <Titled title="passwordLink.title">
-          <PasswordSetPage token={token} />
+          <PasswordSetPage
+            token={token}
+            codeLabel={t('login.tenantCode')}
+            loginIdLabel={t('login.loginId')}
+            codeSearchKey="tenantCode"
+            forgot={{ to: '/password/forgot', label: t('forgot.link') }}
+          />
         </Titled>
       </PublicLayout>
     );

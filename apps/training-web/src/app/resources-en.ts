@@ -3,5 +3,6 @@ import { en as authEn } from '../features/auth/locales/en';
 import { en as integrationEn } from '../features/integration/locales/en';
 import type { TResources } from './i18n';
 import { en as appEn } from './locales/en';
+import { en as usersEn } from '../features/users/locales/en';
 
-export const en: TResources = { ...kitEn, ...appEn, ...authEn, ...integrationEn };
+export const en: TResources = { ...kitEn, ...appEn, ...authEn, ...integrationEn, ...usersEn };

@@ -1,5 +1,5 @@
-// The course-application system's screens: /login, and its menu in the seed's order, every page 準備中
-// until its issue (the kit's flat-menu router and frame).
+// The course-application system's screens: /login, and its menu in the seed's order, a page 準備中 until
+// its issue (the kit's flat-menu router and frame).
 import { createAppRouter } from '@jinji/web-kit/ui/app-router';
 import { lazyRouteComponent, type RouteComponent } from '@tanstack/react-router';
 import { meQueryOptions } from '../features/auth/api/auth';
@@ -17,8 +17,18 @@ export const { router, queryClient } = createAppRouter({
   userName: (me) => me.user.displayName,
   tenantName: (me) => me.organization.name,
   loginPage: lazyRouteComponent(() => import('../features/auth/components/login-page'), 'LoginPage'),
+  // 【ログイン情報送付】's link
+  passwordLink: {
+    codeLabelKey: 'login.organizationCode',
+    loginIdLabelKey: 'login.loginId',
+    codeSearchKey: 'organizationCode',
+  },
   nav: [
-    nav('users', '/users'),
+    nav(
+      'users',
+      '/users',
+      lazyRouteComponent(() => import('../features/users/components/users-page'), 'UsersPage'),
+    ),
     nav('courses', '/courses'),
     nav('applications', '/applications'),
     nav('approvals', '/approvals'),

@@ -27,6 +27,7 @@ export const ERROR_CODES = [
   'NO_LINKED_EMPLOYEE',
   'PASSWORD_LINK_INVALID',
   'SERVICE_UNAVAILABLE',
+  'USER_FIELD_LOCKED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -51,6 +52,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   CP932_UNENCODABLE: 422,
   NO_LINKED_EMPLOYEE: 409,
   PASSWORD_LINK_INVALID: 410,
+  USER_FIELD_LOCKED: 409,
   PASSWORD_POLICY_VIOLATION: 422,
   CURRENT_PASSWORD_WRONG: 422,
   TOO_MANY_REQUESTS: 429,
@@ -82,6 +84,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
     'このアカウントには従業員情報が登録されていないため、マイページを表示できません。人事担当者にお問い合わせください',
   PASSWORD_LINK_INVALID:
     'このリンクは使用できません（有効期限切れ、または使用済みです）。「パスワードを忘れた方」から再設定用のメールを受け取ってください',
+  // training: a linked user's ログインID, 氏名, 氏名カナ, メールアドレス are HR's (R-LINK-2); the message names the field
+  USER_FIELD_LOCKED: '人事管理システムと連携中の項目は変更できません',
   PASSWORD_POLICY_VIOLATION: 'パスワードがパスワードポリシーを満たしていません',
   CURRENT_PASSWORD_WRONG: '現在のパスワードが正しくありません',
   TOO_MANY_REQUESTS: 'リクエストが多すぎます。しばらくしてから再度お試しください',

@@ -3,8 +3,6 @@
 // sent and who was left out, and the public routes a link's holder uses.
 import { z } from 'zod';
 import { ZLoginId, zTenantCode } from '../common/auth';
-import { zString } from '../common/common';
-import { ZPasswordPolicy } from '../common/password-policy';
 import { ZEmployeeListQueryFields } from './employees';
 
 /** at most this many employees picked one by one (a page of 100 at a time, a few pages) */
@@ -53,33 +51,6 @@ export const ZEmployeeMailResponse = z.object({
 export type TEmployeeMailResponse = z.infer<typeof ZEmployeeMailResponse>;
 
 // ---- public: the holder of a link ---------------------------------------------------------------
-
-/** the token travels in bodies only (never in an API path), so no request log can hold it */
-const ZToken = zString('リンク')
-  .min(1, { error: 'リンクが正しくありません' })
-  .max(200, { error: 'リンクが正しくありません' });
-
-export const ZPasswordLinkRequest = z.object({ token: ZToken });
-export type TPasswordLinkRequest = z.infer<typeof ZPasswordLinkRequest>;
-
-export const ZPasswordLinkResponse = z.object({
-  purpose: z.enum(['notice', 'reset']),
-  tenantCode: z.string(),
-  tenantName: z.string(),
-  loginId: z.string(),
-  expiresAt: z.string(),
-  policy: ZPasswordPolicy,
-});
-export type TPasswordLinkResponse = z.infer<typeof ZPasswordLinkResponse>;
-
-export const ZSetPasswordByLinkRequest = z.object({
-  token: ZToken,
-  newPassword: zString('新しいパスワード').min(1, { error: '新しいパスワードを入力してください' }).max(1024),
-});
-export type TSetPasswordByLinkRequest = z.infer<typeof ZSetPasswordByLinkRequest>;
-
-export const ZSetPasswordByLinkResponse = z.object({ tenantCode: z.string(), loginId: z.string() });
-export type TSetPasswordByLinkResponse = z.infer<typeof ZSetPasswordByLinkResponse>;
 
 export const ZPasswordResetRequest = z.object({
   tenantCode: zTenantCode('企業コード'),

@@ -2,6 +2,19 @@ import type { ja, TStringsOf } from './ja';
 
 export const en: TStringsOf<typeof ja> = {
   kit: {
+    passwordNew: 'New password',
+    passwordConfirm: 'New password (again)',
+    passwordMismatch: 'The passwords do not match',
+    passwordViolations: 'Not yet met',
+    passwordLinkTitle: 'Set your password',
+    passwordLinkResetTitle: 'Reset your password',
+    passwordLinkLead: 'Set the password of this account. Enter a password that meets the requirements twice.',
+    passwordLinkSubmit: 'Set password',
+    passwordLinkDone: 'Your password is set. Log in with the {{codeLabel}}, your login ID and the new password.',
+    passwordLinkInvalidTitle: 'This link cannot be used',
+    passwordLinkToLogin: 'To the login page',
+    total: '{{total}} in total',
+    pagination: 'Pages',
     updated: 'Updated',
     logout: 'Log out',
     language: 'Language',

@@ -2,6 +2,20 @@
 // components find them under `kit.*` whatever the app; the app's typecheck fails if it forgets.
 export const ja = {
   kit: {
+    passwordNew: '新しいパスワード',
+    passwordConfirm: '新しいパスワード（確認）',
+    passwordMismatch: 'パスワードが一致しません',
+    passwordViolations: '次の要件を満たしていません',
+    passwordLinkTitle: 'パスワードの設定',
+    passwordLinkResetTitle: 'パスワードの再設定',
+    passwordLinkLead: '次のアカウントのパスワードを設定します。パスワード要件を満たすパスワードを2回入力してください。',
+    passwordLinkSubmit: 'パスワードを設定する',
+    passwordLinkDone:
+      'パスワードを設定しました。ログイン画面から、{{codeLabel}}・ログインIDと設定したパスワードでログインしてください。',
+    passwordLinkInvalidTitle: 'このリンクは使用できません',
+    passwordLinkToLogin: 'ログイン画面へ',
+    total: '全{{total}}件',
+    pagination: 'ページ切り替え',
     updated: '更新しました',
     logout: 'ログアウト',
     language: '表示言語',

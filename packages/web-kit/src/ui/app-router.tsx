@@ -25,6 +25,7 @@ import { LoadingIndicator } from './loading-indicator';
 import { PublicShell } from './public-shell';
 
 const SignedInShell = lazyRouteComponent(() => import('./app-shell'), 'SignedInShell');
+const PasswordSetPage = lazyRouteComponent(() => import('./password-set-page'), 'PasswordSetPage');
 
 export type AppRouterOptions<TMe> = {
   color: DefaultMantineColor;
@@ -36,6 +37,11 @@ export type AppRouterOptions<TMe> = {
   loginPage: RouteComponent;
   /** the menu, in order; `/` goes to its first entry */
   nav: readonly (AppNavItem & { page?: RouteComponent })[];
+  /**
+   * The public page of a one-time password link, `/password/set/$token` (decision 012): the app's text
+   * keys of its tenant code and login ID, and the login page's search key for the code.
+   */
+  passwordLink?: { codeLabelKey: string; loginIdLabelKey: string; codeSearchKey: string };
 };
 
 export function createAppRouter<TMe>(opts: AppRouterOptions<TMe>) {
@@ -77,6 +83,27 @@ export function createAppRouter<TMe>(opts: AppRouterOptions<TMe>) {
     },
   });
 
+  const passwordLink = opts.passwordLink;
+  const passwordSetRoute =
+    passwordLink &&
+    createRoute({
+      getParentRoute: () => rootRoute,
+      path: '/password/set/$token',
+      component: function PasswordSetRoute() {
+        const { t } = useTranslation();
+        const { token } = passwordSetRoute!.useParams() as { token: string };
+        useDocumentTitleText(text(t, 'kit.passwordLinkTitle'));
+        return publicFrame(
+          <PasswordSetPage
+            token={token}
+            codeLabel={text(t, passwordLink.codeLabelKey)}
+            loginIdLabel={text(t, passwordLink.loginIdLabelKey)}
+            codeSearchKey={passwordLink.codeSearchKey}
+          />,
+        );
+      },
+    });
+
   const signedInRoute = createRoute({
     getParentRoute: () => rootRoute,
     id: 'signed-in',
@@ -112,6 +139,7 @@ export function createAppRouter<TMe>(opts: AppRouterOptions<TMe>) {
 
   const routeTree = rootRoute.addChildren([
     loginRoute,
+    ...(passwordSetRoute ? [passwordSetRoute] : []),
     signedInRoute.addChildren([indexRoute, ...opts.nav.map(navRoute)]),
   ]);
   const router = createRouter({ routeTree, context: { queryClient }, defaultPreload: 'intent' });

@@ -1,4 +1,4 @@
-import { loginThrottleColumns, ofTenantUser, sessionColumns } from '@jinji/db/auth-columns';
+import { loginThrottleColumns, ofTenantUser, passwordLinkColumns, sessionColumns } from '@jinji/db/auth-columns';
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { tenantIdColumn } from './columns';
@@ -101,20 +101,10 @@ export const loginThrottles = pgTable(
   ],
 );
 
-// One-time password links (decision 010, 012): アカウント通知 and パスワードを忘れた方. Only sha256 of the
-// token is stored; a link is good until expires_at and once (used_at is set with the new password).
-export const PASSWORD_LINK_PURPOSES = ['notice', 'reset'] as const;
+// One-time password links (decision 010, 012): アカウント通知 and パスワードを忘れた方; the kit's columns.
 export const passwordLinks = pgTable(
   'password_links',
-  {
-    tenantId: tenantIdColumn(),
-    tokenHash: text('token_hash').notNull(),
-    userId: uuid('user_id').notNull(),
-    purpose: text('purpose', { enum: PASSWORD_LINK_PURPOSES }).notNull(),
-    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
-    usedAt: timestamp('used_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  },
+  { tenantId: tenantIdColumn(), ...passwordLinkColumns() },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.tokenHash] }),
     index('password_links_user_idx').on(t.tenantId, t.userId),

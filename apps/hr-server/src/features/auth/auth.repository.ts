@@ -5,7 +5,8 @@ import {
   type ThrottleRow,
   type ThrottleStore,
 } from '@jinji/auth/login-throttle';
-import { and, desc, eq, gt, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import { passwordLinkStore } from '@jinji/db/password-link-store';
+import { and, desc, eq, gt, inArray, ne, or, sql } from 'drizzle-orm';
 import type { Database, Tx } from '../../db/client';
 import { loginThrottles, passwordHistory, passwordLinks, sessions, userAccounts } from '../../db/schema/index';
 
@@ -364,55 +365,12 @@ export async function findEmployeeIdOfUser(tx: Tx, userId: string): Promise<stri
 
 // ---- one-time password links (decision 012) -----------------------------------------------------
 
-export type PasswordLinkPurpose = (typeof passwordLinks.$inferSelect)['purpose'];
-
-/** New links for these accounts; their earlier unused links of the same purpose stop working. */
-export async function insertPasswordLinks(
-  tx: Tx,
-  purpose: PasswordLinkPurpose,
-  links: { tenantId: string; userId: string; tokenHash: string; expiresAt: Date; createdAt: Date }[],
-): Promise<void> {
-  if (links.length === 0) return;
-  await tx.delete(passwordLinks).where(
-    and(
-      eq(passwordLinks.purpose, purpose),
-      isNull(passwordLinks.usedAt),
-      inArray(
-        passwordLinks.userId,
-        links.map((l) => l.userId),
-      ),
-    ),
-  );
-  await tx.insert(passwordLinks).values(links.map((l) => ({ ...l, purpose })));
-}
-
-/** The link and its account; `lock` holds the row until the transaction ends (two tabs, one link). */
-export async function findPasswordLink(tx: Tx, tokenHash: string, lock = false) {
-  const q = tx
-    .select({
-      userId: passwordLinks.userId,
-      purpose: passwordLinks.purpose,
-      expiresAt: passwordLinks.expiresAt,
-      usedAt: passwordLinks.usedAt,
-      loginId: userAccounts.loginId,
-      isDisabled: userAccounts.isDisabled,
-      employeeId: userAccounts.employeeId,
-    })
-    .from(passwordLinks)
-    .innerJoin(userAccounts, eq(userAccounts.id, passwordLinks.userId))
-    .where(eq(passwordLinks.tokenHash, tokenHash))
-    .limit(1);
-  const rows = lock ? await q.for('update', { of: passwordLinks }) : await q;
-  return rows[0] ?? null;
-}
-
-/** Used: this link now, and every other open link of the account (a new password ends them all). */
-export async function markPasswordLinksUsed(tx: Tx, userId: string, tokenHash: string, at: Date): Promise<void> {
-  await tx.update(passwordLinks).set({ usedAt: at }).where(eq(passwordLinks.tokenHash, tokenHash));
-  await tx
-    .delete(passwordLinks)
-    .where(and(eq(passwordLinks.userId, userId), isNull(passwordLinks.usedAt), ne(passwordLinks.tokenHash, tokenHash)));
-}
+/** The kit's password-link queries over password_links and user_accounts. */
+export const hrPasswordLinkStore = passwordLinkStore(
+  passwordLinks,
+  { table: userAccounts, id: userAccounts.id, loginId: userAccounts.loginId, isDisabled: userAccounts.isDisabled },
+  'tenantId',
+);
 
 /** パスワードを忘れた方: the accounts a ログインID or メールアドレス names (an address may be on several). */
 export async function findAccountsForReset(tx: Tx, loginIdOrEmail: string) {

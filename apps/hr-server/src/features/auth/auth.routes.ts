@@ -1,15 +1,9 @@
 import { ZCsrfResponse } from '@jinji/contracts/common/auth';
 import { ZChangePasswordRequest } from '@jinji/contracts/common/password-policy';
-import {
-  ZPasswordLinkRequest,
-  ZPasswordLinkResponse,
-  ZPasswordResetRequest,
-  ZPasswordResetResponse,
-  ZSetPasswordByLinkRequest,
-  ZSetPasswordByLinkResponse,
-} from '@jinji/contracts/hr/account-notice';
+import { ZPasswordResetRequest, ZPasswordResetResponse } from '@jinji/contracts/hr/account-notice';
 import { ZLoginRequest, ZMeResponse, ZSessionResponse } from '@jinji/contracts/hr/auth';
 import type { MailWorker } from '@jinji/mail/worker';
+import { passwordLinkRoutes } from '@jinji/server-kit/password-link-routes';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Config } from '../../config';
 import type { Database } from '../../db/client';
@@ -21,36 +15,14 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Database; config: Config; m
   app,
   { db, config, mail },
 ) => {
-  // One-time password links (decision 012). Public: the token (in the body, never in the path, so no
-  // request log holds it) is the credential. Rate-limited per source like the login.
+  // One-time password links (decision 012): the kit's two public routes over HR's service.
+  await app.register(passwordLinkRoutes, {
+    ratePerMinute: config.login.ratePerMinute,
+    codeLabel: '企業コード',
+    inspect: (token) => inspectPasswordLink(db, token),
+    setPassword: (token, newPassword) => setPasswordByLink(db, token, newPassword),
+  });
   const linkLimit = { rateLimit: { max: config.login.ratePerMinute, timeWindow: '1 minute' } };
-  app.post(
-    '/api/v1/auth/password-link',
-    {
-      config: { access: { kind: 'public' }, ...linkLimit },
-      schema: {
-        tags: ['auth'],
-        summary: 'パスワード設定リンクの確認（企業コード・ログインID・ポリシー）',
-        body: ZPasswordLinkRequest,
-        response: { 200: ZPasswordLinkResponse },
-      },
-    },
-    async (request) => inspectPasswordLink(db, request.body.token),
-  );
-
-  app.post(
-    '/api/v1/auth/password-link/set',
-    {
-      config: { access: { kind: 'public' }, ...linkLimit },
-      schema: {
-        tags: ['auth'],
-        summary: 'リンクからパスワードを設定',
-        body: ZSetPasswordByLinkRequest,
-        response: { 200: ZSetPasswordByLinkResponse },
-      },
-    },
-    async (request) => setPasswordByLink(db, request.body.token, request.body.newPassword),
-  );
 
   app.post(
     '/api/v1/auth/password-reset',

@@ -5,18 +5,25 @@
 // that writes the new password, under a row lock, so two tabs cannot both use it.
 import { type JobActor, systemActor } from '@jinji/auth/actor';
 import { reserveAttempt, sourceOf } from '@jinji/auth/login-throttle';
-import { hashPassword } from '@jinji/auth/passwords';
-import { newSessionToken, parseSessionToken } from '@jinji/auth/session-token';
 import {
-  PASSWORD_RESET_ACCEPTED,
-  type TPasswordLinkResponse,
-  type TPasswordResetRequest,
-  type TSetPasswordByLinkResponse,
-} from '@jinji/contracts/hr/account-notice';
+  consumePasswordLink,
+  type IssuedLink,
+  issuePasswordLinks,
+  openPasswordLink,
+  PasswordLinkInvalid,
+  type PasswordLinkPurpose,
+  parsePasswordLinkToken,
+  passwordLinkUrl,
+} from '@jinji/auth/password-links';
+import { hashPassword } from '@jinji/auth/passwords';
+import { newSessionToken } from '@jinji/auth/session-token';
+import type { TPasswordLinkResponse, TSetPasswordByLinkResponse } from '@jinji/contracts/common/password-links';
+import { PASSWORD_RESET_ACCEPTED, type TPasswordResetRequest } from '@jinji/contracts/hr/account-notice';
 import type { TAdminRole } from '@jinji/contracts/hr/roles';
 import { formatDateTime } from '@jinji/ja/text';
 import type { MailWorker } from '@jinji/mail/worker';
 import { AppError } from '@jinji/server-kit/app-error';
+import { withPasswordLinkErrors } from '@jinji/server-kit/password-link-error';
 import type { Config } from '../../config';
 import type { Database, Tx } from '../../db/client';
 import { recordAudit, recordAudits } from '../audit/audit.service';
@@ -27,49 +34,28 @@ import { findTenantIdByCode, getCurrentTenant } from '../tenants/tenants.service
 import {
   deleteUserSessions,
   findAccountsForReset,
-  findPasswordLink,
-  insertPasswordLinks,
+  hrPasswordLinkStore,
   loginThrottleStore,
-  markPasswordLinksUsed,
-  type PasswordLinkPurpose,
   resetLoginThrottles,
   updatePassword,
 } from './auth.repository';
 import { findPasswordViolations } from './auth.service';
-
-/** アカウント通知: three days to open the mail; a reset is asked for now, so an hour is enough. */
-export const LINK_LIFETIME_MS: Record<PasswordLinkPurpose, number> = {
-  notice: 72 * 3_600_000,
-  reset: 3_600_000,
-};
-
-export type IssuedLink = { userId: string; url: string; expiresAt: Date };
 
 export const loginUrlOf = (config: Pick<Config, 'publicUrl'>, tenantCode: string) =>
   `${config.publicUrl}/login?tenantCode=${encodeURIComponent(tenantCode)}`;
 
 /**
  * New links for these accounts in the caller's transaction (the one that writes their mails), each
- * account's earlier unused link of that purpose dropped. Returns the URLs to put in the mails.
+ * account's earlier unused link of that purpose dropped (the kit's issuePasswordLinks).
  */
-export async function issuePasswordLinksIn(
+export const issuePasswordLinksIn = (
   tx: Tx,
   config: Pick<Config, 'publicUrl'>,
   tenantId: string,
   purpose: PasswordLinkPurpose,
   userIds: string[],
   now = new Date(),
-): Promise<Map<string, IssuedLink>> {
-  const expiresAt = new Date(now.getTime() + LINK_LIFETIME_MS[purpose]);
-  const issued = new Map<string, IssuedLink>();
-  const rows = userIds.map((userId) => {
-    const { token, idHash } = newSessionToken(tenantId);
-    issued.set(userId, { userId, url: `${config.publicUrl}/password/set/${token}`, expiresAt });
-    return { tenantId, userId, tokenHash: idHash, expiresAt, createdAt: now };
-  });
-  await insertPasswordLinks(tx, purpose, rows);
-  return issued;
-}
+) => issuePasswordLinks(hrPasswordLinkStore, tx, { publicUrl: config.publicUrl, tenantId, purpose, userIds, now });
 
 /** The mail's account part, as both templates with a link show it. */
 export const linkMailData = (
@@ -87,65 +73,44 @@ export const linkMailData = (
   expiresAt: formatDateTime(link.expiresAt.toISOString()).slice(0, 16),
 });
 
-const invalidLink = (reason: 'expired' | 'used' | 'unknown') =>
-  new AppError(
-    'PASSWORD_LINK_INVALID',
-    reason === 'expired'
-      ? 'このリンクは有効期限が切れています。「パスワードを忘れた方」から再設定用のメールを受け取ってください'
-      : reason === 'used'
-        ? 'このリンクは既に使用されています。設定したパスワードでログインするか、「パスワードを忘れた方」から再設定してください'
-        : undefined,
-  );
-
-/** The link's account, or PASSWORD_LINK_INVALID (unknown, expired, used, or the account disabled). */
-async function openLink(tx: Tx, idHash: string, now: Date, lock: boolean) {
-  const link = await findPasswordLink(tx, idHash, lock);
-  if (!link || link.isDisabled) throw invalidLink('unknown');
-  if (link.usedAt) throw invalidLink('used');
-  if (link.expiresAt <= now) throw invalidLink('expired');
-  return link;
-}
-
-const parseToken = (token: string) => {
-  const parsed = parseSessionToken(token);
-  if (!parsed) throw invalidLink('unknown');
-  return parsed;
-};
-
 /** The password-set page: whose account the link is for, and the policy to meet. Changes nothing. */
-export async function inspectPasswordLink(db: Database, token: string): Promise<TPasswordLinkResponse> {
-  const { tenantId, idHash } = parseToken(token);
-  return db.asTenant(tenantId, async (tx) => {
-    const link = await openLink(tx, idHash, new Date(), false);
-    const tenant = await getCurrentTenant(tx);
-    if (!tenant) throw invalidLink('unknown');
-    return {
-      purpose: link.purpose,
-      tenantCode: tenant.code,
-      tenantName: tenant.name,
-      loginId: link.loginId,
-      expiresAt: link.expiresAt.toISOString(),
-      policy: await getEffectivePolicy(tx),
-    };
+export const inspectPasswordLink = (db: Database, token: string): Promise<TPasswordLinkResponse> =>
+  withPasswordLinkErrors(async () => {
+    const { tenantId, idHash } = parsePasswordLinkToken(token);
+    return db.asTenant(tenantId, async (tx) => {
+      const link = await openPasswordLink(hrPasswordLinkStore, tx, idHash);
+      const tenant = await getCurrentTenant(tx);
+      if (!tenant) throw new PasswordLinkInvalid('unknown');
+      return {
+        purpose: link.purpose,
+        tenantCode: tenant.code,
+        tenantName: tenant.name,
+        loginId: link.loginId,
+        expiresAt: link.expiresAt.toISOString(),
+        policy: await getEffectivePolicy(tx),
+      };
+    });
   });
-}
 
 /**
  * The new password, under the tenant policy (and its reuse rule), in one transaction with the link's
  * used_at: the account's sessions end, its login locks are lifted (the holder proved the mailbox), and
  * one audit row names the account as the actor.
  */
-export async function setPasswordByLink(
+export const setPasswordByLink = (db: Database, token: string, newPassword: string) =>
+  withPasswordLinkErrors(() => setPasswordByLinkUnwrapped(db, token, newPassword));
+
+async function setPasswordByLinkUnwrapped(
   db: Database,
   token: string,
   newPassword: string,
 ): Promise<TSetPasswordByLinkResponse> {
-  const { tenantId, idHash } = parseToken(token);
+  const { tenantId, idHash } = parsePasswordLinkToken(token);
   const { link, tenant } = await db.asTenant(tenantId, async (tx) => ({
-    link: await openLink(tx, idHash, new Date(), false),
+    link: await openPasswordLink(hrPasswordLinkStore, tx, idHash),
     tenant: await getCurrentTenant(tx),
   }));
-  if (!tenant) throw invalidLink('unknown');
+  if (!tenant) throw new PasswordLinkInvalid('unknown');
   const violations = await findPasswordViolations(db, tenantId, link.userId, newPassword);
   if (violations.length > 0) {
     throw new AppError(
@@ -157,10 +122,9 @@ export async function setPasswordByLink(
   const hash = await hashPassword(newPassword);
   await db.asTenant(tenantId, async (tx) => {
     // again, locked: the first of two concurrent uses wins, the second finds it used
-    const locked = await openLink(tx, idHash, new Date(), true);
-    const now = new Date();
-    await updatePassword(tx, tenantId, locked.userId, hash);
-    await markPasswordLinksUsed(tx, locked.userId, idHash, now);
+    const locked = await consumePasswordLink(hrPasswordLinkStore, tx, idHash, (l) =>
+      updatePassword(tx, tenantId, l.userId, hash),
+    );
     await deleteUserSessions(tx, locked.userId);
     await resetLoginThrottles(tx, locked.userId);
     const actor: JobActor<{ roles: TAdminRole[] }> = {
@@ -231,7 +195,7 @@ export async function requestPasswordReset(
           config,
           { code: input.tenantCode, name: '' },
           { displayName: '', loginId: input.loginIdOrEmail },
-          { userId: '', url: `${config.publicUrl}/password/set/${token}`, expiresAt: new Date() },
+          { userId: '', url: passwordLinkUrl(config.publicUrl, token), expiresAt: new Date() },
         ),
       );
       return 0;

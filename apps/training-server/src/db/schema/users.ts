@@ -1,7 +1,7 @@
 // 利用者, their sessions and login throttles (the auth kit's stores: their columns are the kit's).
 
 import { SYSTEM_ROLES } from '@jinji/contracts/training/access';
-import { loginThrottleColumns, ofTenantUser, sessionColumns } from '@jinji/db/auth-columns';
+import { loginThrottleColumns, ofTenantUser, passwordLinkColumns, sessionColumns } from '@jinji/db/auth-columns';
 import { sql } from 'drizzle-orm';
 import { type AnyPgColumn, foreignKey, index, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
 import { organisationId, stamp, training } from './organisations';
@@ -32,6 +32,8 @@ export const users = training.table(
     externalId: text('external_id'),
     /** set while HR provisions this user: ログインID, 氏名, 氏名カナ and メールアドレス are then HR's, locked here */
     linkedAt: stamp('linked_at'),
+    /** ログインID, 氏名, 氏名カナ and メールアドレス folded (ja/text toSearchForm) for the keyword search */
+    searchText: text('search_text').notNull().default(''),
   },
   (t) => [
     primaryKey({ columns: [t.organisationId, t.id] }),
@@ -43,6 +45,8 @@ export const users = training.table(
       foreignColumns: [t.organisationId, t.id],
     }),
     index('users_approver_idx').on(t.organisationId, t.approverId),
+    // the list's order (カナ, then ログインID) per organisation, paged
+    index('users_list_idx').on(t.organisationId, t.nameKana, t.loginId),
   ],
 );
 
@@ -58,4 +62,15 @@ export const loginThrottles = training.table(
   'login_throttles',
   { organisationId: organisationId(), ...loginThrottleColumns() },
   (t) => [primaryKey({ columns: [t.organisationId, t.userId, t.source] }), ofUser(t)],
+);
+
+/** One-time password links of 【ログイン情報送付】 (the kit's columns and logic, decision 012). */
+export const passwordLinks = training.table(
+  'password_links',
+  { organisationId: organisationId(), ...passwordLinkColumns() },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.tokenHash] }),
+    index('password_links_user_idx').on(t.organisationId, t.userId),
+    ofUser(t),
+  ],
 );

@@ -497,3 +497,29 @@ describe(`SCIM conformance (${TEST_DB})`, () => {
     );
   });
 });
+
+describe(`a provisioned user in 利用者情報 (${TEST_DB})`, () => {
+  it('is found by the keyword search on its 氏名カナ, folded like any other user, after create and after PATCH', async () => {
+    const created = await create({
+      schemas: [CORE, EXT],
+      userName: 'torii.michiru',
+      externalId: 'E-20001',
+      name: { familyName: '鳥居', givenName: 'みちる' },
+      [EXT]: { nameKana: 'トリイ ミチル', departmentName: '人事部' },
+    });
+    const admin = trainingClient(t.app);
+    await admin.login(org.code, 'admin', PASSWORD);
+    const find = async (q: string) =>
+      (await admin.request('GET', `/api/v1/users?q=${encodeURIComponent(q)}`))
+        .json()
+        .items.map((u: { id: string }) => u.id);
+    expect(await find('とりい')).toEqual([created.id]);
+    const patched = await scim(
+      'PATCH',
+      `/Users/${created.id}`,
+      patchOf({ op: 'replace', path: 'name.familyName', value: '髙島' }),
+    );
+    expect(patched.status, patched.body).toBe(200);
+    expect(await find('高島')).toEqual([created.id]);
+  });
+});

@@ -27,6 +27,7 @@ import { parse as parseFilter } from 'scim2-parse-filter';
 import type { TrainingActor, TrainingServiceActor } from '../../actor';
 import type { TrainingDb, TrainingTx } from '../../db/database';
 import { recordAudit, recordAudits, type TrainingAuditEntry } from '../audit/audit.service';
+import { userSearchText } from '../users/users.service';
 import * as repo from './scim.repository';
 import { ScimError, scimInvalid, scimNotFound } from './scim-error';
 import {
@@ -158,6 +159,12 @@ function newUserRow(
   };
 }
 
+/** 利用者情報's keyword search reads the folded text (users.service): a provisioned user is found like any other. */
+const withSearchText = <R extends Parameters<typeof userSearchText>[0]>(row: R) => ({
+  ...row,
+  searchText: userSearchText(row),
+});
+
 const createdEntry = (row: ScimUserRow): TrainingAuditEntry => ({
   action: 'create',
   targetType: 'user',
@@ -168,7 +175,7 @@ const createdEntry = (row: ScimUserRow): TrainingAuditEntry => ({
 async function createIn(tx: TrainingTx, actor: ScimActor, body: unknown): Promise<ScimUserRow> {
   const fields = fieldsOf(parseScimUser(body), null);
   await assertUnique(tx, fields);
-  const [row] = await repo.insertUsers(tx, [newUserRow(actor.tenantId, fields, new Date())]);
+  const [row] = await repo.insertUsers(tx, [withSearchText(newUserRow(actor.tenantId, fields, new Date()))]);
   await recordAudit(tx, actor, createdEntry(row!));
   return row!;
 }
@@ -182,6 +189,7 @@ async function updateIn(tx: TrainingTx, actor: ScimActor, row: ScimUserRow, fiel
   const { isActive, ...columns } = fields;
   const updated = await repo.updateUser(tx, row.id, {
     ...columns,
+    searchText: userSearchText(columns),
     disabledAt: isActive ? null : (row.disabledAt ?? now),
     linkedAt: row.linkedAt ?? now,
     updatedAt: now,
@@ -379,7 +387,7 @@ class BulkRun {
       if (p.op.bulkId) this.bulkIds.set(p.op.bulkId, row.id);
       this.succeed(p.op, 201, row.id); // in the request's order; the rows are written below in one statement
     }
-    await repo.insertUsersQuietly(this.tx, rows);
+    await repo.insertUsersQuietly(this.tx, rows.map(withSearchText));
     await recordAudits(this.tx, this.actor, rows.map(createdEntry));
   }
 

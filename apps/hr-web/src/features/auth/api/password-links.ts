@@ -1,27 +1,7 @@
-// The one-time password links (decision 012): what a link is for, setting the password with it, and
-// パスワードを忘れた方. Tokens go in request bodies only.
-import type {
-  TPasswordLinkResponse,
-  TPasswordResetRequest,
-  TSetPasswordByLinkRequest,
-  TSetPasswordByLinkResponse,
-} from '@jinji/contracts/hr/account-notice';
+// パスワードを忘れた方 (decision 012); the link's own page and calls are the kit's (web-kit/ui/password-set-page).
+import type { TPasswordResetRequest } from '@jinji/contracts/hr/account-notice';
 import { apiClient } from '@jinji/web-kit/api-client';
-import { queryOptions, useMutation } from '@tanstack/react-query';
-
-export const passwordLinkQueryOptions = (token: string) =>
-  queryOptions({
-    queryKey: ['password-link', token],
-    queryFn: () => apiClient.post<TPasswordLinkResponse>('/api/v1/auth/password-link', { token }),
-    retry: false,
-    staleTime: Number.POSITIVE_INFINITY,
-  });
-
-export const useSetPasswordByLink = () =>
-  useMutation({
-    mutationFn: (body: TSetPasswordByLinkRequest) =>
-      apiClient.post<TSetPasswordByLinkResponse>('/api/v1/auth/password-link/set', body),
-  });
+import { useMutation } from '@tanstack/react-query';
 
 export const useRequestPasswordReset = () =>
   useMutation({

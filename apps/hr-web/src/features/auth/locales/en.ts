@@ -19,11 +19,5 @@ export const en: TStringsOf<typeof ja> = {
   },
   passwordLink: {
     title: 'Set your password',
-    resetTitle: 'Reset your password',
-    lead: 'Set the password of this account. Enter a password that meets the requirements twice.',
-    submit: 'Set password',
-    done: 'Your password is set. Log in with the company code, login ID and the new password.',
-    invalidTitle: 'This link cannot be used',
-    toLogin: 'To log in',
   },
 };

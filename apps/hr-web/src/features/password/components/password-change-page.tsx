@@ -1,5 +1,6 @@
 import { ZChangePasswordRequest } from '@jinji/contracts/common/password-policy';
 import { fieldErrorsOf } from '@jinji/web-kit/api-client';
+import { liveViolations, NewPasswordFields } from '@jinji/web-kit/ui/new-password-fields';
 import { PasswordPolicyBox } from '@jinji/web-kit/ui/password-policy-box';
 import { ButtonLink } from '@jinji/web-kit/ui/router-links';
 import { errorText, type TFieldErrors, validate } from '@jinji/web-kit/validation';
@@ -9,7 +10,6 @@ import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { liveViolations, NewPasswordFields } from '../../../components/ui/new-password-fields';
 import { useMe } from '../../../lib/session';
 import { passwordPolicyQueryOptions, useChangePassword } from '../api/password';
 
@@ -36,7 +36,7 @@ export function PasswordChangePage() {
     const { confirm, ...body } = form;
     const result = validate(ZChangePasswordRequest, body);
     const next = result.errors ?? {};
-    if (confirm !== body.newPassword) next.confirm = [t('password.mismatch')];
+    if (confirm !== body.newPassword) next.confirm = [t('kit.passwordMismatch')];
     setErrors(next);
     if (!result.data || next.confirm || violations.length > 0) return;
     changePassword.mutate(result.data, {

@@ -1,5 +1,5 @@
 import { LoginForm } from '@jinji/web-kit/ui/login-form';
-import { useNavigate } from '@tanstack/react-router';
+import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useLogin } from '../api/auth';
 
@@ -9,9 +9,12 @@ export function LoginPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const loginMutation = useLogin();
+  // the login URL of 【ログイン情報送付】's mail and of the password-set page carries the 組織コード
+  const search = useSearch({ strict: false }) as { organizationCode?: unknown };
   return (
     <LoginForm
       codeKey="organizationCode"
+      initialCode={typeof search.organizationCode === 'string' ? search.organizationCode : ''}
       labels={{
         title: t('login.title'),
         tenantCode: t('login.organizationCode'),

@@ -1,18 +1,48 @@
-// The page of a one-time link (アカウント通知, パスワード再設定): whose account it is, the tenant's policy,
-// and 新しいパスワード twice. An expired or used link says so and offers パスワードを忘れた方.
-import { ZSetPasswordByLinkRequest } from '@jinji/contracts/hr/account-notice';
-import { fieldErrorsOf, isApiError } from '@jinji/web-kit/api-client';
-import { PasswordPolicyBox } from '@jinji/web-kit/ui/password-policy-box';
-import { AnchorLink, ButtonLink } from '@jinji/web-kit/ui/router-links';
-import { type TFieldErrors, validate } from '@jinji/web-kit/validation';
+// The page of a one-time link, in every app (アカウント通知 / ログイン情報送付, パスワード再設定): whose account
+// it is, the tenant's policy, and 新しいパスワード twice. An expired or used link says so and offers, where
+// the app has one, パスワードを忘れた方. The token goes to the server in request bodies only (decision 012).
+import {
+  type TPasswordLinkResponse,
+  type TSetPasswordByLinkRequest,
+  type TSetPasswordByLinkResponse,
+  ZSetPasswordByLinkRequest,
+} from '@jinji/contracts/common/password-links';
 import { Alert, Button, Group, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { liveViolations, NewPasswordFields, type TNewPassword } from '../../../components/ui/new-password-fields';
-import { passwordLinkQueryOptions, useSetPasswordByLink } from '../api/password-links';
+import { apiClient, fieldErrorsOf, isApiError } from '../api-client';
+import { type TFieldErrors, validate } from '../validation';
+import { liveViolations, NewPasswordFields, type TNewPassword } from './new-password-fields';
+import { PasswordPolicyBox } from './password-policy-box';
+import { AnchorLink, ButtonLink } from './router-links';
 
-export function PasswordSetPage({ token }: { token: string }) {
+export const passwordLinkQueryOptions = (token: string) =>
+  queryOptions({
+    queryKey: ['password-link', token],
+    queryFn: () => apiClient.post<TPasswordLinkResponse>('/api/v1/auth/password-link', { token }),
+    retry: false,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+
+const useSetPasswordByLink = () =>
+  useMutation({
+    mutationFn: (body: TSetPasswordByLinkRequest) =>
+      apiClient.post<TSetPasswordByLinkResponse>('/api/v1/auth/password-link/set', body),
+  });
+
+export type PasswordSetPageProps = {
+  token: string;
+  /** the tenant code's name in the app (企業コード, 組織コード) */
+  codeLabel: string;
+  loginIdLabel: string;
+  /** the login page's search key for the code (tenantCode, organizationCode) */
+  codeSearchKey: string;
+  /** パスワードを忘れた方, where the app has it */
+  forgot?: { to: string; label: string };
+};
+
+export function PasswordSetPage({ token, codeLabel, loginIdLabel, codeSearchKey, forgot }: PasswordSetPageProps) {
   const { t } = useTranslation();
   const link = useQuery(passwordLinkQueryOptions(token));
   const setPassword = useSetPasswordByLink();
@@ -23,7 +53,7 @@ export function PasswordSetPage({ token }: { token: string }) {
     e.preventDefault();
     const result = validate(ZSetPasswordByLinkRequest, { token, newPassword: form.newPassword });
     const next = result.errors ?? {};
-    if (form.confirm !== form.newPassword) next.confirm = [t('password.mismatch')];
+    if (form.confirm !== form.newPassword) next.confirm = [t('kit.passwordMismatch')];
     setErrors(next);
     const isLiveOk = liveViolations(form.newPassword, link.data?.policy, link.data?.loginId ?? '').length === 0;
     if (!result.data || next.confirm || !isLiveOk) return;
@@ -34,7 +64,7 @@ export function PasswordSetPage({ token }: { token: string }) {
     <Paper withBorder shadow="sm" p="xl" radius="md" maw={560} mx="auto" mt="lg">
       <Stack>
         <Title order={1} size="h2">
-          {link.data?.purpose === 'reset' ? t('passwordLink.resetTitle') : t('passwordLink.title')}
+          {link.data?.purpose === 'reset' ? t('kit.passwordLinkResetTitle') : t('kit.passwordLinkTitle')}
         </Title>
         {children}
       </Stack>
@@ -46,13 +76,13 @@ export function PasswordSetPage({ token }: { token: string }) {
   if (linkError)
     return card(
       <>
-        <Alert color="red" role="alert" title={t('passwordLink.invalidTitle')}>
+        <Alert color="red" role="alert" title={t('kit.passwordLinkInvalidTitle')}>
           {linkError.message}
         </Alert>
         <Group justify="space-between">
-          <AnchorLink to="/password/forgot">{t('forgot.link')}</AnchorLink>
+          {forgot ? <AnchorLink to={forgot.to}>{forgot.label}</AnchorLink> : <span />}
           <ButtonLink to="/login" variant="default">
-            {t('passwordLink.toLogin')}
+            {t('kit.passwordLinkToLogin')}
           </ButtonLink>
         </Group>
       </>,
@@ -63,11 +93,11 @@ export function PasswordSetPage({ token }: { token: string }) {
     return card(
       <>
         <Alert color="teal" role="status">
-          {t('passwordLink.done')}
+          {t('kit.passwordLinkDone', { codeLabel })}
         </Alert>
         <Group justify="flex-end">
-          <ButtonLink to="/login" search={{ tenantCode: setPassword.data.tenantCode }}>
-            {t('passwordLink.toLogin')}
+          <ButtonLink to="/login" search={{ [codeSearchKey]: setPassword.data.tenantCode }}>
+            {t('kit.passwordLinkToLogin')}
           </ButtonLink>
         </Group>
       </>,
@@ -76,15 +106,15 @@ export function PasswordSetPage({ token }: { token: string }) {
   return card(
     <form onSubmit={submit} noValidate>
       <Stack>
-        <Text size="sm">{t('passwordLink.lead')}</Text>
+        <Text size="sm">{t('kit.passwordLinkLead')}</Text>
         <Table withTableBorder variant="vertical" layout="fixed">
           <Table.Tbody>
             <Table.Tr>
-              <Table.Th w="40%">{t('login.tenantCode')}</Table.Th>
+              <Table.Th w="40%">{codeLabel}</Table.Th>
               <Table.Td ff="monospace">{info.tenantCode}</Table.Td>
             </Table.Tr>
             <Table.Tr>
-              <Table.Th>{t('login.loginId')}</Table.Th>
+              <Table.Th>{loginIdLabel}</Table.Th>
               <Table.Td ff="monospace" style={{ overflowWrap: 'anywhere' }}>
                 {info.loginId}
               </Table.Td>
@@ -110,7 +140,7 @@ export function PasswordSetPage({ token }: { token: string }) {
         />
         <Group justify="flex-end">
           <Button type="submit" loading={setPassword.isPending}>
-            {t('passwordLink.submit')}
+            {t('kit.passwordLinkSubmit')}
           </Button>
         </Group>
       </Stack>

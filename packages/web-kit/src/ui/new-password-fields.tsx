@@ -2,9 +2,9 @@
 // server's verdict (common passwords, reuse) after submit: the password change and the password-set page
 // of a one-time link ask for it alike.
 import { checkPasswordRules, type TPasswordPolicy } from '@jinji/contracts/common/password-policy';
-import { errorText } from '@jinji/web-kit/validation';
 import { Alert, List, PasswordInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../validation';
 
 export type TNewPassword = { newPassword: string; confirm: string };
 
@@ -35,7 +35,7 @@ export function NewPasswordFields({
   return (
     <>
       <PasswordInput
-        label={t('password.new')}
+        label={t('kit.passwordNew')}
         value={value.newPassword}
         onChange={(e) => onChange('newPassword', e.currentTarget.value)}
         error={all.length > 0}
@@ -48,7 +48,7 @@ export function NewPasswordFields({
           color="red"
           variant="light"
           id="new-password-violations"
-          title={t('password.violations')}
+          title={t('kit.passwordViolations')}
           aria-live="polite"
         >
           <List size="sm" spacing={2}>
@@ -59,7 +59,7 @@ export function NewPasswordFields({
         </Alert>
       )}
       <PasswordInput
-        label={t('password.confirm')}
+        label={t('kit.passwordConfirm')}
         value={value.confirm}
         onChange={(e) => onChange('confirm', e.currentTarget.value)}
         error={errorText(confirmError)}
