@@ -9,6 +9,7 @@ import type { TrainingConfig } from './config';
 import type { TrainingDb } from './db/database';
 import { mailOutbox } from './db/schema/index';
 import { trainingAuthRoutes } from './features/auth/auth.routes';
+import { courseRoutes } from './features/courses/courses.routes';
 import { trainingAuth, trainingAuthOptions } from './plugins/auth';
 
 export async function buildTrainingApp(opts: {
@@ -35,6 +36,7 @@ export async function buildTrainingApp(opts: {
   await app.register(trainingAuth.plugin, trainingAuthOptions(db, config));
   await app.register(healthRoutes, { db });
   await app.register(trainingAuthRoutes, { db, config });
+  await app.register(courseRoutes, { db });
   return app;
 }
 

@@ -18,13 +18,23 @@ afterAll(() => t?.close());
 const api = () => t.app.apiRoutes.map((r) => ({ ...r, key: `${r.method} ${r.url}` }));
 
 describe(`training routes (${TEST_DB})`, () => {
-  it('lists exactly the skeleton routes, each with its access', () => {
+  it('lists exactly the registered routes, each with its access', () => {
     expect(Object.fromEntries(api().map((r) => [r.key, r.access.kind]))).toEqual({
       'GET /api/v1/auth/csrf': 'public',
       'GET /api/v1/auth/session': 'public',
       'GET /api/v1/auth/me': 'session',
       'POST /api/v1/auth/login': 'public',
       'POST /api/v1/auth/logout': 'session',
+      'GET /api/v1/courses': 'permission',
+      'GET /api/v1/courses/:courseId': 'permission',
+      'POST /api/v1/courses': 'permission',
+      'PUT /api/v1/courses/:courseId': 'permission',
+      'DELETE /api/v1/courses/:courseId': 'permission',
+      'POST /api/v1/courses/:courseId/sessions': 'permission',
+      'PUT /api/v1/courses/:courseId/sessions/:sessionId': 'permission',
+      'DELETE /api/v1/courses/:courseId/sessions/:sessionId': 'permission',
+      // TODO(merge): the service (token) access of the SCIM slice
+      'GET /api/link/v1/catalog': 'session',
     });
   });
 

@@ -66,8 +66,8 @@ export type AuthKitOptions = {
   /** the app's errors for a failed CSRF check and for a missing session (requireAuth) */
   csrfFailed(): Error;
   unauthenticated(): Error;
-  /** routes under this prefix must declare config.access (default /api/v1) */
-  apiPrefix?: string;
+  /** routes under this prefix (or any of these) must declare config.access (default /api/v1) */
+  apiPrefix?: string | readonly string[];
 };
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -89,7 +89,7 @@ function isSameOrigin(request: FastifyRequest): boolean {
 /** One app's cookies, CSRF and access plugin; `U` is the app's signed-in user. */
 export function createAuthKit<U>(kit: AuthKitOptions) {
   const names = cookieNames(kit.cookiePrefix);
-  const apiPrefix = kit.apiPrefix ?? '/api/v1';
+  const apiPrefixes = [kit.apiPrefix ?? '/api/v1'].flat();
   const namesFor = (secure: boolean) => (secure ? names.secure : names.plain);
   const readCookie = (request: FastifyRequest, key: keyof CookieNames) =>
     request.cookies[names.secure[key]] ?? request.cookies[names.plain[key]];
@@ -141,7 +141,7 @@ export function createAuthKit<U>(kit: AuthKitOptions) {
 
       // Deny by default: an API route without a declared access cannot even be registered.
       app.addHook('onRoute', (route) => {
-        if (!route.url.startsWith(apiPrefix)) return;
+        if (!apiPrefixes.some((p) => route.url.startsWith(p))) return;
         const access = route.config?.access;
         if (!access) throw new Error(`Route ${route.method} ${route.url} declares no config.access`);
         for (const method of [route.method].flat()) {

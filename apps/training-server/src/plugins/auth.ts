@@ -15,6 +15,8 @@ declare module '@jinji/auth/fastify-auth' {
 
 export const trainingAuth = createAuthKit<TrainingUser>({
   cookiePrefix: 'jinji_trn',
+  // the UI's API and HR's link API (/api/link/v1): every route of both must declare its access
+  apiPrefix: ['/api/v1/', '/api/link/'],
   csrfFailed: () => new AppError('CSRF_FAILED'),
   unauthenticated: () => new AppError('UNAUTHENTICATED'),
 });

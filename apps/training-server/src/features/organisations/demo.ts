@@ -1,16 +1,23 @@
 // `npm run jinji -- demo`: the demo 契約組織 (組織コード demo) and its 管理者, created once; run again, the
-// admin's password becomes the given one and its lockout is lifted. Both changes are audited.
+// admin's password becomes the given one and its lockout is lifted. Both changes are audited. Then the
+// demo 公開講座 catalog (courses/demo-catalog.ts).
 
 import { systemActor } from '@jinji/auth/actor';
 import { hashPassword } from '@jinji/auth/passwords';
+import { todayInJapan } from '@jinji/ja/text';
 import { eq, sql } from 'drizzle-orm';
 import type { TrainingDb } from '../../db/database';
 import { loginThrottles, organisations, users } from '../../db/schema/index';
 import { recordAudit } from '../audit/audit.service';
+import { seedDemoCatalog } from '../courses/demo-catalog';
 
 export const TRAINING_DEMO = { organizationCode: 'demo', loginId: 'admin' };
 
-export async function seedTrainingDemo(db: TrainingDb, password: string): Promise<{ created: boolean }> {
+export async function seedTrainingDemo(
+  db: TrainingDb,
+  password: string,
+  today = todayInJapan(),
+): Promise<{ created: boolean; courses: number }> {
   const passwordHash = await hashPassword(password);
   const [found] = await db.owner
     .select({ id: organisations.id })
@@ -37,5 +44,7 @@ export async function seedTrainingDemo(db: TrainingDb, password: string): Promis
       after: { loginId: TRAINING_DEMO.loginId, systemRole: 'admin' },
     });
   });
-  return { created: !found };
+  // the 公開講座 catalog, upserted by 講座コード
+  const courses = await seedDemoCatalog(db, systemActor(organisationId, 'cli-demo', { systemRole: 'admin' }), today);
+  return { created: !found, courses };
 }
