@@ -13,7 +13,8 @@ import { repoRoot } from './support/paths';
 
 const withoutDatabaseUrl = ({ DATABASE_URL: _, ...env }: NodeJS.ProcessEnv) => env; // e2e runs on PGlite
 
-const MENU = ['利用者情報', '公開講座', '申込一覧', '承認待ち', '研修・サービス購入履歴', '受講者詳細'];
+// 公開講座 is built (training-courses.e2e.ts); the others are still 準備中
+const MENU = ['利用者情報', '申込一覧', '承認待ち', '研修・サービス購入履歴', '受講者詳細'];
 
 describe.skipIf(!hasChromium)('training: the demo login from `jinji demo` signs in; every page is 準備中', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'jinji-e2e-training-'));
@@ -52,7 +53,7 @@ describe.skipIf(!hasChromium)('training: the demo login from `jinji demo` signs 
   };
 
   async function signIn(page: Page, width: number): Promise<void> {
-    await page.goto(`${server.urls.TRAINING_PORT}/courses`);
+    await page.goto(`${server.urls.TRAINING_PORT}/purchases`);
     await page.waitForURL(/\/login/); // signed out: the guard sends every page to the login
     await page.getByLabel('組織コード').fill('demo');
     await page.getByLabel('ログインID').fill('admin');

@@ -3,9 +3,10 @@
 import { createI18n } from '@jinji/web-kit/i18n';
 import { ja as kitJa, type TStringsOf } from '@jinji/web-kit/locales/ja';
 import { ja as authJa } from '../features/auth/locales/ja';
+import { ja as coursesJa } from '../features/courses/locales/ja';
 import { ja as appJa } from './locales/ja';
 
-const ja = { ...kitJa, ...appJa, ...authJa };
+const ja = { ...kitJa, ...appJa, ...authJa, ...coursesJa };
 export type TResources = TStringsOf<typeof ja>;
 
 export const { ready: i18nReady } = createI18n({

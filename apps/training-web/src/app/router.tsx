@@ -1,11 +1,16 @@
-// The course-application system's screens: /login, and its menu in the seed's order, every page 準備中
-// until its issue (the kit's flat-menu router and frame).
+// The course-application system's screens: /login, and its menu in the seed's order, a page 準備中 until
+// its issue (the kit's flat-menu router and frame); and the pages beyond the menu (講座詳細, 講座の編集,
+// the deep link to a session's お申込みフォーム).
 import { createAppRouter } from '@jinji/web-kit/ui/app-router';
 import { lazyRouteComponent } from '@tanstack/react-router';
 import { meQueryOptions } from '../features/auth/api/auth';
 import type { TResources } from './i18n';
 
 const nav = (label: Exclude<keyof TResources['nav'], 'main'>, to: `/${string}`) => ({ label, to });
+const coursePage = () => import('../features/courses/components/course-search-page');
+const courseDetail = () => import('../features/courses/components/course-detail-page');
+const courseEdit = () => import('../features/courses/components/course-edit-page');
+const sessionApply = () => import('../features/courses/components/session-apply-page');
 
 export const { router, queryClient } = createAppRouter({
   color: 'teal',
@@ -15,10 +20,28 @@ export const { router, queryClient } = createAppRouter({
   loginPage: lazyRouteComponent(() => import('../features/auth/components/login-page'), 'LoginPage'),
   nav: [
     nav('users', '/users'),
-    nav('courses', '/courses'),
+    { ...nav('courses', '/courses'), page: lazyRouteComponent(coursePage, 'CourseSearchPage') },
     nav('applications', '/applications'),
     nav('approvals', '/approvals'),
     nav('purchases', '/purchases'),
     nav('attendees', '/attendees'),
+  ],
+  pages: [
+    { path: '/courses/new', title: 'courses.newTitle', page: lazyRouteComponent(courseEdit, 'CourseEditPage') },
+    {
+      path: '/courses/$courseId',
+      title: 'courses.detailTitle',
+      page: lazyRouteComponent(courseDetail, 'CourseDetailPage'),
+    },
+    {
+      path: '/courses/$courseId/edit',
+      title: 'courses.editTitle',
+      page: lazyRouteComponent(courseEdit, 'CourseEditPage'),
+    },
+    {
+      path: '/courses/$courseId/sessions/$sessionId/apply',
+      title: 'courses.applyTitle',
+      page: lazyRouteComponent(sessionApply, 'SessionApplyPage'),
+    },
   ],
 });

@@ -1,5 +1,6 @@
+import { safeReturnPath } from '@jinji/web-kit/return-path';
 import { LoginForm } from '@jinji/web-kit/ui/login-form';
-import { useNavigate } from '@tanstack/react-router';
+import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useLogin } from '../api/auth';
 
@@ -9,6 +10,9 @@ export function LoginPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const loginMutation = useLogin();
+  // back to the page that sent the visitor here (a deep link), when it is a path of this site
+  const { redirect } = useSearch({ strict: false }) as { redirect?: unknown };
+  const back = safeReturnPath(redirect) ?? '/';
   return (
     <LoginForm
       codeKey="organizationCode"
@@ -20,7 +24,7 @@ export function LoginPage() {
         submit: t('login.submit'),
       }}
       loadSchema={loadSchema}
-      onValid={(body) => loginMutation.mutate(body, { onSuccess: () => void navigate({ to: '/' }) })}
+      onValid={(body) => loginMutation.mutate(body, { onSuccess: () => void navigate({ href: back }) })}
       isPending={loginMutation.isPending}
       error={loginMutation.error}
     />
