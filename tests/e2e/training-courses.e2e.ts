@@ -170,7 +170,7 @@ describe.skipIf(!hasChromium)('training: 公開講座 — admin edits, a user se
     await page.waitForURL((u) => u.pathname === '/applications/new' && u.searchParams.get('session') === sessionId);
     await page.close();
 
-    for (const evil of ['https://evil.example/', '//evil.example/x', '/\\evil.example']) {
+    for (const evil of ['https://evil.example/', '//evil.example/x', '/\\evil.example', '/.//evil.example']) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
       const fresh = await context.newPage();
       fresh.setDefaultTimeout(15_000);

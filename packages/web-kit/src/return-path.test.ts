@@ -23,6 +23,8 @@ describe('safeReturnPath: back to this site after login, never to another', () =
       '',
       '/login?redirect=/x',
       ' /courses',
+      '/.//evil.example', // normalises to //evil.example (found by the property below)
+      '/..//evil.example',
     ]) {
       expect(safeReturnPath(bad), bad).toBeNull();
     }
@@ -31,13 +33,22 @@ describe('safeReturnPath: back to this site after login, never to another', () =
 
   it('whatever it keeps resolves to this origin', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.webUrl(), fc.webPath()), (raw) => {
-        const kept = safeReturnPath(raw);
-        if (kept === null) return;
-        expect(kept.startsWith('/')).toBe(true);
-        expect(kept.startsWith('//')).toBe(false);
-        expect(new URL(kept, 'https://other.invalid').origin).toBe('https://other.invalid');
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.webUrl(),
+          fc.webPath(),
+          fc.webPath().map((p) => `/.${p}`),
+        ),
+        (raw) => {
+          const kept = safeReturnPath(raw);
+          if (kept === null) return;
+          expect(kept.startsWith('/')).toBe(true);
+          expect(kept.startsWith('//')).toBe(false);
+          expect(new URL(kept, 'https://other.invalid').origin).toBe('https://other.invalid');
+        },
+      ),
+      { numRuns: 2000 },
     );
   });
 });

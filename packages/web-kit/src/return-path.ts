@@ -17,6 +17,8 @@ export function safeReturnPath(raw: unknown): string | null {
     return null;
   }
   if (url.origin !== ORIGIN) return null;
+  // `/.//evil.example` normalises to `//evil.example`: what is handed back is checked, not only what came in
+  if (url.pathname.startsWith('//')) return null;
   // the login page itself is no place to return to
   if (url.pathname === '/login') return null;
   return `${url.pathname}${url.search}${url.hash}`;
