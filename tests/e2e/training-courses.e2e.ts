@@ -3,17 +3,12 @@
 // keyword, opens the detail with 残席 and 「お申込み」; the deep link of a session, opened signed out,
 // goes through the login and on to the application form; a login link pointing at another site stays
 // here. The search and the detail again at 375 px, without a horizontal scroll.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { startServer, type TestServer } from '@jinji/test-kit/e2e-server';
+import type { TestServer } from '@jinji/test-kit/e2e-server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchBrowser, shot } from './support/browser';
-import { repoRoot } from './support/paths';
+import { startTrainingDemo } from './support/training-demo';
 
-const withoutDatabaseUrl = ({ DATABASE_URL: _, ...env }: NodeJS.ProcessEnv) => env; // e2e runs on PGlite
 const USER_PASSWORD = 'Kensyu-taro-2026!';
 
 /** yyyy-mm-dd `days` from today in Japan */
@@ -21,37 +16,24 @@ const dayFromNow = (days: number) =>
   new Date(Date.now() + 9 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
 
 describe.skipIf(!hasChromium)('training: 公開講座 — admin edits, a user searches, the deep link applies', () => {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'jinji-e2e-courses-'));
-  let demoOutput = '';
+  let demo: Awaited<ReturnType<typeof startTrainingDemo>>;
   let server: TestServer;
   let browser: Browser;
   let courseId = '';
   let sessionId = '';
 
   beforeAll(async () => {
-    server = await startServer({
-      repoRoot,
-      script: 'scripts/serve.ts',
-      portEnv: ['PORT', 'TRAINING_PORT'],
-      dataDirEnv: 'JINJI_DATA_DIR',
-      env: { JINJI_DATA_DIR: dataDir },
-      prepare: () => {
-        const env = { ...withoutDatabaseUrl(process.env), JINJI_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
-        const tsx = path.join(repoRoot, 'node_modules/.bin/tsx');
-        demoOutput = execFileSync(tsx, ['scripts/jinji.ts', 'demo'], { cwd: repoRoot, env, encoding: 'utf8' });
-        execFileSync(tsx, ['tests/e2e/support/training-user.ts', 'taro', USER_PASSWORD], { cwd: repoRoot, env });
-      },
-    });
+    demo = await startTrainingDemo('courses', [['tests/e2e/support/training-user.ts', 'taro', USER_PASSWORD]]);
+    server = demo.server;
     browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
-    await server?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await demo?.stop();
   });
 
   const url = (p: string) => `${server.urls.TRAINING_PORT}${p}`;
-  const adminPassword = () => /パスワード: (\S+)/.exec(demoOutput.slice(demoOutput.indexOf('研修申込システム')))![1]!;
+  const adminPassword = () => demo.trainingPassword();
 
   async function fillLogin(page: Page, loginId: string, password: string) {
     await page.getByLabel('組織コード').fill('demo');
@@ -66,7 +48,7 @@ describe.skipIf(!hasChromium)('training: 公開講座 — admin edits, a user se
   }
 
   it('prints the catalog it loaded', () => {
-    expect(demoOutput).toContain('公開講座: 21件');
+    expect(demo.demoOutput).toContain('公開講座: 21件');
   });
 
   it('at 1280 px: the admin creates a course with two sessions', async () => {
@@ -125,6 +107,8 @@ describe.skipIf(!hasChromium)('training: 公開講座 — admin edits, a user se
     await expect.poll(() => rows.count()).toBe(2);
     await expect(rows.first().textContent()).resolves.toContain('東京都千代田区 丸の内研修ルームA');
     await expect(rows.nth(1).textContent()).resolves.toContain('オンライン（Zoom）');
+    // the 「保存しました」 notices close by themselves; the screenshot shows the table, not them
+    await expect.poll(() => page.getByText('保存しました').count(), { timeout: 10_000 }).toBe(0);
     await shot(page, 'training-courses-03-edit-1280');
     await page.close();
   });

@@ -1,48 +1,29 @@
 // The training system's shell in a real browser, served as `npm start` serves it (scripts/serve.ts: HR
 // and training over one PGlite): `npm run jinji -- demo` prints the training login, which signs in to
 // the training UI; every menu page is 準備中; the same journey at 375 px; logout returns to the login.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { startServer, type TestServer } from '@jinji/test-kit/e2e-server';
+import type { TestServer } from '@jinji/test-kit/e2e-server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchBrowser, shot } from './support/browser';
-import { repoRoot } from './support/paths';
-
-const withoutDatabaseUrl = ({ DATABASE_URL: _, ...env }: NodeJS.ProcessEnv) => env; // e2e runs on PGlite
+import { startTrainingDemo } from './support/training-demo';
 
 // 公開講座 is built (training-courses.e2e.ts); the others are still 準備中
 const MENU = ['利用者情報', '申込一覧', '承認待ち', '研修・サービス購入履歴', '受講者詳細'];
 
 describe.skipIf(!hasChromium)('training: the demo login from `jinji demo` signs in; every page is 準備中', () => {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'jinji-e2e-training-'));
+  let demo: Awaited<ReturnType<typeof startTrainingDemo>>;
   let demoOutput = '';
   let server: TestServer;
   let browser: Browser;
 
   beforeAll(async () => {
-    server = await startServer({
-      repoRoot,
-      script: 'scripts/serve.ts',
-      portEnv: ['PORT', 'TRAINING_PORT'],
-      dataDirEnv: 'JINJI_DATA_DIR',
-      env: { JINJI_DATA_DIR: dataDir },
-      prepare: () => {
-        demoOutput = execFileSync(path.join(repoRoot, 'node_modules/.bin/tsx'), ['scripts/jinji.ts', 'demo'], {
-          cwd: repoRoot,
-          env: { ...withoutDatabaseUrl(process.env), JINJI_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
-          encoding: 'utf8',
-        });
-      },
-    });
+    demo = await startTrainingDemo('training');
+    ({ server, demoOutput } = demo);
     browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
-    await server?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await demo?.stop();
   });
 
   const trainingPassword = () => {

@@ -1,5 +1,6 @@
 // 公開講座 and their sessions (R-TRN-2): the admin's forms, the search every signed-in user runs, and the
 // course detail. Times travel as ISO 8601 with offset; the web composes them in Japan time (+09:00).
+import { PREFECTURES } from '@jinji/ja/prefectures';
 import { z } from 'zod';
 import { zPageOf, zString } from '../common/common';
 
@@ -31,55 +32,7 @@ export const VENUE_KINDS = ['venue', 'online'] as const;
 export const ZVenueKind = z.enum(VENUE_KINDS, { error: '開催形式を選択してください' });
 export type TVenueKind = z.infer<typeof ZVenueKind>;
 
-export const PREFECTURES = [
-  '北海道',
-  '青森県',
-  '岩手県',
-  '宮城県',
-  '秋田県',
-  '山形県',
-  '福島県',
-  '茨城県',
-  '栃木県',
-  '群馬県',
-  '埼玉県',
-  '千葉県',
-  '東京都',
-  '神奈川県',
-  '新潟県',
-  '富山県',
-  '石川県',
-  '福井県',
-  '山梨県',
-  '長野県',
-  '岐阜県',
-  '静岡県',
-  '愛知県',
-  '三重県',
-  '滋賀県',
-  '京都府',
-  '大阪府',
-  '兵庫県',
-  '奈良県',
-  '和歌山県',
-  '鳥取県',
-  '島根県',
-  '岡山県',
-  '広島県',
-  '山口県',
-  '徳島県',
-  '香川県',
-  '愛媛県',
-  '高知県',
-  '福岡県',
-  '佐賀県',
-  '長崎県',
-  '熊本県',
-  '大分県',
-  '宮崎県',
-  '鹿児島県',
-  '沖縄県',
-] as const;
+export { PREFECTURES };
 export const ZPrefecture = z.enum(PREFECTURES, { error: '都道府県を選択してください' });
 
 const zText = (label: string, max: number) =>

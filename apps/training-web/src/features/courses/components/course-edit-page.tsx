@@ -8,6 +8,7 @@ import {
   ZCourseInput,
 } from '@jinji/contracts/training/courses';
 import { fieldErrorsOf } from '@jinji/web-kit/api-client';
+import { ConfirmDeleteModal } from '@jinji/web-kit/ui/confirm-delete-modal';
 import { ForbiddenPage } from '@jinji/web-kit/ui/forbidden-page';
 import { LoadingIndicator } from '@jinji/web-kit/ui/loading-indicator';
 import { AnchorLink } from '@jinji/web-kit/ui/router-links';
@@ -17,7 +18,6 @@ import {
   Badge,
   Button,
   Group,
-  Modal,
   NumberInput,
   Paper,
   Select,
@@ -186,35 +186,23 @@ function CourseEditor({ course }: { course: TCourseDetail | null }) {
       </Paper>
       {course ? <SessionsTable course={course} /> : <Text c="dimmed">{t('courses.saveFirst')}</Text>}
       {course && isDeleting && (
-        <Modal opened onClose={() => setDeleting(false)} title={t('courses.deleteCourse')}>
-          <Stack gap="sm">
-            <Text>{t('courses.deleteCourseConfirm', { title: course.title })}</Text>
-            {remove.error && (
-              <Alert color="red" role="alert">
-                {remove.error.message}
-              </Alert>
-            )}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setDeleting(false)}>
-                {t('courses.cancel')}
-              </Button>
-              <Button
-                color="red"
-                loading={remove.isPending}
-                onClick={() =>
-                  remove.mutate(course.id, {
-                    onSuccess: () => {
-                      notifications.show({ color: 'teal', message: t('courses.deleted') });
-                      void navigate({ to: '/courses' as never, search: { includeUnpublished: true } as never });
-                    },
-                  })
-                }
-              >
-                {t('courses.deleteSession')}
-              </Button>
-            </Group>
-          </Stack>
-        </Modal>
+        <ConfirmDeleteModal
+          title={t('courses.deleteCourse')}
+          message={t('courses.deleteCourseConfirm', { title: course.title })}
+          confirmLabel={t('courses.deleteSession')}
+          cancelLabel={t('courses.cancel')}
+          isPending={remove.isPending}
+          error={remove.error}
+          onClose={() => setDeleting(false)}
+          onConfirm={() =>
+            remove.mutate(course.id, {
+              onSuccess: () => {
+                notifications.show({ color: 'teal', message: t('courses.deleted') });
+                void navigate({ to: '/courses' as never, search: { includeUnpublished: true } as never });
+              },
+            })
+          }
+        />
       )}
     </Stack>
   );
@@ -296,42 +284,26 @@ function SessionsTable({ course }: { course: TCourseDetail }) {
         />
       )}
       {deleting && (
-        <Modal
-          opened
+        <ConfirmDeleteModal
+          title={t('courses.deleteSession')}
+          message={t('courses.deleteSessionConfirm', { when: sessionWhen(deleting) })}
+          confirmLabel={t('courses.deleteSession')}
+          cancelLabel={t('courses.cancel')}
+          isPending={remove.isPending}
+          error={remove.error}
           onClose={() => {
             remove.reset();
             setDeleting(null);
           }}
-          title={t('courses.deleteSession')}
-        >
-          <Stack gap="sm">
-            <Text>{t('courses.deleteSessionConfirm', { when: sessionWhen(deleting) })}</Text>
-            {remove.error && (
-              <Alert color="red" role="alert">
-                {remove.error.message}
-              </Alert>
-            )}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setDeleting(null)}>
-                {t('courses.cancel')}
-              </Button>
-              <Button
-                color="red"
-                loading={remove.isPending}
-                onClick={() =>
-                  remove.mutate(deleting.id, {
-                    onSuccess: () => {
-                      notifications.show({ color: 'teal', message: t('courses.deleted') });
-                      setDeleting(null);
-                    },
-                  })
-                }
-              >
-                {t('courses.deleteSession')}
-              </Button>
-            </Group>
-          </Stack>
-        </Modal>
+          onConfirm={() =>
+            remove.mutate(deleting.id, {
+              onSuccess: () => {
+                notifications.show({ color: 'teal', message: t('courses.deleted') });
+                setDeleting(null);
+              },
+            })
+          }
+        />
       )}
     </Stack>
   );
