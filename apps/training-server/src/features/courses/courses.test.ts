@@ -341,6 +341,27 @@ describe(`catalog for HR, changed since a cursor (${TEST_DB})`, () => {
   });
 });
 
+describe(`OpenAPI (${TEST_DB})`, () => {
+  it('documents every 公開講座 route and the HR catalog with their schemas', async () => {
+    const doc = (await t.app.inject({ url: '/api/docs/json' })).json() as {
+      paths: Record<string, Record<string, { parameters?: { name: string }[] }>>;
+    };
+    expect(
+      Object.keys(doc.paths)
+        .filter((p) => p.includes('course') || p.includes('catalog'))
+        .sort(),
+    ).toEqual([
+      '/api/link/v1/catalog',
+      '/api/v1/courses',
+      '/api/v1/courses/{courseId}',
+      '/api/v1/courses/{courseId}/sessions',
+      '/api/v1/courses/{courseId}/sessions/{sessionId}',
+    ]);
+    const names = (doc.paths['/api/link/v1/catalog']!.get!.parameters ?? []).map((p) => p.name);
+    expect(names).toEqual(['cursor', 'limit']);
+  });
+});
+
 describe(`demo catalog (${TEST_DB})`, () => {
   it('loads ~20 courses into the demo organisation and upserts them by 講座コード on rerun', async () => {
     const first = await seedTrainingDemo(t.db, PASSWORD);

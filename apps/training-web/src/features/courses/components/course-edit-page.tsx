@@ -262,10 +262,21 @@ function SessionsTable({ course }: { course: TCourseDetail }) {
                   <Table.Td>{deadlineText(s.cancelDeadline)}</Table.Td>
                   <Table.Td>
                     <Group gap={4} wrap="nowrap">
-                      <Button size="xs" variant="default" onClick={() => setEditing(s)}>
+                      <Button
+                        size="xs"
+                        variant="default"
+                        aria-label={`${sessionWhen(s)} ${t('courses.edit')}`}
+                        onClick={() => setEditing(s)}
+                      >
                         {t('courses.edit')}
                       </Button>
-                      <Button size="xs" variant="subtle" color="red" onClick={() => setDeleting(s)}>
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        color="red"
+                        aria-label={`${sessionWhen(s)} ${t('courses.deleteSession')}`}
+                        onClick={() => setDeleting(s)}
+                      >
                         {t('courses.deleteSession')}
                       </Button>
                     </Group>
