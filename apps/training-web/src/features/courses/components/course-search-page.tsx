@@ -169,7 +169,7 @@ export function CourseSearchPage() {
               >
                 {t('courses.clear')}
               </Button>
-              <Button type="submit" loading={results.isFetching}>
+              <Button type="submit" loading={results.isFetching && results.isPlaceholderData}>
                 {t('courses.search')}
               </Button>
             </Group>
