@@ -3,6 +3,7 @@
 import { TEST_DB } from '@jinji/test-kit/database';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { courseFixtures } from '../../../test/course-fixtures';
 import { createOrganisation, PASSWORD, trainingClient, trainingTestApp } from '../../../test/helpers';
 import { auditLogs, courseSessions, users } from '../../db/schema/index';
 import { seedTrainingDemo } from '../organisations/demo';
@@ -377,5 +378,23 @@ describe(`demo catalog (${TEST_DB})`, () => {
     expect(sessions.length).toBe(DEMO_COURSES.reduce((n, d) => n + d.sessions.length, 0));
     expect(sessions.filter((s) => s.seatsLeft === 0).length).toBeGreaterThanOrEqual(1);
     expect((await search(`q=${encodeURIComponent('ろじかるしんきんぐ')}`, demo)).items[0]!.code).toBe('BS-110');
+  });
+});
+
+describe(`route-matrix fixtures for 公開講座 (${TEST_DB})`, () => {
+  it("give another organisation's course and session, which this organisation's admin cannot reach", async () => {
+    const b = await courseFixtures(t.db, other.id);
+    const { courseId, sessionId } = b.params;
+    expect((await admin.request('GET', `/api/v1/courses/${courseId}`)).statusCode).toBe(404);
+    const put = await admin.request(
+      'PUT',
+      `/api/v1/courses/${courseId}/sessions/${sessionId}`,
+      b.bodies['PUT /api/v1/courses/:courseId/sessions/:sessionId'],
+    );
+    expect(put.statusCode).toBe(404);
+    expect((await admin.request('DELETE', `/api/v1/courses/${courseId}`)).statusCode).toBe(404);
+    // the bodies pass validation: in the admin's own organisation the create succeeds
+    const created = await admin.request('POST', '/api/v1/courses', b.bodies['POST /api/v1/courses']);
+    expect(created.statusCode).toBe(201);
   });
 });
