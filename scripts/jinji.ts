@@ -18,11 +18,12 @@ await runCli(`${USAGE}\n${TRAINING_USAGE.replaceAll('\n  ', `\n  ${TRAINING}`)}`
     await runHrCommand(both.hr, command, rest);
     if (command === 'demo' && !process.exitCode) {
       const password = `Demo-${randomBytes(9).toString('base64url')}`;
-      const { created } = await seedTrainingDemo(both.training, password);
+      const { created, courses } = await seedTrainingDemo(both.training, password);
       console.log(`研修申込システム (training): http://localhost:${both.trainingConfig.port}`);
       console.log(created ? 'デモ組織を作成しました' : 'デモ組織は既にあります（パスワードを再設定しました）');
       console.log(`  組織コード: ${TRAINING_DEMO.organizationCode}\n  ログインID: ${TRAINING_DEMO.loginId}`);
       console.log(`  パスワード: ${password}`);
+      console.log(`  公開講座: ${courses}件（講座コードで更新）`);
     }
   } finally {
     await both.close();

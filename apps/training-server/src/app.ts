@@ -11,6 +11,7 @@ import type { TrainingConfig } from './config';
 import type { TrainingDb } from './db/database';
 import { mailOutbox } from './db/schema/index';
 import { trainingAuthRoutes } from './features/auth/auth.routes';
+import { courseRoutes } from './features/courses/courses.routes';
 import { SCIM_PREFIX, scimRoutes } from './features/scim/scim.routes';
 import { scimTokenRoutes } from './features/scim/scim-tokens.routes';
 import { trainingUserRoutes } from './features/users/users.routes';
@@ -49,6 +50,7 @@ export async function buildTrainingApp(opts: {
   await app.register(scimTokenRoutes, { db });
   await app.register(scimRoutes, { db, config, prefix: SCIM_PREFIX });
   await app.register(trainingUserRoutes, { db, config, mail });
+  await app.register(courseRoutes, { db, config });
   return app;
 }
 

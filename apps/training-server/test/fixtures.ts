@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { systemActor } from '@jinji/auth/actor';
 import type { TrainingDb } from '../src/db/database';
 import { issueScimToken } from '../src/features/scim/scim.service';
+import { courseFixtures } from './course-fixtures';
 
 export type ForeignFixtures = {
   /** path parameter name (without ':') → organisation B's id for it */
@@ -22,10 +23,11 @@ export async function foreignFixtures(
 ): Promise<ForeignFixtures> {
   const bAdmin = systemActor(b.id, 'test-fixtures', { systemRole: 'admin' as const });
   const token = await issueScimToken(db, bAdmin, { label: 'B の人事管理' });
+  const courses = await courseFixtures(db, b.id);
   return {
-    params: { userId: b.userIds[0]!, tokenId: token.token.id, id: randomUUID() },
-    bodies: {},
+    params: { userId: b.userIds[0]!, tokenId: token.token.id, ...courses.params, id: randomUUID() },
+    bodies: { ...courses.bodies },
     // B's own names (organisation A has users called 'admin' too)
-    values: [...b.loginIds.filter((id) => id.startsWith('b-')), 'B の人事管理'],
+    values: [...b.loginIds.filter((id) => id.startsWith('b-')), 'B の人事管理', 'B社の講座'],
   };
 }

@@ -77,8 +77,8 @@ export type AuthKitOptions = {
   /** the app's errors for a failed CSRF check and for a missing session (requireAuth) */
   csrfFailed(): Error;
   unauthenticated(): Error;
-  /** routes under these prefixes must declare config.access (default /api/v1) */
-  apiPrefix?: string | string[];
+  /** routes under this prefix (or any of these) must declare config.access (default /api/v1) */
+  apiPrefix?: string | readonly string[];
 };
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

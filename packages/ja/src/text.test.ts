@@ -4,8 +4,10 @@ import {
   displayWidth,
   durationParts,
   formatDateTime,
+  formatDayTime,
   formatDuration,
   formatSince,
+  formatTimeSpan,
   isKana,
   KANJI_VARIANTS,
   todayInJapan,
@@ -148,5 +150,19 @@ describe('displayWidth', () => {
         expect(displayWidth(a + b)).toBe(displayWidth(a) + displayWidth(b));
       }),
     );
+  });
+});
+
+describe('formatTimeSpan / formatDayTime (研修の開催日時, in Japan time with the weekday)', () => {
+  it('shows one day with its weekday and both times', () => {
+    expect(formatTimeSpan('2026-12-01T04:00:00Z', '2026-12-01T08:00:00Z')).toBe('2026/12/01 (火) 13:00–17:00');
+    expect(formatDayTime('2026-11-24T08:00:00Z')).toBe('2026/11/24 (火) 17:00');
+  });
+  it('names both days when a span crosses midnight in Japan', () => {
+    expect(formatTimeSpan('2026-12-06T00:00:00Z', '2026-12-07T08:00:00Z')).toBe(
+      '2026/12/06 (日) 09:00 – 2026/12/07 (月) 17:00',
+    );
+    // 23:30 UTC is already the next day in Japan
+    expect(formatDayTime('2026-11-30T23:30:00Z')).toBe('2026/12/01 (火) 08:30');
   });
 });

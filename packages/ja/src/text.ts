@@ -137,6 +137,34 @@ export function formatDateTime(iso: string | null | undefined): string {
   return `${d.getUTCFullYear()}/${pad(d.getUTCMonth() + 1)}/${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
 }
 
+const WEEKDAYS = ['日', '月', '火', '水', '木', '金', '土'] as const;
+
+function japanParts(iso: string) {
+  const d = new Date(Date.parse(iso) + 9 * 3_600_000);
+  return {
+    day: `${d.getUTCFullYear()}/${pad(d.getUTCMonth() + 1)}/${pad(d.getUTCDate())}`,
+    weekday: WEEKDAYS[d.getUTCDay()]!,
+    time: `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`,
+  };
+}
+
+/** A moment as 2026/12/01 (火) 17:00 in Japan time (deadlines). */
+export function formatDayTime(iso: string): string {
+  const p = japanParts(iso);
+  return `${p.day} (${p.weekday}) ${p.time}`;
+}
+
+/**
+ * A span in Japan time as 2026/12/01 (火) 13:00–17:00; one ending on another day as
+ * 2026/12/01 (火) 13:00 – 2026/12/02 (水) 17:00 (研修の開催日時).
+ */
+export function formatTimeSpan(startIso: string, endIso: string): string {
+  const a = japanParts(startIso);
+  const b = japanParts(endIso);
+  if (a.day === b.day) return `${a.day} (${a.weekday}) ${a.time}–${b.time}`;
+  return `${a.day} (${a.weekday}) ${a.time} – ${b.day} (${b.weekday}) ${b.time}`;
+}
+
 /** Whole years and months from `from` to `to` (both yyyy-mm-dd); never negative. */
 export function durationParts(from: string, to: string): { years: number; months: number } {
   const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];

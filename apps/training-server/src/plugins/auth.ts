@@ -1,8 +1,10 @@
 // Training's auth kit: cookies `__Host-jinji_trn_sid` / `jinji_trn_sid`, the session from
 // training.session_context, and access by システム権限 × permission (contracts/training/access).
-import { createAuthKit } from '@jinji/auth/fastify-auth';
+import { bearerOf, createAuthKit } from '@jinji/auth/fastify-auth';
+import { hashSecret } from '@jinji/auth/session-token';
 import { isTrainingAllowed, type TTrainingPermission } from '@jinji/contracts/training/access';
 import { AppError } from '@jinji/server-kit/app-error';
+import type { FastifyRequest } from 'fastify';
 import type { TrainingServiceActor } from '../actor';
 import type { TrainingConfig } from '../config';
 import type { TrainingDb } from '../db/database';
@@ -17,8 +19,9 @@ declare module '@jinji/auth/fastify-auth' {
 
 export const trainingAuth = createAuthKit<TrainingUser, TrainingServiceActor>({
   cookiePrefix: 'jinji_trn',
-  // /scim/v2: HR's provisioning by bearer token (access 'service'), listed and checked like the API
-  apiPrefix: ['/api/v1', '/scim/v2'],
+  // the UI's API, HR's link API (/api/link/v1) and SCIM (/scim/v2, bearer token: access 'service'):
+  // every route of each must declare its access
+  apiPrefix: ['/api/v1/', '/api/link/', '/scim/v2'],
   csrfFailed: () => new AppError('CSRF_FAILED'),
   unauthenticated: () => new AppError('UNAUTHENTICATED'),
 });
@@ -31,5 +34,21 @@ export const trainingAuthOptions = (db: TrainingDb, config: TrainingConfig) => (
     if (access.kind === 'permission' && !isTrainingAllowed(user.systemRole, access.permission ?? '')) {
       throw new AppError('FORBIDDEN');
     }
+  },
+});
+
+/**
+ * The route config of a bearer-token route (SCIM, the link API): access 'service', rate-limited per token
+ * (the key is the token's hash; a request without one is refused by the auth kit anyway).
+ */
+export const serviceRoute = (config: Pick<TrainingConfig, 'scim'>) => ({
+  access: { kind: 'service' as const },
+  rateLimit: {
+    max: config.scim.ratePerMinute,
+    timeWindow: '1 minute',
+    keyGenerator: (req: FastifyRequest) => {
+      const token = bearerOf(req);
+      return token ? `token:${hashSecret(token)}` : `token-ip:${req.ip}`;
+    },
   },
 });

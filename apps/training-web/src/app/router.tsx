@@ -1,5 +1,6 @@
 // The course-application system's screens: /login, and its menu in the seed's order, a page 準備中 until
-// its issue (the kit's flat-menu router and frame).
+// its issue (the kit's flat-menu router and frame); and the pages beyond the menu (講座詳細, 講座の編集,
+// the deep link to a session's お申込みフォーム).
 import { createAppRouter } from '@jinji/web-kit/ui/app-router';
 import { lazyRouteComponent, type RouteComponent } from '@tanstack/react-router';
 import { meQueryOptions } from '../features/auth/api/auth';
@@ -10,6 +11,10 @@ const nav = (label: Exclude<keyof TResources['nav'], 'main'>, to: `/${string}`, 
   to,
   page,
 });
+const coursePage = () => import('../features/courses/components/course-search-page');
+const courseDetail = () => import('../features/courses/components/course-detail-page');
+const courseEdit = () => import('../features/courses/components/course-edit-page');
+const sessionApply = () => import('../features/courses/components/session-apply-page');
 
 export const { router, queryClient } = createAppRouter({
   color: 'teal',
@@ -29,7 +34,7 @@ export const { router, queryClient } = createAppRouter({
       '/users',
       lazyRouteComponent(() => import('../features/users/components/users-page'), 'UsersPage'),
     ),
-    nav('courses', '/courses'),
+    nav('courses', '/courses', lazyRouteComponent(coursePage, 'CourseSearchPage')),
     nav('applications', '/applications'),
     nav('approvals', '/approvals'),
     nav('purchases', '/purchases'),
@@ -39,5 +44,23 @@ export const { router, queryClient } = createAppRouter({
       '/integration',
       lazyRouteComponent(() => import('../features/integration/components/integration-page'), 'IntegrationPage'),
     ),
+  ],
+  pages: [
+    { path: '/courses/new', title: 'courses.newTitle', page: lazyRouteComponent(courseEdit, 'CourseEditPage') },
+    {
+      path: '/courses/$courseId',
+      title: 'courses.detailTitle',
+      page: lazyRouteComponent(courseDetail, 'CourseDetailPage'),
+    },
+    {
+      path: '/courses/$courseId/edit',
+      title: 'courses.editTitle',
+      page: lazyRouteComponent(courseEdit, 'CourseEditPage'),
+    },
+    {
+      path: '/courses/$courseId/sessions/$sessionId/apply',
+      title: 'courses.applyTitle',
+      page: lazyRouteComponent(sessionApply, 'SessionApplyPage'),
+    },
   ],
 });

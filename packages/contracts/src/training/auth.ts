@@ -2,6 +2,7 @@
 // POST /auth/logout, GET /auth/me, GET /auth/session), with its tenant, the 契約組織, in place of the company.
 import { z } from 'zod';
 import { sessionResponseOf, ZLoginId, ZLoginPassword, ZSessionUser, zTenantCode } from '../common/auth';
+import { ZSystemRole } from './access';
 
 /** POST /api/v1/auth/login */
 export const ZTrainingLoginRequest = z.object({
@@ -17,6 +18,8 @@ export const ZTrainingMeResponse = z.object({
   organization: z.object({ id: z.string(), code: z.string(), name: z.string() }),
   /** true: the password must be changed before any other API answers */
   mustChangePassword: z.boolean(),
+  /** システム権限: what the screens offer (the server decides access on it again) */
+  systemRole: ZSystemRole,
 });
 export type TTrainingMeResponse = z.infer<typeof ZTrainingMeResponse>;
 

@@ -1,6 +1,8 @@
 // The route tree of an app with a flat menu: /login (the app's page in the public frame), and behind the
 // session guard the signed-in frame with one route per menu entry — the entry's page, or 準備中 until its
-// issue. The frame and each page are chunks of their own, so /login downloads none of them.
+// issue — and the app's further pages (details, forms, deep links). The frame and each page are chunks of
+// their own, so /login downloads none of them. A signed-out visitor of any page goes to
+// /login?redirect=<that page> and comes back to it after login (same-origin paths only: return-path.ts).
 import type { DefaultMantineColor } from '@mantine/core';
 import type { QueryClient } from '@tanstack/react-query';
 import { useQuery } from '@tanstack/react-query';
@@ -17,6 +19,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { useDocumentTitleText } from '../page-title';
 import { createQueryClient } from '../query-client';
+import { safeReturnPath } from '../return-path';
 import { meQueryKey, type sessionQueryOptions } from '../session';
 import type { AppNavItem } from './app-shell';
 import { ComingSoonPage } from './coming-soon-page';
@@ -42,6 +45,20 @@ export type AppRouterOptions<TMe> = {
    * keys of its tenant code and login ID, and the login page's search key for the code.
    */
   passwordLink?: { codeLabelKey: string; loginIdLabelKey: string; codeSearchKey: string };
+  /** signed-in pages beyond the menu (`/courses/$courseId`); `title` is a text key, `params` read by the page */
+  pages?: readonly { path: `/${string}`; title: string; page: RouteComponent }[];
+};
+
+/**
+ * The login page's search: `?redirect=` (where to go after login, only when it is a path of this site) and
+ * the other plain strings, e.g. the 組織コード of a 【ログイン情報送付】 link.
+ */
+export const loginSearch = (search: Record<string, unknown>): { redirect?: string } & Record<string, string> => {
+  const kept: Record<string, string> = {};
+  for (const [key, value] of Object.entries(search))
+    if (key !== 'redirect' && typeof value === 'string') kept[key] = value;
+  const redirect = safeReturnPath(search.redirect);
+  return redirect ? { ...kept, redirect } : kept;
 };
 
 export function createAppRouter<TMe>(opts: AppRouterOptions<TMe>) {
@@ -73,8 +90,9 @@ export function createAppRouter<TMe>(opts: AppRouterOptions<TMe>) {
   const loginRoute = createRoute({
     getParentRoute: () => rootRoute,
     path: '/login',
-    beforeLoad: async ({ context }) => {
-      if (await getMe(context)) throw redirect(to('/'));
+    validateSearch: loginSearch,
+    beforeLoad: async ({ context, search }) => {
+      if (await getMe(context)) throw redirect({ href: search.redirect ?? '/' });
     },
     component: function LoginRoute() {
       const { t } = useTranslation();
@@ -107,8 +125,10 @@ export function createAppRouter<TMe>(opts: AppRouterOptions<TMe>) {
   const signedInRoute = createRoute({
     getParentRoute: () => rootRoute,
     id: 'signed-in',
-    beforeLoad: async ({ context }) => {
-      if (!(await getMe(context))) throw redirect(to('/login'));
+    beforeLoad: async ({ context, location }) => {
+      if (await getMe(context)) return;
+      const back = safeReturnPath(location.href);
+      throw redirect({ ...to('/login'), search: (back && back !== '/' ? { redirect: back } : {}) as never });
     },
     component: function SignedIn() {
       const me = useQuery(opts.me).data;
@@ -137,10 +157,21 @@ export function createAppRouter<TMe>(opts: AppRouterOptions<TMe>) {
       },
     });
 
+  const pageRoute = ({ path, title, page: Page }: NonNullable<AppRouterOptions<TMe>['pages']>[number]): AnyRoute =>
+    createRoute({
+      getParentRoute: () => signedInRoute,
+      path,
+      component: function PageRoute() {
+        const { t } = useTranslation();
+        useDocumentTitleText(text(t, title));
+        return <Page />;
+      },
+    });
+
   const routeTree = rootRoute.addChildren([
     loginRoute,
     ...(passwordSetRoute ? [passwordSetRoute] : []),
-    signedInRoute.addChildren([indexRoute, ...opts.nav.map(navRoute)]),
+    signedInRoute.addChildren([indexRoute, ...opts.nav.map(navRoute), ...(opts.pages ?? []).map(pageRoute)]),
   ]);
   const router = createRouter({ routeTree, context: { queryClient }, defaultPreload: 'intent' });
   return { router, queryClient };

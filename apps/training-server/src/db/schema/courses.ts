@@ -1,12 +1,13 @@
 // 公開講座 and their sessions (R-TRN-2). A course belongs to one 契約組織 (the tenant), as everything here;
 // capacity is per session, and `seats_taken` is the confirmed count, kept by the applications slice in
 // the same transaction that confirms or cancels, under a row lock (never above capacity: a check).
+import { VENUE_KINDS } from '@jinji/contracts/training/courses';
 import { sql } from 'drizzle-orm';
 import { check, foreignKey, index, integer, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
 import { organisationId, stamp, training } from './organisations';
 
-/** 会場 or オンライン */
-export const VENUE_KINDS = ['venue', 'online'] as const;
+/** 会場 or オンライン (contracts/training/courses) */
+export { VENUE_KINDS };
 
 export const courses = training.table(
   'courses',
@@ -31,6 +32,8 @@ export const courses = training.table(
     primaryKey({ columns: [t.organisationId, t.id] }),
     unique('courses_code_uq').on(t.organisationId, t.code),
     check('courses_fee_ck', sql`${t.fee} >= 0`),
+    // the catalog API's keyset (changed since a cursor); a session's change touches its course
+    index('courses_updated_idx').on(t.organisationId, t.updatedAt, t.id),
   ],
 );
 
@@ -45,8 +48,12 @@ export const courseSessions = training.table(
     venueKind: text('venue_kind', { enum: VENUE_KINDS }).notNull(),
     /** 開催地 (都道府県・市区町村), null online */
     city: text('city'),
+    /** 開催地's 都道府県 alone (東京都), null online: the search's 都道府県 filter */
+    prefecture: text('prefecture'),
     /** 会場 (name and address) or the online tool's name */
     place: text('place').notNull().default(''),
+    /** 会場の住所 (empty online) */
+    address: text('address').notNull().default(''),
     capacity: integer('capacity').notNull(),
     seatsTaken: integer('seats_taken').notNull().default(0),
     /** 申込締切 / キャンセル締切 */

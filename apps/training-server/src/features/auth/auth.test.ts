@@ -26,6 +26,7 @@ describe(`training auth (${TEST_DB})`, () => {
       user: { id: org.userIds[1], loginId: 'sato', displayName: 'sato', email: null },
       organization: { id: org.id, code: org.code, name: `研修組織 ${org.code}` },
       mustChangePassword: false,
+      systemRole: 'general',
     };
     expect(login.json()).toEqual(me);
     expect(c.cookie('__Host-jinji_trn_sid')).toMatch(new RegExp(`^${org.id}\\.`));

@@ -3,8 +3,6 @@
 // application/scim+json, and every error is SCIM's error JSON — this scope has its own error and
 // not-found handlers. Rate limited per token (keyed by the token's hash, never the token).
 
-import { bearerOf } from '@jinji/auth/fastify-auth';
-import { hashSecret } from '@jinji/auth/session-token';
 import {
   SCIM_BULK_MAX_OPERATIONS,
   SCIM_BULK_MAX_PAYLOAD,
@@ -28,7 +26,7 @@ import { type FastifyPluginAsyncZod, hasZodFastifySchemaValidationErrors } from 
 import { z } from 'zod';
 import type { TrainingConfig } from '../../config';
 import type { TrainingDb } from '../../db/database';
-import { trainingAuth } from '../../plugins/auth';
+import { serviceRoute, trainingAuth } from '../../plugins/auth';
 import {
   createScimUser,
   deleteScimUser,
@@ -43,7 +41,6 @@ import { ScimError } from './scim-error';
 
 export const SCIM_PREFIX = '/scim/v2';
 const SCIM_TYPE = 'application/scim+json; charset=utf-8';
-const SERVICE = { access: { kind: 'service' as const } };
 const tags = ['scim'];
 const security = [{ scimBearer: [] }];
 
@@ -130,16 +127,7 @@ export const scimRoutes: FastifyPluginAsyncZod<{ db: TrainingDb; config: Trainin
     return payload;
   });
 
-  // Per token: the key is the token's hash (a request without one is refused by the auth kit anyway)
-  const rateLimit = {
-    max: config.scim.ratePerMinute,
-    timeWindow: '1 minute',
-    keyGenerator: (req: FastifyRequest) => {
-      const token = bearerOf(req);
-      return token ? `scim:${hashSecret(token)}` : `scim-ip:${req.ip}`;
-    },
-  };
-  const cfg = { ...SERVICE, rateLimit };
+  const cfg = serviceRoute(config);
   const { serviceOf } = trainingAuth;
 
   // ---- discovery ----

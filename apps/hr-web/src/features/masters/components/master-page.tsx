@@ -4,6 +4,7 @@ import {
   type TMasterKind,
   type TMasterListItem,
 } from '@jinji/contracts/hr/masters';
+import { ConfirmDeleteModal } from '@jinji/web-kit/ui/confirm-delete-modal';
 import { AnchorLink } from '@jinji/web-kit/ui/router-links';
 import {
   ActionIcon,
@@ -11,7 +12,6 @@ import {
   Badge,
   Button,
   Group,
-  Modal,
   Pagination,
   Paper,
   Select,
@@ -315,34 +315,22 @@ function DeleteConfirm({ kind, item, onClose }: { kind: TMasterKind; item: TMast
   const { t } = useTranslation();
   const remove = useDeleteMaster(kind);
   return (
-    <Modal opened onClose={onClose} title={t('masters.deleteTitle')}>
-      <Stack>
-        <Text>{t('masters.deleteConfirm', { name: `${item.code} ${item.name}` })}</Text>
-        {remove.error && (
-          <Alert color="red" role="alert">
-            {remove.error.message}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button
-            color="red"
-            loading={remove.isPending}
-            onClick={() =>
-              remove.mutate(item.id, {
-                onSuccess: () => {
-                  notifications.show({ color: 'teal', message: t('masters.deleted') });
-                  onClose();
-                },
-              })
-            }
-          >
-            {t('masters.delete')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <ConfirmDeleteModal
+      title={t('masters.deleteTitle')}
+      message={t('masters.deleteConfirm', { name: `${item.code} ${item.name}` })}
+      confirmLabel={t('masters.delete')}
+      cancelLabel={t('common.cancel')}
+      isPending={remove.isPending}
+      error={remove.error}
+      onClose={onClose}
+      onConfirm={() =>
+        remove.mutate(item.id, {
+          onSuccess: () => {
+            notifications.show({ color: 'teal', message: t('masters.deleted') });
+            onClose();
+          },
+        })
+      }
+    />
   );
 }

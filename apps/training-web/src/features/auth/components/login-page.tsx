@@ -1,3 +1,4 @@
+import { safeReturnPath } from '@jinji/web-kit/return-path';
 import { LoginForm } from '@jinji/web-kit/ui/login-form';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -9,8 +10,10 @@ export function LoginPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const loginMutation = useLogin();
-  // the login URL of 【ログイン情報送付】's mail and of the password-set page carries the 組織コード
-  const search = useSearch({ strict: false }) as { organizationCode?: unknown };
+  // the login URL of 【ログイン情報送付】's mail and of the password-set page carries the 組織コード; a deep
+  // link sends the visitor back (`redirect`) when it is a path of this site
+  const search = useSearch({ strict: false }) as { organizationCode?: unknown; redirect?: unknown };
+  const back = safeReturnPath(search.redirect) ?? '/';
   return (
     <LoginForm
       codeKey="organizationCode"
@@ -23,7 +26,7 @@ export function LoginPage() {
         submit: t('login.submit'),
       }}
       loadSchema={loadSchema}
-      onValid={(body) => loginMutation.mutate(body, { onSuccess: () => void navigate({ to: '/' }) })}
+      onValid={(body) => loginMutation.mutate(body, { onSuccess: () => void navigate({ href: back }) })}
       isPending={loginMutation.isPending}
       error={loginMutation.error}
     />
