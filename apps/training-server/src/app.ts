@@ -1,5 +1,6 @@
 // buildTrainingApp(): the kit's base app, training's auth kit and its routes. server.ts only listens.
 import { findDatabaseError, isFailedQuery } from '@jinji/db/errors';
+import { type MailWorker, NO_MAIL_WORKER } from '@jinji/mail/worker';
 import { createBaseApp, sessionSecuritySchemes } from '@jinji/server-kit/base-app';
 import { healthRoutes } from '@jinji/server-kit/health';
 import type { ServedApp } from '@jinji/server-kit/run-apps';
@@ -8,12 +9,15 @@ import type { FastifyServerOptions } from 'fastify';
 import type { TrainingConfig } from './config';
 import type { TrainingDb } from './db/database';
 import { mailOutbox } from './db/schema/index';
+import { applicationRoutes } from './features/applications/applications.routes';
 import { trainingAuthRoutes } from './features/auth/auth.routes';
 import { trainingAuth, trainingAuthOptions } from './plugins/auth';
 
 export async function buildTrainingApp(opts: {
   config: TrainingConfig;
   db: TrainingDb;
+  /** wakes the outbox's worker after a step wrote mails (none in tests: they read the outbox) */
+  mail?: MailWorker;
   logger?: FastifyServerOptions['logger'] | boolean;
 }) {
   const { config, db } = opts;
@@ -35,6 +39,7 @@ export async function buildTrainingApp(opts: {
   await app.register(trainingAuth.plugin, trainingAuthOptions(db, config));
   await app.register(healthRoutes, { db });
   await app.register(trainingAuthRoutes, { db, config });
+  await app.register(applicationRoutes, { db, mail: opts.mail ?? NO_MAIL_WORKER, publicUrl: config.publicUrl });
   return app;
 }
 
@@ -46,5 +51,5 @@ export const servedTraining = (config: TrainingConfig, db: TrainingDb): ServedAp
     db,
     jobsSchema: 'pgboss_training',
     mailOutbox,
-    build: () => buildTrainingApp({ config, db }),
+    build: ({ mail }) => buildTrainingApp({ config, db, mail }),
   });

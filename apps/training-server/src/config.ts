@@ -1,4 +1,4 @@
-// Training's environment: the kit's common part plus its port and web build. Nothing else reads process.env.
+// Training's environment: the kit's common part plus its port, web build and public address (mails' links). Nothing else reads process.env.
 import path from 'node:path';
 import { type WebAppConfig, webAppConfigLoader } from '@jinji/server-kit/config';
 
@@ -9,4 +9,5 @@ export const loadTrainingConfig = webAppConfigLoader({
   defaultPort: 3100,
   webDistVar: 'JINJI_TRAINING_WEB_DIST',
   builtWeb: path.resolve(import.meta.dirname, '../../training-web/dist'),
+  publicUrlVar: 'JINJI_TRAINING_PUBLIC_URL',
 });

@@ -18,13 +18,29 @@ afterAll(() => t?.close());
 const api = () => t.app.apiRoutes.map((r) => ({ ...r, key: `${r.method} ${r.url}` }));
 
 describe(`training routes (${TEST_DB})`, () => {
-  it('lists exactly the skeleton routes, each with its access', () => {
-    expect(Object.fromEntries(api().map((r) => [r.key, r.access.kind]))).toEqual({
+  it('lists exactly the registered routes, each with its access', () => {
+    const accessOf = (a: { kind: string; permission?: string }) => a.permission ?? a.kind;
+    expect(Object.fromEntries(api().map((r) => [r.key, accessOf(r.access)]))).toEqual({
       'GET /api/v1/auth/csrf': 'public',
       'GET /api/v1/auth/session': 'public',
       'GET /api/v1/auth/me': 'session',
       'POST /api/v1/auth/login': 'public',
       'POST /api/v1/auth/logout': 'session',
+      'GET /api/v1/applications/form': 'applications.apply',
+      'POST /api/v1/applications': 'applications.apply',
+      'GET /api/v1/applications': 'applications.apply',
+      'GET /api/v1/applications/:id': 'applications.apply',
+      'POST /api/v1/applications/:id/cancel': 'applications.apply',
+      'POST /api/v1/applications/:id/change': 'applications.apply',
+      'POST /api/v1/applications/:id/approve': 'applications.approve',
+      'POST /api/v1/applications/:id/reject': 'applications.approve',
+      'GET /api/v1/approvals': 'applications.approve',
+      'GET /api/v1/purchase-history': 'applications.apply',
+      'GET /api/v1/application-users': 'applications.manage',
+      'GET /api/v1/attendee-sessions': 'applications.manage',
+      'GET /api/v1/course-sessions/:sessionId/attendees': 'applications.manage',
+      'PUT /api/v1/course-sessions/:sessionId/attendance': 'applications.manage',
+      'GET /api/v1/course-sessions/:sessionId/attendees.csv': 'applications.manage',
     });
   });
 

@@ -13,11 +13,18 @@ import { trainingTestTemplate } from './template';
 
 export const PASSWORD = 'Sazanka-no-hana-2026!';
 
-export async function trainingTestApp() {
-  const db = await createTestDatabase(trainingTestTemplate, trainingDatabase.spec, { poolSize: 2 });
+/**
+ * `poolSize`: the request pool on PostgreSQL (a race test wants real parallel connections);
+ * `loginsPerMinute`: the login rate limit, for a file that signs many users in.
+ */
+export async function trainingTestApp(opts: { poolSize?: number; loginsPerMinute?: number } = {}) {
+  const db = await createTestDatabase(trainingTestTemplate, trainingDatabase.spec, { poolSize: opts.poolSize ?? 2 });
   const env = { NODE_ENV: 'test', LOG_LEVEL: 'silent', JINJI_TRAINING_WEB_DIST: '/nonexistent' } as const;
   const base = loadTrainingConfig(env);
-  const config = { ...base, login: { ...base.login, lockThreshold: 3 } };
+  const config = {
+    ...base,
+    login: { ...base.login, lockThreshold: 3, ratePerMinute: opts.loginsPerMinute ?? base.login.ratePerMinute },
+  };
   const app = await buildTrainingApp({ config, db, logger: false });
   await app.ready();
   const close = () => app.close().then(() => db.close());

@@ -137,6 +137,20 @@ export function formatDateTime(iso: string | null | undefined): string {
   return `${d.getUTCFullYear()}/${pad(d.getUTCMonth() + 1)}/${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
 }
 
+const WEEKDAYS = ['日', '月', '火', '水', '木', '金', '土'] as const;
+
+/**
+ * A moment as 2026/12/01 (火) 13:00 in Japan time: how a course session's start, a deadline or an
+ * application's date reads on screen, in mails and in CSV.
+ */
+export function formatDateTimeWeekday(iso: string | null | undefined): string {
+  if (!iso) return '-';
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  const d = new Date(ms + 9 * 3_600_000);
+  return `${d.getUTCFullYear()}/${pad(d.getUTCMonth() + 1)}/${pad(d.getUTCDate())} (${WEEKDAYS[d.getUTCDay()]}) ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+}
+
 /** Whole years and months from `from` to `to` (both yyyy-mm-dd); never negative. */
 export function durationParts(from: string, to: string): { years: number; months: number } {
   const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];

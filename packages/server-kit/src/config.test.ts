@@ -65,6 +65,7 @@ describe('webAppConfigLoader', () => {
     defaultPort: 3100,
     webDistVar: 'APP_WEB',
     builtWeb: '/built',
+    publicUrlVar: 'APP_PUBLIC_URL',
   });
 
   it("reads the app's port and web build from its own variables, with the defaults it was given", () => {
@@ -73,6 +74,12 @@ describe('webAppConfigLoader', () => {
       port: 4100,
       webDist: path.resolve('web/dist'),
     });
+  });
+
+  it('gives the public address from its own variable, else where the server listens', () => {
+    expect(load({ HOST: '0.0.0.0' }).publicUrl).toBe('http://localhost:3100');
+    expect(load({ APP_PUBLIC_URL: 'https://training.example.jp/' }).publicUrl).toBe('https://training.example.jp');
+    expect(() => load({ APP_PUBLIC_URL: 'javascript:alert(1)' })).toThrow(/APP_PUBLIC_URL/);
   });
 
   it("refuses a bad port in the app's variable", () => {

@@ -78,23 +78,46 @@ export function toBaseConfig(e: TBaseEnv): BaseConfig {
   };
 }
 
-/** The config of an app that serves a web app: the common part, its port and its web build. */
-export type WebAppConfig = BaseConfig & { port: number; webDist: string };
+/**
+ * The config of an app that serves a web app: the common part, its port, its web build and its public
+ * address. publicUrl: where a mail's links point (アカウント通知, パスワード再設定, 申込の通知). Never
+ * taken from a request's Host header, which whoever asks for a reset could set to their own site
+ * (decision 012).
+ */
+export type WebAppConfig = BaseConfig & { port: number; webDist: string; publicUrl: string };
+
+const ZPublicUrl = (name: string) =>
+  z
+    .string()
+    .regex(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, `${name}: http:// または https:// で始まる URL`)
+    .optional();
 
 /**
- * The loader of such an app's config: its port from `portVar` (default `defaultPort`), and its built web
- * app from `webDistVar` or else `builtWeb`. An app with more variables extends ZBaseEnv itself.
+ * The loader of such an app's config: its port from `portVar` (default `defaultPort`), its built web
+ * app from `webDistVar` or else `builtWeb`, its public address from `publicUrlVar` or else
+ * http://<host>:<port>. An app with more variables extends ZBaseEnv itself.
  */
 export function webAppConfigLoader(opts: {
   portVar: string;
   defaultPort: number;
   webDistVar: string;
   builtWeb: string;
+  publicUrlVar: string;
 }) {
-  const schema = ZBaseEnv.extend({ [opts.portVar]: port(opts.defaultPort), [opts.webDistVar]: z.string().optional() });
+  const schema = ZBaseEnv.extend({
+    [opts.portVar]: port(opts.defaultPort),
+    [opts.webDistVar]: z.string().optional(),
+    [opts.publicUrlVar]: z.preprocess((v) => v || undefined, ZPublicUrl(opts.publicUrlVar)),
+  });
   return (env: NodeJS.ProcessEnv = process.env): WebAppConfig => {
     const e = parseEnv(schema, env) as TBaseEnv & Record<string, unknown>;
     const webDist = path.resolve((e[opts.webDistVar] as string | undefined) ?? opts.builtWeb);
-    return { ...toBaseConfig(e), port: e[opts.portVar] as number, webDist };
+    const portNumber = e[opts.portVar] as number;
+    const host = e.HOST === '0.0.0.0' || e.HOST === '::' ? 'localhost' : e.HOST;
+    const publicUrl = ((e[opts.publicUrlVar] as string | undefined) ?? `http://${host}:${portNumber}`).replace(
+      /\/+$/,
+      '',
+    );
+    return { ...toBaseConfig(e), port: portNumber, webDist, publicUrl };
   };
 }
