@@ -1,6 +1,6 @@
 // The training system's shell in a real browser, served as `npm start` serves it (scripts/serve.ts: HR
 // and training over one PGlite): `npm run jinji -- demo` prints the training login, which signs in to
-// the training UI; every menu page is 準備中; the same journey at 375 px; logout returns to the login.
+// the training UI; every menu page opens (利用者情報 and 公開講座 still 準備中); the same journey at 375 px; logout returns to the login.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,8 +14,10 @@ import { repoRoot } from './support/paths';
 const withoutDatabaseUrl = ({ DATABASE_URL: _, ...env }: NodeJS.ProcessEnv) => env; // e2e runs on PGlite
 
 const MENU = ['利用者情報', '公開講座', '申込一覧', '承認待ち', '研修・サービス購入履歴', '受講者詳細'];
+/** the pages still 準備中 (申込's four have landed: tests/e2e/training-applications.e2e.ts) */
+const COMING_SOON = ['利用者情報', '公開講座'];
 
-describe.skipIf(!hasChromium)('training: the demo login from `jinji demo` signs in; every page is 準備中', () => {
+describe.skipIf(!hasChromium)('training: the demo login from `jinji demo` signs in; every menu page opens', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'jinji-e2e-training-'));
   let demoOutput = '';
   let server: TestServer;
@@ -75,7 +77,7 @@ describe.skipIf(!hasChromium)('training: the demo login from `jinji demo` signs 
     for (const [i, label] of MENU.entries()) {
       await page.getByRole('navigation').getByRole('link', { name: label }).click();
       await page.getByRole('heading', { name: label }).waitFor();
-      await expect(page.getByText('準備中').first().isVisible()).resolves.toBe(true);
+      if (COMING_SOON.includes(label)) await expect(page.getByText('準備中').first().isVisible()).resolves.toBe(true);
       if (i === 0 || i === MENU.length - 1) await shot(page, `training-02-${i}-coming-soon-1280`);
     }
     await page.close();
@@ -87,6 +89,7 @@ describe.skipIf(!hasChromium)('training: the demo login from `jinji demo` signs 
     await signIn(page, 375);
     await page.goto(`${server.urls.TRAINING_PORT}/approvals`);
     await page.getByRole('heading', { name: '承認待ち' }).waitFor();
+    await page.getByText('承認待ちの申込はありません').waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await shot(page, 'training-03-coming-soon-375');

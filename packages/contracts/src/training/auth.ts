@@ -2,6 +2,7 @@
 // POST /auth/logout, GET /auth/me, GET /auth/session), with its tenant, the 契約組織, in place of the company.
 import { z } from 'zod';
 import { sessionResponseOf, ZLoginId, ZLoginPassword, ZSessionUser, zTenantCode } from '../common/auth';
+import { ZSystemRole } from './access';
 
 /** POST /api/v1/auth/login */
 export const ZTrainingLoginRequest = z.object({
@@ -15,6 +16,8 @@ export type TTrainingLoginRequest = z.infer<typeof ZTrainingLoginRequest>;
 export const ZTrainingMeResponse = z.object({
   user: ZSessionUser,
   organization: z.object({ id: z.string(), code: z.string(), name: z.string() }),
+  /** システム権限: which menus and actions the screens offer (the server decides again on every call) */
+  systemRole: ZSystemRole,
   /** true: the password must be changed before any other API answers */
   mustChangePassword: z.boolean(),
 });

@@ -7,6 +7,8 @@ export const en: TStringsOf<typeof ja> = {
     language: 'Language',
     error: 'An error occurred',
     loading: 'Loading…',
+    total: '{{total}} in total',
+    pagination: 'Pages',
     backHome: 'Back to home',
     comingSoonTitle: 'Coming soon',
     comingSoonMessage: 'This feature is coming soon.',

@@ -7,6 +7,8 @@ export const ja = {
     language: '表示言語',
     error: 'エラーが発生しました',
     loading: '読み込み中…',
+    total: '全{{total}}件',
+    pagination: 'ページ切り替え',
     backHome: 'ホームへ戻る',
     comingSoonTitle: '準備中',
     comingSoonMessage: 'この機能は準備中です。',

@@ -1,6 +1,7 @@
 // The route tree of an app with a flat menu: /login (the app's page in the public frame), and behind the
 // session guard the signed-in frame with one route per menu entry — the entry's page, or 準備中 until its
-// issue. The frame and each page are chunks of their own, so /login downloads none of them.
+// issue, and the app's pages outside the menu. The frame and each page are chunks of their own, so /login
+// downloads none of them.
 import type { DefaultMantineColor } from '@mantine/core';
 import type { QueryClient } from '@tanstack/react-query';
 import { useQuery } from '@tanstack/react-query';
@@ -36,6 +37,8 @@ export type AppRouterOptions<TMe> = {
   loginPage: RouteComponent;
   /** the menu, in order; `/` goes to its first entry */
   nav: readonly (AppNavItem & { page?: RouteComponent })[];
+  /** signed-in pages outside the menu (a form opened from a link), each with its title's text key */
+  pages?: readonly { path: `/${string}`; title: string; page: RouteComponent }[];
 };
 
 export function createAppRouter<TMe>(opts: AppRouterOptions<TMe>) {
@@ -110,9 +113,20 @@ export function createAppRouter<TMe>(opts: AppRouterOptions<TMe>) {
       },
     });
 
+  const pageRoute = ({ path, title, page: Page }: NonNullable<AppRouterOptions<TMe>['pages']>[number]): AnyRoute =>
+    createRoute({
+      getParentRoute: () => signedInRoute,
+      path,
+      component: function PageRoute() {
+        const { t } = useTranslation();
+        useDocumentTitleText(text(t, title));
+        return <Page />;
+      },
+    });
+
   const routeTree = rootRoute.addChildren([
     loginRoute,
-    signedInRoute.addChildren([indexRoute, ...opts.nav.map(navRoute)]),
+    signedInRoute.addChildren([indexRoute, ...(opts.pages ?? []).map(pageRoute), ...opts.nav.map(navRoute)]),
   ]);
   const router = createRouter({ routeTree, context: { queryClient }, defaultPreload: 'intent' });
   return { router, queryClient };

@@ -14,9 +14,17 @@ import * as repo from './auth.repository';
 /** The signed-in user of a request. */
 export type TrainingUser = repo.SessionMe & { organisationId: string; userId: string; sessionHash: string };
 
-export const meOf = ({ id, loginId, displayName, email, organization }: repo.SessionMe): TTrainingMeResponse => ({
+export const meOf = ({
+  id,
+  loginId,
+  displayName,
+  email,
+  organization,
+  systemRole,
+}: repo.SessionMe): TTrainingMeResponse => ({
   user: { id, loginId, displayName, email },
   organization,
+  systemRole,
   mustChangePassword: false,
 });
 

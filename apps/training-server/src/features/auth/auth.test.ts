@@ -25,6 +25,7 @@ describe(`training auth (${TEST_DB})`, () => {
     const me = {
       user: { id: org.userIds[1], loginId: 'sato', displayName: 'sato', email: null },
       organization: { id: org.id, code: org.code, name: `研修組織 ${org.code}` },
+      systemRole: 'general',
       mustChangePassword: false,
     };
     expect(login.json()).toEqual(me);

@@ -1,12 +1,12 @@
 import { auditChanges, type TAuditChange } from '@jinji/contracts/hr/audit';
 import { formatDateTime } from '@jinji/ja/text';
+import { ListFooter } from '@jinji/web-kit/ui/list-footer';
+import { ListStates } from '@jinji/web-kit/ui/list-states';
 import { AnchorLink } from '@jinji/web-kit/ui/router-links';
 import { Anchor, Badge, Button, Group, Menu, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ListFooter } from '../../../components/ui/list-footer';
-import { ListStates } from '../../../components/ui/list-states';
 import {
   AUDIT_ACTIONS,
   auditLogExportUrl,

@@ -1,5 +1,7 @@
 import { MAIL_TEMPLATE_LABELS } from '@jinji/contracts/hr/mail';
 import { formatDateTime } from '@jinji/ja/text';
+import { ListFooter } from '@jinji/web-kit/ui/list-footer';
+import { ListStates } from '@jinji/web-kit/ui/list-states';
 import {
   Alert,
   Anchor,
@@ -18,8 +20,6 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ListFooter } from '../../../components/ui/list-footer';
-import { ListStates } from '../../../components/ui/list-states';
 import {
   mailQueryOptions,
   mailsQueryOptions,

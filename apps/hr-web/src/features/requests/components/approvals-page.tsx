@@ -1,12 +1,12 @@
 // 届出一覧 for approvers (a 上長 in My STORY, 人事 and 届出承認者 in the admin console): the requests
 // they approve at any step, filtered by 状態, 種類, 申請者 and 適用日, 20 a page.
 import { REQUEST_STATUSES } from '@jinji/contracts/hr/requests';
+import { ListFooter } from '@jinji/web-kit/ui/list-footer';
+import { ListStates } from '@jinji/web-kit/ui/list-states';
 import { Button, Card, Checkbox, Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ListFooter } from '../../../components/ui/list-footer';
-import { ListStates } from '../../../components/ui/list-states';
 import { approvalsQueryOptions, filableTypesQueryOptions, type TApprovalFilter } from '../api/requests';
 import { RequestListTable, type TDetailRoute } from './request-list-table';
 

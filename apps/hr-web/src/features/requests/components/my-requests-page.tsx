@@ -1,11 +1,12 @@
 // My STORY › 届出: the employee's own requests, newest first, with the お知らせ and 【届出をする】.
+
+import { ListFooter } from '@jinji/web-kit/ui/list-footer';
+import { ListStates } from '@jinji/web-kit/ui/list-states';
 import { ButtonLink } from '@jinji/web-kit/ui/router-links';
 import { Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ListFooter } from '../../../components/ui/list-footer';
-import { ListStates } from '../../../components/ui/list-states';
 import { myRequestsQueryOptions } from '../api/requests';
 import { RequestListTable } from './request-list-table';
 import { RequestNoticeList } from './request-notices';

@@ -8,14 +8,14 @@ export function ListFooter(props: { total: number; pageSize: number; page: numbe
   return (
     <Group justify="space-between">
       <Text size="sm" c="dimmed">
-        {t('employees.total', { total: props.total.toLocaleString('ja-JP') })}
+        {t('kit.total', { total: props.total.toLocaleString('ja-JP') })}
       </Text>
       {totalPages > 1 && (
         <Pagination
           total={totalPages}
           value={props.page}
           onChange={props.onPage}
-          getControlProps={() => ({ 'aria-label': t('employees.pagination') })}
+          getControlProps={() => ({ 'aria-label': t('kit.pagination') })}
         />
       )}
     </Group>
