@@ -5,11 +5,11 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startServer, type TestServer } from '@jinji/test-kit/e2e-server';
+import type { TestServer } from '@jinji/test-kit/e2e-server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchBrowser, shot } from './support/browser';
-import { repoRoot } from './support/paths';
+import { startBothApps } from './support/training';
 
 const PASSWORD = 'Sazanka-no-hana-2026!';
 
@@ -22,11 +22,7 @@ describe.skipIf(!hasChromium)('training: apply → 承認決裁 → キャンセ
   let base = '';
 
   beforeAll(async () => {
-    server = await startServer({
-      repoRoot,
-      script: 'scripts/serve.ts',
-      portEnv: ['PORT', 'TRAINING_PORT'],
-      dataDirEnv: 'JINJI_DATA_DIR',
+    server = await startBothApps({
       cliScript: 'tests/e2e/support/training-applications-seed.ts',
       prepare: (cli) => cli([seedFile]),
     });

@@ -5,11 +5,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startServer, type TestServer } from '@jinji/test-kit/e2e-server';
+import type { TestServer } from '@jinji/test-kit/e2e-server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchBrowser, shot } from './support/browser';
 import { repoRoot } from './support/paths';
+import { startBothApps } from './support/training';
 
 const withoutDatabaseUrl = ({ DATABASE_URL: _, ...env }: NodeJS.ProcessEnv) => env; // e2e runs on PGlite
 
@@ -24,11 +25,7 @@ describe.skipIf(!hasChromium)('training: the demo login from `jinji demo` signs 
   let browser: Browser;
 
   beforeAll(async () => {
-    server = await startServer({
-      repoRoot,
-      script: 'scripts/serve.ts',
-      portEnv: ['PORT', 'TRAINING_PORT'],
-      dataDirEnv: 'JINJI_DATA_DIR',
+    server = await startBothApps({
       env: { JINJI_DATA_DIR: dataDir },
       prepare: () => {
         demoOutput = execFileSync(path.join(repoRoot, 'node_modules/.bin/tsx'), ['scripts/jinji.ts', 'demo'], {
@@ -70,7 +67,7 @@ describe.skipIf(!hasChromium)('training: the demo login from `jinji demo` signs 
     expect(demoOutput).toMatch(/研修申込システム \(training\): http:\/\/localhost:\d+/);
   });
 
-  it('at 1280 px: signs in and shows each menu page as 準備中', async () => {
+  it('at 1280 px: signs in and opens each menu page (準備中 where not built yet)', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.setDefaultTimeout(15_000);
     await signIn(page, 1280);

@@ -8,6 +8,16 @@ import { applications, courseSessions, courses, users } from '../../db/schema/in
 
 export type ApplicationRow = typeof applications.$inferSelect;
 
+// the joins every query repeats, each within the organisation (no join crosses tenants)
+const courseOfSession = and(
+  eq(courses.organisationId, courseSessions.organisationId),
+  eq(courses.id, courseSessions.courseId),
+);
+const sessionOfApplication = and(
+  eq(courseSessions.organisationId, applications.organisationId),
+  eq(courseSessions.id, applications.sessionId),
+);
+
 const sessionColumns = {
   id: courseSessions.id,
   courseId: courseSessions.courseId,
@@ -207,25 +217,19 @@ export type ListedApplication = {
   waitlistPosition: number | null;
 };
 
+const applicantOf = and(
+  eq(applicant.organisationId, applications.organisationId),
+  eq(applicant.id, applications.userId),
+);
+
+/** applications with their session, course, applicant, approver and decider: the lists' join chain */
 const listFrom = (tx: TrainingTx) =>
   tx
     .select(listColumns)
     .from(applications)
-    .innerJoin(
-      courseSessions,
-      and(
-        eq(courseSessions.organisationId, applications.organisationId),
-        eq(courseSessions.id, applications.sessionId),
-      ),
-    )
-    .innerJoin(
-      courses,
-      and(eq(courses.organisationId, courseSessions.organisationId), eq(courses.id, courseSessions.courseId)),
-    )
-    .innerJoin(
-      applicant,
-      and(eq(applicant.organisationId, applications.organisationId), eq(applicant.id, applications.userId)),
-    )
+    .innerJoin(courseSessions, sessionOfApplication)
+    .innerJoin(courses, courseOfSession)
+    .innerJoin(applicant, applicantOf)
     .leftJoin(
       approver,
       and(eq(approver.organisationId, applications.organisationId), eq(approver.id, applications.approverId)),
@@ -234,26 +238,14 @@ const listFrom = (tx: TrainingTx) =>
       decider,
       and(eq(decider.organisationId, applications.organisationId), eq(decider.id, applications.decidedBy)),
     );
-
+/** the same rows counted (the left joins add none) */
 const countFrom = (tx: TrainingTx) =>
   tx
     .select({ n: count() })
     .from(applications)
-    .innerJoin(
-      courseSessions,
-      and(
-        eq(courseSessions.organisationId, applications.organisationId),
-        eq(courseSessions.id, applications.sessionId),
-      ),
-    )
-    .innerJoin(
-      courses,
-      and(eq(courses.organisationId, courseSessions.organisationId), eq(courses.id, courseSessions.courseId)),
-    )
-    .innerJoin(
-      applicant,
-      and(eq(applicant.organisationId, applications.organisationId), eq(applicant.id, applications.userId)),
-    );
+    .innerJoin(courseSessions, sessionOfApplication)
+    .innerJoin(courses, courseOfSession)
+    .innerJoin(applicant, applicantOf);
 
 export type ApplicationFilter = {
   userId?: string;

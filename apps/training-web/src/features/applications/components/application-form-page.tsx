@@ -1,8 +1,10 @@
 // お申込みフォーム (/applications/new?session=<id>): the course, the session and its fee, and the applicant's
 // own details (氏名, 部署名, メール, 承認者) to confirm before 申込申請. When the server says why one cannot
 // apply (締切, 承認者なし, 申込済み) the form says so instead of offering the button.
+
 import { formatDateTimeWeekday } from '@jinji/ja/text';
-import { Alert, Button, Card, Group, SimpleGrid, Skeleton, Stack, Text, Textarea, Title } from '@mantine/core';
+import { PageHeader } from '@jinji/web-kit/ui/page-header';
+import { Alert, Button, Card, Group, SimpleGrid, Skeleton, Stack, Text, Textarea } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -37,14 +39,7 @@ export function ApplicationFormPage() {
   const d = form.data;
   return (
     <Stack maw={820}>
-      <div>
-        <Title order={1} size="h2">
-          {t('applications.formTitle')}
-        </Title>
-        <Text size="sm" c="dimmed">
-          {t('applications.formLead')}
-        </Text>
-      </div>
+      <PageHeader title={t('applications.formTitle')} lead={t('applications.formLead')} />
       {!d ? (
         <Skeleton h={320} aria-label={t('kit.loading')} />
       ) : (

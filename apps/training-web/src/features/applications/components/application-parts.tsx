@@ -1,6 +1,11 @@
 // Small parts every 申込 screen shares: the status badge, the session's when and where, and the
 // reason dialog of 却下 and キャンセル (the reason is required; the server's message is shown as is).
-import type { TApplicationStatus, TAttendance, TSessionSummary } from '@jinji/contracts/training/applications';
+import type {
+  TApplication,
+  TApplicationStatus,
+  TAttendance,
+  TSessionSummary,
+} from '@jinji/contracts/training/applications';
 import { formatDateTimeWeekday } from '@jinji/ja/text';
 import { Alert, Badge, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
@@ -20,6 +25,35 @@ export function ApplicationStatusBadge({ status }: { status: TApplicationStatus 
     <Badge variant="light" color={COLORS[status]} style={{ flexShrink: 0 }} styles={{ label: { overflow: 'visible' } }}>
       {t(`applications.statuses.${status}`)}
     </Badge>
+  );
+}
+
+/** The status with its queue place, or the reason of a 却下 / キャンセル. */
+export function ApplicationStatus({
+  application: a,
+}: {
+  application: Pick<TApplication, 'status' | 'waitlistPosition' | 'rejectReason' | 'cancelReason'>;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap={2} align="flex-start">
+      <ApplicationStatusBadge status={a.status} />
+      {a.waitlistPosition !== null && (
+        <Text size="xs" c="orange">
+          {t('applications.waitlistPosition', { n: a.waitlistPosition })}
+        </Text>
+      )}
+      {a.rejectReason && (
+        <Text size="xs" c="dimmed">
+          {t('applications.rejectReasonShown', { reason: a.rejectReason })}
+        </Text>
+      )}
+      {a.status === 'cancelled' && a.cancelReason && (
+        <Text size="xs" c="dimmed">
+          {t('applications.cancelReasonShown', { reason: a.cancelReason })}
+        </Text>
+      )}
+    </Stack>
   );
 }
 

@@ -7,7 +7,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TApplication } from '../api/applications';
-import { ApplicationStatusBadge, AttendanceText, sessionWhen, sessionWhere } from './application-parts';
+import { ApplicationStatus, AttendanceText, sessionWhen, sessionWhere } from './application-parts';
 
 export function ApplicationTable({
   items,
@@ -25,26 +25,7 @@ export function ApplicationTable({
   const { t } = useTranslation();
   // a phone gets one block per application instead of a table wider than the screen
   const isNarrow = useMediaQuery('(max-width: 40em)');
-  const statusOf = (a: TApplication) => (
-    <Stack gap={2} align="flex-start">
-      <ApplicationStatusBadge status={a.status} />
-      {a.waitlistPosition !== null && (
-        <Text size="xs" c="orange">
-          {t('applications.waitlistPosition', { n: a.waitlistPosition })}
-        </Text>
-      )}
-      {a.rejectReason && (
-        <Text size="xs" c="dimmed">
-          {t('applications.rejectReasonShown', { reason: a.rejectReason })}
-        </Text>
-      )}
-      {a.status === 'cancelled' && a.cancelReason && (
-        <Text size="xs" c="dimmed">
-          {t('applications.cancelReasonShown', { reason: a.cancelReason })}
-        </Text>
-      )}
-    </Stack>
-  );
+  const statusOf = (a: TApplication) => <ApplicationStatus application={a} />;
   const courseOf = (a: TApplication) => (
     <>
       <Text size="sm" fw={500}>

@@ -1,8 +1,10 @@
 // 申込一覧: the user's own applications with their status (キャンセル while the キャンセル締切 allows); a
 // 管理者 switches to everyone's, filtered by 申込状況 and applicant / course. 20 a page.
+
 import { APPLICATION_STATUSES } from '@jinji/contracts/training/applications';
 import { ListFooter } from '@jinji/web-kit/ui/list-footer';
 import { ListStates } from '@jinji/web-kit/ui/list-states';
+import { PageHeader } from '@jinji/web-kit/ui/page-header';
 import {
   Alert,
   Button,
@@ -14,7 +16,6 @@ import {
   Stack,
   Text,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -40,14 +41,10 @@ export function ApplicationsPage() {
   const [done, setDone] = useState<string | null>(null);
   return (
     <Stack>
-      <div>
-        <Title order={1} size="h2">
-          {t('applications.listTitle')}
-        </Title>
-        <Text size="sm" c="dimmed">
-          {filter.scope === 'all' ? t('applications.listLeadAll') : t('applications.listLead')}
-        </Text>
-      </div>
+      <PageHeader
+        title={t('applications.listTitle')}
+        lead={filter.scope === 'all' ? t('applications.listLeadAll') : t('applications.listLead')}
+      />
       <Card withBorder radius="md">
         <form
           onSubmit={(e) => {

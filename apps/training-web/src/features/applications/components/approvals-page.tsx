@@ -1,8 +1,10 @@
 // 承認待ち: the applications the caller may decide, oldest first — 承認決裁 (申込確定, or キャンセル待ち when
 // the session is full) or 却下 with a required reason.
+
 import { ListFooter } from '@jinji/web-kit/ui/list-footer';
 import { ListStates } from '@jinji/web-kit/ui/list-states';
-import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { PageHeader } from '@jinji/web-kit/ui/page-header';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,14 +22,7 @@ export function ApprovalsPage() {
   const [message, setMessage] = useState<{ color: string; text: string } | null>(null);
   return (
     <Stack>
-      <div>
-        <Title order={1} size="h2">
-          {t('applications.approvalsTitle')}
-        </Title>
-        <Text size="sm" c="dimmed">
-          {t('applications.approvalsLead')}
-        </Text>
-      </div>
+      <PageHeader title={t('applications.approvalsTitle')} lead={t('applications.approvalsLead')} />
       {message && (
         <Alert color={message.color} withCloseButton onClose={() => setMessage(null)}>
           {message.text}

@@ -1,25 +1,14 @@
 // 受講者詳細: the sessions with their counts; a chosen session (?session=<id>) lists its applicants —
 // confirmed, then the waiting list in order, then the rest — with 出席 / 欠席 / 修了 recorded in bulk once
 // the session has ended, and the list as CSV (UTF-8 with BOM or Shift_JIS).
+
 import type { TAttendance } from '@jinji/contracts/training/applications';
 import { ATTENDANCE_STATUSES } from '@jinji/contracts/training/applications';
 import { downloadFile } from '@jinji/web-kit/api-client';
 import { ListFooter } from '@jinji/web-kit/ui/list-footer';
 import { ListStates } from '@jinji/web-kit/ui/list-states';
-import {
-  Alert,
-  Button,
-  Card,
-  Group,
-  Paper,
-  Select,
-  Skeleton,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { PageHeader } from '@jinji/web-kit/ui/page-header';
+import { Alert, Button, Card, Group, Paper, Select, Skeleton, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -30,7 +19,7 @@ import {
   attendeesQueryOptions,
   useRecordAttendance,
 } from '../api/applications';
-import { ApplicationStatusBadge, sessionWhen, sessionWhere } from './application-parts';
+import { ApplicationStatus, sessionWhen, sessionWhere } from './application-parts';
 
 export function AttendeesPage() {
   const search = useSearch({ strict: false }) as { session?: string };
@@ -49,14 +38,7 @@ function SessionList() {
   const { data, error, isPlaceholderData } = useQuery(attendeeSessionsQueryOptions(filter.q, filter.page));
   return (
     <Stack>
-      <div>
-        <Title order={1} size="h2">
-          {t('applications.attendeesTitle')}
-        </Title>
-        <Text size="sm" c="dimmed">
-          {t('applications.attendeesLead')}
-        </Text>
-      </div>
+      <PageHeader title={t('applications.attendeesTitle')} lead={t('applications.attendeesLead')} />
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -151,17 +133,13 @@ function SessionAttendees({ sessionId }: { sessionId: string }) {
   return (
     <Stack>
       <Group justify="space-between" align="flex-start">
-        <div>
-          <Title order={1} size="h2">
-            {t('applications.attendeesTitle')}
-          </Title>
-          {data && (
-            <Text size="sm" c="dimmed">
-              {data.session.courseTitle}・{sessionWhen(data.session)}・
-              {sessionWhere(data.session, t('applications.online'))}
-            </Text>
-          )}
-        </div>
+        <PageHeader
+          title={t('applications.attendeesTitle')}
+          lead={
+            data &&
+            `${data.session.courseTitle}・${sessionWhen(data.session)}・${sessionWhere(data.session, t('applications.online'))}`
+          }
+        />
         <Button
           variant="default"
           size="xs"
@@ -225,14 +203,7 @@ function SessionAttendees({ sessionId }: { sessionId: string }) {
                           </Text>
                         </Table.Td>
                         <Table.Td>
-                          <Group gap="xs">
-                            <ApplicationStatusBadge status={a.status} />
-                            {a.waitlistPosition !== null && (
-                              <Text size="xs" c="orange">
-                                {t('applications.waitlistPosition', { n: a.waitlistPosition })}
-                              </Text>
-                            )}
-                          </Group>
+                          <ApplicationStatus application={a} />
                         </Table.Td>
                         <Table.Td>
                           {a.status === 'confirmed' && data.canRecordAttendance ? (

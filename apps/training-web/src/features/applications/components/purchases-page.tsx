@@ -1,8 +1,10 @@
 // 研修・サービス購入履歴: one user's applications with course, date, fee, status and attendance — the
 // caller's own, or (管理者) the user chosen in the picker.
+
 import { ListFooter } from '@jinji/web-kit/ui/list-footer';
 import { ListStates } from '@jinji/web-kit/ui/list-states';
-import { Select, Stack, Text, Title } from '@mantine/core';
+import { PageHeader } from '@jinji/web-kit/ui/page-header';
+import { Select, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -25,14 +27,7 @@ export function PurchasesPage() {
   }
   return (
     <Stack>
-      <div>
-        <Title order={1} size="h2">
-          {t('applications.purchasesTitle')}
-        </Title>
-        <Text size="sm" c="dimmed">
-          {t('applications.purchasesLead')}
-        </Text>
-      </div>
+      <PageHeader title={t('applications.purchasesTitle')} lead={t('applications.purchasesLead')} />
       {isAdmin && (
         <Select
           label={t('applications.chooseUser')}
