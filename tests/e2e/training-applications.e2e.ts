@@ -129,7 +129,7 @@ describe.skipIf(!hasChromium)('training: apply → 承認決裁 → キャンセ
     await rowOf(admin, '新任管理職').getByText('確定 1 / 定員 1・申請中 0・キャンセル待ち 0').waitFor();
     await rowOf(admin, '新任管理職').getByRole('button', { name: '開く' }).click();
     await rowOf(admin, '鈴木 太郎').getByText('申込確定').waitFor();
-    await rowOf(admin, '佐藤 花子').getByText('キャンセル').waitFor();
+    await rowOf(admin, '佐藤 花子').getByText('キャンセル', { exact: true }).waitFor();
     await admin.getByText('出欠は日程の終了後に記録できます。').waitFor();
     await shot(admin, 'training-appl-07-attendees-1280');
 

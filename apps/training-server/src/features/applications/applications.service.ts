@@ -502,20 +502,60 @@ async function cancelInTx(
         before: { status: 'waitlisted' },
         after: { status: 'confirmed', freedBy: application.id },
       });
-      const nextPeople = await repo.findPeople(tx, [next.userId, next.approverId, next.decidedBy]);
-      const nextApplicant = nextPeople.get(next.userId);
-      const nextApprover = nextPeople.get(next.approverId ?? '') ?? nextPeople.get(next.decidedBy ?? '');
-      const promoted: MailPlan[] = [];
-      if (nextApplicant)
-        promoted.push({ template: applicationPromotedMail, to: nextApplicant, path: applicantPath(next.id) });
-      if (nextApprover)
-        promoted.push({ template: applicationPromotedMail, to: nextApprover, path: applicantPath(next.id) });
-      await sendMails(deps, tx, actor, next, session, promoted);
+      await sendPromotedMails(deps, tx, actor, next, session);
     } else {
       await repo.addSeats(tx, session.id, -1);
     }
   }
   return audits;
+}
+
+/** Sends the seat's 繰り上げ確定 mails of `next` (to its applicant and its approver). */
+async function sendPromotedMails(
+  deps: ApplicationDeps,
+  tx: TrainingTx,
+  actor: TrainingActor,
+  next: repo.ApplicationRow,
+  session: repo.SessionRow,
+) {
+  const people = await repo.findPeople(tx, [next.userId, next.approverId, next.decidedBy]);
+  const applicant = people.get(next.userId);
+  const approver = people.get(next.approverId ?? '') ?? people.get(next.decidedBy ?? '');
+  const plans: MailPlan[] = [];
+  if (applicant) plans.push({ template: applicationPromotedMail, to: applicant, path: applicantPath(next.id) });
+  if (approver) plans.push({ template: applicationPromotedMail, to: approver, path: applicantPath(next.id) });
+  await sendMails(deps, tx, actor, next, session, plans);
+}
+
+/**
+ * Fills a session's free seats from its waiting list, first in line first (the 公開講座 slice calls this
+ * after raising a capacity). Returns how many were promoted.
+ */
+export async function promoteFromWaitingList(deps: ApplicationDeps, actor: TrainingActor, sessionId: string) {
+  requirePermission(actor, 'courses.manage');
+  const promoted = await deps.db.asTenant(actor.tenantId, async (tx) => {
+    const session = (await repo.lockSessions(tx, [sessionId])).get(sessionId);
+    if (!session) throw sessionNotFound();
+    let n = 0;
+    for (let free = session.capacity - session.seatsTaken; free > 0; free--) {
+      const next = await repo.findFirstWaitlisted(tx, sessionId);
+      if (!next) break;
+      await repo.updateApplication(tx, next.id, { status: 'confirmed', waitlistedAt: null });
+      await repo.addSeats(tx, sessionId, 1);
+      await recordAudit(tx, actor, {
+        action: 'promote',
+        targetType: 'application',
+        targetId: next.id,
+        before: { status: 'waitlisted' },
+        after: { status: 'confirmed' },
+      });
+      await sendPromotedMails(deps, tx, actor, next, session);
+      n++;
+    }
+    return n;
+  });
+  if (promoted > 0) await deps.mail.wake();
+  return promoted;
 }
 
 async function lockForCancel(tx: TrainingTx, actor: TrainingActor, id: string, extraSessionId?: string) {

@@ -1,6 +1,8 @@
 // 申込 (R-TRN-3) through HTTP on the engine under test: the flow from the お申込みフォーム to 出欠, every
 // refusal of issue #12's "Bad input", the waiting list and its promotion, 20 approvals racing for 5 seats
 // (on PostgreSQL over separate connections), 変更 all or nothing, the 受講者詳細 CSV and HR's cursor API.
+
+import { NO_MAIL_WORKER } from '@jinji/mail/worker';
 import { parseCsv } from '@jinji/office-files/csv';
 import { TEST_DB } from '@jinji/test-kit/database';
 import { and, eq } from 'drizzle-orm';
@@ -13,7 +15,8 @@ import {
   seatsOf,
 } from '../../../test/application-fixtures';
 import { PASSWORD, trainingClient, trainingTestApp } from '../../../test/helpers';
-import { applications, auditLogs, mailOutbox } from '../../db/schema/index';
+import { applications, auditLogs, courseSessions, mailOutbox } from '../../db/schema/index';
+import { promoteFromWaitingList } from './applications.service';
 
 let t: Awaited<ReturnType<typeof trainingTestApp>>;
 let org: Awaited<ReturnType<typeof createApplicationOrg>>;
@@ -261,6 +264,41 @@ describe(`applications (${TEST_DB})`, () => {
     // cancelling a waitlisted one frees nothing and promotes nobody
     await cancel('u2', third);
     expect(await seatsOf(t.db, org.id, sessionId)).toBe(1);
+  });
+
+  it('a raised capacity promotes the waiting list in order (the 公開講座 slice calls this)', async () => {
+    const { sessionId } = await createSession(t.db, org.id, { capacity: 1 });
+    const ids = [await apply('u6', sessionId), await apply('u7', sessionId), await apply('u8', sessionId)];
+    for (const id of ids) await approve('boss', id);
+    await t.db.asTenant(org.id, (tx) =>
+      tx.update(courseSessions).set({ capacity: 2 }).where(eq(courseSessions.id, sessionId)),
+    );
+    const admin = {
+      kind: 'user',
+      tenantId: org.id,
+      userId: org.ids.admin!,
+      loginId: 'admin',
+      displayName: 'admin',
+      systemRole: 'admin',
+    } as const;
+    const deps = { db: t.db, mail: NO_MAIL_WORKER, publicUrl: t.config.publicUrl };
+    expect(await promoteFromWaitingList(deps, admin, sessionId)).toBe(1);
+    expect(await promoteFromWaitingList(deps, admin, sessionId)).toBe(0);
+    expect(await seatsOf(t.db, org.id, sessionId)).toBe(2);
+    const statuses = await t.db.asTenant(org.id, (tx) =>
+      tx
+        .select({ id: applications.id, status: applications.status })
+        .from(applications)
+        .where(eq(applications.sessionId, sessionId)),
+    );
+    expect(Object.fromEntries(statuses.map((r) => [r.id, r.status]))).toEqual({
+      [ids[0]!]: 'confirmed',
+      [ids[1]!]: 'confirmed',
+      [ids[2]!]: 'waitlisted',
+    });
+    expect((await mailsTo('u7@example.jp')).map((m) => m.template)).toContain('application-promoted');
+    const general = { ...admin, userId: org.ids.u6!, loginId: 'u6', systemRole: 'general' } as const;
+    await expect(promoteFromWaitingList(deps, general, sessionId)).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it('cancellation needs a reason and is refused after the キャンセル締切, by another 一般 too', async () => {
