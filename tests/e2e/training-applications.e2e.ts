@@ -1,7 +1,8 @@
 // 申込 (R-TRN-3) in a real browser on `npm start`'s server (HR and training over one PGlite): 佐藤 花子
 // opens the お申込みフォーム of a one-seat session and applies; her 承認者 山田 部長 finds it in 承認待ち and
 // 承認決裁 → 申込確定. 鈴木 太郎 applies too; approved on the full session he is キャンセル待ち. 花子 cancels
-// with a reason; 太郎 is promoted. 研修・サービス購入履歴 and 受講者詳細 show it; the same pages at 375 px.
+// with a reason; 太郎 is promoted. 研修・サービス購入履歴 and 受講者詳細 show it; 出欠 of an ended session is
+// recorded in bulk; the same pages at 375 px.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,7 +17,7 @@ const PASSWORD = 'Sazanka-no-hana-2026!';
 describe.skipIf(!hasChromium)('training: apply → 承認決裁 → キャンセル待ち → 繰り上げ, and the history pages', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'jinji-e2e-appl-'));
   const seedFile = path.join(dataDir, 'seed.json');
-  let seed: { sessionId: string; userIds: Record<string, string> };
+  let seed: { sessionId: string; endedSessionId: string; userIds: Record<string, string> };
   let server: TestServer;
   let browser: Browser;
   let base = '';
@@ -69,7 +70,7 @@ describe.skipIf(!hasChromium)('training: apply → 承認決裁 → キャンセ
     await page.getByRole('button', { name: '申込申請' }).click();
     await page.getByText('申込申請しました').waitFor();
     await page.getByRole('button', { name: '申込一覧へ' }).click();
-    await rowOf(page, '新任管理職').getByText('申請中').waitFor();
+    await rowOf(page, '丸の内').getByText('申請中').waitFor();
     await shot(page, 'training-appl-02-list-pending-1280');
   });
 
@@ -101,33 +102,33 @@ describe.skipIf(!hasChromium)('training: apply → 承認決裁 → キャンセ
     await boss.getByText('承認決裁しました（満席のためキャンセル待ち）').waitFor();
 
     await taro.getByRole('navigation').getByRole('link', { name: '申込一覧' }).click();
-    await rowOf(taro, '新任管理職').getByText('キャンセル待ち 1番目').waitFor();
+    await rowOf(taro, '丸の内').getByText('キャンセル待ち 1番目').waitFor();
   });
 
   it('花子 cancels with a reason; 太郎 is promoted to 申込確定', async () => {
     const hanako = pages[0]!;
     await hanako.getByRole('navigation').getByRole('link', { name: '申込一覧' }).click();
-    await rowOf(hanako, '新任管理職').getByRole('button', { name: 'キャンセル' }).click();
+    await rowOf(hanako, '丸の内').getByRole('button', { name: 'キャンセル' }).click();
     await hanako.getByLabel('キャンセル理由').fill('顧客訪問の予定が入ったため');
     await shot(hanako, 'training-appl-05-cancel-dialog-1280');
     await hanako.getByRole('button', { name: 'キャンセルする' }).click();
     await hanako.getByText('キャンセルしました', { exact: true }).waitFor();
-    await rowOf(hanako, '新任管理職').getByText('キャンセル理由：顧客訪問の予定が入ったため').waitFor();
+    await rowOf(hanako, '丸の内').getByText('キャンセル理由：顧客訪問の予定が入ったため').waitFor();
 
     const taro = pages[2]!;
     await taro.reload();
-    await rowOf(taro, '新任管理職').getByText('申込確定').waitFor();
+    await rowOf(taro, '丸の内').getByText('申込確定').waitFor();
     await taro.getByRole('navigation').getByRole('link', { name: '研修・サービス購入履歴' }).click();
-    await rowOf(taro, '新任管理職').getByText('44,000円（税込）').waitFor();
-    await rowOf(taro, '新任管理職').getByText('申込確定').waitFor();
+    await rowOf(taro, '丸の内').getByText('44,000円（税込）').waitFor();
+    await rowOf(taro, '丸の内').getByText('申込確定').waitFor();
     await shot(taro, 'training-appl-06-purchases-1280');
   });
 
   it("the 管理者 sees the session on 受講者詳細 and 花子's history by choosing her", async () => {
     const admin = await signIn('admin');
     await admin.getByRole('navigation').getByRole('link', { name: '受講者詳細' }).click();
-    await rowOf(admin, '新任管理職').getByText('確定 1 / 定員 1・申請中 0・キャンセル待ち 0').waitFor();
-    await rowOf(admin, '新任管理職').getByRole('button', { name: '開く' }).click();
+    await rowOf(admin, '丸の内').getByText('確定 1 / 定員 1・申請中 0・キャンセル待ち 0').waitFor();
+    await rowOf(admin, '丸の内').getByRole('button', { name: '開く' }).click();
     await rowOf(admin, '鈴木 太郎').getByText('申込確定').waitFor();
     await rowOf(admin, '佐藤 花子').getByText('キャンセル', { exact: true }).waitFor();
     await admin.getByText('出欠は日程の終了後に記録できます。').waitFor();
@@ -136,9 +137,28 @@ describe.skipIf(!hasChromium)('training: apply → 承認決裁 → キャンセ
     await admin.getByRole('navigation').getByRole('link', { name: '研修・サービス購入履歴' }).click();
     await admin.getByPlaceholder('氏名・ログインIDで検索').fill('花子');
     await admin.getByRole('option', { name: '佐藤 花子（hanako）' }).click();
-    await rowOf(admin, '新任管理職').getByText('キャンセル', { exact: true }).waitFor();
-    await rowOf(admin, '新任管理職').getByText('キャンセル理由：顧客訪問の予定が入ったため').waitFor();
+    await rowOf(admin, '丸の内').getByText('キャンセル', { exact: true }).waitFor();
+    await rowOf(admin, '丸の内').getByText('キャンセル理由：顧客訪問の予定が入ったため').waitFor();
     await shot(admin, 'training-appl-08-purchases-admin-1280');
+  });
+
+  it('the 管理者 records 出席 / 修了 in bulk on 受講者詳細 of the session that has ended', async () => {
+    const admin = pages[3]!;
+    await admin.goto(`${base}/attendees?session=${seed.endedSessionId}`);
+    await rowOf(admin, '佐藤 花子').waitFor();
+    await admin.getByRole('button', { name: '全員を出席にする' }).click();
+    await admin.getByLabel('鈴木 太郎 出欠').first().click();
+    await admin.getByRole('option', { name: '修了' }).click();
+    await admin.getByRole('button', { name: '出欠を保存' }).click();
+    await admin.getByText('2件の出欠を保存しました').waitFor();
+    await shot(admin, 'training-appl-11-attendance-1280');
+    await admin.reload();
+    await expect(admin.getByLabel('佐藤 花子 出欠').first().inputValue()).resolves.toBe('出席');
+    await expect(admin.getByLabel('鈴木 太郎 出欠').first().inputValue()).resolves.toBe('修了');
+    // the applicant's history shows it
+    const hanako = pages[0]!;
+    await hanako.getByRole('navigation').getByRole('link', { name: '研修・サービス購入履歴' }).click();
+    await rowOf(hanako, 'Zoom').getByText('出席', { exact: true }).waitFor();
   });
 
   it('at 375 px the form, 申込一覧 and 承認待ち read without a horizontal scroll', async () => {

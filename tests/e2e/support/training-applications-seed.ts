@@ -1,10 +1,17 @@
 // The 申込 journey's data, written before the server starts (`tsx tests/e2e/support/training-applications-seed.ts <out.json>`):
 // the demo 契約組織 with a 管理者, a 承認者 (boss) and two 一般 users whose 承認者 is boss, all with one
-// known password, and a course with a one-seat session in a month. The ids go to <out.json>.
+// known password, a course with a one-seat session in a month and an online session that ended yesterday
+// (both applicants confirmed). The ids go to <out.json>.
 import { writeFileSync } from 'node:fs';
 import { hashPassword } from '@jinji/auth/passwords';
 import { eq } from 'drizzle-orm';
-import { courseSessions, courses, organisations, users } from '../../../apps/training-server/src/db/schema/index';
+import {
+  applications,
+  courseSessions,
+  courses,
+  organisations,
+  users,
+} from '../../../apps/training-server/src/db/schema/index';
 import { seedTrainingDemo } from '../../../apps/training-server/src/features/organisations/demo';
 import { bootBoth } from '../../../scripts/compose';
 
@@ -77,9 +84,38 @@ try {
         cancelDeadline: new Date(startsAt.getTime() - 3 * DAY),
       })
       .returning();
+    // a session that ended yesterday, both applicants confirmed: 出欠 can be recorded
+    const past = new Date(Date.now() - DAY);
+    const [ended] = await tx
+      .insert(courseSessions)
+      .values({
+        organisationId,
+        courseId: course!.id,
+        startsAt: past,
+        endsAt: new Date(past.getTime() + 3 * 3_600_000),
+        venueKind: 'online',
+        place: 'Zoom',
+        capacity: 10,
+        seatsTaken: 2,
+        applyDeadline: new Date(past.getTime() - 7 * DAY),
+        cancelDeadline: new Date(past.getTime() - 3 * DAY),
+      })
+      .returning();
+    await tx.insert(applications).values(
+      applicants.map((a) => ({
+        organisationId,
+        sessionId: ended!.id,
+        userId: a.id,
+        approverId: boss!.id,
+        status: 'confirmed' as const,
+        decidedBy: boss!.id,
+        decidedAt: new Date(past.getTime() - 10 * DAY),
+      })),
+    );
     return {
       organisationId,
       sessionId: session!.id,
+      endedSessionId: ended!.id,
       userIds: Object.fromEntries(applicants.map((a) => [a.loginId, a.id])),
     };
   });
