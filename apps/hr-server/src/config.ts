@@ -5,7 +5,7 @@ import { type WebAppConfig, webAppConfigLoader } from '@jinji/server-kit/config'
 
 export type Config = WebAppConfig;
 
-export const loadConfig = webAppConfigLoader({
+export const loadConfig: (env?: NodeJS.ProcessEnv) => Config = webAppConfigLoader({
   portVar: 'PORT',
   defaultPort: 3000,
   webDistVar: 'JINJI_WEB_DIST',

@@ -10,6 +10,7 @@ import type { FastifyServerOptions } from 'fastify';
 import type { TrainingConfig } from './config';
 import type { TrainingDb } from './db/database';
 import { mailOutbox } from './db/schema/index';
+import { applicationRoutes } from './features/applications/applications.routes';
 import { trainingAuthRoutes } from './features/auth/auth.routes';
 import { courseRoutes } from './features/courses/courses.routes';
 import { SCIM_PREFIX, scimRoutes } from './features/scim/scim.routes';
@@ -21,7 +22,7 @@ export async function buildTrainingApp(opts: {
   config: TrainingConfig;
   db: TrainingDb;
   logger?: FastifyServerOptions['logger'] | boolean;
-  /** The outbox's worker; without it (no SMTP_URL, most tests) mails stay in the outbox. */
+  /** The outbox's worker, woken after a step wrote mails; without it (no SMTP_URL, most tests) they stay in the outbox. */
   mail?: MailWorker;
 }) {
   const { config, db, mail = NO_MAIL_WORKER } = opts;
@@ -51,6 +52,7 @@ export async function buildTrainingApp(opts: {
   await app.register(scimRoutes, { db, config, prefix: SCIM_PREFIX });
   await app.register(trainingUserRoutes, { db, config, mail });
   await app.register(courseRoutes, { db, config });
+  await app.register(applicationRoutes, { db, mail, publicUrl: config.publicUrl, config });
   return app;
 }
 

@@ -13,16 +13,23 @@ import { trainingTestTemplate } from './global-setup';
 
 export const PASSWORD = 'Sazanka-no-hana-2026!';
 
+/**
+ * `configure`: the test's config from the defaults; `poolSize`: the request pool on PostgreSQL (a race test
+ * wants real parallel connections); `loginsPerMinute`: the login rate limit, for a file that signs many in.
+ */
 export async function trainingTestApp(
   opts: {
     configure?: (config: TrainingConfig) => TrainingConfig;
     logger?: Parameters<typeof buildTrainingApp>[0]['logger'];
+    poolSize?: number;
+    loginsPerMinute?: number;
   } = {},
 ) {
-  const db = await createTestDatabase(trainingTestTemplate, trainingDatabase.spec, { poolSize: 2 });
+  const db = await createTestDatabase(trainingTestTemplate, trainingDatabase.spec, { poolSize: opts.poolSize ?? 2 });
   const env = { NODE_ENV: 'test', LOG_LEVEL: 'silent', JINJI_TRAINING_WEB_DIST: '/nonexistent' } as const;
   const base = loadTrainingConfig(env);
-  const defaults = { ...base, login: { ...base.login, lockThreshold: 3 } };
+  const login = { ...base.login, lockThreshold: 3, ratePerMinute: opts.loginsPerMinute ?? base.login.ratePerMinute };
+  const defaults = { ...base, login };
   const config = opts.configure ? opts.configure(defaults) : defaults;
   const app = await buildTrainingApp({ config, db, logger: opts.logger ?? false });
   await app.ready();

@@ -4,6 +4,7 @@ import {
   displayWidth,
   durationParts,
   formatDateTime,
+  formatDateTimeWeekday,
   formatDayTime,
   formatDuration,
   formatSince,
@@ -115,6 +116,14 @@ describe('formatDateTime', () => {
     expect(formatDateTime('2026-01-04T15:00:07Z')).toBe('2026/01/05 00:00:07');
     expect(formatDateTime('2026-12-31T15:00:00Z')).toBe('2027/01/01 00:00:00');
     expect(formatDateTime(null)).toBe('-');
+  });
+});
+
+describe('formatDateTimeWeekday', () => {
+  it('shows the day of the week of the Japanese date (04:00 UTC on Tuesday is 13:00 火)', () => {
+    expect(formatDateTimeWeekday('2026-12-01T04:00:00Z')).toBe('2026/12/01 (火) 13:00');
+    expect(formatDateTimeWeekday('2026-12-05T15:30:00Z')).toBe('2026/12/06 (日) 00:30');
+    expect(formatDateTimeWeekday(undefined)).toBe('-');
   });
 });
 

@@ -165,6 +165,12 @@ export function formatTimeSpan(startIso: string, endIso: string): string {
   return `${a.day} (${a.weekday}) ${a.time} – ${b.day} (${b.weekday}) ${b.time}`;
 }
 
+/** formatDayTime for a value that may be missing ('-') or not a moment (shown as it is). */
+export function formatDateTimeWeekday(iso: string | null | undefined): string {
+  if (!iso) return '-';
+  return Number.isNaN(Date.parse(iso)) ? iso : formatDayTime(iso);
+}
+
 /** Whole years and months from `from` to `to` (both yyyy-mm-dd); never negative. */
 export function durationParts(from: string, to: string): { years: number; months: number } {
   const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];

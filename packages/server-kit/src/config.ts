@@ -91,8 +91,9 @@ const ZPublicUrl = z
   .optional();
 
 /**
- * The loader of such an app's config: its port from `portVar` (default `defaultPort`), and its built web
- * app from `webDistVar` or else `builtWeb`. An app with more variables extends ZBaseEnv itself.
+ * The loader of such an app's config: its port from `portVar` (default `defaultPort`), its built web
+ * app from `webDistVar` or else `builtWeb`, its public address from `publicUrlVar` or else
+ * http://<host>:<port>. An app with more variables extends ZBaseEnv itself.
  */
 export function webAppConfigLoader(opts: {
   portVar: string;
@@ -102,7 +103,10 @@ export function webAppConfigLoader(opts: {
   /** the variable of the public address (default `http://<HOST>:<port>`, localhost for a wildcard host) */
   publicUrlVar: string;
 }) {
-  const schema = ZBaseEnv.extend({ [opts.portVar]: port(opts.defaultPort), [opts.webDistVar]: z.string().optional() });
+  const schema = ZBaseEnv.extend({
+    [opts.portVar]: port(opts.defaultPort),
+    [opts.webDistVar]: z.string().optional(),
+  });
   return (env: NodeJS.ProcessEnv = process.env): WebAppConfig => {
     const e = parseEnv(schema, env) as TBaseEnv & Record<string, unknown>;
     const webDist = path.resolve((e[opts.webDistVar] as string | undefined) ?? opts.builtWeb);

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type E2eDatabase, startServer, type TestServer } from '@jinji/test-kit/e2e-server';
+import { type E2eDatabase, type StartServerOptions, startServer, type TestServer } from '@jinji/test-kit/e2e-server';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { repoRoot, TRAINING_DATA_DIR_TEMPLATE_ENV } from './paths';
@@ -103,3 +103,13 @@ export function useTrainingDemo(prefix: string): { get(): TTrainingDemo } {
     },
   };
 }
+
+/** `npm start`'s server (scripts/serve.ts): HR and training over one engine, each on a free port (urls.PORT, urls.TRAINING_PORT). */
+export const startBothApps = (opts: Pick<StartServerOptions, 'env' | 'prepare' | 'cliScript'> = {}) =>
+  startServer({
+    repoRoot,
+    script: 'scripts/serve.ts',
+    portEnv: ['PORT', 'TRAINING_PORT'],
+    dataDirEnv: 'JINJI_DATA_DIR',
+    ...opts,
+  });

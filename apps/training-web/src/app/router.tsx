@@ -1,6 +1,6 @@
-// The course-application system's screens: /login, and its menu in the seed's order, a page 準備中 until
-// its issue (the kit's flat-menu router and frame); and the pages beyond the menu (講座詳細, 講座の編集,
-// the deep link to a session's お申込みフォーム).
+// The course-application system's screens: /login, and its menu in the seed's order (the kit's flat-menu
+// router and frame); and the pages beyond the menu (講座詳細, 講座の編集, the deep link to a session's
+// お申込みフォーム, the form itself). Every page is a chunk of its own.
 import { createAppRouter } from '@jinji/web-kit/ui/app-router';
 import { lazyRouteComponent, type RouteComponent } from '@tanstack/react-router';
 import { meQueryOptions } from '../features/auth/api/auth';
@@ -35,10 +35,26 @@ export const { router, queryClient } = createAppRouter({
       lazyRouteComponent(() => import('../features/users/components/users-page'), 'UsersPage'),
     ),
     nav('courses', '/courses', lazyRouteComponent(coursePage, 'CourseSearchPage')),
-    nav('applications', '/applications'),
-    nav('approvals', '/approvals'),
-    nav('purchases', '/purchases'),
-    nav('attendees', '/attendees'),
+    nav(
+      'applications',
+      '/applications',
+      lazyRouteComponent(() => import('../features/applications/components/applications-page'), 'ApplicationsPage'),
+    ),
+    nav(
+      'approvals',
+      '/approvals',
+      lazyRouteComponent(() => import('../features/applications/components/approvals-page'), 'ApprovalsPage'),
+    ),
+    nav(
+      'purchases',
+      '/purchases',
+      lazyRouteComponent(() => import('../features/applications/components/purchases-page'), 'PurchasesPage'),
+    ),
+    nav(
+      'attendees',
+      '/attendees',
+      lazyRouteComponent(() => import('../features/applications/components/attendees-page'), 'AttendeesPage'),
+    ),
     nav(
       'integration',
       '/integration',
@@ -61,6 +77,14 @@ export const { router, queryClient } = createAppRouter({
       path: '/courses/$courseId/sessions/$sessionId/apply',
       title: 'courses.applyTitle',
       page: lazyRouteComponent(sessionApply, 'SessionApplyPage'),
+    },
+    {
+      path: '/applications/new',
+      title: 'applications.formTitle',
+      page: lazyRouteComponent(
+        () => import('../features/applications/components/application-form-page'),
+        'ApplicationFormPage',
+      ),
     },
   ],
 });

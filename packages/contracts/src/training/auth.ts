@@ -16,10 +16,10 @@ export type TTrainingLoginRequest = z.infer<typeof ZTrainingLoginRequest>;
 export const ZTrainingMeResponse = z.object({
   user: ZSessionUser,
   organization: z.object({ id: z.string(), code: z.string(), name: z.string() }),
+  /** システム権限: which menus and actions the screens offer (the server decides again on every call) */
+  systemRole: ZSystemRole,
   /** true: the password must be changed before any other API answers */
   mustChangePassword: z.boolean(),
-  /** システム権限: what the screens offer (the server decides access on it again) */
-  systemRole: ZSystemRole,
 });
 export type TTrainingMeResponse = z.infer<typeof ZTrainingMeResponse>;
 

@@ -24,8 +24,8 @@ export const meOf = ({
 }: repo.SessionMe): TTrainingMeResponse => ({
   user: { id, loginId, displayName, email },
   organization,
-  mustChangePassword: false,
   systemRole,
+  mustChangePassword: false,
 });
 
 export async function resolveTrainingSession(db: TrainingDb, config: TrainingConfig, token: string) {

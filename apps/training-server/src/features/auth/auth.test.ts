@@ -25,8 +25,8 @@ describe(`training auth (${TEST_DB})`, () => {
     const me = {
       user: { id: org.userIds[1], loginId: 'sato', displayName: 'sato', email: null },
       organization: { id: org.id, code: org.code, name: `研修組織 ${org.code}` },
-      mustChangePassword: false,
       systemRole: 'general',
+      mustChangePassword: false,
     };
     expect(login.json()).toEqual(me);
     expect(c.cookie('__Host-jinji_trn_sid')).toMatch(new RegExp(`^${org.id}\\.`));

@@ -364,7 +364,7 @@ describe(`OpenAPI (${TEST_DB})`, () => {
     };
     expect(
       Object.keys(doc.paths)
-        .filter((p) => p.includes('course') || p.includes('catalog'))
+        .filter((p) => p.startsWith('/api/v1/courses') || p.includes('catalog'))
         .sort(),
     ).toEqual([
       '/api/link/v1/catalog',
