@@ -1,0 +1,195 @@
+// One table for 対応記録一覧, 期限付きタスク and the employee tab: 記録日 (weekday), カテゴリ, タイトル・内容 with
+// 「報告者：〇〇さん 対象者：〇〇さん」, 対応期限 (「期限切れ」 in red), 状態 and the row's actions.
+import type { TRecord } from '@jinji/contracts/hr/records';
+import { formatDateWithWeekday } from '@jinji/ja/text';
+import { ActionIcon, Badge, Button, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useDeleteRecord, useSetRecordCompleted } from '../api/records';
+import { RecordEditor } from './record-editor';
+
+export function PeopleLine({ record }: { record: Pick<TRecord, 'reporters' | 'targets'> }) {
+  const { t } = useTranslation();
+  const names = (people: { name: string }[]) => people.map((p) => t('records.san', { name: p.name })).join('、');
+  return (
+    <Text size="xs" c="dimmed">
+      {record.reporters.length > 0 && `${t('records.reporterLine', { names: names(record.reporters) })} `}
+      {t('records.targetLine', { names: names(record.targets) })}
+    </Text>
+  );
+}
+
+export function StatusBadge({ record }: { record: Pick<TRecord, 'status'> }) {
+  const { t } = useTranslation();
+  return record.status === 'done' ? (
+    <Badge color="teal" variant="light">
+      {t('records.statusDone')}
+    </Badge>
+  ) : (
+    <Badge color="gray" variant="outline">
+      {t('records.statusOpen')}
+    </Badge>
+  );
+}
+
+function DueCell({ record, isDueThisWeek }: { record: TRecord; isDueThisWeek?: boolean }) {
+  const { t } = useTranslation();
+  if (!record.dueOn) return <Text size="sm">{t('records.noDue')}</Text>;
+  return (
+    <Stack gap={2}>
+      <Text size="sm" c={record.isOverdue ? 'red.8' : undefined} fw={record.isOverdue ? 700 : undefined}>
+        {formatDateWithWeekday(record.dueOn)}
+      </Text>
+      {record.isOverdue && (
+        <Badge color="red" variant="filled" size="sm">
+          {t('records.overdue')}
+        </Badge>
+      )}
+      {!record.isOverdue && isDueThisWeek && (
+        <Badge color="orange" variant="light" size="sm">
+          {t('records.thisWeek')}
+        </Badge>
+      )}
+    </Stack>
+  );
+}
+
+function Body({ text }: { text: string }) {
+  const { t } = useTranslation();
+  const [isOpen, setIsOpen] = useState(false);
+  if (!text) return null;
+  const isLong = text.length > 120 || text.includes('\n');
+  return (
+    <Stack gap={0} align="flex-start">
+      <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} lineClamp={isOpen ? undefined : 2}>
+        {text}
+      </Text>
+      {isLong && (
+        <Button variant="subtle" size="compact-xs" onClick={() => setIsOpen((v) => !v)}>
+          {isOpen ? t('records.less') : t('records.more')}
+        </Button>
+      )}
+    </Stack>
+  );
+}
+
+export function RecordTable({
+  records,
+  dueThisWeek,
+}: {
+  records: TRecord[];
+  /** 期限付きタスク: which rows are 今週期限 */
+  dueThisWeek?: Set<string>;
+}) {
+  const { t } = useTranslation();
+  const [editing, setEditing] = useState<TRecord | null>(null);
+  const complete = useSetRecordCompleted();
+  const remove = useDeleteRecord();
+  return (
+    <>
+      <Table.ScrollContainer minWidth={880}>
+        <Table verticalSpacing="sm" highlightOnHover>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w={130}>{t('records.colRecordedOn')}</Table.Th>
+              <Table.Th w={140}>{t('records.colCategory')}</Table.Th>
+              <Table.Th>{t('records.colTitle')}</Table.Th>
+              <Table.Th w={130}>{t('records.colDue')}</Table.Th>
+              <Table.Th w={90}>{t('records.colStatus')}</Table.Th>
+              <Table.Th w={110}>{t('records.colAssignee')}</Table.Th>
+              <Table.Th w={170}>{t('records.colActions')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {records.map((r) => (
+              <Table.Tr
+                key={r.id}
+                data-testid="record-row"
+                bg={r.isOverdue ? 'var(--mantine-color-red-light)' : undefined}
+              >
+                <Table.Td>
+                  <Text size="sm">{formatDateWithWeekday(r.recordedOn)}</Text>
+                  {r.createdBy && (
+                    <Text size="xs" c="dimmed">
+                      {r.createdBy.displayName}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <Stack gap={2} align="flex-start">
+                    <Text size="sm">{r.category.name}</Text>
+                    {r.subcategory && (
+                      <Text size="xs" c="dimmed">
+                        {r.subcategory.name}
+                      </Text>
+                    )}
+                    {r.isSensitive && (
+                      <Badge color="grape" variant="light" size="xs">
+                        {t('records.sensitive')}
+                      </Badge>
+                    )}
+                  </Stack>
+                </Table.Td>
+                <Table.Td>
+                  <Stack gap={2}>
+                    <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
+                      {r.title}
+                    </Text>
+                    <PeopleLine record={r} />
+                    <Body text={r.body} />
+                  </Stack>
+                </Table.Td>
+                <Table.Td>
+                  <DueCell record={r} isDueThisWeek={dueThisWeek?.has(r.id)} />
+                </Table.Td>
+                <Table.Td>
+                  <StatusBadge record={r} />
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{r.assignee?.displayName ?? '-'}</Text>
+                </Table.Td>
+                <Table.Td>
+                  <Group gap={4} wrap="nowrap">
+                    <Button
+                      size="compact-sm"
+                      variant={r.status === 'open' ? 'filled' : 'default'}
+                      loading={complete.isPending && complete.variables?.id === r.id}
+                      onClick={async () => {
+                        await complete.mutateAsync({ id: r.id, isCompleted: r.status === 'open' });
+                        if (r.status === 'open')
+                          notifications.show({ color: 'teal', message: t('records.completedMessage') });
+                      }}
+                    >
+                      {r.status === 'open' ? t('records.complete') : t('records.reopen')}
+                    </Button>
+                    <Tooltip label={t('records.edit')}>
+                      <ActionIcon variant="subtle" aria-label={t('records.edit')} onClick={() => setEditing(r)}>
+                        ✎
+                      </ActionIcon>
+                    </Tooltip>
+                    <Tooltip label={t('records.delete')}>
+                      <ActionIcon
+                        variant="subtle"
+                        color="red"
+                        aria-label={t('records.delete')}
+                        onClick={async () => {
+                          if (!window.confirm(t('records.deleteConfirm'))) return;
+                          await remove.mutateAsync(r.id);
+                          notifications.show({ message: t('records.deleted') });
+                        }}
+                      >
+                        ✕
+                      </ActionIcon>
+                    </Tooltip>
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {editing && <RecordEditor record={editing} onClose={() => setEditing(null)} />}
+    </>
+  );
+}
