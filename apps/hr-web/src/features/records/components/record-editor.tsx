@@ -93,7 +93,14 @@ export function RecordEditor({
   const save = useSaveRecord();
   const [draft, setDraft] = useState<TDraft>(() => draftOf(record, initialTargets));
   const [errors, setErrors] = useState<TFieldErrors>({});
-  const set = (patch: Partial<TDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  const set = (patch: Partial<TDraft>) => {
+    setDraft((d) => ({ ...d, ...patch }));
+    // a field the user has just changed no longer shows the old message
+    const paths = Object.keys(patch).map((k) =>
+      k === 'targets' ? 'targetIds' : k === 'reporters' ? 'reporterIds' : k,
+    );
+    setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !paths.includes(k))));
+  };
   const categories = options.data?.categories ?? [];
   const category = categories.find((c) => c.id === draft.categoryId);
   const shown = (isValid: boolean, id: string, current: string | null) => isValid || id === current;
