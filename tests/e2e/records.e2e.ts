@@ -6,7 +6,7 @@
 import { journeyDatabases, type TestServer } from '@jinji/test-kit/e2e-server';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { accountCreateArgs, type TAccount, tenantCreateArgs } from './support/app';
+import { accountCreateArgs, dayInJapan, type TAccount, tenantCreateArgs } from './support/app';
 import { hasChromium, shot } from './support/browser';
 import { useJourney } from './support/journey';
 import { callApi, logInAs, logInAsAdmin } from './support/session';
@@ -30,9 +30,6 @@ const YAMADA: TAccount = {
   email: 'yamada@acme.example.jp',
 };
 
-/** yyyy-mm-dd in Japan, `days` from today */
-const dayInJapan = (days: number) =>
-  new Date(Date.now() + 9 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
 const WEEKDAYS = ['日', '月', '火', '水', '木', '金', '土'];
 const withWeekday = (iso: string) =>
   `${iso.replaceAll('-', '/')} (${WEEKDAYS[new Date(`${iso}T00:00:00Z`).getUTCDay()]})`;

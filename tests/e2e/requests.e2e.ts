@@ -7,7 +7,7 @@
 import { journeyDatabases, type TestServer } from '@jinji/test-kit/e2e-server';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { accountCreateArgs, type TAccount, tenantCreateArgs } from './support/app';
+import { accountCreateArgs, dayInJapan, type TAccount, tenantCreateArgs } from './support/app';
 import { hasChromium, shot } from './support/browser';
 import { useJourney } from './support/journey';
 import { callApi, logInAs, logInAsAdmin, logOut } from './support/session';
@@ -31,9 +31,6 @@ const JINJI: TAccount = {
   email: 'jinji@acme.example.jp',
 };
 
-/** yyyy-mm-dd in Japan, `days` from today */
-const dayInJapan = (days: number) =>
-  new Date(Date.now() + 9 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
 const EFFECTIVE = dayInJapan(30);
 const slash = (iso: string) => iso.replaceAll('-', '/');
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');

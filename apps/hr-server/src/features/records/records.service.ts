@@ -426,6 +426,19 @@ async function mailAssignee(
   ]);
 }
 
+/** The columns an input sets, on create and edit alike (the search form folded from タイトル and 内容). */
+const storedValues = (input: TRecordValues, isSensitive: boolean) => ({
+  categoryId: input.categoryId,
+  subcategoryId: input.subcategoryId,
+  title: input.title,
+  body: input.body,
+  recordedOn: input.recordedOn,
+  dueOn: input.dueOn,
+  assigneeUserId: input.assigneeUserId,
+  isSensitive,
+  searchText: toSearchForm(`${input.title}|${input.body}`),
+});
+
 export async function createRecord(deps: RecordDeps, ctx: Actor, input: TRecordValues): Promise<TRecord> {
   requireManage(ctx);
   const result = await deps.db.asTenant(ctx.tenantId, async (tx) => {
@@ -433,18 +446,10 @@ export async function createRecord(deps: RecordDeps, ctx: Actor, input: TRecordV
     const isSensitive = SENSITIVE_RECORD_CATEGORY_CODES.includes(checked.category.code);
     const row = await insertRecord(tx, {
       tenantId: ctx.tenantId,
-      categoryId: input.categoryId,
-      subcategoryId: input.subcategoryId,
-      title: input.title,
-      body: input.body,
-      recordedOn: input.recordedOn,
-      dueOn: input.dueOn,
+      ...storedValues(input, isSensitive),
       completedAt: input.isCompleted ? new Date() : null,
       completedBy: input.isCompleted ? userIdOf(ctx) : null,
-      assigneeUserId: input.assigneeUserId,
-      isSensitive,
       createdBy: userIdOf(ctx),
-      searchText: toSearchForm(`${input.title}|${input.body}`),
     });
     await replacePeople(tx, ctx.tenantId, row.id, { targets: input.targetIds, reporters: input.reporterIds });
     await recordAudit(tx, ctx, {
@@ -477,15 +482,7 @@ export async function updateRecord(deps: RecordDeps, ctx: Actor, id: string, inp
           : { completedAt: null, completedBy: null };
     const isReminderStale = current.dueOn !== input.dueOn || current.assigneeUserId !== input.assigneeUserId;
     const values = {
-      categoryId: input.categoryId,
-      subcategoryId: input.subcategoryId,
-      title: input.title,
-      body: input.body,
-      recordedOn: input.recordedOn,
-      dueOn: input.dueOn,
-      assigneeUserId: input.assigneeUserId,
-      isSensitive,
-      searchText: toSearchForm(`${input.title}|${input.body}`),
+      ...storedValues(input, isSensitive),
       ...completion,
       ...(isReminderStale ? { reminderSentOn: null } : {}),
     };
