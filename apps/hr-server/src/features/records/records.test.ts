@@ -353,6 +353,11 @@ describe(`応対記録 (${TEST_DB})`, () => {
     expect(exported.map((e) => e.after.rows)).toEqual([5, 5]);
   });
 
+  it('a 大区分 in use by a record cannot be deleted, only made invalid (R-MST-2)', async () => {
+    const res = await hr.request('DELETE', `/api/v1/masters/record_category/${cat['09']!.id}`);
+    expect(res.statusCode).toBe(409);
+  });
+
   it('roles without records.manage get 403 (従業員管理者)', async () => {
     const c = new Client(t.app);
     await c.login('acme', 'emp-admin', STRONG_PASSWORD);
