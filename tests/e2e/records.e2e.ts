@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { accountCreateArgs, dayInJapan, type TAccount, tenantCreateArgs } from './support/app';
 import { hasChromium, shot } from './support/browser';
 import { useJourney } from './support/journey';
-import { callApi, logInAs, logInAsAdmin } from './support/session';
+import { apiJson, employeeIdByNumber, logInAs, logInAsAdmin } from './support/session';
 
 const JINJI: TAccount = {
   loginId: 'jinji',
@@ -62,13 +62,9 @@ describe.skipIf(!hasChromium).each(journeyDatabases())(
 
     const main = () => page.getByRole('main');
     const dialog = () => page.getByRole('dialog');
-    async function api<T>(method: 'GET' | 'POST' | 'PUT', path: string, data?: unknown): Promise<T> {
-      const res = await callApi(page, server.url, method, path, data);
-      if (res.status() >= 300) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
-      return (await res.json()) as T;
-    }
-    const employeeId = async (number: string) =>
-      (await api<{ items: { id: string }[] }>('GET', `/api/v1/employees?employeeNumber=${number}`)).items[0]!.id;
+    const api = <T>(method: 'GET' | 'POST' | 'PUT', path: string, data?: unknown) =>
+      apiJson<T>(page, server.url, method, path, data);
+    const employeeId = (number: string) => employeeIdByNumber(page, server.url, number);
 
     it('人事 records a task on the 応対記録 tab of 佐藤 花子, 山田 太郎 as 報告者', async () => {
       await logInAsAdmin(page, server.url);
