@@ -7,10 +7,10 @@
 import { journeyDatabases, type TestServer } from '@jinji/test-kit/e2e-server';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { accountCreateArgs, type TAccount, tenantCreateArgs } from './support/app';
+import { accountCreateArgs, dayInJapan, type TAccount, tenantCreateArgs } from './support/app';
 import { hasChromium, shot } from './support/browser';
 import { useJourney } from './support/journey';
-import { callApi, logInAs, logInAsAdmin, logOut } from './support/session';
+import { apiJson, callApi, employeeIdByNumber, logInAs, logInAsAdmin, logOut } from './support/session';
 
 const YAMADA: TAccount = {
   loginId: 'yamada',
@@ -31,9 +31,6 @@ const JINJI: TAccount = {
   email: 'jinji@acme.example.jp',
 };
 
-/** yyyy-mm-dd in Japan, `days` from today */
-const dayInJapan = (days: number) =>
-  new Date(Date.now() + 9 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
 const EFFECTIVE = dayInJapan(30);
 const slash = (iso: string) => iso.replaceAll('-', '/');
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
@@ -63,13 +60,9 @@ describe.skipIf(!hasChromium).each(journeyDatabases())(
     );
 
     const main = () => page.getByRole('main');
-    async function api<T>(method: 'GET' | 'POST' | 'PUT', path: string, data?: unknown): Promise<T> {
-      const res = await callApi(page, server.url, method, path, data);
-      if (res.status() >= 300) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
-      return (await res.json()) as T;
-    }
-    const employeeId = async (number: string) =>
-      (await api<{ items: { id: string }[] }>('GET', `/api/v1/employees?employeeNumber=${number}`)).items[0]!.id;
+    const api = <T>(method: 'GET' | 'POST' | 'PUT', path: string, data?: unknown) =>
+      apiJson<T>(page, server.url, method, path, data);
+    const employeeId = (number: string) => employeeIdByNumber(page, server.url, number);
 
     it('HR puts both employees in 営業部, makes 人事 太郎 a 人事管理者 and sets 営業部の所属長 on 届出種類設定', async () => {
       await logInAsAdmin(page, server.url);

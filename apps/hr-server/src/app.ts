@@ -23,10 +23,12 @@ import type { JobQueue } from './features/imports/imports.service';
 import { mailRoutes } from './features/mail/mail.routes';
 import { masterRoutes } from './features/masters/masters.routes';
 import { passwordPolicyRoutes } from './features/password-policy/password-policy.routes';
+import { recordRoutes } from './features/records/records.routes';
 import { requestRoutes } from './features/requests/requests.routes';
 import { selfServiceRoutes } from './features/self-service/self-service.routes';
 import { setupRoutes } from './features/tenants/setup.routes';
 import { HR_JOBS_SCHEMA } from './jobs/boss';
+import { registerRecordJobs } from './jobs/records';
 import { registerRequestJobs } from './jobs/requests';
 import { registerWorkers } from './jobs/workers';
 import { authPlugin } from './plugins/auth';
@@ -81,6 +83,7 @@ export async function buildApp({
   await app.register(auditRoutes, { db });
   await app.register(selfServiceRoutes, { db });
   await app.register(requestRoutes, { db, mail });
+  await app.register(recordRoutes, { db, mail });
   await app.register(mailRoutes, { db, mail, isSmtpConfigured: config.mail.smtpUrl !== undefined });
 
   return app;
@@ -96,6 +99,7 @@ export const servedHr = (config: Config, db: Database): ServedApp =>
     mailOutbox,
     build: async ({ boss, mail }) => {
       await registerRequestJobs(boss, { db, mail });
+      await registerRecordJobs(boss, { db, mail });
       return buildApp({ config, db, jobs: await registerWorkers(boss, db), mail });
     },
   });

@@ -9,6 +9,7 @@ import { NO_MAIL_WORKER } from '@jinji/mail/worker';
 import type { Database, Tx } from './db/client';
 import { createAccount } from './features/auth/auth.service';
 import { writeNewEmployees } from './features/employees/employee-writes';
+import { remindDueTasks } from './features/records/records.service';
 import { applyDueRequests } from './features/requests/requests.service';
 import { seedDemo } from './features/tenants/demo';
 import { createTenant } from './features/tenants/tenants.service';
@@ -21,6 +22,8 @@ export const USAGE = `使い方: npm run jinji -- <command>
                  （--employee-number: その従業員を登録してアカウントを紐づける。--startup: 従業員スタートアップ対象）
   requests:apply [--date yyyy-mm-dd]
                  （承認済み・適用待ちの届出のうち適用日が指定日（既定: 今日）までのものを従業員情報へ反映）
+  records:remind [--date yyyy-mm-dd]
+                 （対応期限が指定日（既定: 今日）の翌日の期限付きタスクの担当者へリマインドメールを送る。送信済みは送らない）
   demo [--employees <件数>]`;
 
 /** account:create --employee-number: the employee the account belongs to (「姓 名」 split at the space). */
@@ -145,6 +148,18 @@ export async function runHrCommand(db: Database, command: string | undefined, re
       }
       const result = await applyDueRequests({ db, mail: NO_MAIL_WORKER }, values.date);
       console.log(`届出を従業員情報に反映しました: ${result.applied}件（反映できなかったもの ${result.failed}件）`);
+      break;
+    }
+    case 'records:remind': {
+      // the daily reminder by hand: a day the server missed, or (journeys) a day still to come
+      const { values } = parseArgs({ args: rest, options: { date: { type: 'string' } } });
+      if (values.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) {
+        console.error('--date は yyyy-mm-dd で指定してください');
+        process.exitCode = 2;
+        break;
+      }
+      const result = await remindDueTasks({ db, mail: NO_MAIL_WORKER }, values.date);
+      console.log(`期限付きタスクのリマインドメールを作成しました: ${result.sent}件`);
       break;
     }
     case 'demo': {

@@ -1,10 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  addDays,
   displayWidth,
   durationParts,
   formatDateTime,
   formatDateTimeWeekday,
+  formatDateWithWeekday,
   formatDayTime,
   formatDuration,
   formatSince,
@@ -173,5 +175,22 @@ describe('formatTimeSpan / formatDayTime (研修の開催日時, in Japan time w
     );
     // 23:30 UTC is already the next day in Japan
     expect(formatDayTime('2026-11-30T23:30:00Z')).toBe('2026/12/01 (火) 08:30');
+  });
+});
+
+describe('days with their weekday (応対記録, the profile sheet)', () => {
+  it('shows 2026/12/01 (火) and walks the calendar across months and leap days', () => {
+    expect(formatDateWithWeekday('2026-12-01')).toBe('2026/12/01 (火)');
+    expect(formatDateWithWeekday('2025-04-15')).toBe('2025/04/15 (火)');
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(addDays('2028-03-01', -1)).toBe('2028-02-29');
+  });
+  it('adding and taking away the same number of days comes back to the day', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 40_000 }), fc.integer({ min: -1000, max: 1000 }), (n, d) => {
+        const day = addDays('1990-01-01', n);
+        expect(addDays(addDays(day, d), -d)).toBe(day);
+      }),
+    );
   });
 });

@@ -195,3 +195,16 @@ export function todayInJapan(now = new Date()): string {
   const jst = new Date(now.getTime() + 9 * 3_600_000);
   return `${jst.getUTCFullYear()}-${pad(jst.getUTCMonth() + 1)}-${pad(jst.getUTCDate())}`;
 }
+
+/** yyyy-mm-dd → 「2026/12/01 (火)」: how 応対記録 and the profile sheet show a day. */
+export function formatDateWithWeekday(iso: string): string {
+  const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+  return Number.isNaN(d.getTime()) ? iso : `${formatDate(iso)} (${WEEKDAYS[d.getUTCDay()]})`;
+}
+
+/** The day `days` after yyyy-mm-dd (negative: before), as yyyy-mm-dd. */
+export function addDays(iso: string, days: number): string {
+  const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

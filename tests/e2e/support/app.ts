@@ -26,6 +26,10 @@ export const tenantCreateArgs = () => [
   ADMIN.email,
 ];
 
+/** yyyy-mm-dd in Japan, `days` from today (HR dates are Japanese calendar days). */
+export const dayInJapan = (days: number) =>
+  new Date(Date.now() + 9 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
+
 export type TAccount = { loginId: string; password: string; name: string; email: string };
 
 /** A second account of the tenant from the CLI (`npm run jinji -- account:create`). */

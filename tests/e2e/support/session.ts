@@ -31,3 +31,21 @@ export async function callApi(
   const { csrfToken } = (await (await page.request.get(`${baseUrl}/api/v1/auth/csrf`)).json()) as { csrfToken: string };
   return page.request.fetch(`${baseUrl}${path}`, { method, headers: { 'x-csrf-token': csrfToken }, data });
 }
+
+/** callApi that expects success: the parsed JSON, or an error naming the call and the answer. */
+export async function apiJson<T>(
+  page: Page,
+  baseUrl: string,
+  method: 'GET' | 'POST' | 'PUT',
+  path: string,
+  data?: unknown,
+): Promise<T> {
+  const res = await callApi(page, baseUrl, method, path, data);
+  if (res.status() >= 300) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+/** An employee's id by 社員番号 (従業員一覧's search), as the logged-in user. */
+export const employeeIdByNumber = async (page: Page, baseUrl: string, number: string) =>
+  (await apiJson<{ items: { id: string }[] }>(page, baseUrl, 'GET', `/api/v1/employees?employeeNumber=${number}`))
+    .items[0]!.id;

@@ -14,6 +14,7 @@ import { ja as mailsJa } from '../features/mails/locales/ja';
 import { ja as mastersJa } from '../features/masters/locales/ja';
 import { ja as myStoryJa } from '../features/my-story/locales/ja';
 import { ja as passwordJa } from '../features/password/locales/ja';
+import { ja as recordsJa } from '../features/records/locales/ja';
 import { ja as requestsJa } from '../features/requests/locales/ja';
 import { ja as setupJa } from '../features/setup/locales/ja';
 import { ja as appJa } from './locales/ja';
@@ -34,6 +35,7 @@ const ja = {
   ...passwordJa,
   ...myStoryJa,
   ...requestsJa,
+  ...recordsJa,
 };
 export type TResources = TStringsOf<typeof ja>;
 

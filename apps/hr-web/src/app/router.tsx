@@ -16,6 +16,7 @@ import { createQueryClient } from '@jinji/web-kit/query-client';
 import { meQueryKey } from '@jinji/web-kit/session';
 import { ComingSoonPage } from '@jinji/web-kit/ui/coming-soon-page';
 import { ForbiddenPage } from '@jinji/web-kit/ui/forbidden-page';
+import { Skeleton } from '@mantine/core';
 import type { QueryClient } from '@tanstack/react-query';
 import {
   createRootRouteWithContext,
@@ -26,8 +27,10 @@ import {
   Outlet,
   redirect,
 } from '@tanstack/react-router';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseEmployeeSearch } from '../features/employees/api/employee-search';
+import type { TEmployeeTab } from '../features/employees/components/employee-detail-page';
 import { myProfileQueryOptions } from '../features/my-story/api/my-profile';
 import { hasPermission, isAdmin, meQueryOptions, setupStatusQueryOptions, useMe } from '../lib/session';
 import type { TResources } from './i18n';
@@ -114,6 +117,18 @@ const ApprovalsPage = lazyRouteComponent(
 const RequestTypesPage = lazyRouteComponent(
   () => import('../features/requests/components/request-types-page'),
   'RequestTypesPage',
+);
+const RecordListPage = lazyRouteComponent(
+  () => import('../features/records/components/record-list-page'),
+  'RecordListPage',
+);
+const RecordTasksPage = lazyRouteComponent(
+  () => import('../features/records/components/record-tasks-page'),
+  'RecordTasksPage',
+);
+// the 応対記録 tab of 従業員情報（詳細）: its own chunk, fetched when the tab opens
+const EmployeeRecordsTab = lazy(() =>
+  import('../features/records/components/employee-records-tab').then((m) => ({ default: m.EmployeeRecordsTab })),
 );
 const SetupPage = lazyRouteComponent(() => import('../features/setup/components/setup-page'), 'SetupPage');
 const AdminLayout = lazyRouteComponent(() => import('./admin-layout'), 'AdminLayout');
@@ -378,10 +393,30 @@ const employeeDetailRoute = createRoute({
   component: function EmployeeDetailRoute() {
     const { id } = employeeDetailRoute.useParams();
     const { t } = useTranslation();
+    const me = useMe();
+    const tabs: TEmployeeTab[] = hasPermission(me, 'records.manage')
+      ? [
+          {
+            value: 'records',
+            label: t('records.tabRecords'),
+            render: (e) => (
+              <Suspense fallback={<Skeleton h={240} />}>
+                <EmployeeRecordsTab
+                  employee={{
+                    employeeId: e.id,
+                    employeeNumber: e.employeeNumber,
+                    name: `${e.basic.lastName} ${e.basic.firstName}`,
+                  }}
+                />
+              </Suspense>
+            ),
+          },
+        ]
+      : [];
     return (
       <Permitted permission="employees.view" title={t('employeeDetail.title')}>
         {/* key: another employee starts with every card out of edit mode */}
-        <EmployeeDetailPage key={id} id={id} />
+        <EmployeeDetailPage key={id} id={id} tabs={tabs} />
       </Permitted>
     );
   },
@@ -484,8 +519,8 @@ const adminChildren = [
   adminPage('training/courses', 'trainingCourses', 'training.view'),
   adminPage('training/applications', 'trainingApplications', 'training.view'),
   adminPage('training/attendees', 'trainingAttendees', 'training.view'),
-  adminPage('records', 'recordList', 'records.manage'),
-  adminPage('records/tasks', 'recordTasks', 'records.manage'),
+  adminPage('records', 'recordList', 'records.manage', RecordListPage),
+  adminPage('records/tasks', 'recordTasks', 'records.manage', RecordTasksPage),
 ] as const;
 
 const myRoute = createRoute({

@@ -5,5 +5,6 @@ export * from './employees';
 export * from './imports';
 export * from './mail';
 export * from './masters';
+export * from './records';
 export * from './requests';
 export * from './tenants';

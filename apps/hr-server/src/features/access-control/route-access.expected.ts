@@ -85,6 +85,17 @@ export const EXPECTED_ROUTE_ACCESS: Record<string, string> = {
   // 届出: the employee's own (:requestId scoped to the session's employee by the service), the approvers'
   // list (any account: a 上長 needs no role; the service shows only what the caller approves), the settings
   'GET /api/v1/me/request-types': 'self',
+  'GET /api/v1/records': 'records.manage',
+  'GET /api/v1/records/export': 'records.manage',
+  'GET /api/v1/records/tasks': 'records.manage',
+  'GET /api/v1/records/form-options': 'records.manage',
+  'POST /api/v1/records': 'records.manage',
+  'GET /api/v1/records/:recordId': 'records.manage',
+  'PUT /api/v1/records/:recordId': 'records.manage',
+  'POST /api/v1/records/:recordId/complete': 'records.manage',
+  'POST /api/v1/records/:recordId/reopen': 'records.manage',
+  'DELETE /api/v1/records/:recordId': 'records.manage',
+  'GET /api/v1/employees/:id/records': 'records.manage',
   'GET /api/v1/me/requests': 'self',
   'POST /api/v1/me/requests': 'self',
   'GET /api/v1/me/requests/:requestId': 'self',

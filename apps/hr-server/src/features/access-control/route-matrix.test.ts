@@ -27,6 +27,7 @@ let foreignId: string;
 let foreignEmployeeId: string;
 let foreignUserId: string;
 let foreignSnapshot: unknown;
+let foreignRecordId: string;
 /** tenant A's request of an employee who is none of the actors: every /me route must answer 404 for it */
 let othersRequestId: string;
 let othersAttachmentId: string;
@@ -48,6 +49,13 @@ const snapshotTenantB = async () => [
     await t.db.executeSql(
       `select u.login_id, u.is_disabled, (select count(*) from login_throttles l where l.user_id = u.id) as throttles
        from user_accounts u where tenant_id = (select id from tenants where code = 'tenant-b') order by u.login_id`,
+    )
+  ).rows,
+  (
+    await t.db.executeSql(
+      `select r.title, r.body, r.due_on, r.completed_at, r.category_id,
+         (select count(*) from record_people p where p.record_id = r.id) as people
+       from records r where tenant_id = (select id from tenants where code = 'tenant-b') order by r.id`,
     )
   ).rows,
 ];
@@ -81,6 +89,20 @@ beforeAll(async () => {
     (await t.db.executeSql(`select id from employees where employee_number = 'B-1'`)).rows[0] as { id: string }
   ).id;
   foreignUserId = bTenant.userId;
+  // a 応対記録 of B's employee: an open task (complete/reopen/edit/delete must all 404)
+  foreignRecordId = (
+    (
+      await t.db.executeSql(
+        `insert into records (tenant_id, category_id, title, recorded_on, due_on)
+         select tenant_id, id, 'B社の記録', '2026-01-01', '2026-02-01' from master_items
+         where kind = 'record_category' and code = '01' and tenant_id = '${bTenant.tenantId}' returning id`,
+      )
+    ).rows[0] as { id: string }
+  ).id;
+  await t.db.executeSql(
+    `insert into record_people (tenant_id, record_id, employee_id, role)
+     values ('${bTenant.tenantId}', '${foreignRecordId}', '${foreignEmployeeId}', 'target')`,
+  );
   foreignSnapshot = await snapshotTenantB();
 
   // another employee of tenant A files a 届出 with an attachment
@@ -112,6 +134,7 @@ const url = (route: ApiRoute) =>
   route.url
     .replace(':id', route.url.startsWith('/api/v1/employees/') ? foreignEmployeeId : foreignId)
     .replace(':historyId', foreignId)
+    .replace(':recordId', foreignRecordId)
     .replace(':userId', foreignUserId)
     .replace(':requestId', othersRequestId)
     .replace(':attachmentId', route.url.startsWith('/api/v1/me/') ? othersAttachmentId : foreignId)
@@ -139,6 +162,11 @@ const VALID_BODIES: Record<string, unknown> = {
   'PUT /api/v1/employees/:id/assignments/:historyId': { startDate: '2025-04-01' },
   'PUT /api/v1/employees/:id/contracts/:historyId': { startDate: '2025-04-01' },
   'PUT /api/v1/request-types/:id': { name: '改ざん', route: [{ kind: 'role', role: 'hr_admin' }] },
+  'PUT /api/v1/records/:recordId': {
+    targetIds: ['00000000-0000-4000-8000-000000000001'],
+    categoryId: '00000000-0000-4000-8000-000000000002',
+    title: '改ざん',
+  },
 };
 // Routes that name employees in the body (アカウント通知, リマインド): B's employee, which must 404.
 const FOREIGN_BODY_ROUTES = ['POST /api/v1/employees/account-notices', 'POST /api/v1/employees/startup-reminders'];

@@ -21,13 +21,15 @@ import type { ApiRoute } from '../../plugins/auth';
 // ASCII inside Japanese text, so the markers are found in UTF-8, Shift_JIS and XML alike.
 const GRADE_MARK = '2級LEAKGRADE7Q';
 const AWARD_MARK = '社長賞LEAKAWARD9Z';
-const MARKS = ['LEAKGRADE7Q', 'LEAKAWARD9Z'];
+const HEALTH_MARK = '通院LEAKHEALTH3R';
+const MARKS = ['LEAKGRADE7Q', 'LEAKAWARD9Z', 'LEAKHEALTH3R'];
 
 let t: TestApp;
 let employeeId: string;
 let hr: Client;
 let requestId: string;
 let attachmentId: string;
+let healthRecordId: string;
 
 const UNALLOWED: (TAdminRole | 'ippan')[] = [
   ...ADMIN_ROLES.filter((r) => !isAllowed([r], 'employees.sensitive')),
@@ -75,6 +77,18 @@ beforeAll(async () => {
   const ippan = new Client(t.app);
   await ippan.login('tenant-a', 'u-ippan', STRONG_PASSWORD);
   ({ requestId, attachmentId } = await fileSampleRequest(hr, ippan));
+  // a 健康状態 応対記録 about that employee (an open task, so the task list carries it too)
+  const categories = (await hr.request('GET', '/api/v1/records/form-options')).json().categories;
+  const health = await hr.request('POST', '/api/v1/records', {
+    targetIds: [employeeId],
+    categoryId: categories.find((c: { code: string }) => c.code === '04').id,
+    title: HEALTH_MARK,
+    body: `診断書${HEALTH_MARK}`,
+    isCompleted: false,
+    dueOn: '2099-12-31',
+  });
+  expect(health.statusCode).toBe(201);
+  healthRecordId = health.json().id;
 }, 120_000);
 afterAll(() => t?.close());
 
@@ -82,6 +96,7 @@ const path = (route: ApiRoute) =>
   route.url
     .replace(':id', route.url.startsWith('/api/v1/requests/') ? requestId : employeeId)
     .replace(':requestId', requestId)
+    .replace(':recordId', healthRecordId)
     .replace(':attachmentId', attachmentId)
     .replace(':role', 'hr_admin');
 
@@ -91,7 +106,12 @@ function variants(route: ApiRoute): string[] {
   const out = [base];
   if (/\/(export|template|errors)$/.test(route.url)) out.push(`${base}?encoding=cp932`, `${base}?encoding=xlsx`);
   if (route.url.startsWith('/api/v1/audit-logs'))
-    out.push(`${base}?targetId=${employeeId}`, `${base}?employee=A-1`, `${base}?action=update`);
+    out.push(
+      `${base}?targetId=${employeeId}`,
+      `${base}?targetId=${healthRecordId}`,
+      `${base}?employee=A-1`,
+      `${base}?action=update`,
+    );
   return out;
 }
 

@@ -195,7 +195,18 @@ async function present(
 
 /** A reader allowed 要配慮情報 who was shown such values: one view row per employee, like the detail page. */
 async function recordSensitiveViews(tx: Tx, ctx: Actor, rows: StoredAuditRow[]): Promise<void> {
-  const employees = [...new Set(rows.filter((r) => r.isSensitive && r.targetId).map((r) => r.targetId!))];
+  // 要配慮 応対記録 rows (targetType 'record') are not an employee's 障がい・賞罰: they are logged as records
+  const employees = [
+    ...new Set(rows.filter((r) => r.isSensitive && r.targetId && r.targetType === 'employee').map((r) => r.targetId!)),
+  ];
+  const records = [...new Set(rows.filter((r) => r.isSensitive && r.targetType === 'record').map((r) => r.targetId))];
+  if (records.length > 0)
+    await recordAudit(tx, ctx, {
+      action: 'view_sensitive',
+      targetType: 'record',
+      after: { screen: '操作ログ', recordIds: records.filter(Boolean) },
+      isSensitive: true,
+    });
   await recordAudits(
     tx,
     ctx,

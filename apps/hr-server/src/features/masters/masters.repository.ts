@@ -23,6 +23,8 @@ const REFERENCES: { table: string; column: string }[] = [
   })),
   { table: 'employee_licenses', column: 'license_id' },
   { table: 'employee_disabilities', column: 'disability_type_id' },
+  { table: 'records', column: 'category_id' },
+  { table: 'records', column: 'subcategory_id' },
 ];
 
 const inUseSql = (idColumn: SQL) =>

@@ -1,8 +1,10 @@
+import type { TEmployeeDetail } from '@jinji/contracts/hr/employees';
 import { ApiError } from '@jinji/web-kit/api-client';
 import { useDocumentTitleText } from '@jinji/web-kit/page-title';
 import { AnchorLink } from '@jinji/web-kit/ui/router-links';
-import { Alert, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Alert, Group, Paper, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { employeeDetailQueryOptions } from '../api/employees';
 import { EmployeeAttendanceCard } from './employee-attendance-card';
@@ -13,8 +15,11 @@ import { EmployeeHistoryCard } from './employee-history-card';
 import { EmployeeSensitiveCard } from './employee-sensitive-card';
 import { EmployeeStatusBadge, StartupMark } from './employee-status-badge';
 
-/** 従業員情報（詳細） (R-EMP-2/3): one card per section, each with its own 【編集】. */
-export function EmployeeDetailPage({ id }: { id: string }) {
+/** A tab another slice adds to the page (応対記録), composed by the router: features do not import features. */
+export type TEmployeeTab = { value: string; label: string; render: (employee: TEmployeeDetail) => ReactNode };
+
+/** 従業員情報（詳細） (R-EMP-2/3): one card per section, each with its own 【編集】; other slices' tabs beside them. */
+export function EmployeeDetailPage({ id, tabs = [] }: { id: string; tabs?: TEmployeeTab[] }) {
   const { t } = useTranslation();
   const { data: employee, error } = useQuery(employeeDetailQueryOptions(id));
   const b = employee?.basic;
@@ -92,16 +97,43 @@ export function EmployeeDetailPage({ id }: { id: string }) {
             <Skeleton h={160} radius="md" />
           </Stack>
         )
+      ) : tabs.length === 0 ? (
+        <Sections employee={employee} />
       ) : (
-        <>
-          <EmployeeBasicCard employee={employee} />
-          <EmployeeHistoryCard employee={employee} />
-          <EmployeeContactsCard employee={employee} />
-          <EmployeeCareerCard employee={employee} />
-          {employee.sensitive && <EmployeeSensitiveCard employee={employee} sensitive={employee.sensitive} />}
-          <EmployeeAttendanceCard employeeId={employee.id} />
-        </>
+        <Tabs defaultValue="basic" keepMounted={false}>
+          <Tabs.List mb="md">
+            <Tabs.Tab value="basic">{t('employeeDetail.tabBasic')}</Tabs.Tab>
+            {tabs.map((tab) => (
+              <Tabs.Tab key={tab.value} value={tab.value}>
+                {tab.label}
+              </Tabs.Tab>
+            ))}
+          </Tabs.List>
+          <Tabs.Panel value="basic">
+            <Stack>
+              <Sections employee={employee} />
+            </Stack>
+          </Tabs.Panel>
+          {tabs.map((tab) => (
+            <Tabs.Panel key={tab.value} value={tab.value}>
+              {tab.render(employee)}
+            </Tabs.Panel>
+          ))}
+        </Tabs>
       )}
     </Stack>
+  );
+}
+
+function Sections({ employee }: { employee: TEmployeeDetail }) {
+  return (
+    <>
+      <EmployeeBasicCard employee={employee} />
+      <EmployeeHistoryCard employee={employee} />
+      <EmployeeContactsCard employee={employee} />
+      <EmployeeCareerCard employee={employee} />
+      {employee.sensitive && <EmployeeSensitiveCard employee={employee} sensitive={employee.sensitive} />}
+      <EmployeeAttendanceCard employeeId={employee.id} />
+    </>
   );
 }

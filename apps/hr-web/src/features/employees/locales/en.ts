@@ -128,6 +128,7 @@ export const en: TStringsOf<typeof ja> = {
     fixErrors: 'Please check the input',
   },
   employeeDetail: {
+    tabBasic: 'Details',
     title: 'Employee details',
     notFound: 'Employee not found',
     notFoundHint: 'It may have been deleted or the URL is wrong. Pick the employee from the list again.',

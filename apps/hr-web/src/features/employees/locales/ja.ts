@@ -125,6 +125,7 @@ export const ja = {
     fixErrors: '入力内容を確認してください',
   },
   employeeDetail: {
+    tabBasic: '基本情報',
     title: '従業員情報（詳細）',
     notFound: '従業員が見つかりません',
     notFoundHint: '削除されたか、URLが正しくない可能性があります。従業員一覧から選び直してください。',
