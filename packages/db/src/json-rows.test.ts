@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jsonArray } from './json-rows';
+import { jsonArray, jsonArrayBuilder } from './json-rows';
 
 describe('jsonArray', () => {
   it('writes the same JSON as bytes as JSON.stringify does as text (empty, escapes, 𠮷, large batches)', () => {
@@ -13,6 +13,25 @@ describe('jsonArray', () => {
     for (const rows of cases) {
       expect((jsonArray(rows, true) as Buffer).toString('utf8')).toBe(JSON.stringify(rows));
       expect(jsonArray(rows, false)).toBe(JSON.stringify(rows));
+    }
+  });
+
+  it('builds the same JSON row by row, batch after batch, from one builder (text and bytes)', () => {
+    const batches: object[][] = [
+      [{ a: '𠮷野〜', n: null }],
+      [],
+      Array.from({ length: 5_000 }, (_, i) => ({ s: '漢'.repeat(i % 50), i })),
+      [{ b: 'x"y\\z\n' }, {}],
+    ];
+    for (const binary of [true, false]) {
+      const builder = jsonArrayBuilder(binary);
+      for (const rows of batches) {
+        for (const row of rows) builder.push(row);
+        expect(builder.size).toBe(rows.length);
+        const out = builder.take();
+        expect(binary ? (out as Buffer).toString('utf8') : out).toBe(JSON.stringify(rows));
+        expect(builder.size).toBe(0);
+      }
     }
   });
 });
