@@ -34,4 +34,22 @@ describe('jsonArray', () => {
       }
     }
   });
+
+  it('builds each batch in the space an earlier batch gave back, and never in one still held', () => {
+    const builder = jsonArrayBuilder(true);
+    const batch = (tag: string) => {
+      for (let i = 0; i < 100; i++) builder.push({ tag, i });
+      return builder.take() as Buffer;
+    };
+    const first = batch('a');
+    const second = batch('b'); // first is still held: second is built elsewhere
+    expect(second.buffer === first.buffer).toBe(false);
+    const firstText = first.toString('utf8');
+    builder.release(first);
+    const third = batch('c');
+    expect(third.buffer === first.buffer).toBe(true); // reused
+    expect(third.toString('utf8')).toBe(JSON.stringify(Array.from({ length: 100 }, (_, i) => ({ tag: 'c', i }))));
+    expect(second.toString('utf8')).toBe(JSON.stringify(Array.from({ length: 100 }, (_, i) => ({ tag: 'b', i }))));
+    expect(firstText).toContain('"tag":"a"');
+  });
 });

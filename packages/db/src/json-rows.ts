@@ -25,21 +25,28 @@ export type JsonArrayBuilder = {
   push(row: object): void;
   /** the JSON array of the rows pushed since the last take (jsonArray's output), and a fresh start */
   take(): string | Buffer;
+  /**
+   * Gives back bytes `take` returned once nothing reads them any more (their statement has run): the
+   * next batches are built in them instead of new memory. Text is ignored.
+   */
+  release(json: string | Buffer): void;
 };
 
 /**
  * jsonArray one row at a time, for a writer that turns each row into JSON as soon as it has it (the
  * row's objects then die young instead of waiting, promoted, for the batch's statement). With
- * `binary` the space grows once and is kept from one take to the next: each take copies out exactly
- * the batch's bytes, so batches leave no trail of outgrown buffers behind for the GC.
+ * `binary` each take hands out the space the batch was built in, and `release` gives it back: a
+ * writer that releases each batch after its statement builds every batch in the same few buffers,
+ * instead of leaving a batch's worth of external memory behind each time for a full GC to free.
  */
 export function jsonArrayBuilder(binary: boolean): JsonArrayBuilder {
   let size = 0;
   let parts: string[] = [];
   let out: Buffer | null = null;
   let at = 0;
+  const spare: Buffer[] = [];
   const room = (bytes: number) => {
-    out ??= Buffer.allocUnsafeSlow(Math.max(64 * 1024, bytes));
+    out ??= spare.pop() ?? Buffer.allocUnsafeSlow(Math.max(64 * 1024, bytes));
     if (at + bytes <= out.length) return;
     const bigger = Buffer.allocUnsafeSlow(Math.max(at + bytes, out.length * 2));
     out.copy(bigger, 0, 0, at);
@@ -72,17 +79,24 @@ export function jsonArrayBuilder(binary: boolean): JsonArrayBuilder {
       if (at === 0) put('', 0x5b);
       room(1);
       out![at++] = 0x5d; // ]
-      const result = Buffer.allocUnsafe(at);
-      out!.copy(result, 0, 0, at);
+      const result = out!.subarray(0, at);
       at = 0;
-      if (out!.length > MAX_KEPT) out = null;
+      out = null;
       return result;
+    },
+    release(json) {
+      if (!binary || typeof json === 'string') return;
+      // only what take handed out: a whole buffer of its own, from its start
+      if (json.byteOffset !== 0 || json.buffer.byteLength > MAX_KEPT || spare.length >= MAX_SPARE) return;
+      const whole = Buffer.from(json.buffer, 0, json.buffer.byteLength);
+      if (out?.buffer !== whole.buffer && !spare.some((b) => b.buffer === whole.buffer)) spare.push(whole);
     },
   };
 }
 
-/** A builder's space kept between batches at most (a larger one is allocated again when needed). */
+/** Space a builder keeps for the next batches: buffers up to 16 MB, a few (the batches in flight). */
 const MAX_KEPT = 16 * 1024 * 1024;
+const MAX_SPARE = 4;
 
 /** `json` is a JSON array of objects keyed by column name; only `columns` are written (the rest keep their defaults). */
 export async function insertJsonRows(

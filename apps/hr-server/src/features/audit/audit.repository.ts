@@ -47,6 +47,7 @@ export function auditRowSetBuilder({ binary = false } = {}) {
   return {
     add: (row: AuditRow) => builder.push(auditRecord(row)),
     take: (): JsonRowSet => ({ table: 'audit_logs', columns: AUDIT_COLUMNS, json: builder.take() }),
+    release: (set: JsonRowSet) => builder.release(set.json),
   };
 }
 

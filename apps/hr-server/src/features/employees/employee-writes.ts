@@ -91,6 +91,8 @@ export type PreparedEmployeeWrites = {
   json: NewEmployeeRowsJson;
   /** the rows' 'create' audit rows, prepared with them (not on the database's critical path) */
   audits: JsonRowSet;
+  /** after the insert: the batch's bytes go back to the builders it came from (newEmployeeBatch) */
+  release(): void;
 };
 
 /**
@@ -203,15 +205,24 @@ export function newEmployeeBatch(actor: Actor, at = new Date(), { binary = false
     const taken = ids;
     ids = [];
     const text = (rows: JsonArrayBuilder) => (rows.size > 0 ? rows.take() : null);
+    const json = {
+      employees: employees.take(),
+      accounts: text(accounts),
+      assignments: text(assignments),
+      contracts: text(contracts),
+    };
+    const auditRows = audits.take();
     return {
       ids: taken,
-      json: {
-        employees: employees.take(),
-        accounts: text(accounts),
-        assignments: text(assignments),
-        contracts: text(contracts),
+      json,
+      audits: auditRows,
+      release: () => {
+        employees.release(json.employees);
+        if (json.accounts) accounts.release(json.accounts);
+        if (json.assignments) assignments.release(json.assignments);
+        if (json.contracts) contracts.release(json.contracts);
+        audits.release(auditRows);
       },
-      audits: audits.take(),
     };
   };
   return {
@@ -227,6 +238,7 @@ export function newEmployeeBatch(actor: Actor, at = new Date(), { binary = false
 export async function insertPreparedEmployees(tx: Tx, prepared: PreparedEmployeeWrites): Promise<void> {
   if (prepared.ids.length === 0) return;
   await insertNewEmployeeRows(tx, prepared.json, [prepared.audits]);
+  prepared.release(); // the statement has run: nothing reads these bytes any more
 }
 
 /** Writes validated new employees; returns their ids in the order given. */

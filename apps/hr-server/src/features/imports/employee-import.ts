@@ -48,7 +48,6 @@ import {
   type NewEmployeeWrite,
   newEmployeeBatch,
   type PreparedEmployeeWrites,
-  prepareNewEmployees,
   searchColumns,
 } from '../employees/employee-writes';
 import {
@@ -346,13 +345,11 @@ export const newEmployeesImport: ImportKindHandler<NewState> = {
         };
     }
     const codesOf = (parsed: NewRow[]) => generateCodes(tx, ctx.tenantId, 'bulk_new', codeInputs(parsed));
-    const prepareRows = (parsed: NewRow[], codes: CodeOutput[]) =>
-      prepareNewEmployees(
-        ctx.actor,
-        parsed.map((p, i) => toWrite(ctx, p, codes[i]!)),
-        at,
-        { binary },
-      );
+    const batcher = newEmployeeBatch(ctx.actor, at, { binary }); // one for all batches: its space is reused
+    const prepareRows = (parsed: NewRow[], codes: CodeOutput[]) => {
+      for (const [i, p] of parsed.entries()) batcher.add(toWrite(ctx, p, codes[i]!));
+      return batcher.take();
+    };
 
     // Pipelined on the one transaction: while the database runs batch N's insert, Node parses and
     // prepares batch N+1 (rows that need rule numbers ask for them before N's insert is queued, so
