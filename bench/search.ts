@@ -98,7 +98,9 @@ const scenarios: { name: string; qs: string }[] = [
 
 // ---- API ----------------------------------------------------------------------------------------
 const port = 3800 + Math.floor(Math.random() * 100);
-const server = spawn(process.execPath, ['--import', 'tsx', 'apps/hr-server/src/server.ts'], {
+// BENCH_SERVER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the API server (written at its SIGTERM exit)
+const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+const server = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'apps/hr-server/src/server.ts'], {
   cwd: root,
   env: {
     ...process.env,

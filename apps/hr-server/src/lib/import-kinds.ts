@@ -43,7 +43,7 @@ export type ImportKindHandler<S = unknown> = {
    * `handOff` (pass 2 runs alongside, see `begin`), each batch of rows it accepted goes to pass 2 as it
    * is parsed, so the file is parsed and checked once; awaiting it keeps pass 1 a few batches ahead.
    */
-  validate(ctx: ImportContext, rows: RowSource, handOff?: (batch: unknown[]) => Promise<void>): Promise<S>;
+  validate(ctx: ImportContext, rows: RowSource, handOff?: (batch: unknown) => Promise<void>): Promise<S>;
   /**
    * Optional: the state `write` needs, known before pass 1 ends. With it, on PostgreSQL, pass 2 writes
    * while pass 1 still validates, in a transaction that commits only when pass 1 reported nothing.
@@ -58,7 +58,7 @@ export type ImportKindHandler<S = unknown> = {
     tx: Tx,
     state: S,
     rows: RowSource,
-    accepted?: AsyncIterable<unknown[]>,
+    accepted?: AsyncIterable<unknown>,
   ): Promise<{ written: number; log: TImportMessage }>;
 };
 

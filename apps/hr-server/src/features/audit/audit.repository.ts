@@ -1,7 +1,7 @@
 // Every query of the audit trail. audit_logs is append-only for the app role (migration 0001).
 import type { TAuditLogFilter } from '@jinji/contracts/hr/audit';
 import { queryRows } from '@jinji/db/client';
-import { insertJsonRows, jsonArray } from '@jinji/db/json-rows';
+import { insertJsonRowSets, type JsonRowSet, jsonArray, jsonArrayBuilder } from '@jinji/db/json-rows';
 import { and, count, desc, eq, gte, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { auditLogs } from '../../db/schema/index';
@@ -22,25 +22,39 @@ const AUDIT_COLUMNS = [
   'is_sensitive',
 ] as const;
 
-/** One statement however many rows (a 100,000-row import writes 2,000 a batch): a JSON recordset. */
+/** One audit_logs row keyed by column (AUDIT_COLUMNS), as json_populate_recordset reads it. */
+const auditRecord = (r: AuditRow) => ({
+  tenant_id: r.tenantId,
+  at: r.at ?? new Date(),
+  actor_id: r.actorId ?? null,
+  actor_login_id: r.actorLoginId ?? null,
+  action: r.action,
+  target_type: r.targetType,
+  target_id: r.targetId ?? null,
+  before: r.before ?? null,
+  after: r.after ?? null,
+  is_sensitive: r.isSensitive ?? false,
+});
+
+/** The rows as one JSON recordset for `insertJsonRowSets`. */
+export function auditRowSet(rows: AuditRow[], { binary = false } = {}): JsonRowSet {
+  return { table: 'audit_logs', columns: AUDIT_COLUMNS, json: jsonArray(rows.map(auditRecord), binary) };
+}
+
+/** auditRowSet one row at a time (db/json-rows jsonArrayBuilder): a batch's rows, taken batch after batch. */
+export function auditRowSetBuilder({ binary = false } = {}) {
+  const builder = jsonArrayBuilder(binary);
+  return {
+    add: (row: AuditRow) => builder.push(auditRecord(row)),
+    take: (): JsonRowSet => ({ table: 'audit_logs', columns: AUDIT_COLUMNS, json: builder.take() }),
+    release: (set: JsonRowSet) => builder.release(set.json),
+  };
+}
+
+/** One statement however many rows (a 100,000-row import writes 1,000 a batch): a JSON recordset. */
 export async function insertAudits(tx: Tx, rows: AuditRow[], { binary = false } = {}): Promise<void> {
   if (rows.length === 0) return;
-  const json = jsonArray(
-    rows.map((r) => ({
-      tenant_id: r.tenantId,
-      at: r.at ?? new Date(),
-      actor_id: r.actorId ?? null,
-      actor_login_id: r.actorLoginId ?? null,
-      action: r.action,
-      target_type: r.targetType,
-      target_id: r.targetId ?? null,
-      before: r.before ?? null,
-      after: r.after ?? null,
-      is_sensitive: r.isSensitive ?? false,
-    })),
-    binary,
-  );
-  await insertJsonRows(tx, 'audit_logs', AUDIT_COLUMNS, json);
+  await insertJsonRowSets(tx, [auditRowSet(rows, { binary })]);
 }
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);

@@ -17,12 +17,14 @@ import {
   type TAuditLogResponse,
 } from '@jinji/contracts/hr/audit';
 import { MASTER_KIND_INFO, type TMasterKind } from '@jinji/contracts/hr/masters';
+import type { JsonRowSet } from '@jinji/db/json-rows';
 import { formatDateTime, toSearchForm } from '@jinji/ja/text';
 import { type CsvEncoding, streamCsv } from '@jinji/office-files/csv';
 import type { Database, Tx } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import {
   type AuditFilter,
+  auditRowSetBuilder,
   findAuditBatch,
   findAuditPage,
   findNames,
@@ -61,22 +63,41 @@ export async function recordAudits(
   const by = actingUserOf(actor);
   await insertAudits(
     tx,
-    entries.map((e) => ({
-      tenantId: actor.tenantId,
-      at,
-      actorId: by.userId,
-      actorLoginId: by.loginId,
-      action: e.action,
-      targetType: e.targetType,
-      targetId: e.targetId ?? null,
-      before: e.before ?? null,
-      after: e.after ?? null,
-      isSensitive:
-        e.isSensitive === true ||
-        (e.targetType === 'employee' && (hasSensitiveKey(e.before) || hasSensitiveKey(e.after))),
-    })),
+    entries.map((e) => auditRowOf(actor, by, e, at)),
     options,
   );
+}
+
+/**
+ * The rows recordAudits would write, prepared one entry at a time as a recordset, for a batched
+ * writer that inserts them in the same statement as the changes they record (employee-writes).
+ */
+export function auditBatch(actor: Actor, at: Date, options: { binary?: boolean } = {}) {
+  const by = actingUserOf(actor);
+  const rows = auditRowSetBuilder(options);
+  return {
+    add: (entry: AuditEntry) => rows.add(auditRowOf(actor, by, entry, at)),
+    take: (): JsonRowSet => rows.take(),
+    /** a taken set whose statement has run: its bytes are reused */
+    release: (set: JsonRowSet) => rows.release(set),
+  };
+}
+
+function auditRowOf(actor: Actor, by: ReturnType<typeof actingUserOf>, e: AuditEntry, at: Date) {
+  return {
+    tenantId: actor.tenantId,
+    at,
+    actorId: by.userId,
+    actorLoginId: by.loginId,
+    action: e.action,
+    targetType: e.targetType,
+    targetId: e.targetId ?? null,
+    before: e.before ?? null,
+    after: e.after ?? null,
+    isSensitive:
+      e.isSensitive === true ||
+      (e.targetType === 'employee' && (hasSensitiveKey(e.before) || hasSensitiveKey(e.after))),
+  };
 }
 
 /** Only the keys whose values differ, for a readable before → after (null when nothing changed). */

@@ -31,6 +31,8 @@ export async function generateCodes(
 ): Promise<CodeOutput[]> {
   if (operation === 'bulk_update') return items.map(({ employeeNumber, loginId }) => ({ employeeNumber, loginId }));
   const s = (await findCodeSettings(tx)) ?? DEFAULT_CODE_SETTINGS;
+  const direct = codesWithoutSequence(s, items);
+  if (direct) return direct;
 
   let employeeNumbers = items.map((i) => i.employeeNumber);
   if (s.employeeNumberMode === 'rule' && s.employeeNumberRule && items.length > 0) {
@@ -49,6 +51,21 @@ export async function generateCodes(
     loginIds = items.map((item) => (uses(item) ? formatCode(rule, next++, hireYear(item.hireDate)) : null));
   }
   return items.map((_, i) => ({ employeeNumber: employeeNumbers[i] ?? null, loginId: loginIds[i] ?? null }));
+}
+
+/**
+ * generateCodes when no rule numbers anything (直接入力, ログインID = 社員番号): no database needed, so a
+ * bulk import can compute them while it parses. Null when a ユーザー設定 rule takes sequence numbers.
+ */
+export function codesWithoutSequence(s: TCodeSettings, items: CodeInput[]): CodeOutput[] | null {
+  if ((s.employeeNumberMode === 'rule' && s.employeeNumberRule) || (s.loginIdMode === 'rule' && s.loginIdRule))
+    return null;
+  const byNumber = s.loginIdMode === 'employee_number';
+  return items.map((item) => {
+    const employeeNumber = item.employeeNumber ?? null;
+    const loginId = byNumber ? (item.isSystemUse !== false ? employeeNumber : null) : (item.loginId ?? null);
+    return { employeeNumber, loginId };
+  });
 }
 
 /**

@@ -1,13 +1,14 @@
-// The one way new employees are written — the form (one row), 新規登録 imports (2,000 rows a batch)
-// and the demo: rows already validated go in as one statement per table (employees, user_accounts,
-// 所属, 契約, audit_logs). Preparing (rows → JSON text) is split from executing so an import can build
+// The one way new employees are written — the form (one row), 新規登録 imports (1,000 rows a batch)
+// and the demo: rows already validated go in as one statement for all tables (employees,
+// user_accounts, 所属, 契約, audit_logs). Preparing (rows → JSON text) is split from executing so an import can build
 // its next batch while the database runs this one.
 import { randomUUID } from 'node:crypto';
-import { jsonArray } from '@jinji/db/json-rows';
+import type { JsonRowSet } from '@jinji/db/json-rows';
+import { type JsonArrayBuilder, jsonArrayBuilder } from '@jinji/db/json-rows';
 import { toSearchForm } from '@jinji/ja/text';
 import type { Tx } from '../../db/client';
 import type { Actor } from '../../lib/actor';
-import { type AuditEntry, recordAudits } from '../audit/audit.service';
+import { auditBatch } from '../audit/audit.service';
 import { closeOpenPeriodOf, insertNewEmployeeRows, type NewEmployeeRowsJson } from './employees.repository';
 
 /** The normalised forms stored for search and kana sort. Fields are joined with | so a match cannot span them. */
@@ -88,29 +89,43 @@ export type NewEmployeeWrite = {
 export type PreparedEmployeeWrites = {
   ids: string[];
   json: NewEmployeeRowsJson;
-  audits: AuditEntry[];
-  at: Date;
-  binary: boolean;
+  /** the rows' 'create' audit rows, prepared with them (not on the database's critical path) */
+  audits: JsonRowSet;
+  /** after the insert: the batch's bytes go back to the builders it came from (newEmployeeBatch) */
+  release(): void;
 };
 
 /**
- * Pure CPU: ids, search columns and the JSON text of every table's rows. `binary` (PostgreSQL only):
- * the JSON as UTF-8 bytes, so a large batch makes no multi-megabyte string (db/json-rows jsonArray).
+ * Pure CPU: ids, search columns and the JSON text of every table's rows and of their audit rows.
+ * `binary` (PostgreSQL only): the JSON as UTF-8 bytes, so a large batch makes no multi-megabyte
+ * string (db/json-rows jsonArray).
  */
 export function prepareNewEmployees(
-  tenantId: string,
+  actor: Actor,
   rows: readonly NewEmployeeWrite[],
   at = new Date(),
-  { binary = false }: { binary?: boolean } = {},
+  options: { binary?: boolean } = {},
 ): PreparedEmployeeWrites {
+  const batch = newEmployeeBatch(actor, at, options);
+  for (const r of rows) batch.add(r);
+  return batch.take();
+}
+
+/**
+ * prepareNewEmployees one row at a time: each row becomes JSON as it is added, so a caller that
+ * builds its rows as it reads them (a bulk import) holds a batch as bytes, not as objects. `take`
+ * gives the batch so far and starts the next one; the builders' space is reused (jsonArrayBuilder).
+ */
+export function newEmployeeBatch(actor: Actor, at = new Date(), { binary = false }: { binary?: boolean } = {}) {
+  const tenantId = actor.tenantId;
   const now = at.toISOString();
-  const ids: string[] = [];
-  const employees: object[] = [];
-  const accounts: object[] = [];
-  const assignments: object[] = [];
-  const contracts: object[] = [];
-  const audits: AuditEntry[] = [];
-  for (const r of rows) {
+  let ids: string[] = [];
+  const employees = jsonArrayBuilder(binary);
+  const accounts = jsonArrayBuilder(binary);
+  const assignments = jsonArrayBuilder(binary);
+  const contracts = jsonArrayBuilder(binary);
+  const audits = auditBatch(actor, at, { binary });
+  const add = (r: NewEmployeeWrite): void => {
     const b = r.basic;
     const id = randomUUID();
     const created = r.createdAt ?? now;
@@ -184,28 +199,46 @@ export function prepareNewEmployees(
         hiring_category_id: c.hiringCategoryId ?? null,
         created_at: now,
       });
-    audits.push({ action: 'create', targetType: 'employee', targetId: id, after: r.audit });
-  }
-  const text = (list: object[]) => (list.length > 0 ? jsonArray(list, binary) : null);
-  return {
-    ids,
-    json: {
-      employees: jsonArray(employees, binary),
+    audits.add({ action: 'create', targetType: 'employee', targetId: id, after: r.audit });
+  };
+  const take = (): PreparedEmployeeWrites => {
+    const taken = ids;
+    ids = [];
+    const text = (rows: JsonArrayBuilder) => (rows.size > 0 ? rows.take() : null);
+    const json = {
+      employees: employees.take(),
       accounts: text(accounts),
       assignments: text(assignments),
       contracts: text(contracts),
+    };
+    const auditRows = audits.take();
+    return {
+      ids: taken,
+      json,
+      audits: auditRows,
+      release: () => {
+        employees.release(json.employees);
+        if (json.accounts) accounts.release(json.accounts);
+        if (json.assignments) assignments.release(json.assignments);
+        if (json.contracts) contracts.release(json.contracts);
+        audits.release(auditRows);
+      },
+    };
+  };
+  return {
+    add,
+    take,
+    get size() {
+      return ids.length;
     },
-    audits,
-    at,
-    binary,
   };
 }
 
-/** The prepared rows and their audit rows, one statement per table, in the caller's transaction. */
-export async function insertPreparedEmployees(tx: Tx, actor: Actor, prepared: PreparedEmployeeWrites): Promise<void> {
+/** The prepared rows and their audit rows, one statement for all tables, in the caller's transaction. */
+export async function insertPreparedEmployees(tx: Tx, prepared: PreparedEmployeeWrites): Promise<void> {
   if (prepared.ids.length === 0) return;
-  await insertNewEmployeeRows(tx, prepared.json);
-  await recordAudits(tx, actor, prepared.audits, prepared.at, { binary: prepared.binary });
+  await insertNewEmployeeRows(tx, prepared.json, [prepared.audits]);
+  prepared.release(); // the statement has run: nothing reads these bytes any more
 }
 
 /** Writes validated new employees; returns their ids in the order given. */
@@ -215,8 +248,8 @@ export async function writeNewEmployees(
   rows: readonly NewEmployeeWrite[],
   at = new Date(),
 ): Promise<string[]> {
-  const prepared = prepareNewEmployees(actor.tenantId, rows, at);
-  await insertPreparedEmployees(tx, actor, prepared);
+  const prepared = prepareNewEmployees(actor, rows, at);
+  await insertPreparedEmployees(tx, prepared);
   return prepared.ids;
 }
 

@@ -2,7 +2,7 @@
 // the page's current 所属 and login IDs (employeeListStatement).
 import type { TEmployeeListQuery, TEmploymentStatus } from '@jinji/contracts/hr/employees';
 import { queryRows } from '@jinji/db/client';
-import { insertJsonRows } from '@jinji/db/json-rows';
+import { insertJsonRowSets, type JsonRowSet } from '@jinji/db/json-rows';
 import { escapeLike } from '@jinji/db/like';
 import {
   and,
@@ -568,12 +568,18 @@ export type NewEmployeeRowsJson = {
   contracts: string | Buffer | null;
 };
 
-/** One statement per table; the order follows the foreign keys. */
-export async function insertNewEmployeeRows(tx: Tx, json: NewEmployeeRowsJson): Promise<void> {
-  await insertJsonRows(tx, 'employees', NEW_EMPLOYEE_COLUMNS, json.employees);
-  if (json.accounts) await insertJsonRows(tx, 'user_accounts', NEW_ACCOUNT_COLUMNS, json.accounts);
-  if (json.assignments) await insertJsonRows(tx, 'employee_assignments', NEW_ASSIGNMENT_COLUMNS, json.assignments);
-  if (json.contracts) await insertJsonRows(tx, 'employee_contracts', NEW_CONTRACT_COLUMNS, json.contracts);
+/**
+ * All tables in one statement (db/json-rows insertJsonRowSets), with `also` (the batch's audit rows):
+ * one round trip per batch. Foreign keys are checked at the statement's end, so 所属 may reference
+ * the employee inserted beside it.
+ */
+export async function insertNewEmployeeRows(tx: Tx, json: NewEmployeeRowsJson, also: JsonRowSet[] = []): Promise<void> {
+  const sets: JsonRowSet[] = [{ table: 'employees', columns: NEW_EMPLOYEE_COLUMNS, json: json.employees }];
+  if (json.accounts) sets.push({ table: 'user_accounts', columns: NEW_ACCOUNT_COLUMNS, json: json.accounts });
+  if (json.assignments)
+    sets.push({ table: 'employee_assignments', columns: NEW_ASSIGNMENT_COLUMNS, json: json.assignments });
+  if (json.contracts) sets.push({ table: 'employee_contracts', columns: NEW_CONTRACT_COLUMNS, json: json.contracts });
+  await insertJsonRowSets(tx, [...sets, ...also]);
 }
 
 // ---- アカウント通知 and スタートアップのリマインド: whom a mail goes to -----------------------------

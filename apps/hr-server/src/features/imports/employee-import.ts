@@ -34,13 +34,20 @@ import {
   type RowSource,
   turn,
 } from '../../lib/import-kinds';
-import { generateCodes, getTenantCodeSettings } from '../code-settings/code-settings.service';
+import {
+  type CodeInput,
+  type CodeOutput,
+  codesWithoutSequence,
+  generateCodes,
+  getTenantCodeSettings,
+} from '../code-settings/code-settings.service';
 import {
   closeOpenPeriods,
   type EmployeeBasicValues,
   insertPreparedEmployees,
   type NewEmployeeWrite,
-  prepareNewEmployees,
+  newEmployeeBatch,
+  type PreparedEmployeeWrites,
   searchColumns,
 } from '../employees/employee-writes';
 import {
@@ -59,6 +66,12 @@ import {
 // 1,000: every batch's rows and JSON outlive a database round trip, so the batch size sets the heap's growth
 // between full GCs (2,000 rows: ~195 MB over idle, 1,000: ~145 MB; no slower at 20k rows on PostgreSQL)
 const BATCH = 1000;
+/**
+ * Rows parsed between turns of the event loop while pass 2 writes alongside: parsing resolves only
+ * microtasks, so each statement's answer (and so the next statement) waits for the next turn; 100 rows
+ * are ~5 ms of work, against ~70 ms for a batch.
+ */
+const YIELD_EVERY = 100;
 const BASIC_KEYS = IMPORT_COLUMNS_NEW.filter(
   (c) => !c.master && !['employeeNumber', 'loginId', 'isStartupTarget', 'isSystemUse'].includes(c.key),
 ).map((c) => c.key);
@@ -230,6 +243,13 @@ export const newEmployeesImport: ImportKindHandler<NewState> = {
     let n = 0;
     // rows accepted so far, for pass 2 when it runs alongside; none once any row had an error
     let batch: NewRow[] = [];
+    // Without rule numbers the codes need no database: pass 1 then turns each accepted row into its
+    // JSON bytes at once and hands over prepared batches, so no row object outlives its own parse
+    // (they die young instead of waiting, promoted, for the database: the heap stays flat)
+    const prepared =
+      handOff && codesWithoutSequence(codes, [])
+        ? newEmployeeBatch(ctx.actor, new Date(), { binary: ctx.db.kind === 'postgres' })
+        : null;
     for await (const row of rows()) {
       const p = parseNewRow(ctx, row, cols, masters, today);
       if (!keepsNumber) p.values.employeeNumber = null;
@@ -254,16 +274,26 @@ export const newEmployeesImport: ImportKindHandler<NewState> = {
           ctx.error({ row: row.line, column: headers[key], problem: m('duplicateInFile', { line: first, value: v }) });
         else seen[key].set(v, row.line);
       }
-      if (handOff) {
+      if (prepared) {
+        if (ctx.errorCount() === 0) {
+          prepared.add(toWrite(ctx, p, codesWithoutSequence(codes, codeInputs([p]))![0]!));
+          if (prepared.size >= BATCH) await handOff!({ rows: null, prepared: prepared.take() });
+        }
+      } else if (handOff) {
         batch.push(p);
         if (batch.length >= BATCH) {
-          if (ctx.errorCount() === 0) await handOff(batch);
+          if (ctx.errorCount() === 0) await handOff({ rows: batch, prepared: null });
           batch = [];
         }
       }
       if (++n % 1000 === 0) await ctx.validated(n);
+      // alongside pass 2 the database's answers wait for the event loop: let them in every few ms
+      else if (handOff && n % YIELD_EVERY === 0) await turn();
     }
-    if (handOff && batch.length > 0 && ctx.errorCount() === 0) await handOff(batch);
+    if (ctx.errorCount() === 0) {
+      if (prepared && prepared.size > 0) await handOff!({ rows: null, prepared: prepared.take() });
+      else if (handOff && batch.length > 0) await handOff({ rows: batch, prepared: null });
+    }
     // against what is already registered (only for values that will be kept)
     for (const key of ['employeeNumber', 'loginId'] as const) {
       const taken = await ctx.db.asTenant(ctx.tenantId, (tx) =>
@@ -286,12 +316,12 @@ export const newEmployeesImport: ImportKindHandler<NewState> = {
 
   async write(ctx, tx, state, rows, accepted) {
     const at = new Date();
-    const actor = ctx.actor;
     const binary = ctx.db.kind === 'postgres'; // JSON as bytes: node-postgres takes a Buffer, PGlite the text
-    // Alongside pass 1 the rows come parsed from it; after it (PGlite) the file is parsed again, in tx
-    async function* parsed(): AsyncGenerator<NewRow[]> {
+    // Alongside pass 1 the batches come from it (prepared, or parsed); after it (PGlite) the file is
+    // parsed again, in tx
+    async function* parsed(): AsyncGenerator<NewBatch> {
       if (accepted) {
-        for await (const batch of accepted as AsyncIterable<NewRow[]>) {
+        for await (const batch of accepted as AsyncIterable<NewBatch>) {
           // pass 1 found an error: the transaction will roll back, stop writing
           if (ctx.errorCount() > 0) throw new ImportAbort(m('logMastersChanged'));
           yield batch;
@@ -302,73 +332,54 @@ export const newEmployeesImport: ImportKindHandler<NewState> = {
       const today = todayInJapan();
       const cols = columnsAt(ctx, IMPORT_COLUMNS_NEW);
       for await (const batch of batches(rows(), BATCH))
-        yield batch.map((row) => {
-          const before = ctx.errorCount();
-          const p = parseNewRow(ctx, row, cols, masters, today);
-          if (ctx.errorCount() > before) throw new ImportAbort(m('logMastersChanged'));
-          if (!state.keepsNumber) p.values.employeeNumber = null;
-          if (!state.keepsLogin) p.values.loginId = null;
-          return p;
-        });
-    }
-    const codesOf = (parsed: NewRow[]) =>
-      generateCodes(
-        tx,
-        ctx.tenantId,
-        'bulk_new',
-        parsed.map((p) => ({
-          employeeNumber: p.values.employeeNumber ?? null,
-          loginId: p.values.loginId ?? null,
-          hireDate: p.values.hireDate ?? null,
-          isSystemUse: p.values.isSystemUse !== '0',
-        })),
-      );
-    const toWrites = (parsed: NewRow[], codes: { employeeNumber: string | null; loginId: string | null }[]) =>
-      parsed.map((p, i): NewEmployeeWrite => {
-        const v = p.values;
-        const m = p.masters;
-        const { employeeNumber, loginId } = codes[i]!;
-        const basic: Record<string, unknown> = {};
-        for (const k of BASIC_KEYS) basic[k] = v[k] ?? null;
-        basic.isStartupTarget = p.isStartupTarget;
-        const hasAssignment = ASSIGNMENT_COLUMN_KEYS.some((k) => m[k]);
-        const hasContract = CONTRACT_COLUMN_KEYS.some((k) => m[k]);
-        return {
-          basic: basic as EmployeeBasicValues,
-          employeeNumber,
-          loginId,
-          assignments: hasAssignment ? [{ ...m, startDate: v.hireDate! }] : [],
-          contracts: hasContract ? [{ ...m, startDate: v.hireDate! }] : [],
-          audit: { ...basic, employeeNumber, loginId, import: ctx.fileName },
+        yield {
+          rows: batch.map((row) => {
+            const before = ctx.errorCount();
+            const p = parseNewRow(ctx, row, cols, masters, today);
+            if (ctx.errorCount() > before) throw new ImportAbort(m('logMastersChanged'));
+            if (!state.keepsNumber) p.values.employeeNumber = null;
+            if (!state.keepsLogin) p.values.loginId = null;
+            return p;
+          }),
+          prepared: null,
         };
-      });
+    }
+    const codesOf = (parsed: NewRow[]) => generateCodes(tx, ctx.tenantId, 'bulk_new', codeInputs(parsed));
+    const batcher = newEmployeeBatch(ctx.actor, at, { binary }); // one for all batches: its space is reused
+    const prepareRows = (parsed: NewRow[], codes: CodeOutput[]) => {
+      for (const [i, p] of parsed.entries()) batcher.add(toWrite(ctx, p, codes[i]!));
+      return batcher.take();
+    };
 
-    // Pipelined on the one transaction: while the database runs batch N's inserts, Node parses and
-    // prepares batch N+1 (its codes are asked for before N's inserts, so コード設定's sequence stays in
-    // file order). The statements still run one after another, in order, in the same transaction.
+    // Pipelined on the one transaction: while the database runs batch N's insert, Node parses and
+    // prepares batch N+1 (rows that need rule numbers ask for them before N's insert is queued, so
+    // コード設定's sequence stays in file order). The statements still run one after another, in
+    // order, in the same transaction; at most two inserts wait at a time (memory).
     const queue = txQueue();
     const source = parsed();
     let written = 0;
+    let previous: Promise<void> = Promise.resolve();
     try {
       let next = await source.next();
-      if (next.done) return { written: 0, log: m('logCreated', { count: 0 }) };
-      let current = next.value;
-      let codes = await queue.run(() => codesOf(current));
-      for (;;) {
-        const prepared = prepareNewEmployees(ctx.tenantId, toWrites(current, codes), at, { binary });
-        next = await source.next();
-        const following = next.done ? null : next.value;
-        const followingCodes = following ? queue.run(() => codesOf(following)) : null;
-        const n = current.length;
-        void queue.run(async () => {
-          await insertPreparedEmployees(tx, actor, prepared);
-          written += n;
+      let codes = next.done || next.value.prepared ? null : queue.run(() => codesOf(next.value.rows!));
+      const insert = (prepared: PreparedEmployeeWrites) =>
+        queue.run(async () => {
+          await insertPreparedEmployees(tx, prepared);
+          written += prepared.ids.length;
           ctx.written(written);
         });
-        if (!following || !followingCodes) break;
+      while (!next.done) {
+        const batch = next.value;
+        const prepared = batch.prepared ?? prepareRows(batch.rows!, await codes!);
+        // prepared by pass 1: queued at once; parsed: the next batch's codes go first (see above)
+        const early = batch.prepared ? insert(prepared) : null;
+        const following = await source.next();
+        codes = following.done || following.value.prepared ? null : queue.run(() => codesOf(following.value.rows!));
+        const inserted = early ?? insert(prepared);
+        await previous; // the one before is done: two inserts at most in the queue
+        previous = inserted;
         await turn(); // PGlite answers in microtasks: let timers and I/O run between batches
-        current = following;
-        codes = await followingCodes;
+        next = following;
       }
       await queue.drain();
     } finally {
@@ -378,6 +389,36 @@ export const newEmployeesImport: ImportKindHandler<NewState> = {
     return { written, log: m('logCreated', { count: written }) };
   },
 };
+
+/** A batch pass 1 accepted: parsed rows, or (codes known without the database) already prepared. */
+type NewBatch = { rows: NewRow[]; prepared: null } | { rows: null; prepared: PreparedEmployeeWrites };
+
+const codeInputs = (parsed: NewRow[]): CodeInput[] =>
+  parsed.map((p) => ({
+    employeeNumber: p.values.employeeNumber ?? null,
+    loginId: p.values.loginId ?? null,
+    hireDate: p.values.hireDate ?? null,
+    isSystemUse: p.values.isSystemUse !== '0',
+  }));
+
+function toWrite(ctx: ImportContext, p: NewRow, code: CodeOutput): NewEmployeeWrite {
+  const v = p.values;
+  const m = p.masters;
+  const { employeeNumber, loginId } = code;
+  const basic: Record<string, unknown> = {};
+  for (const k of BASIC_KEYS) basic[k] = v[k] ?? null;
+  basic.isStartupTarget = p.isStartupTarget;
+  const hasAssignment = ASSIGNMENT_COLUMN_KEYS.some((k) => m[k]);
+  const hasContract = CONTRACT_COLUMN_KEYS.some((k) => m[k]);
+  return {
+    basic: basic as EmployeeBasicValues,
+    employeeNumber,
+    loginId,
+    assignments: hasAssignment ? [{ ...m, startDate: v.hireDate! }] : [],
+    contracts: hasContract ? [{ ...m, startDate: v.hireDate! }] : [],
+    audit: { ...basic, employeeNumber, loginId, import: ctx.fileName },
+  };
+}
 
 const snake = (o: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(o).map(([k, v]) => [k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), v]));

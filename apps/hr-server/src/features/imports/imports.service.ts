@@ -321,7 +321,7 @@ export async function runImport(db: Database, data: { tenantId: string; jobId: s
   const validateWhileWriting = async () => {
     const early = await handler.begin!(ctx);
     // one parse for both passes: pass 1 hands its accepted batches over, one waiting at most (memory)
-    const accepted = handOffQueue<unknown[]>(1);
+    const accepted = handOffQueue<unknown>(1);
     const validation = handler
       .validate(ctx, opened.rows, (batch) => accepted.put(batch))
       .then(
