@@ -1,11 +1,11 @@
 // 従業員情報（詳細） › 応対記録: this employee's records as 対象者 (newest first) with 【応対記録を登録】 (the employee
 // prefilled as 対象者), and the 面談履歴 (records of 大区分 面談: 面談日, 面談者, 内容).
 import { formatDateWithWeekday } from '@jinji/ja/text';
+import { ListFooter } from '@jinji/web-kit/ui/list-footer';
 import { Alert, Button, Card, Group, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ListFooter } from '../../../components/ui/list-footer';
 import { employeeRecordsQueryOptions } from '../api/records';
 import type { TPicked } from './employee-picker';
 import { RecordEditor } from './record-editor';

@@ -2,12 +2,12 @@
 // whole filtered result (UTF-8 with BOM or Shift_JIS).
 import { RECORD_STATUSES, type TRecordStatus } from '@jinji/contracts/hr/records';
 import { downloadFile } from '@jinji/web-kit/api-client';
+import { ListFooter } from '@jinji/web-kit/ui/list-footer';
+import { ListStates } from '@jinji/web-kit/ui/list-states';
 import { Button, Card, Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ListFooter } from '../../../components/ui/list-footer';
-import { ListStates } from '../../../components/ui/list-states';
 import {
   recordExportUrl,
   recordFormOptionsQueryOptions,

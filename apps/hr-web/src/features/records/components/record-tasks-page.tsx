@@ -1,11 +1,12 @@
 // 期限付きタスク: open records with a 対応期限 — overdue first (「期限切れ」, highlighted), then by 対応期限;
 // 今週期限 marked; 「自分の担当のみ」 narrows to the signed-in 担当者.
+
+import { ListFooter } from '@jinji/web-kit/ui/list-footer';
+import { ListStates } from '@jinji/web-kit/ui/list-states';
 import { Alert, Badge, Button, Group, SegmentedControl, Stack, Switch, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ListFooter } from '../../../components/ui/list-footer';
-import { ListStates } from '../../../components/ui/list-states';
 import { type TTaskFilter, taskListQueryOptions } from '../api/records';
 import { RecordEditor } from './record-editor';
 import { RecordTable } from './record-table';
