@@ -2,7 +2,8 @@
 // opens the お申込みフォーム of a one-seat session and applies; her 承認者 山田 部長 finds it in 承認待ち and
 // 承認決裁 → 申込確定. 鈴木 太郎 applies too; approved on the full session he is キャンセル待ち. 花子 cancels
 // with a reason; 太郎 is promoted. 研修・サービス購入履歴 and 受講者詳細 show it; 出欠 of an ended session is
-// recorded in bulk; the same pages at 375 px.
+// recorded in bulk; the same pages at 375 px; last, 太郎 moves his confirmed seat to the 名古屋 date (日程変更:
+// cancelled here, 申請中 there, in one step).
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -127,6 +128,9 @@ describe.skipIf(!hasChromium)('training: apply → 承認決裁 → キャンセ
   it("the 管理者 sees the session on 受講者詳細 and 花子's history by choosing her", async () => {
     const admin = await signIn('admin');
     await admin.getByRole('navigation').getByRole('link', { name: '受講者詳細' }).click();
+    // `jinji demo`'s catalog is there too: find the course by its 講座コード
+    await admin.getByLabel('講座名・講座コード').fill('BM-101');
+    await admin.getByRole('button', { name: '検索' }).click();
     await rowOf(admin, '丸の内').getByText('確定 1 / 定員 1・申請中 0・キャンセル待ち 0').waitFor();
     await rowOf(admin, '丸の内').getByRole('button', { name: '開く' }).click();
     await rowOf(admin, '鈴木 太郎').getByText('申込確定').waitFor();
@@ -179,5 +183,22 @@ describe.skipIf(!hasChromium)('training: apply → 承認決裁 → キャンセ
     await boss.goto(`${base}/approvals`);
     await boss.getByText('承認待ちの申込はありません').waitFor();
     await shot(boss, 'training-appl-10-approvals-375');
+  });
+
+  it('太郎 changes to the 名古屋 date: the 丸の内 seat is cancelled and the new application awaits approval', async () => {
+    const taro = pages[2]!;
+    await taro.bringToFront();
+    await taro.goto(`${base}/applications`);
+    await rowOf(taro, '丸の内').getByRole('button', { name: '日程変更' }).click();
+    await taro.getByRole('combobox', { name: '変更先の日程' }).click();
+    await taro.getByRole('option', { name: /名駅研修ルーム/ }).click();
+    await taro.getByLabel('変更理由').fill('名古屋出張に合わせるため');
+    await shot(taro, 'training-appl-12-change-dialog-1280');
+    await taro.getByRole('button', { name: '変更する' }).click();
+    await taro.getByText('日程を変更しました。変更後の申込は承認待ちです').waitFor();
+    await rowOf(taro, '名駅研修ルーム').getByText('申請中').waitFor();
+    await rowOf(taro, '丸の内').getByText('キャンセル理由：日程変更：名古屋出張に合わせるため').waitFor();
+    await taro.getByRole('dialog').waitFor({ state: 'hidden' });
+    await shot(taro, 'training-appl-13-changed-1280');
   });
 });

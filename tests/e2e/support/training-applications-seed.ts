@@ -62,8 +62,9 @@ try {
         organisationId,
         code: 'BM-101',
         title: '新任管理職のためのマネジメント基礎研修',
-        category: 'マネジメント',
+        category: 'management',
         fee: 44_000,
+        publishedAt: new Date(),
       })
       .returning();
     // 13:00 Japan time, a month ahead
@@ -84,6 +85,20 @@ try {
         cancelDeadline: new Date(startsAt.getTime() - 3 * DAY),
       })
       .returning();
+    // another date of the same course two months ahead (名古屋): the target of a 日程変更
+    const later = new Date(startsAt.getTime() + 30 * DAY);
+    await tx.insert(courseSessions).values({
+      organisationId,
+      courseId: course!.id,
+      startsAt: later,
+      endsAt: new Date(later.getTime() + 3 * 3_600_000),
+      venueKind: 'venue',
+      city: '愛知県名古屋市中村区',
+      place: '名駅研修ルーム 3階',
+      capacity: 20,
+      applyDeadline: new Date(later.getTime() - 7 * DAY),
+      cancelDeadline: new Date(later.getTime() - 3 * DAY),
+    });
     // a session that ended yesterday, both applicants confirmed: 出欠 can be recorded
     const past = new Date(Date.now() - DAY);
     const [ended] = await tx

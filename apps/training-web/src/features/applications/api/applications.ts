@@ -102,6 +102,11 @@ export const useCancel = () =>
   useApplicationMutation(({ id, reason }: { id: string; reason: string }) =>
     apiClient.post<TApplication>(`/api/v1/applications/${id}/cancel`, { reason }),
   );
+/** 日程変更: the old application is cancelled and a new 申請中 one made for `sessionId`, in one step. */
+export const useChangeSession = () =>
+  useApplicationMutation(({ id, sessionId, reason }: { id: string; sessionId: string; reason: string }) =>
+    apiClient.post<TApplication>(`/api/v1/applications/${id}/change`, { sessionId, reason }),
+  );
 export const useRecordAttendance = (sessionId: string) =>
   useApplicationMutation((body: TAttendanceRequest) =>
     apiClient.put<{ updated: number }>(`/api/v1/course-sessions/${sessionId}/attendance`, body),

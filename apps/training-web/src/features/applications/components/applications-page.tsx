@@ -1,5 +1,5 @@
-// 申込一覧: the user's own applications with their status (キャンセル while the キャンセル締切 allows); a
-// 管理者 switches to everyone's, filtered by 申込状況 and applicant / course. 20 a page.
+// 申込一覧: the user's own applications with their status (キャンセル and 日程変更 while the キャンセル締切
+// allows); a 管理者 switches to everyone's, filtered by 申込状況 and applicant / course. 20 a page.
 
 import { APPLICATION_STATUSES } from '@jinji/contracts/training/applications';
 import { ListFooter } from '@jinji/web-kit/ui/list-footer';
@@ -20,14 +20,16 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { courseQueryOptions } from '../../courses/api/courses';
 import {
   applicationsQueryOptions,
   type TApplication,
   type TApplicationFilter,
   useCancel,
+  useChangeSession,
   useSystemRole,
 } from '../api/applications';
-import { ReasonDialog, sessionWhen } from './application-parts';
+import { ReasonDialog, sessionWhen, sessionWhere } from './application-parts';
 import { ApplicationTable } from './application-table';
 
 export function ApplicationsPage() {
@@ -39,6 +41,17 @@ export function ApplicationsPage() {
   const cancel = useCancel();
   const [target, setTarget] = useState<TApplication | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const change = useChangeSession();
+  const [changing, setChanging] = useState<TApplication | null>(null);
+  const [toSession, setToSession] = useState<string | null>(null);
+  // the other sessions of the same course still open for applications
+  const course = useQuery({ ...courseQueryOptions(changing?.session.courseId ?? ''), enabled: changing !== null });
+  const otherSessions = (course.data?.sessions ?? [])
+    .filter((s) => s.id !== changing?.session.id && s.canApply)
+    .map((s) => ({
+      value: s.id,
+      label: `${sessionWhen(s)}　${sessionWhere(s, t('applications.online'))}　${t('applications.seatsLeftShort', { count: s.seatsLeft })}`,
+    }));
   return (
     <Stack>
       <PageHeader
@@ -100,9 +113,21 @@ export function ApplicationsPage() {
             withApplicant={filter.scope === 'all'}
             actions={(a) =>
               a.canCancel && (
-                <Button size="xs" variant="light" color="red" onClick={() => setTarget(a)}>
-                  {t('applications.cancel')}
-                </Button>
+                <Group gap="xs" wrap="nowrap">
+                  <Button
+                    size="xs"
+                    variant="light"
+                    onClick={() => {
+                      setToSession(null);
+                      setChanging(a);
+                    }}
+                  >
+                    {t('applications.change')}
+                  </Button>
+                  <Button size="xs" variant="light" color="red" onClick={() => setTarget(a)}>
+                    {t('applications.cancel')}
+                  </Button>
+                </Group>
               )
             }
           />
@@ -132,6 +157,41 @@ export function ApplicationsPage() {
           <Text size="sm">
             {target.session.courseTitle}（{sessionWhen(target.session)}）
           </Text>
+        )}
+      </ReasonDialog>
+      <ReasonDialog
+        opened={changing !== null}
+        title={t('applications.changeTitle')}
+        label={t('applications.changeReason')}
+        confirmLabel={t('applications.changeConfirm')}
+        confirmColor="teal"
+        onClose={() => setChanging(null)}
+        onConfirm={async (reason) => {
+          if (!toSession) throw new Error(t('applications.changeNoSession'));
+          await change.mutateAsync({ id: changing!.id, sessionId: toSession, reason });
+          setDone(t('applications.changed'));
+        }}
+      >
+        {changing && (
+          <Stack gap="xs">
+            <Text size="sm">
+              {changing.session.courseTitle}（{sessionWhen(changing.session)}）
+            </Text>
+            <Text size="sm" c="dimmed">
+              {t('applications.changeLead')}
+            </Text>
+            <Select
+              label={t('applications.changeTo')}
+              withAsterisk
+              data={otherSessions}
+              value={toSession}
+              onChange={setToSession}
+              placeholder={course.isPending ? t('kit.loading') : undefined}
+              nothingFoundMessage={t('applications.changeNoOther')}
+              error={course.data && otherSessions.length === 0 ? t('applications.changeNoOther') : undefined}
+              comboboxProps={{ withinPortal: true }}
+            />
+          </Stack>
         )}
       </ReasonDialog>
     </Stack>
