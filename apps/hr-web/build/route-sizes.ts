@@ -49,6 +49,8 @@ export const ROUTE_MODULES: Record<string, string[]> = {
   '/admin/requests': [ADMIN_LAYOUT, page('requests', 'approvals-page')],
   '/admin/requests/$id': [ADMIN_LAYOUT, page('requests', 'request-detail-page')],
   '/admin/requests/types': [ADMIN_LAYOUT, page('requests', 'request-types-page')],
+  '/admin/records': [ADMIN_LAYOUT, page('records', 'record-list-page')],
+  '/admin/records/tasks': [ADMIN_LAYOUT, page('records', 'record-tasks-page')],
 };
 
 /** The manifest keys (chunks) loaded for these entry keys: each one and its static imports, transitively. */
