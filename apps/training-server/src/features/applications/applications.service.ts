@@ -40,7 +40,7 @@ import type { MailTemplate } from '@jinji/mail/template';
 import type { MailWorker } from '@jinji/mail/worker';
 import { encodeCsv } from '@jinji/office-files/csv';
 import { AppError } from '@jinji/server-kit/app-error';
-import type { TrainingActor } from '../../actor';
+import { requireTrainingPermission as requirePermission, type TrainingActor } from '../../actor';
 import type { TrainingDb, TrainingTx } from '../../db/database';
 import { mailOutbox } from '../../db/schema/index';
 import { recordAudit, recordAudits, type TrainingAuditEntry } from '../audit/audit.service';
@@ -63,9 +63,6 @@ const refused = (message: string) => new AppError('CONFLICT', message);
 
 const allowed = (actor: TrainingActor, permission: TTrainingPermission) =>
   isTrainingAllowed(actor.systemRole, permission);
-function requirePermission(actor: TrainingActor, permission: TTrainingPermission) {
-  if (!allowed(actor, permission)) throw new AppError('FORBIDDEN');
-}
 /** the signed-in user: applying, deciding and cancelling are a person's acts */
 function requireUser(actor: TrainingActor) {
   if (actor.kind !== 'user') throw new AppError('FORBIDDEN');

@@ -5,7 +5,6 @@
 // leaves no row and failOnErrors stops the run where the RFC says.
 import { randomUUID } from 'node:crypto';
 import { newSessionToken, parseSessionToken } from '@jinji/auth/session-token';
-import { isTrainingAllowed } from '@jinji/contracts/training/access';
 import {
   SCIM_BULK_MAX_OPERATIONS,
   SCIM_MAX_RESULTS,
@@ -24,7 +23,7 @@ import { findDatabaseError, isUniqueViolation } from '@jinji/db/errors';
 import { AppError } from '@jinji/server-kit/app-error';
 import { patchBodyValidation, scimPatch } from 'scim-patch';
 import { parse as parseFilter } from 'scim2-parse-filter';
-import type { TrainingActor, TrainingServiceActor } from '../../actor';
+import { requireTrainingPermission, type TrainingActor, type TrainingServiceActor } from '../../actor';
 import type { TrainingDb, TrainingTx } from '../../db/database';
 import { recordAudit, recordAudits, type TrainingAuditEntry } from '../audit/audit.service';
 import { userSearchText } from '../users/users.service';
@@ -488,10 +487,10 @@ export async function runScimBulk(
 
 // ---- tokens (連携設定) ------------------------------------------------------------------------------
 
+/** 連携設定 is a person's act: a token never manages tokens. */
 function requireIntegrationAdmin(actor: TrainingActor): void {
-  if (actor.kind === 'service' || !isTrainingAllowed(actor.systemRole, 'integration.manage')) {
-    throw new AppError('FORBIDDEN');
-  }
+  if (actor.kind === 'service') throw new AppError('FORBIDDEN');
+  requireTrainingPermission(actor, 'integration.manage');
 }
 
 const tokenItem = (row: repo.ScimTokenRow): TScimTokenItem => ({

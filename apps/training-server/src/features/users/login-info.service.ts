@@ -29,7 +29,7 @@ import { unescapeFormula } from '@jinji/office-files/formula';
 import { openTable, type Table } from '@jinji/office-files/table';
 import { AppError } from '@jinji/server-kit/app-error';
 import { withPasswordLinkErrors } from '@jinji/server-kit/password-link-error';
-import type { TrainingActor } from '../../actor';
+import { requireTrainingPermission as requirePermission, type TrainingActor } from '../../actor';
 import type { TrainingConfig } from '../../config';
 import type { TrainingDb, TrainingTx } from '../../db/database';
 import { mailOutbox } from '../../db/schema/index';
@@ -37,7 +37,6 @@ import { recordAudits } from '../audit/audit.service';
 import { loginInfoMail } from './login-info-mail';
 import { USER_CSV_HEADER } from './user-csv';
 import * as repo from './users.repository';
-import { requirePermission } from './users.service';
 
 export type LoginInfoDeps = { db: TrainingDb; config: Pick<TrainingConfig, 'publicUrl'>; mail: MailWorker };
 

@@ -5,7 +5,6 @@
 // fields before → after.
 
 import type { Readable } from 'node:stream';
-import { isTrainingAllowed, type TTrainingPermission } from '@jinji/contracts/training/access';
 import {
   LINKED_FIELDS,
   linkedFieldMessage,
@@ -22,15 +21,11 @@ import { isUniqueViolation } from '@jinji/db/errors';
 import { toSearchForm } from '@jinji/ja/text';
 import { findCp932Losses, streamCsv } from '@jinji/office-files/csv';
 import { AppError } from '@jinji/server-kit/app-error';
-import type { TrainingActor } from '../../actor';
+import { requireTrainingPermission as requirePermission, type TrainingActor } from '../../actor';
 import type { TrainingDb, TrainingTx } from '../../db/database';
 import { recordAudit } from '../audit/audit.service';
 import { USER_CSV_HEADER, USER_CSV_KEY_INDEX, userCsvRow } from './user-csv';
 import * as repo from './users.repository';
-
-export function requirePermission(actor: TrainingActor, permission: TTrainingPermission) {
-  if (!isTrainingAllowed(actor.systemRole, permission)) throw new AppError('FORBIDDEN');
-}
 
 /**
  * The folded form the keyword search reads (users.search_text). Whoever writes a user's ログインID, 氏名,
