@@ -1,19 +1,19 @@
 // npm run jinji -- <command>: HR's commands, or training's as `training:<command>`, over the process's one
 // engine — `demo` also creates the training system's demo 契約組織 and its 管理者, and prints both logins.
 import { randomBytes } from 'node:crypto';
-import { runCli } from '@jinji/server-kit/cli';
+import { runCli, runCommand, usageOf } from '@jinji/server-kit/cli';
 import { runHrCommand, USAGE } from '../apps/hr-server/src/cli-commands';
-import { runTrainingCommand, TRAINING_USAGE } from '../apps/training-server/src/cli-commands';
+import { trainingCommands } from '../apps/training-server/src/cli-commands';
 import { seedTrainingDemo, TRAINING_DEMO } from '../apps/training-server/src/features/organisations/demo';
 import { bootBoth } from './compose';
 
 const TRAINING = 'training:';
 
-await runCli(`${USAGE}\n${TRAINING_USAGE.replaceAll('\n  ', `\n  ${TRAINING}`)}`, async (command, rest) => {
+await runCli(`${USAGE}\n${usageOf('', trainingCommands, TRAINING)}`, async (command, rest) => {
   const both = await bootBoth();
   try {
     if (command?.startsWith(TRAINING))
-      return await runTrainingCommand(both.training, command.slice(TRAINING.length), rest);
+      return await runCommand(trainingCommands, both.training, command.slice(TRAINING.length), rest);
     if (command === 'demo') console.log(`人事管理 (HR): http://localhost:${both.hrConfig.port}`);
     await runHrCommand(both.hr, command, rest);
     if (command === 'demo' && !process.exitCode) {

@@ -5,8 +5,8 @@
 import { systemActor } from '@jinji/auth/actor';
 import type { TrainingDb } from '../src/db/database';
 import { applications } from '../src/db/schema/index';
+import { courseFixtures } from '../src/features/courses/courses.fixtures';
 import { issueScimToken } from '../src/features/scim/scim.service';
-import { courseFixtures } from './course-fixtures';
 
 export type ForeignFixtures = {
   /** path parameter name (without ':') → organisation B's id for it */

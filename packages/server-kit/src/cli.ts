@@ -35,3 +35,24 @@ export async function runCli(usage: string, main: (command: string | undefined, 
     process.exitCode = reportCliError(error, { isDebug, usage });
   }
 }
+
+/** One command of an app's CLI: its usage (first line without the command's name; more lines indented) and its run. */
+export type CliCommand<Db> = { usage: string; run: (db: Db, args: string[]) => Promise<void> };
+export type CliCommands<Db> = Record<string, CliCommand<Db>>;
+
+/** The usage text of a command table; `prefix` names the commands as another CLI runs them (`training:`). */
+export function usageOf<Db>(title: string, commands: CliCommands<Db>, prefix = ''): string {
+  const lines = Object.entries(commands).map(([name, c]) => {
+    const [first, ...more] = c.usage.split('\n');
+    const pad = ' '.repeat(prefix.length + name.length + 3);
+    return [`  ${prefix}${name}${first ? ` ${first}` : ''}`, ...more.map((l) => `${pad}${l.trimStart()}`)].join('\n');
+  });
+  return [title, ...lines].filter((l) => l !== '').join('\n');
+}
+
+/** Runs `command` from the table; an unknown one is a UsageError (the usage is printed, exit 2). */
+export async function runCommand<Db>(commands: CliCommands<Db>, db: Db, command: string | undefined, rest: string[]) {
+  const found = command !== undefined && Object.hasOwn(commands, command) ? commands[command] : undefined;
+  if (!found) throw new UsageError(command ?? '(なし)');
+  await found.run(db, rest);
+}

@@ -5,9 +5,9 @@
 import { TEST_DB } from '@jinji/test-kit/database';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApplicationOrg, createSession } from '../../../test/application-fixtures';
 import { PASSWORD, trainingClient, trainingTestApp } from '../../../test/helpers';
 import { applications, courseSessions } from '../../db/schema/index';
+import { createApplicationOrg, createSession } from './applications.fixtures';
 
 let t: Awaited<ReturnType<typeof trainingTestApp>>;
 beforeAll(async () => {

@@ -7,16 +7,10 @@ import { parseCsv } from '@jinji/office-files/csv';
 import { TEST_DB } from '@jinji/test-kit/database';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createApplicationOrg,
-  createCourse,
-  createSession,
-  endSession,
-  seatsOf,
-} from '../../../test/application-fixtures';
 import { PASSWORD, trainingClient, trainingTestApp } from '../../../test/helpers';
-import { issueTestToken } from '../../../test/scim-client';
 import { applications, auditLogs, courseSessions, mailOutbox } from '../../db/schema/index';
+import { issueTestToken } from '../scim/scim.test-client';
+import { createApplicationOrg, createCourse, createSession, endSession, seatsOf } from './applications.fixtures';
 import { promoteFromWaitingList } from './applications.service';
 
 let t: Awaited<ReturnType<typeof trainingTestApp>>;

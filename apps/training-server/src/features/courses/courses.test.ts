@@ -3,11 +3,11 @@
 import { TEST_DB } from '@jinji/test-kit/database';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { courseFixtures } from '../../../test/course-fixtures';
 import { createOrganisation, PASSWORD, trainingClient, trainingTestApp } from '../../../test/helpers';
-import { issueTestToken } from '../../../test/scim-client';
 import { auditLogs, courseSessions, users } from '../../db/schema/index';
 import { seedTrainingDemo } from '../organisations/demo';
+import { issueTestToken } from '../scim/scim.test-client';
+import { courseFixtures } from './courses.fixtures';
 import { DEMO_COURSES } from './demo-catalog';
 
 let t: Awaited<ReturnType<typeof trainingTestApp>>;

@@ -6,7 +6,7 @@ import { REDACT_PATHS } from '@jinji/server-kit/logger';
 import { TEST_DB } from '@jinji/test-kit/database';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrganisation, trainingTestApp } from '../../../test/helpers';
-import { issueTestToken, scimClient } from '../../../test/scim-client';
+import { issueTestToken, scimClient } from './scim.test-client';
 
 const NAME = '鬼灯院 紫苑';
 const KANA = 'ホオズキイン シオン';

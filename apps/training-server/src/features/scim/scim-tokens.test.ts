@@ -6,8 +6,8 @@ import { TEST_DB } from '@jinji/test-kit/database';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrganisation, PASSWORD, trainingClient, trainingTestApp } from '../../../test/helpers';
-import { scimClient } from '../../../test/scim-client';
 import { auditLogs, scimTokens, users } from '../../db/schema/index';
+import { scimClient } from './scim.test-client';
 
 let t: Awaited<ReturnType<typeof trainingTestApp>>;
 let org: Awaited<ReturnType<typeof createOrganisation>>;

@@ -7,9 +7,9 @@ import { count, eq, like } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrganisation, trainingTestApp } from '../../../test/helpers';
-import { adminActorOf, issueTestToken, scimClient } from '../../../test/scim-client';
 import { auditLogs, users } from '../../db/schema/index';
 import { revokeScimToken } from './scim.service';
+import { adminActorOf, issueTestToken, scimClient } from './scim.test-client';
 
 const BULK = 'urn:ietf:params:scim:api:messages:2.0:BulkRequest';
 const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';

@@ -5,8 +5,8 @@ import { TEST_DB } from '@jinji/test-kit/database';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrganisation, PASSWORD, trainingClient, trainingTestApp } from '../../../test/helpers';
-import { issueTestToken, scimClient } from '../../../test/scim-client';
 import { auditLogs, users } from '../../db/schema/index';
+import { issueTestToken, scimClient } from './scim.test-client';
 
 const CORE = 'urn:ietf:params:scim:schemas:core:2.0:User';
 const EXT = 'urn:jinji:params:scim:schemas:extension:training:2.0:User';

@@ -2,8 +2,8 @@
 // organisation B with one session, and bodies that pass validation for every write, so that an admin of
 // organisation A reaches the service with B's ids and must get 404.
 
-import type { TrainingDb } from '../src/db/database';
-import { courseSessions, courses } from '../src/db/schema/index';
+import type { TrainingDb } from '../../db/database';
+import { courseSessions, courses } from '../../db/schema/index';
 
 const inDays = (days: number, hour: number) => new Date(Date.now() + days * 86_400_000 + hour * 3_600_000);
 

@@ -1,9 +1,9 @@
 // Fixtures of the applications slice's tests: an organisation with 利用者 of each システム権限 (and their
 // 承認者), courses and sessions written directly (the 公開講座 screens come with their own slice).
 import { eq } from 'drizzle-orm';
-import type { TrainingDb } from '../src/db/database';
-import { courseSessions, courses, users } from '../src/db/schema/index';
-import { createOrganisation } from './helpers';
+import { createOrganisation } from '../../../test/helpers';
+import type { TrainingDb } from '../../db/database';
+import { courseSessions, courses, users } from '../../db/schema/index';
 
 const DAY = 86_400_000;
 
