@@ -1,17 +1,14 @@
-// Training test support over the kit: a cloned database per file, the app on it, an organisation with
-// users written directly, and a cookie client on training's login route.
-import { randomBytes } from 'node:crypto';
-import type { TSystemRole } from '@jinji/contracts/training/access';
+// Training test support over the kit: a cloned database per file, the app on it and a cookie client on
+// training's login route (an organisation with users: the organisations feature's fixtures).
 import { createTestDatabase } from '@jinji/test-kit/database';
 import { InjectClient } from '@jinji/test-kit/inject-client';
 import type { FastifyInstance } from 'fastify';
 import { buildTrainingApp } from '../src/app';
 import { loadTrainingConfig, type TrainingConfig } from '../src/config';
-import { type TrainingDb, trainingDatabase } from '../src/db/database';
-import { upsertOrganisation } from '../src/features/organisations/organisations.service';
+import { trainingDatabase } from '../src/db/database';
 import { trainingTestTemplate } from './global-setup';
 
-export const PASSWORD = 'Sazanka-no-hana-2026!';
+export { createOrganisation, PASSWORD } from '../src/features/organisations/organisations.fixtures';
 
 /**
  * `configure`: the test's config from the defaults; `poolSize`: the request pool on PostgreSQL (a race test
@@ -35,24 +32,6 @@ export async function trainingTestApp(
   await app.ready();
   const close = () => app.close().then(() => db.close());
   return { app, db, config, close };
-}
-
-/** An organisation and its users; each login ID's システム権限 from `roles` ('admin' is 管理者, others 一般). */
-export async function createOrganisation(
-  db: TrainingDb,
-  loginIds = ['admin'],
-  roles: Record<string, TSystemRole> = {},
-) {
-  const code = `o${randomBytes(4).toString('hex')}`;
-  const role = (loginId: string) => roles[loginId] ?? (loginId === 'admin' ? 'admin' : 'general');
-  const seed = loginIds.map((loginId) => ({
-    loginId,
-    displayName: loginId,
-    systemRole: role(loginId),
-    password: PASSWORD,
-  }));
-  const { id, userIds } = await upsertOrganisation(db, { code, name: `研修組織 ${code}` }, seed, 'test');
-  return { id, code, userIds, loginIds };
 }
 
 /** A browser-like client: cookies kept, the CSRF token sent on mutating requests. */

@@ -3,7 +3,7 @@
 import { eq } from 'drizzle-orm';
 import { createOrganisation } from '../../../test/helpers';
 import type { TrainingDb } from '../../db/database';
-import { courseSessions, courses, users } from '../../db/schema/index';
+import { applications, courseSessions, courses, users } from '../../db/schema/index';
 
 const DAY = 86_400_000;
 
@@ -110,4 +110,31 @@ export async function seatsOf(db: TrainingDb, orgId: string, sessionId: string) 
     tx.select({ seats: courseSessions.seatsTaken }).from(courseSessions).where(eq(courseSessions.id, sessionId)),
   );
   return row!.seats;
+}
+
+/**
+ * The route matrix's rows for 申込 (merged in test/fixtures.ts): a 申請中 application of organisation B's user to
+ * B's session, so every /applications/:id route must 404 for A, and bodies that pass validation.
+ */
+export async function applicationMatrixFixtures(
+  db: TrainingDb,
+  b: { id: string; userIds: string[] },
+  sessionId: string,
+) {
+  const [application] = await db.asTenant(b.id, (tx) =>
+    tx
+      .insert(applications)
+      .values({ organisationId: b.id, sessionId, userId: b.userIds.at(-1)! })
+      .returning({ id: applications.id }),
+  );
+  const id = application!.id;
+  return {
+    params: { id },
+    bodies: {
+      'POST /api/v1/applications/:id/cancel': { reason: '都合により' },
+      'POST /api/v1/applications/:id/reject': { reason: '業務繁忙のため' },
+      'POST /api/v1/applications/:id/change': { sessionId, reason: '日程の都合' },
+      'PUT /api/v1/course-sessions/:sessionId/attendance': { entries: [{ applicationId: id, attendance: 'attended' }] },
+    },
+  };
 }

@@ -1,4 +1,4 @@
-// The route matrix's rows for 公開講座 (merge into test/fixtures.ts's foreignFixtures): a published course of
+// The route matrix's rows for 公開講座 (merged in test/fixtures.ts): a published course of
 // organisation B with one session, and bodies that pass validation for every write, so that an admin of
 // organisation A reaches the service with B's ids and must get 404.
 
