@@ -5,7 +5,17 @@ import { findDatabaseError } from '@jinji/db/errors';
 import { AppError } from '@jinji/server-kit/app-error';
 import type PgBoss from 'pg-boss';
 import type { Database } from '../db/client';
-import { IMPORT_QUEUE, type JobQueue, resumeImports, runImport } from '../features/imports/imports.service';
+import {
+  IMPORT_QUEUE,
+  type JobQueue,
+  resumeImports,
+  resumeOrphanedImports,
+  runImport,
+} from '../features/imports/imports.service';
+import { HR_JOBS_SCHEMA } from './boss';
+
+/** each minute: 処理中 imports that no pg-boss job will run are queued again (#14 item 2) */
+export const IMPORT_SWEEP_QUEUE = 'employee-import-sweep';
 
 export async function registerWorkers(boss: PgBoss, db: Database): Promise<JobQueue> {
   await boss.createQueue(IMPORT_QUEUE);
@@ -24,5 +34,11 @@ export async function registerWorkers(boss: PgBoss, db: Database): Promise<JobQu
   };
   // pg-boss would retry a crashed run only when it expires (30 min); resume at once instead
   await resumeImports(db, queue);
+  // an upload whose send failed after its commit, a run whose retries an outage used up: no restart needed
+  await boss.createQueue(IMPORT_SWEEP_QUEUE);
+  await boss.work(IMPORT_SWEEP_QUEUE, async () => {
+    await resumeOrphanedImports(db, queue, HR_JOBS_SCHEMA);
+  });
+  await boss.schedule(IMPORT_SWEEP_QUEUE, '* * * * *');
   return queue;
 }
