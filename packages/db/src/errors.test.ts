@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
+import { openPostgresEngine } from './client';
 import { isDatabaseUnavailable } from './errors';
 
 const pgUrl = process.env.TEST_DB === 'postgres' ? process.env.TEST_DATABASE_URL : undefined;
@@ -81,6 +82,54 @@ describe('isDatabaseUnavailable', () => {
     } finally {
       await admin.end();
       await pool.end();
+    }
+  });
+
+  it.runIf(pgUrl)(
+    "the engine's pool survives a backend ended while its client is checked out between statements",
+    async () => {
+      const engine = openPostgresEngine(pgUrl!, 2);
+      const admin = new pg.Client({ connectionString: pgUrl });
+      await admin.connect();
+      const uncaught: unknown[] = [];
+      const onUncaught = (e: unknown) => uncaught.push(e);
+      process.prependListener('uncaughtException', onUncaught);
+      try {
+        // a transaction between two statements (the app awaits something of its own): no query is active
+        const conn = await engine.pool.connect();
+        await conn.query('begin');
+        const pid = (await conn.query('select pg_backend_pid() as pid')).rows[0].pid;
+        await admin.query('select pg_terminate_backend($1)', [pid]);
+        await new Promise((r) => setTimeout(r, 300));
+        const next = await conn.query('select 1').then(
+          () => null,
+          (e: unknown) => e,
+        );
+        expect(isDatabaseUnavailable(next)).toBe(true);
+        conn.release(next as Error);
+        expect(uncaught).toEqual([]);
+        expect((await engine.pool.query('select 1 as one')).rows[0].one).toBe(1);
+      } finally {
+        process.removeListener('uncaughtException', onUncaught);
+        await admin.end();
+        await engine.close();
+      }
+    },
+  );
+
+  it.runIf(pgUrl)('gives back the client of a transaction whose BEGIN fails (drizzle does not)', async () => {
+    const engine = openPostgresEngine(pgUrl!, 1);
+    try {
+      const db = drizzle(engine.pool);
+      // a BEGIN the server refuses, as a BEGIN on a connection that has just been ended is
+      const failing = db.transaction(async () => 1, { isolationLevel: 'no such level' as 'serializable' });
+      await expect(failing).rejects.toThrow();
+      expect(engine.pool.totalCount - engine.pool.idleCount).toBe(0); // none checked out and lost
+      expect(await db.transaction(async (tx) => (await tx.execute(sql`select 1 as one`)).rows[0])).toEqual({
+        one: 1,
+      });
+    } finally {
+      await engine.close();
     }
   });
 });

@@ -115,6 +115,8 @@ export class HttpSession {
         });
       });
       req.on('error', reject);
+      // an answer that never comes is a failure of its own (a pool waiting forever), not a hung test
+      req.setTimeout(20_000, () => req.destroy(new Error(`${method} ${path}: no answer within 20 s`)));
       req.end(payload);
     });
   }
