@@ -1,6 +1,6 @@
 // buildApp(): the kit's base app, then HR's auth plugin and feature routes by name. server.ts only listens.
 
-import { findDatabaseError, isFailedQuery } from '@jinji/db/errors';
+import { findDatabaseError, isDatabaseUnavailable, isFailedQuery } from '@jinji/db/errors';
 import { hitRateLimit } from '@jinji/db/rate-limit';
 import { type MailWorker, NO_MAIL_WORKER } from '@jinji/mail/worker';
 import { createBaseApp, sessionSecuritySchemes } from '@jinji/server-kit/base-app';
@@ -54,7 +54,7 @@ export async function buildApp({
   const app = await createBaseApp({
     config,
     logger,
-    databaseErrors: { findDatabaseError, isFailedQuery },
+    databaseErrors: { findDatabaseError, isFailedQuery, isUnavailable: isDatabaseUnavailable },
     rateLimitHit: (key, windowMs) => hitRateLimit(db, key, windowMs),
     openapi: {
       title: 'jinji HR API',

@@ -1,5 +1,5 @@
 // buildTrainingApp(): the kit's base app, training's auth kit and its routes. server.ts only listens.
-import { findDatabaseError, isFailedQuery } from '@jinji/db/errors';
+import { findDatabaseError, isDatabaseUnavailable, isFailedQuery } from '@jinji/db/errors';
 import { hitRateLimit } from '@jinji/db/rate-limit';
 import { type MailWorker, NO_MAIL_WORKER } from '@jinji/mail/worker';
 import { createBaseApp, sessionSecuritySchemes } from '@jinji/server-kit/base-app';
@@ -29,7 +29,7 @@ export async function buildTrainingApp(opts: {
   const app = await createBaseApp({
     config,
     logger: opts.logger,
-    databaseErrors: { findDatabaseError, isFailedQuery },
+    databaseErrors: { findDatabaseError, isFailedQuery, isUnavailable: isDatabaseUnavailable },
     rateLimitHit: (key, windowMs) => hitRateLimit(db, key, windowMs),
     openapi: {
       title: '研修申込システム API',

@@ -123,10 +123,61 @@ export async function openPgliteEngine(opts: PgliteOptions = {}): Promise<Pglite
   return { kind: 'pglite', client, executeSql, close: () => client.close() };
 }
 
+/**
+ * drizzle's node-postgres transaction() checks a client out and sends BEGIN before its try/finally: a
+ * BEGIN that fails (its connection ended by a restart) never gives the client back, and once the pool's
+ * every client is lost so, each request waits for a connection forever. The clients of this pool give
+ * themselves back, with the error, when BEGIN fails (drizzle then never reaches its release).
+ */
+class BeginReleasingPool extends pg.Pool {
+  // biome-ignore lint/suspicious/noExplicitAny: pg.Pool's connect() is overloaded (callback and promise)
+  override connect(...args: any[]): any {
+    if (args.length > 0) return (super.connect as (...a: unknown[]) => unknown)(...args); // pool.query's own
+    return super.connect().then((client) => {
+      const query = client.query as (...a: unknown[]) => unknown;
+      const patched = ((...a: unknown[]) => {
+        const result = query.apply(client, a);
+        const text = typeof a[0] === 'string' ? a[0] : (a[0] as { text?: unknown } | undefined)?.text;
+        if (typeof text === 'string' && /^\s*begin\b/i.test(text) && result instanceof Promise) {
+          return result.catch((error: Error) => {
+            client.query = query as typeof client.query; // the next checkout wraps afresh
+            client.release(error);
+            throw error;
+          });
+        }
+        return result;
+      }) as typeof client.query;
+      client.query = patched;
+      const release = client.release;
+      client.release = (err?: Error | boolean) => {
+        client.query = query as typeof client.query;
+        client.release = release;
+        return release.call(client, err);
+      };
+      return client;
+    });
+  }
+}
+
+/**
+ * A pool that outlives its server's restarts (#14 item 2). A backend ended by the server (a restart,
+ * pg_terminate_backend) makes its client emit 'error': the pool hears it for idle clients and drops them,
+ * but a client checked out between two statements (a transaction awaiting the app) has no listener, and
+ * an unheard 'error' event ends the process. Every client gets one: the error reaches the next query on
+ * it, the caller releases it with that error, and the pool opens a fresh connection next time.
+ */
+export function resilientPool(config: pg.PoolConfig): pg.Pool {
+  const pool = new BeginReleasingPool(config);
+  pool.on('error', () => {}); // an idle client's: the pool has removed it already
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+  });
+  return pool;
+}
+
 /** `connectionString` names the owner; `poolSize` is each app's request pool, the owner's stays ≤ 4. */
 export function openPostgresEngine(connectionString: string, poolSize = 10): PostgresEngine {
-  const pool = new pg.Pool({ connectionString, max: Math.min(poolSize, 4) });
-  pool.on('error', () => {}); // idle client errors surface on the next query
+  const pool = resilientPool({ connectionString, max: Math.min(poolSize, 4) });
   return {
     kind: 'postgres',
     connectionString,
@@ -222,8 +273,7 @@ export function bindDatabase<S extends Tables>(
       const url = new URL(connectionString);
       url.username = encodeURIComponent(rows[0].role_name);
       url.password = encodeURIComponent(rows[0].secret);
-      const p = new pg.Pool({ connectionString: url.toString(), max: poolSize });
-      p.on('error', () => {});
+      const p = resilientPool({ connectionString: url.toString(), max: poolSize });
       return { pool: p, db: drizzleNodePg(p, { schema: spec.tables }) as unknown as Db<S> };
     })().catch((e) => {
       request = null; // try again on the next request

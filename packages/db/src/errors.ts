@@ -33,3 +33,43 @@ export function findDatabaseError(error: unknown): DatabaseErrorInfo | null {
 export function isFailedQuery(error: unknown): boolean {
   return error instanceof Error && (error.name === 'DrizzleQueryError' || error.message.startsWith('Failed query:'));
 }
+
+// Connection failures: the database is (for now) out of reach, not wrong. SQLSTATE class 08 (connection
+// exception), 57P01–57P03 (admin_shutdown, crash_shutdown, cannot_connect_now: a restart or a terminated
+// backend), 53300 (too_many_connections); node's socket errors; and node-postgres's own errors, which have
+// no code (a socket closed under a query, a client whose connection broke, a connect timeout).
+const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300']);
+const UNAVAILABLE_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND']);
+const UNAVAILABLE_MESSAGES = [
+  'Connection terminated',
+  'Client has encountered a connection error and is not queryable',
+  'Client was closed and is not queryable',
+  'timeout exceeded when trying to connect',
+];
+
+/**
+ * True when `error` (or what it wraps: drizzle's `cause`, an AggregateError's `errors`) says the database
+ * could not be reached: the request may succeed when tried again, so it is answered 503, not 500.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  const visit = (e: unknown, depth: number): boolean => {
+    if (!e || typeof e !== 'object' || depth > 5 || seen.has(e)) return false;
+    seen.add(e);
+    const { code, message, cause, errors } = e as {
+      code?: unknown;
+      message?: unknown;
+      cause?: unknown;
+      errors?: unknown;
+    };
+    if (
+      typeof code === 'string' &&
+      (/^08[0-9A-Z]{3}$/.test(code) || UNAVAILABLE_SQLSTATES.has(code) || UNAVAILABLE_ERRNOS.has(code))
+    )
+      return true;
+    if (typeof message === 'string' && UNAVAILABLE_MESSAGES.some((m) => message.startsWith(m))) return true;
+    if (Array.isArray(errors) && errors.some((x) => visit(x, depth + 1))) return true;
+    return visit(cause, depth + 1);
+  };
+  return visit(error, 0);
+}

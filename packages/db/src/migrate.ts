@@ -35,6 +35,7 @@ export async function migrateDatabase<S extends Tables>(db: Database<S>, opts: M
   }
   // The lock is per connection, so it is held on a client of its own.
   const lock = new pg.Client({ connectionString: db.engine.connectionString });
+  lock.on('error', () => {}); // a lost connection fails the migration's next statement instead of the process
   await lock.connect();
   try {
     await lock.query('select pg_advisory_lock($1)', [opts.lockKey]);

@@ -1,6 +1,7 @@
 // docs/decisions/003: pg-boss 10 runs on both engines (on PGlite through its `db` adapter option).
 
 import { createTestEngine, TEST_DB, type TestEngine } from '@jinji/test-kit/database';
+import PgBoss from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBoss } from './boss';
 
@@ -88,6 +89,45 @@ describe(`durable jobs (${TEST_DB})`, () => {
     } finally {
       await other.stop({ graceful: false, wait: true });
       await hr.stop({ graceful: false, wait: true });
+    }
+  });
+
+  it("survives the database going away as a job ends: the run's completion fails into the 'error' event", async () => {
+    // pg-boss's worker calls complete()/fail() without awaiting them: a connection lost at that moment
+    // was an unhandled rejection, which ends a Node process
+    let cut = false;
+    const executeSql: PgBoss.Db['executeSql'] = async (text, values) => {
+      if (cut && /state = 'completed'|DELETE FROM/.test(text))
+        throw Object.assign(new Error('terminating connection due to administrator command'), {
+          code: '57P01',
+          severity: 'FATAL',
+        });
+      return engine.executeSql(text, values) as ReturnType<PgBoss.Db['executeSql']>;
+    };
+    const boss = new PgBoss({ db: { executeSql }, schema: 'pgboss_cut' } as PgBoss.ConstructorOptions);
+    const errors: unknown[] = [];
+    boss.on('error', (e) => errors.push(e));
+    const unhandled: unknown[] = [];
+    const onUnhandled = (e: unknown) => unhandled.push(e);
+    process.on('unhandledRejection', onUnhandled);
+    await boss.start();
+    try {
+      await boss.createQueue('cut-queue');
+      let runs = 0;
+      await boss.work('cut-queue', { pollingIntervalSeconds: 0.5 }, async () => {
+        runs++;
+        cut = true; // the database goes away while the handler finishes
+      });
+      await boss.send('cut-queue', {});
+      await waitFor(async () => errors.length > 0);
+      await new Promise((r) => setTimeout(r, 200));
+      expect(runs).toBe(1);
+      expect(unhandled).toEqual([]);
+      expect(errors[0]).toMatchObject({ code: '57P01' });
+    } finally {
+      cut = false;
+      process.removeListener('unhandledRejection', onUnhandled);
+      await boss.stop({ graceful: false, wait: true });
     }
   });
 });

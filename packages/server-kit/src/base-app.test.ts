@@ -8,7 +8,7 @@ import { type BaseAppOptions, createBaseApp } from './base-app';
 
 const options = (overrides: Partial<BaseAppOptions> = {}): BaseAppOptions => ({
   config: { logLevel: 'silent', trustProxy: false },
-  databaseErrors: { findDatabaseError: () => null, isFailedQuery: () => false },
+  databaseErrors: { findDatabaseError: () => null, isFailedQuery: () => false, isUnavailable: () => false },
   openapi: {
     title: 'Test API',
     version: '1.2.3',

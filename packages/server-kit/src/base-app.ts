@@ -19,7 +19,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { AppError } from './app-error';
 import type { BaseConfig } from './config';
-import { handleError } from './error-handler';
+import { errorHandler } from './error-handler';
 import { type DatabaseErrorReader, loggerOptions } from './logger';
 import { databaseRateLimitStore, type RateLimitHit } from './rate-limit-store';
 
@@ -55,7 +55,7 @@ export async function createBaseApp(opts: BaseAppOptions) {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   // Set before any plugin: Fastify children inherit the handler present when they are registered.
-  app.setErrorHandler(handleError);
+  app.setErrorHandler(errorHandler(opts.databaseErrors));
 
   await app.register(cookie);
   await app.register(helmet, {

@@ -19,7 +19,11 @@ beforeAll(async () => {
   });
   app = await createBaseApp({
     config: { logLevel: 'info', trustProxy: false },
-    databaseErrors: { findDatabaseError: () => null, isFailedQuery: () => false },
+    databaseErrors: {
+      findDatabaseError: () => null,
+      isFailedQuery: () => false,
+      isUnavailable: (e) => (e as { code?: string }).code === 'ECONNREFUSED',
+    },
     openapi: { title: 't', version: '0', description: 'd', securitySchemes: {} },
     web: { dist: '/nonexistent', missingText: 'not built' },
     logger: { level: 'info', stream },
@@ -37,6 +41,9 @@ beforeAll(async () => {
   );
   app.get('/api/crash', async () => {
     throw new Error('connection to 山田花子 refused');
+  });
+  app.get('/api/db-down', async () => {
+    throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
   });
   app.get('/api/limited', { config: { rateLimit: { max: 1, timeWindow: '1 minute' } } }, async () => ({ ok: true }));
   await app.ready();
@@ -107,6 +114,18 @@ describe('error handler', () => {
     const res = await app.inject({ url: '/api/limited' });
     expect(res.statusCode).toBe(429);
     expect(res.json().error).toEqual({ code: 'TOO_MANY_REQUESTS', message: ERROR_MESSAGES.TOO_MANY_REQUESTS });
+  });
+
+  it('answers a database out of reach with 503 SERVICE_UNAVAILABLE in Japanese, not 500', async () => {
+    const res = await app.inject({ url: '/api/db-down' });
+    expect(res.statusCode).toBe(503);
+    expect(res.json()).toEqual({
+      error: {
+        code: 'SERVICE_UNAVAILABLE',
+        message: 'ただいま処理を受け付けられません。しばらくしてから再度お試しください',
+      },
+    });
+    expect(res.headers['retry-after']).toBe('5');
   });
 
   it('hides a 5xx cause from the user and logs it with the route, never the URL', async () => {

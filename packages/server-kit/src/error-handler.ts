@@ -2,11 +2,23 @@ import { ERROR_MESSAGES } from '@jinji/contracts/common/errors';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from './app-error';
+import type { DatabaseErrorReader } from './logger';
 
 // The one error handler: every answer is { error: { code, message, fields? } } with a code of the
 // contracts union. A 5xx tells the user nothing of the cause; the log gets the error (serialized
-// without personal values) and the request's method and route.
-export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+// without personal values) and the request's method and route. A database out of reach (a restart, a
+// terminated connection) answers 503 SERVICE_UNAVAILABLE: the pool reconnects, and trying again works.
+export const errorHandler =
+  (databaseErrors: Pick<DatabaseErrorReader, 'isUnavailable'>) =>
+  (error: FastifyError, request: FastifyRequest, reply: FastifyReply) =>
+    handleError(error, request, reply, databaseErrors);
+
+function handleError(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  databaseErrors: Pick<DatabaseErrorReader, 'isUnavailable'>,
+) {
   if (error instanceof AppError) {
     return reply.code(error.status).send({ error: { code: error.code, message: error.message, fields: error.fields } });
   }
@@ -29,6 +41,13 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
     return reply
       .code(error.statusCode)
       .send({ error: { code: 'VALIDATION_FAILED', message: ERROR_MESSAGES.VALIDATION_FAILED } });
+  }
+  if (databaseErrors.isUnavailable(error)) {
+    request.log.warn({ err: error, req: request }, 'database unavailable');
+    return reply
+      .code(503)
+      .header('retry-after', '5')
+      .send({ error: { code: 'SERVICE_UNAVAILABLE', message: ERROR_MESSAGES.SERVICE_UNAVAILABLE } });
   }
   // the request through the req serializer: its method and route pattern, never the URL
   request.log.error({ err: error, req: request }, 'unhandled error');

@@ -28,6 +28,8 @@ export type DatabaseErrorReader = {
   findDatabaseError(error: unknown): DatabaseErrorInfo | null;
   /** a wrapper of a failed statement whose message holds the SQL and its parameters */
   isFailedQuery(error: unknown): boolean;
+  /** the database could not be reached (a restart, a terminated connection): answered 503, not 500 */
+  isUnavailable(error: unknown): boolean;
 };
 
 type SerializedError = { type: string; message: string; stack: string; [key: string]: unknown };

@@ -2,7 +2,7 @@
 // a free port per port variable, a fresh PGlite data directory, CLI steps before the server holds its
 // lock, and a wait until every port answers its health route.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,6 +16,10 @@ export type TestServer = {
   stop: () => Promise<void>;
   /** Stops the process (the data stays), runs `between` (e.g. CLI steps, which need the lock), starts it again. */
   restart: (between?: (cli: TCli) => void) => Promise<void>;
+  /** kill -9 of the server process (tsx's node child, then tsx), as a power cut would: nothing of it runs after */
+  crash: () => Promise<void>;
+  /** the data directory (PGlite) */
+  dataDir: string;
 };
 
 /** Runs the app's CLI with `args` against the test's data dir. */
@@ -36,6 +40,8 @@ export type StartServerOptions = {
   healthPath?: string;
   /** pglite (default): a fresh data directory; postgres: a fresh database on TEST_DATABASE_URL's server */
   database?: E2eDatabase;
+  /** an existing PostgreSQL database instead (several processes of one app on one database); not dropped by stop() */
+  databaseUrl?: string;
   /**
    * A data directory already migrated (once per run, by the suite's global setup): a PGlite journey starts
    * on a copy of it instead of migrating an empty one, the first boot's slowest part (15–35 s here).
@@ -84,8 +90,10 @@ export async function startServer(options: StartServerOptions): Promise<TestServ
   env[options.dataDirEnv] = dataDir;
   Object.assign(env, options.env);
   delete env.DATABASE_URL; // the embedded PGlite unless the journey asks for PostgreSQL
-  const pgDatabase = options.database === 'postgres' ? await createEmptyPostgresDatabase() : undefined;
+  const pgDatabase =
+    options.database === 'postgres' && !options.databaseUrl ? await createEmptyPostgresDatabase() : undefined;
   if (pgDatabase) env.DATABASE_URL = pgDatabase.url;
+  if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
   const { cliScript } = options;
   const cli: TCli = (args) => {
     if (!cliScript) throw new Error('prepare() needs cliScript');
@@ -133,7 +141,26 @@ export async function startServer(options: StartServerOptions): Promise<TestServ
     child = launch();
     if (!(await waitHealthy())) throw new Error(`${options.script} did not become healthy again within 90 s`);
   };
-  if (await waitHealthy()) return { url, urls, stop, restart };
+  const crash = async () => {
+    // tsx runs the script in a node child of its own: SIGKILL cannot be passed on, so the child goes first
+    const pid = child.pid;
+    let children: number[] = [];
+    try {
+      children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+        .trim()
+        .split(/\s+/)
+        .filter(Boolean)
+        .map(Number);
+    } catch {}
+    for (const c of children) {
+      try {
+        process.kill(c, 'SIGKILL');
+      } catch {}
+    }
+    child.kill('SIGKILL');
+    await exited(child);
+  };
+  if (await waitHealthy()) return { url, urls, stop, restart, crash, dataDir };
   await stop();
   throw new Error(`${options.script} did not become healthy within 90 s`);
 }

@@ -10,7 +10,13 @@ import { HR_DATA_DIR_TEMPLATE_ENV, repoRoot } from './paths';
 export const LOGIN_LOCK_SECONDS = 3;
 
 export function startServer(
-  options: { prepare?: (cli: TCli) => void; env?: Record<string, string>; database?: E2eDatabase } = {},
+  options: {
+    prepare?: (cli: TCli) => void;
+    env?: Record<string, string>;
+    database?: E2eDatabase;
+    /** one PostgreSQL database shared by several processes */
+    databaseUrl?: string;
+  } = {},
 ): Promise<TestServer> {
   return startAppServer({
     repoRoot,
@@ -21,6 +27,7 @@ export function startServer(
     env: { JINJI_LOGIN_LOCK_SECONDS: String(LOGIN_LOCK_SECONDS), ...options.env },
     prepare: options.prepare,
     database: options.database,
+    databaseUrl: options.databaseUrl,
     dataDirTemplate: process.env[HR_DATA_DIR_TEMPLATE_ENV],
   });
 }

@@ -25,7 +25,7 @@ export const TRAINING_ADMIN: TTrainingUser = {
 /** Starts training-server with TRAINING_ORG and these users (all with TRAINING_PASSWORD). */
 export function startTrainingServer(
   users: TTrainingUser[] = [TRAINING_ADMIN],
-  options: { env?: Record<string, string>; database?: E2eDatabase } = {},
+  options: { env?: Record<string, string>; database?: E2eDatabase; databaseUrl?: string; prepare?: false } = {},
 ): Promise<TestServer> {
   const userArgs = users.flatMap((u) => ['--user', [u.loginId, u.role, u.name, u.email ?? ''].join(':')]);
   return startServer({
@@ -36,18 +36,22 @@ export function startTrainingServer(
     dataDirEnv: 'JINJI_DATA_DIR',
     env: options.env,
     database: options.database,
+    databaseUrl: options.databaseUrl,
     dataDirTemplate: process.env[TRAINING_DATA_DIR_TEMPLATE_ENV],
-    prepare: (cli) =>
-      cli([
-        'organisation:create',
-        '--code',
-        TRAINING_ORG.code,
-        '--name',
-        TRAINING_ORG.name,
-        '--password',
-        TRAINING_PASSWORD,
-        ...userArgs,
-      ]),
+    prepare:
+      options.prepare === false
+        ? undefined
+        : (cli) =>
+            cli([
+              'organisation:create',
+              '--code',
+              TRAINING_ORG.code,
+              '--name',
+              TRAINING_ORG.name,
+              '--password',
+              TRAINING_PASSWORD,
+              ...userArgs,
+            ]),
   });
 }
 

@@ -1,17 +1,44 @@
 // The durable job handlers. Imports are retried after a crash: the first run wrote nothing (one
 // transaction), so running it again is safe, and a finished job is skipped.
 
-import { findDatabaseError } from '@jinji/db/errors';
+import { findDatabaseError, isDatabaseUnavailable } from '@jinji/db/errors';
 import { AppError } from '@jinji/server-kit/app-error';
 import type PgBoss from 'pg-boss';
 import type { Database } from '../db/client';
-import { IMPORT_QUEUE, type JobQueue, resumeImports, runImport } from '../features/imports/imports.service';
+import {
+  IMPORT_QUEUE,
+  type JobQueue,
+  resumeImports,
+  resumeOrphanedImports,
+  runImport,
+} from '../features/imports/imports.service';
+import { HR_JOBS_SCHEMA } from './boss';
+
+/** each minute: 処理中 imports that no pg-boss job will run are queued again (#14 item 2) */
+export const IMPORT_SWEEP_QUEUE = 'employee-import-sweep';
+
+/**
+ * Runs `run` again while the database is out of reach (a restart, terminated connections), for up to
+ * `budgetMs`: the run is idempotent, and pg-boss's own retry would need the database to record the
+ * failure first — a failure it cannot record leaves the job active until it expires (30 min).
+ */
+export async function runUntilReachable<T>(run: () => Promise<T>, budgetMs = 120_000): Promise<T> {
+  const deadline = Date.now() + budgetMs;
+  for (let delay = 250; ; delay = Math.min(delay * 2, 5_000)) {
+    try {
+      return await run();
+    } catch (error) {
+      if (!isDatabaseUnavailable(error) || Date.now() + delay > deadline) throw error;
+      await new Promise((r) => setTimeout(r, delay));
+    }
+  }
+}
 
 export async function registerWorkers(boss: PgBoss, db: Database): Promise<JobQueue> {
   await boss.createQueue(IMPORT_QUEUE);
   await boss.work<{ tenantId: string; jobId: string }>(IMPORT_QUEUE, { pollingIntervalSeconds: 1 }, async ([job]) => {
     try {
-      await runImport(db, job!.data);
+      await runUntilReachable(() => runImport(db, job!.data));
     } catch (error) {
       // pg-boss keeps a failed run's error in pgboss.job.output, outside every tenant and RLS: it gets
       // the code and the job id only, never the message (a database error quotes the rows).
@@ -24,5 +51,11 @@ export async function registerWorkers(boss: PgBoss, db: Database): Promise<JobQu
   };
   // pg-boss would retry a crashed run only when it expires (30 min); resume at once instead
   await resumeImports(db, queue);
+  // an upload whose send failed after its commit, a run whose retries an outage used up: no restart needed
+  await boss.createQueue(IMPORT_SWEEP_QUEUE);
+  await boss.work(IMPORT_SWEEP_QUEUE, async () => {
+    await resumeOrphanedImports(db, queue, HR_JOBS_SCHEMA);
+  });
+  await boss.schedule(IMPORT_SWEEP_QUEUE, '* * * * *');
   return queue;
 }

@@ -70,6 +70,31 @@ export async function findProcessingJobs(db: Db): Promise<{ tenantId: string; id
     .where(eq(importJobs.status, 'processing'));
 }
 
+/**
+ * 処理中 jobs that no pg-boss job will run: none queued, retrying or active in `jobsSchema` (the upload's
+ * send failed after its commit, a database outage used up a run's retries). Older than `minAgeSeconds`,
+ * so an upload between its commit and its send is not taken.
+ */
+export async function findOrphanedJobs(
+  db: Db,
+  jobsSchema: string,
+  queue: string,
+  minAgeSeconds: number,
+): Promise<{ tenantId: string; id: string }[]> {
+  const boss = sql.raw(`"${jobsSchema.replaceAll('"', '""')}".job`);
+  return db
+    .select({ tenantId: importJobs.tenantId, id: importJobs.id })
+    .from(importJobs)
+    .where(
+      and(
+        eq(importJobs.status, 'processing'),
+        lt(importJobs.startedAt, sql`now() - make_interval(secs => ${minAgeSeconds})`),
+        sql`not exists (select 1 from ${boss} b where b.name = ${queue} and b.data->>'jobId' = ${importJobs.id}::text
+              and b.state in ('created', 'retry', 'active'))`,
+      ),
+    );
+}
+
 const CHUNK_BYTES = 1024 * 1024;
 
 export async function insertJobFile(tx: Tx, tenantId: string, jobId: string, file: Buffer): Promise<void> {

@@ -39,6 +39,7 @@ import {
   findJobForUpdate,
   findJobsPage,
   findNamesByNumbers,
+  findOrphanedJobs,
   findProcessingJobs,
   type ImportJobView,
   insertErrors,
@@ -168,6 +169,16 @@ export async function resumeImports(db: Database, jobs: JobQueue): Promise<numbe
   const stale = await findProcessingJobs(db.owner);
   for (const j of stale) await jobs.send(IMPORT_QUEUE, { tenantId: j.tenantId, jobId: j.id });
   return stale.length;
+}
+
+/**
+ * Jobs left 処理中 with no pg-boss job to run them are queued again (the worker's sweep, each minute):
+ * an upload whose send failed after its commit, or a run whose retries a database outage used up.
+ */
+export async function resumeOrphanedImports(db: Database, jobs: JobQueue, jobsSchema: string): Promise<number> {
+  const orphans = await findOrphanedJobs(db.owner, jobsSchema, IMPORT_QUEUE, 30);
+  for (const j of orphans) await jobs.send(IMPORT_QUEUE, { tenantId: j.tenantId, jobId: j.id });
+  return orphans.length;
 }
 
 /** Runs one import to its end; safe to run again and concurrently (a finished job is left alone). */
