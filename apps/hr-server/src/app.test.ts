@@ -35,6 +35,42 @@ describe(`app (${TEST_DB})`, () => {
     expect(res.json()).toEqual({ status: 'ok', database: TEST_DB });
   });
 
+  it("answers liveness and readiness: the real database, and migrations against this build's journal", async () => {
+    expect((await t.app.inject({ url: '/api/health/live' })).json()).toEqual({ status: 'ok' });
+    const ready = await t.app.inject({ url: '/api/health/ready' });
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json()).toMatchObject({
+      status: 'ready',
+      database: TEST_DB,
+      checks: [
+        { name: 'database', status: 'ok' },
+        { name: 'migrations', status: 'ok' },
+      ],
+    });
+    // a database one migration behind this build (an old restore, a migration that did not run): not ready
+    const [last] = (
+      await t.db.executeSql(
+        'select id, hash, created_at from drizzle.__drizzle_migrations order by created_at desc limit 1',
+      )
+    ).rows as { id: number; hash: string; created_at: string }[];
+    await t.db.executeSql('delete from drizzle.__drizzle_migrations where id = $1', [last!.id]);
+    try {
+      const behind = await t.app.inject({ url: '/api/health/ready' });
+      expect(behind.statusCode).toBe(503);
+      expect(behind.json().checks).toMatchObject([
+        { name: 'database', status: 'ok' },
+        { name: 'migrations', status: 'failed' },
+      ]);
+    } finally {
+      await t.db.executeSql('insert into drizzle.__drizzle_migrations (id, hash, created_at) values ($1, $2, $3)', [
+        last!.id,
+        last!.hash,
+        last!.created_at,
+      ]);
+    }
+    expect((await t.app.inject({ url: '/api/health/ready' })).statusCode).toBe(200);
+  });
+
   it('sends the security headers on pages and API responses', async () => {
     for (const url of ['/', '/login', '/api/health']) {
       const res = await t.app.inject({ url });
@@ -66,7 +102,11 @@ describe(`app (${TEST_DB})`, () => {
     expect(page.body).toContain('<html lang="ja">');
     const api = await t.app.inject({ url: '/api/v1/nothing-here' });
     expect(api.statusCode).toBe(404);
-    expect(api.json().error).toEqual({ code: 'NOT_FOUND', message: '対象が見つかりません' });
+    expect(api.json().error).toEqual({
+      code: 'NOT_FOUND',
+      message: '対象が見つかりません',
+      requestId: api.headers['x-request-id'],
+    });
   });
 
   it('publishes an OpenAPI document generated from the zod schemas, covering every API route', async () => {

@@ -4,12 +4,12 @@ import { findDatabaseError, isDatabaseUnavailable, isFailedQuery } from '@jinji/
 import { hitRateLimit } from '@jinji/db/rate-limit';
 import { type MailWorker, NO_MAIL_WORKER } from '@jinji/mail/worker';
 import { createBaseApp, sessionSecuritySchemes } from '@jinji/server-kit/base-app';
-import { healthRoutes } from '@jinji/server-kit/health';
+import { healthRoutes, kitReadiness, type ReadinessProbe } from '@jinji/server-kit/health';
 import type { ServedApp } from '@jinji/server-kit/run-apps';
 import { servedApp } from '@jinji/server-kit/served-app';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import type { Config } from './config';
-import type { Database } from './db/client';
+import { type Database, hrDatabase } from './db/client';
 import { mailOutbox } from './db/schema/index';
 import { accessControlRoutes } from './features/access-control/access-control.routes';
 import { attendanceRoutes } from './features/attendance/attendance.routes';
@@ -42,6 +42,8 @@ export type BuildAppOptions = {
   mail?: MailWorker;
   /** Tests pass false or a stream-backed logger. */
   logger?: FastifyServerOptions['logger'] | boolean;
+  /** readiness of the job worker (served-app.ts); without it readiness checks no worker */
+  jobsAlive?: ReadinessProbe;
 };
 
 export async function buildApp({
@@ -50,6 +52,7 @@ export async function buildApp({
   jobs,
   mail = NO_MAIL_WORKER,
   logger,
+  jobsAlive,
 }: BuildAppOptions): Promise<FastifyInstance> {
   const app = await createBaseApp({
     config,
@@ -69,7 +72,7 @@ export async function buildApp({
   });
   await app.register(authPlugin, { db, config });
 
-  await app.register(healthRoutes, { db });
+  await app.register(healthRoutes, { db, readiness: kitReadiness(db, hrDatabase.migrations, jobsAlive) });
   await app.register(setupRoutes, { db, config });
   await app.register(authRoutes, { db, config, mail });
   await app.register(passwordPolicyRoutes, { db });
@@ -97,9 +100,9 @@ export const servedHr = (config: Config, db: Database): ServedApp =>
     db,
     jobsSchema: HR_JOBS_SCHEMA,
     mailOutbox,
-    build: async ({ boss, mail }) => {
+    build: async ({ boss, mail, jobsAlive }) => {
       await registerRequestJobs(boss, { db, mail });
       await registerRecordJobs(boss, { db, mail });
-      return buildApp({ config, db, jobs: await registerWorkers(boss, db), mail });
+      return buildApp({ config, db, jobs: await registerWorkers(boss, db), mail, jobsAlive });
     },
   });

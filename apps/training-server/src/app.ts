@@ -3,12 +3,12 @@ import { findDatabaseError, isDatabaseUnavailable, isFailedQuery } from '@jinji/
 import { hitRateLimit } from '@jinji/db/rate-limit';
 import { type MailWorker, NO_MAIL_WORKER } from '@jinji/mail/worker';
 import { createBaseApp, sessionSecuritySchemes } from '@jinji/server-kit/base-app';
-import { healthRoutes } from '@jinji/server-kit/health';
+import { healthRoutes, kitReadiness, type ReadinessProbe } from '@jinji/server-kit/health';
 import type { ServedApp } from '@jinji/server-kit/run-apps';
 import { servedApp } from '@jinji/server-kit/served-app';
 import type { FastifyServerOptions } from 'fastify';
 import type { TrainingConfig } from './config';
-import type { TrainingDb } from './db/database';
+import { type TrainingDb, trainingDatabase } from './db/database';
 import { mailOutbox } from './db/schema/index';
 import { applicationRoutes } from './features/applications/applications.routes';
 import { trainingAuthRoutes } from './features/auth/auth.routes';
@@ -24,6 +24,8 @@ export async function buildTrainingApp(opts: {
   logger?: FastifyServerOptions['logger'] | boolean;
   /** The outbox's worker, woken after a step wrote mails; without it (no SMTP_URL, most tests) they stay in the outbox. */
   mail?: MailWorker;
+  /** readiness of the job worker (served-app.ts); without it readiness checks no worker */
+  jobsAlive?: ReadinessProbe;
 }) {
   const { config, db, mail = NO_MAIL_WORKER } = opts;
   const app = await createBaseApp({
@@ -46,7 +48,10 @@ export async function buildTrainingApp(opts: {
     },
   });
   await app.register(trainingAuth.plugin, trainingAuthOptions(db, config));
-  await app.register(healthRoutes, { db });
+  await app.register(healthRoutes, {
+    db,
+    readiness: kitReadiness(db, trainingDatabase.migrations, opts.jobsAlive),
+  });
   await app.register(trainingAuthRoutes, { db, config });
   await app.register(scimTokenRoutes, { db });
   await app.register(scimRoutes, { db, config, prefix: SCIM_PREFIX });
@@ -64,5 +69,5 @@ export const servedTraining = (config: TrainingConfig, db: TrainingDb): ServedAp
     db,
     jobsSchema: 'pgboss_training',
     mailOutbox,
-    build: ({ mail }) => buildTrainingApp({ config, db, mail }),
+    build: ({ mail, jobsAlive }) => buildTrainingApp({ config, db, mail, jobsAlive }),
   });

@@ -6,6 +6,7 @@
 // transactions run on the app's own pool that logs in as its request login, which has no right but
 // becoming the app role: RESET ROLE there reaches nothing (decision 008).
 
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { type Extensions, PGlite } from '@electric-sql/pglite';
@@ -207,6 +208,19 @@ export async function openDatabase<S extends Tables>(
   return bindDatabase(engine, spec, { ownsEngine: true });
 }
 
+const tenantContext = new AsyncLocalStorage<string | null>();
+
+/**
+ * The tenant of the asTenant() transaction the caller runs in, for a repository to bind as a parameter
+ * (`where tenant_id = $n`): row-level security keeps tenants apart either way, but a distributed database
+ * routes a statement by its distribution column only when the statement names it (docs/scale-out.md).
+ */
+export function currentTenantId(): string {
+  const id = tenantContext.getStore();
+  if (!id) throw new Error('currentTenantId() outside an asTenant() transaction');
+  return id;
+}
+
 export const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 /** The app's secret table, schema-qualified. */
@@ -224,16 +238,18 @@ export function bindDatabase<S extends Tables>(
   opts: { ownsEngine?: boolean; poolSize?: number } = {},
 ): Database<S> {
   const scoped = async <T>(db: Db<S>, tenantId: string | null, fn: (tx: Tx<S>) => Promise<T>): Promise<T> =>
-    db.transaction(async (tx) => {
-      // set_config(…, true) is transaction-local: nothing survives into the next use of the connection.
-      // 'role' set this way is SET LOCAL ROLE; one round trip for all.
-      await tx.execute(
-        spec.searchPath === undefined
-          ? sql`select set_config('app.tenant_id', ${tenantId ?? ''}, true), set_config('role', ${spec.appRole}, true)`
-          : sql`select set_config('app.tenant_id', ${tenantId ?? ''}, true), set_config('role', ${spec.appRole}, true), set_config('search_path', ${spec.searchPath}, true)`,
-      );
-      return fn(tx as Tx<S>);
-    });
+    tenantContext.run(tenantId, () =>
+      db.transaction(async (tx) => {
+        // set_config(…, true) is transaction-local: nothing survives into the next use of the connection.
+        // 'role' set this way is SET LOCAL ROLE; one round trip for all.
+        await tx.execute(
+          spec.searchPath === undefined
+            ? sql`select set_config('app.tenant_id', ${tenantId ?? ''}, true), set_config('role', ${spec.appRole}, true)`
+            : sql`select set_config('app.tenant_id', ${tenantId ?? ''}, true), set_config('role', ${spec.appRole}, true), set_config('search_path', ${spec.searchPath}, true)`,
+        );
+        return fn(tx as Tx<S>);
+      }),
+    );
   const closeEngine = () => (opts.ownsEngine ? engine.close() : Promise.resolve());
 
   if (engine.kind === 'pglite') {

@@ -2,6 +2,8 @@
 // secures every tenant table of the app's schema. On PostgreSQL an advisory lock lets several processes
 // start at once, and the app's request login is provisioned (decision 008).
 import { createHash, createHmac, pbkdf2Sync, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
@@ -106,4 +108,37 @@ function scramVerifier(password: string, iterations = 4096): string {
   const storedKey = createHash('sha256').update(createHmac('sha256', salted).update('Client Key').digest()).digest();
   const serverKey = createHmac('sha256', salted).update('Server Key').digest();
   return `SCRAM-SHA-256$${iterations}:${salt.toString('base64')}$${storedKey.toString('base64')}:${serverKey.toString('base64')}`;
+}
+
+/**
+ * Whether the database holds every migration the app was built with (readiness, decision 024): drizzle
+ * records each applied migration with its journal timestamp, and applies a migration only when it is
+ * newer than the last one recorded — so the database is current when its last one is at least the
+ * journal's last. A database ahead of this build (a newer process migrated it) counts as current.
+ */
+export async function migrationsCurrent(
+  db: SqlExecutor,
+  opts: Pick<MigrateOptions, 'migrationsFolder' | 'migrationsSchema' | 'migrationsTable'>,
+): Promise<{ current: boolean; applied: number; expected: number }> {
+  const entries = journalOf(opts.migrationsFolder);
+  const table = `"${(opts.migrationsSchema ?? 'drizzle').replaceAll('"', '""')}"."${(opts.migrationsTable ?? '__drizzle_migrations').replaceAll('"', '""')}"`;
+  const exists = (await db.executeSql('select to_regclass($1) is not null as ok', [table])).rows[0] as { ok: boolean };
+  if (!exists.ok) return { current: entries.length === 0, applied: 0, expected: entries.length };
+  const row = (await db.executeSql(`select count(*)::int as n, max(created_at)::text as last from ${table}`))
+    .rows[0] as { n: number; last: string | null };
+  const last = Math.max(0, ...entries.map((e) => e.when));
+  return { current: Number(row.last ?? 0) >= last, applied: row.n, expected: entries.length };
+}
+
+const journals = new Map<string, { when: number }[]>();
+function journalOf(folder: string): { when: number }[] {
+  let entries = journals.get(folder);
+  if (!entries) {
+    const journal = JSON.parse(readFileSync(path.join(folder, 'meta', '_journal.json'), 'utf8')) as {
+      entries: { when: number }[];
+    };
+    entries = journal.entries;
+    journals.set(folder, entries);
+  }
+  return entries;
 }

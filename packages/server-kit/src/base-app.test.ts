@@ -61,7 +61,9 @@ describe('SPA fallback', () => {
     ] as const) {
       const res = await app.inject({ method, url });
       expect(res.statusCode, url).toBe(404);
-      expect(res.json(), url).toEqual({ error: { code: 'NOT_FOUND', message: '対象が見つかりません' } });
+      expect(res.json(), url).toEqual({
+        error: { code: 'NOT_FOUND', message: '対象が見つかりません', requestId: res.headers['x-request-id'] },
+      });
     }
     expect((await app.inject({ url: '/api/v1/nothing' })).headers['cache-control']).toBe('no-store');
   });

@@ -22,6 +22,7 @@ import type { BaseConfig } from './config';
 import { errorHandler } from './error-handler';
 import { type DatabaseErrorReader, loggerOptions } from './logger';
 import { databaseRateLimitStore, type RateLimitHit } from './rate-limit-store';
+import { newRequestId, REQUEST_ID_HEADER } from './request-id';
 
 type OpenApiDocument = NonNullable<Extract<SwaggerOptions, { openapi?: unknown }>['openapi']>;
 type SecuritySchemes = NonNullable<NonNullable<OpenApiDocument['components']>['securitySchemes']>;
@@ -51,6 +52,9 @@ export async function createBaseApp(opts: BaseAppOptions) {
     trustProxy: opts.config.trustProxy,
     bodyLimit: 1_048_576,
     return503OnClosing: true,
+    // お問い合わせ番号: random, and never taken from a request header (request-id.ts, decision 024)
+    genReqId: newRequestId,
+    requestIdHeader: false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -87,6 +91,7 @@ export async function createBaseApp(opts: BaseAppOptions) {
     if (request.url.startsWith('/api/') || request.url === '/api') reply.header('cache-control', 'no-store');
     if (request.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
     if (isClosing) reply.header('connection', 'close');
+    reply.header(REQUEST_ID_HEADER, request.id);
   });
   await app.register(rateLimit, {
     global: false,
@@ -111,7 +116,9 @@ function registerWeb(app: FastifyInstance, web: BaseAppOptions['web']): void {
   if (hasWeb) app.register(fastifyStatic, { root: web.dist, wildcard: false, index: false });
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api') || request.method !== 'GET') {
-      return reply.code(404).send({ error: { code: 'NOT_FOUND', message: ERROR_MESSAGES.NOT_FOUND } });
+      return reply
+        .code(404)
+        .send({ error: { code: 'NOT_FOUND', message: ERROR_MESSAGES.NOT_FOUND, requestId: request.id } });
     }
     if (!hasWeb) return reply.type('text/plain; charset=utf-8').send(web.missingText);
     // no-cache: a new release is picked up at once (@fastify/static would send max-age=0 instead)

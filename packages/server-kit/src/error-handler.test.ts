@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { AppError } from './app-error';
 import { type BaseApp, createBaseApp } from './base-app';
+import { REQUEST_ID_PATTERN } from './request-id';
 
 const logLines: string[] = [];
 let app: BaseApp;
@@ -54,7 +55,9 @@ describe('error handler', () => {
   it.each(ERROR_CODES)('answers AppError %s with its status and message', async (code) => {
     const res = await app.inject({ url: `/api/fail/${code}` });
     expect(res.statusCode).toBe(ERROR_STATUS[code]);
-    expect(res.json()).toEqual({ error: { code, message: ERROR_MESSAGES[code] } });
+    expect(res.json()).toEqual({
+      error: { code, message: ERROR_MESSAGES[code], requestId: res.headers['x-request-id'] },
+    });
   });
 
   it('maps every code to a client or server error status: only INTERNAL to 500, only SERVICE_UNAVAILABLE to 503', () => {
@@ -105,7 +108,11 @@ describe('error handler', () => {
         payload,
       });
       expect(res.statusCode, contentType).toBe(status);
-      expect(res.json().error).toEqual({ code: 'VALIDATION_FAILED', message: ERROR_MESSAGES.VALIDATION_FAILED });
+      expect(res.json().error).toEqual({
+        code: 'VALIDATION_FAILED',
+        message: ERROR_MESSAGES.VALIDATION_FAILED,
+        requestId: expect.stringMatching(REQUEST_ID_PATTERN),
+      });
     }
   });
 
@@ -113,7 +120,11 @@ describe('error handler', () => {
     expect((await app.inject({ url: '/api/limited' })).statusCode).toBe(200);
     const res = await app.inject({ url: '/api/limited' });
     expect(res.statusCode).toBe(429);
-    expect(res.json().error).toEqual({ code: 'TOO_MANY_REQUESTS', message: ERROR_MESSAGES.TOO_MANY_REQUESTS });
+    expect(res.json().error).toEqual({
+      code: 'TOO_MANY_REQUESTS',
+      message: ERROR_MESSAGES.TOO_MANY_REQUESTS,
+      requestId: expect.stringMatching(REQUEST_ID_PATTERN),
+    });
   });
 
   it('answers a database out of reach with 503 SERVICE_UNAVAILABLE in Japanese, not 500', async () => {
@@ -131,11 +142,40 @@ describe('error handler', () => {
   it('hides a 5xx cause from the user and logs it with the route, never the URL', async () => {
     const res = await app.inject({ url: '/api/crash?q=%E5%B1%B1%E7%94%B0' });
     expect(res.statusCode).toBe(500);
-    expect(res.json()).toEqual({ error: { code: 'INTERNAL', message: ERROR_MESSAGES.INTERNAL } });
+    expect(res.json()).toEqual({
+      error: {
+        code: 'INTERNAL',
+        message: ERROR_MESSAGES.INTERNAL,
+        requestId: expect.stringMatching(REQUEST_ID_PATTERN),
+      },
+    });
     expect(res.body).not.toContain('山田');
     const line = logLines.map((l) => JSON.parse(l)).find((l) => l.msg === 'unhandled error');
     expect(line.req).toEqual({ method: 'GET', route: '/api/crash' });
     expect(line.err.type).toBe('Error');
     expect(logLines.join('')).not.toContain('%E5%B1%B1');
+  });
+
+  it('gives the お問い合わせ番号 of a failed request to its log line: the support desk finds it from the screen', async () => {
+    const res = await app.inject({ url: '/api/crash' });
+    const { requestId } = res.json().error;
+    expect(requestId).toMatch(REQUEST_ID_PATTERN);
+    expect(res.headers['x-request-id']).toBe(requestId);
+    const lines = logLines.map((l) => JSON.parse(l)).filter((l) => l.reqId === requestId);
+    expect(lines.map((l) => l.msg)).toContain('unhandled error');
+    // no other request's line carries it, and the next request gets another number
+    expect(
+      logLines.map((l) => JSON.parse(l)).filter((l) => l.reqId === requestId && l.req?.route !== '/api/crash' && l.req),
+    ).toEqual([]);
+    expect((await app.inject({ url: '/api/crash' })).json().error.requestId).not.toBe(requestId);
+  });
+
+  it('takes no request id from outside: a caller cannot choose the number support searches for', async () => {
+    const res = await app.inject({
+      url: '/api/crash',
+      headers: { 'x-request-id': 'AAAA-AAAA-AAAA', 'request-id': 'x' },
+    });
+    expect(res.json().error.requestId).toMatch(REQUEST_ID_PATTERN);
+    expect(res.json().error.requestId).not.toBe('AAAA-AAAA-AAAA');
   });
 });

@@ -8,6 +8,7 @@ import { type MailWorker, startMailWorker } from '@jinji/mail/worker';
 import type { FastifyInstance } from 'fastify';
 import type PgBoss from 'pg-boss';
 import type { BaseConfig } from './config';
+import type { ReadinessProbe } from './health';
 import { type BootLog, consoleLog, lateLog } from './logger';
 import type { ServedApp } from './run-apps';
 
@@ -18,7 +19,8 @@ export function servedApp(opts: {
   /** the app's pg-boss schema (HR: pgboss) */
   jobsSchema: string;
   mailOutbox: MailOutboxTable;
-  build(ctx: { boss: PgBoss; mail: MailWorker }): Promise<FastifyInstance>;
+  /** `jobsAlive`: the readiness probe of this app's job worker (health.ts) */
+  build(ctx: { boss: PgBoss; mail: MailWorker; jobsAlive: ReadinessProbe }): Promise<FastifyInstance>;
 }): ServedApp {
   const { config, db } = opts;
   return {
@@ -36,7 +38,13 @@ export function servedApp(opts: {
         ...config.mail,
         log: lateLog(() => log),
       });
-      const app = await opts.build({ boss: jobs.boss, mail });
+      // the worker runs while pg-boss has not stopped and its schema answers
+      let stopped = false;
+      jobs.boss.on('stopped', () => {
+        stopped = true;
+      });
+      const jobsAlive: ReadinessProbe = async () => !stopped && Number(await jobs.boss.schemaVersion()) > 0;
+      const app = await opts.build({ boss: jobs.boss, mail, jobsAlive });
       log = app.log;
       return { app, stop: () => jobs.stop().then(() => mail.close()) };
     },

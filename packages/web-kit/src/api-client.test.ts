@@ -55,6 +55,19 @@ describe('apiClient', () => {
     expect(fieldErrorsOf(error)).toEqual({ name: ['必須です'] });
   });
 
+  it('shows the お問い合わせ番号 with a server error, not with an answer the user can act on', async () => {
+    answer = () =>
+      json(500, { error: { code: 'INTERNAL', message: 'システムエラーが発生しました', requestId: '7KQ2-M9XD-4TPA' } });
+    const error = (await apiClient.get('/api/v1/things').catch((e: unknown) => e)) as ApiError;
+    expect(error.message).toBe('システムエラーが発生しました（お問い合わせ番号: 7KQ2-M9XD-4TPA）');
+    expect(error.requestId).toBe('7KQ2-M9XD-4TPA');
+    answer = () =>
+      json(404, { error: { code: 'NOT_FOUND', message: '対象が見つかりません', requestId: 'AAAA-BBBB-CCCC' } });
+    const notFound = (await apiClient.get('/api/v1/things').catch((e: unknown) => e)) as ApiError;
+    expect(notFound.message).toBe('対象が見つかりません');
+    expect(notFound.requestId).toBe('AAAA-BBBB-CCCC');
+  });
+
   it('says so in Japanese when the answer is not the error shape', async () => {
     answer = () => new Response('<html>bad gateway</html>', { status: 502 });
     await expect(apiClient.get('/api/v1/things')).rejects.toMatchObject({

@@ -8,13 +8,24 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: ErrorCode | 'NETWORK';
   readonly fields: TFieldError[];
+  /** お問い合わせ番号: the server's id of the request, the reqId of its log lines (decision 024) */
+  readonly requestId: string | undefined;
 
-  constructor(status: number, code: ErrorCode | 'NETWORK', message: string, fields: TFieldError[] = []) {
-    super(message);
+  constructor(
+    status: number,
+    code: ErrorCode | 'NETWORK',
+    message: string,
+    fields: TFieldError[] = [],
+    requestId?: string,
+  ) {
+    // A server error is where the user needs support, and support needs the log line: every screen that
+    // shows the message shows the number with it. The answers of 4xx tell the user what to do instead.
+    super(status >= 500 && requestId ? `${message}（お問い合わせ番号: ${requestId}）` : message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.fields = fields;
+    this.requestId = requestId;
   }
 }
 
@@ -71,13 +82,17 @@ async function send<T>(method: Method, path: string, body?: unknown, csrf?: stri
   const data: unknown = await res.json().catch(() => null);
   if (!res.ok) {
     // The schema (and zod with it) is fetched only when an error arrives: not part of the first paint.
-    const { ZErrorResponse } = await import('@jinji/contracts/common/errors').catch(() => ({ ZErrorResponse: null }));
-    const parsed = ZErrorResponse?.safeParse(data);
+    const { ZErrorResponseReceived } = await import('@jinji/contracts/common/errors').catch(() => ({
+      ZErrorResponseReceived: null,
+    }));
+    const parsed = ZErrorResponseReceived?.safeParse(data);
+    // the header too: an answer that is not the error shape may still come from the server
+    const requestId = res.headers.get('x-request-id') ?? undefined;
     if (parsed?.success) {
       const { code, message, fields } = parsed.data.error;
-      throw new ApiError(res.status, code, message, fields);
+      throw new ApiError(res.status, code, message, fields, parsed.data.error.requestId ?? requestId);
     }
-    throw new ApiError(res.status, 'INTERNAL', `サーバーエラーが発生しました（${res.status}）`);
+    throw new ApiError(res.status, 'INTERNAL', `サーバーエラーが発生しました（${res.status}）`, [], requestId);
   }
   return data as T;
 }

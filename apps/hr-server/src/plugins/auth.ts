@@ -20,6 +20,8 @@ export type { ApiRoute } from '@jinji/auth/fastify-auth';
 
 const kit = createAuthKit<HrUser>({
   cookiePrefix: 'jinji',
+  // the UI's API and the health routes of load balancers (public): every route of each declares its access
+  apiPrefix: ['/api/v1', '/api/health'],
   csrfFailed: () => new AppError('CSRF_FAILED'),
   unauthenticated: () => new AppError('UNAUTHENTICATED'),
 });

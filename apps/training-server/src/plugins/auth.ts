@@ -20,8 +20,8 @@ declare module '@jinji/auth/fastify-auth' {
 export const trainingAuth = createAuthKit<TrainingUser, TrainingServiceActor>({
   cookiePrefix: 'jinji_trn',
   // the UI's API, HR's link API (/api/link/v1) and SCIM (/scim/v2, bearer token: access 'service'):
-  // every route of each must declare its access
-  apiPrefix: ['/api/v1/', '/api/link/', '/scim/v2'],
+  // and the health routes of load balancers (public): every route of each must declare its access
+  apiPrefix: ['/api/v1/', '/api/link/', '/scim/v2', '/api/health'],
   csrfFailed: () => new AppError('CSRF_FAILED'),
   unauthenticated: () => new AppError('UNAUTHENTICATED'),
 });

@@ -101,6 +101,14 @@ export const ZErrorResponse = z.object({
     code: z.enum(ERROR_CODES),
     message: z.string(),
     fields: z.array(ZFieldError).optional(),
+    /**
+     * お問い合わせ番号: the server's id of this request, in its log line too, so support can find what
+     * happened from what the user reads off the screen (decision 024). Random, never sequential.
+     */
+    requestId: z.string(),
   }),
 });
 export type TErrorResponse = z.infer<typeof ZErrorResponse>;
+
+/** What a client accepts: an answer from an older server (during a rolling update) may lack the id. */
+export const ZErrorResponseReceived = z.object({ error: ZErrorResponse.shape.error.partial({ requestId: true }) });

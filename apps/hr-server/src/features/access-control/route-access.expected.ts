@@ -1,4 +1,4 @@
-// The intended access of every /api/v1 route, written independently of the route files. The matrix
+// The intended access of every /api/v1 and /api/health route, written independently of the route files. The matrix
 // test fails when a registered route is missing here or declares something else.
 import { MASTER_KIND_INFO, MASTER_KINDS } from '@jinji/contracts/hr/masters';
 
@@ -19,6 +19,10 @@ const masters = Object.fromEntries(
 );
 
 export const EXPECTED_ROUTE_ACCESS: Record<string, string> = {
+  // load balancers' health: no session, no personal data (decision 024)
+  'GET /api/health': 'public',
+  'GET /api/health/live': 'public',
+  'GET /api/health/ready': 'public',
   'GET /api/v1/setup/status': 'public',
   'POST /api/v1/setup': 'public',
   'GET /api/v1/auth/csrf': 'public',

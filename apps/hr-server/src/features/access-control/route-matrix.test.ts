@@ -1,10 +1,13 @@
 // SECURITY.md "Object- and field-level access": every registered /api/v1 route × every role
 // (and anonymous), with another tenant's ids in the path. Built from Fastify's own route list, so
 // a new route is covered the moment it exists; it cannot exist without a declared access.
+import path from 'node:path';
 import { isAllowed } from '@jinji/contracts/hr/access';
 import { ADMIN_ROLES, type TAdminRole } from '@jinji/contracts/hr/roles';
 import { TEST_DB } from '@jinji/test-kit/database';
 import { runRouteMatrix } from '@jinji/test-kit/route-matrix';
+import { captureSql } from '@jinji/test-kit/sql-capture';
+import { againstKnown, readTenantTables, tenantScopeProblems } from '@jinji/test-kit/tenant-sql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   Client,
@@ -31,6 +34,8 @@ let foreignRecordId: string;
 /** tenant A's request of an employee who is none of the actors: every /me route must answer 404 for it */
 let othersRequestId: string;
 let othersAttachmentId: string;
+/** every statement the app issued during the matrix: the representative run of the tenant-scope check */
+let statements = new Set<string>();
 
 const snapshotTenantB = async () => [
   (
@@ -211,6 +216,7 @@ describe(`route × role matrix (${TEST_DB})`, () => {
 
   it('allows and denies every route for every role exactly as the matrix says, and never touches another tenant', async () => {
     expect(t.app.apiRoutes.length).toBeGreaterThan(90);
+    const capture = captureSql(t.db.engine);
     const { mismatches, checks, routes } = await runRouteMatrix({
       routes: t.app.apiRoutes,
       actors: ACTORS,
@@ -226,7 +232,8 @@ describe(`route × role matrix (${TEST_DB})`, () => {
       expected,
       // another tenant's row — or, on /me routes, another employee's request — is never found, let alone changed
       namesForeignRow: (route) => hasRowParam(route) || hasForeignBody(route),
-    });
+    }).finally(() => capture.stop());
+    statements = capture.statements;
     expect(mismatches).toEqual([]);
     expect(t.app.apiRoutes.filter(hasForeignBody)).toHaveLength(FOREIGN_BODY_ROUTES.length);
     expect(checks).toBe(routes * ACTORS.length);
@@ -250,5 +257,23 @@ describe(`route × role matrix (${TEST_DB})`, () => {
     expect((await u.request('GET', '/api/v1/code-settings')).statusCode).toBe(403);
     await admin.request('PUT', '/api/v1/access/roles/hr_admin/members', { remove: [items[0].userId] });
     expect((await u.request('GET', '/api/v1/masters/company')).statusCode).toBe(403);
+  });
+
+  // Citus co-location (docs/scale-out.md): distributed by tenant_id, a query reaches one node only when every
+  // reference to a tenant table is fixed by tenant_id (or joined on it to one that is). Row-level security
+  // already keeps tenants apart at run time; this is about where a query can run once the data is spread.
+  it('every statement the matrix issued names the tenant of every tenant table it reads or writes', async () => {
+    const tables = await readTenantTables(t.db, [t.db.spec]);
+    expect(tables.has('public.employees')).toBe(true);
+    const { problems, checked, touching } = await tenantScopeProblems(statements, {
+      tables,
+      searchPath: [t.db.spec.schema],
+    });
+    const { fresh, known } = againstKnown(problems, path.join(import.meta.dirname, 'tenant-scope.known.json'));
+    console.log(
+      `HR tenant scope: ${checked} distinct statements, ${touching} on tenant tables, ${problems.length} without tenant_id (${known} known, to be fixed)`,
+    );
+    expect(touching).toBeGreaterThan(50);
+    expect(fresh).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import {
   type ThrottleRow,
   type ThrottleStore,
 } from '@jinji/auth/login-throttle';
+import { currentTenantId } from '@jinji/db/client';
 import { passwordLinkStore } from '@jinji/db/password-link-store';
 import { and, desc, eq, gt, inArray, ne, or, sql } from 'drizzle-orm';
 import type { Database, Tx } from '../../db/client';
@@ -73,7 +74,7 @@ export async function findSessionContext(
 }
 
 export async function deleteSession(tx: Tx, idHash: string): Promise<void> {
-  await tx.delete(sessions).where(eq(sessions.idHash, idHash));
+  await tx.delete(sessions).where(and(eq(sessions.tenantId, currentTenantId()), eq(sessions.idHash, idHash)));
 }
 
 export async function deleteOtherSessions(tx: Tx, userId: string, keepIdHash: string): Promise<void> {

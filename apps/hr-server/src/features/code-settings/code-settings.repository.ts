@@ -1,13 +1,13 @@
 import type { TCodeSettings, TEmployeeNumberMode, TLoginIdMode } from '@jinji/contracts/hr/code-settings';
-import { queryRows } from '@jinji/db/client';
-import { sql } from 'drizzle-orm';
+import { currentTenantId, queryRows } from '@jinji/db/client';
+import { eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { codeSequences, codeSettings } from '../../db/schema/index';
 
 export type SequenceKind = 'login_id' | 'employee_number';
 
 export async function findCodeSettings(tx: Tx): Promise<TCodeSettings | null> {
-  const rows = await tx.select().from(codeSettings).limit(1);
+  const rows = await tx.select().from(codeSettings).where(eq(codeSettings.tenantId, currentTenantId())).limit(1);
   const r = rows[0];
   if (!r) return null;
   return {
@@ -43,6 +43,9 @@ export async function takeSequence(tx: Tx, tenantId: string, kind: SequenceKind,
 }
 
 export async function peekSequences(tx: Tx): Promise<Record<string, number>> {
-  const rows = await tx.select({ kind: codeSequences.kind, next: codeSequences.nextValue }).from(codeSequences);
+  const rows = await tx
+    .select({ kind: codeSequences.kind, next: codeSequences.nextValue })
+    .from(codeSequences)
+    .where(eq(codeSequences.tenantId, currentTenantId()));
   return Object.fromEntries(rows.map((r) => [r.kind, r.next]));
 }

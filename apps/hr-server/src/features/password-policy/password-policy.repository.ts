@@ -1,4 +1,6 @@
 import type { TPasswordPolicy } from '@jinji/contracts/common/password-policy';
+import { currentTenantId } from '@jinji/db/client';
+import { eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { passwordPolicies } from '../../db/schema/index';
 
@@ -16,6 +18,7 @@ export async function findPolicy(tx: Tx): Promise<(TPasswordPolicy & { updatedAt
       updatedAt: passwordPolicies.updatedAt,
     })
     .from(passwordPolicies)
+    .where(eq(passwordPolicies.tenantId, currentTenantId()))
     .limit(1);
   return rows[0] ?? null;
 }

@@ -79,7 +79,7 @@ describe(`password policy (${TEST_DB})`, () => {
       expect((await c.request('GET', '/api/v1/password-policy')).statusCode).toBe(200);
       const put = await c.request('PUT', '/api/v1/password-policy', { ...seedSample, minLength: 8 });
       expect(put.statusCode).toBe(403);
-      expect(put.json().error).toEqual({ code: 'FORBIDDEN', message: 'この操作を行う権限がありません' });
+      expect(put.json().error).toMatchObject({ code: 'FORBIDDEN', message: 'この操作を行う権限がありません' });
     }
     const policy = await admin.request('GET', '/api/v1/password-policy');
     expect(policy.json().policy.minLength).toBe(10);

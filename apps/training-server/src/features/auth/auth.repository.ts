@@ -2,7 +2,7 @@
 import type { ThrottleRow, ThrottleStore } from '@jinji/auth/login-throttle';
 import { ACCOUNT_SOURCE } from '@jinji/auth/login-throttle';
 import type { TSystemRole } from '@jinji/contracts/training/access';
-import { queryRows } from '@jinji/db/client';
+import { currentTenantId, queryRows } from '@jinji/db/client';
 import { and, eq, sql } from 'drizzle-orm';
 import type { TrainingDb, TrainingTx } from '../../db/database';
 import { loginThrottles, sessions, users } from '../../db/schema/index';
@@ -43,7 +43,7 @@ export async function insertSession(tx: TrainingTx, row: typeof sessions.$inferI
 }
 
 export async function deleteSession(tx: TrainingTx, idHash: string): Promise<void> {
-  await tx.delete(sessions).where(eq(sessions.idHash, idHash));
+  await tx.delete(sessions).where(and(eq(sessions.organisationId, currentTenantId()), eq(sessions.idHash, idHash)));
 }
 
 const throttleRow = {

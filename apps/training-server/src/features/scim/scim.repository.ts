@@ -1,5 +1,7 @@
 // Every query of the SCIM slice: its tokens, and the users it provisions (training.users, written here
 // directly: the users slice owns the screens, SCIM the provisioning; both under the same constraints).
+
+import { currentTenantId } from '@jinji/db/client';
 import { and, count, desc, eq, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { TrainingTx } from '../../db/database';
 import { scimTokens, sessions, users } from '../../db/schema/index';
@@ -45,15 +47,22 @@ export async function listTokens(tx: TrainingTx, page: number, pageSize: number)
   const items = await tx
     .select(tokenColumns)
     .from(scimTokens)
+    .where(eq(scimTokens.organisationId, currentTenantId()))
     .orderBy(sql`${scimTokens.revokedAt} is not null`, desc(scimTokens.createdAt), scimTokens.id)
     .limit(pageSize)
     .offset((page - 1) * pageSize);
-  const [total] = await tx.select({ n: count() }).from(scimTokens);
+  const [total] = await tx
+    .select({ n: count() })
+    .from(scimTokens)
+    .where(eq(scimTokens.organisationId, currentTenantId()));
   return { items, total: total?.n ?? 0 };
 }
 
 export async function tokenById(tx: TrainingTx, id: string, opts: { forUpdate?: boolean } = {}) {
-  const q = tx.select(tokenColumns).from(scimTokens).where(eq(scimTokens.id, id));
+  const q = tx
+    .select(tokenColumns)
+    .from(scimTokens)
+    .where(and(eq(scimTokens.organisationId, currentTenantId()), eq(scimTokens.id, id)));
   const [row] = opts.forUpdate ? await q.for('update') : await q;
   return row ?? null;
 }
@@ -64,7 +73,11 @@ export async function insertToken(tx: TrainingTx, row: typeof scimTokens.$inferI
 }
 
 export async function revokeToken(tx: TrainingTx, id: string, at: Date): Promise<ScimTokenRow> {
-  const [row] = await tx.update(scimTokens).set({ revokedAt: at }).where(eq(scimTokens.id, id)).returning(tokenColumns);
+  const [row] = await tx
+    .update(scimTokens)
+    .set({ revokedAt: at })
+    .where(and(eq(scimTokens.organisationId, currentTenantId()), eq(scimTokens.id, id)))
+    .returning(tokenColumns);
   return row!;
 }
 

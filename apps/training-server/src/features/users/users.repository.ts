@@ -2,6 +2,7 @@
 // the CSV export), one user, the 承認者 choices, writes, and the password-link store over training's table.
 import type { TSystemRole } from '@jinji/contracts/training/access';
 import type { TUserGender } from '@jinji/contracts/training/users';
+import { currentTenantId } from '@jinji/db/client';
 import { containsPattern } from '@jinji/db/like';
 import { passwordLinkStore } from '@jinji/db/password-link-store';
 import { and, asc, eq, gt, ilike, inArray, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
@@ -17,8 +18,11 @@ export type UserFilter = {
   status: 'active' | 'disabled' | 'all';
 };
 
+/** The organisation's users: named in every statement, so a distributed database can route it (docs/scale-out.md). */
+const ofOrganisation = () => eq(users.organisationId, currentTenantId());
+
 function filterOf(f: UserFilter): SQL | undefined {
-  const conditions: (SQL | undefined)[] = [];
+  const conditions: (SQL | undefined)[] = [ofOrganisation()];
   if (f.status === 'active') conditions.push(isNull(users.disabledAt));
   if (f.status === 'disabled') conditions.push(isNotNull(users.disabledAt));
   if (f.systemRole) conditions.push(eq(users.systemRole, f.systemRole));
@@ -92,8 +96,15 @@ const withApprover = (tx: TrainingTx) =>
 
 /** `lock`: the user's row is held until the transaction ends (two administrators editing at once). */
 export async function findUser(tx: TrainingTx, id: string, lock = false): Promise<UserDetailRow | null> {
-  if (lock) await tx.select({ id: users.id }).from(users).where(eq(users.id, id)).for('update');
-  const rows = await withApprover(tx).where(eq(users.id, id)).limit(1);
+  if (lock)
+    await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(ofOrganisation(), eq(users.id, id)))
+      .for('update');
+  const rows = await withApprover(tx)
+    .where(and(ofOrganisation(), eq(users.id, id)))
+    .limit(1);
   return (rows[0] as UserDetailRow | undefined) ?? null;
 }
 
@@ -133,7 +144,7 @@ export async function findUsersByLoginIds(tx: TrainingTx, loginIds: string[]) {
       disabledAt: users.disabledAt,
     })
     .from(users)
-    .where(inArray(users.loginId, loginIds));
+    .where(and(ofOrganisation(), inArray(users.loginId, loginIds)));
 }
 
 export type UserWrite = {
@@ -173,7 +184,10 @@ export async function deleteUserSessions(tx: TrainingTx, userId: string): Promis
 
 /** The users whose 承認者 is this one (a disabled or demoted 承認者 leaves them with none). */
 export async function countApprovedBy(tx: TrainingTx, approverId: string): Promise<number> {
-  const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(users).where(eq(users.approverId, approverId));
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(users)
+    .where(and(ofOrganisation(), eq(users.approverId, approverId)));
   return row?.n ?? 0;
 }
 
