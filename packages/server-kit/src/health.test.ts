@@ -11,7 +11,7 @@ const state = { database: true, migrations: true, jobs: true, hang: false, dbCal
 beforeAll(async () => {
   app = await createBaseApp({
     config: { logLevel: 'info', trustProxy: false },
-    databaseErrors: { findDatabaseError: () => null, isFailedQuery: () => false },
+    databaseErrors: { findDatabaseError: () => null, isFailedQuery: () => false, isUnavailable: () => false },
     openapi: { title: 't', version: '0', description: 'd', securitySchemes: {} },
     web: { dist: '/nonexistent', missingText: 'not built' },
     logger: false,
