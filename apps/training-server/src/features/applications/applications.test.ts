@@ -15,8 +15,9 @@ import {
   seatsOf,
 } from '../../../test/application-fixtures';
 import { PASSWORD, trainingClient, trainingTestApp } from '../../../test/helpers';
-import { issueTestToken } from '../../../test/scim-client';
+import { adminActorOf, issueTestToken } from '../../../test/scim-client';
 import { applications, auditLogs, courseSessions, mailOutbox } from '../../db/schema/index';
+import { revokeScimToken } from '../scim/scim.service';
 import { promoteFromWaitingList } from './applications.service';
 
 let t: Awaited<ReturnType<typeof trainingTestApp>>;
@@ -351,6 +352,35 @@ describe(`applications (${TEST_DB})`, () => {
     expect(await statuses()).toEqual({ [ids[0]!]: 'confirmed', [ids[1]!]: 'confirmed', [ids[2]!]: 'confirmed' });
   });
 
+  it('a 管理者 cancelling a confirmed application hands its seat to the first in line, with mails and audit rows', async () => {
+    const { sessionId } = await createSession(t.db, org.id, { capacity: 1 });
+    const ids = [await apply('u11', sessionId), await apply('u12', sessionId), await apply('u13', sessionId)];
+    for (const id of ids) await approve('boss', id);
+    const res = await cancel('admin', ids[0]!, '会場都合のため');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(await seatsOf(t.db, org.id, sessionId)).toBe(1);
+    const status = await t.db.asTenant(org.id, (tx) =>
+      tx
+        .select({ id: applications.id, status: applications.status })
+        .from(applications)
+        .where(eq(applications.sessionId, sessionId)),
+    );
+    expect(Object.fromEntries(status.map((r) => [r.id, r.status]))).toEqual({
+      [ids[0]!]: 'cancelled',
+      [ids[1]!]: 'confirmed',
+      [ids[2]!]: 'waitlisted',
+    });
+    expect((await mailsTo('u12@example.jp')).map((m) => m.template)).toContain('application-promoted');
+    expect((await mailsTo('u11@example.jp')).map((m) => m.template)).toContain('application-cancelled');
+    const [promote] = await t.db.asTenant(org.id, (tx) =>
+      tx
+        .select()
+        .from(auditLogs)
+        .where(and(eq(auditLogs.action, 'promote'), eq(auditLogs.targetId, ids[1]!))),
+    );
+    expect(promote).toMatchObject({ actorUserId: org.ids.admin, after: { status: 'confirmed', freedBy: ids[0] } });
+  });
+
   it('promoteFromWaitingList (a job, the CLI) fills free seats and needs courses.manage', async () => {
     const { sessionId } = await createSession(t.db, org.id, { capacity: 1 });
     const ids = [await apply('u9', sessionId), await apply('u10', sessionId)];
@@ -606,5 +636,13 @@ describe(`applications (${TEST_DB})`, () => {
     const othersToken = (await issueTestToken(t.db, { id: other.id, userIds: [other.ids.admin!] })).secret;
     const theirs = (await hr('/api/link/v1/applications?limit=1000', othersToken)).json();
     expect(theirs.items.map((x: { id: string }) => x.id)).not.toContain(a1);
+    // a bad or revoked token: 401, nothing read
+    expect((await hr('/api/link/v1/applications', 'not-a-token')).statusCode).toBe(401);
+    const revoked = await issueTestToken(t.db, { id: fresh.id, userIds: [fresh.ids.admin!] }, '失効予定');
+    expect((await hr('/api/link/v1/applications', revoked.secret)).statusCode).toBe(200);
+    await revokeScimToken(t.db, adminActorOf(fresh.id, fresh.ids.admin!), revoked.id);
+    const after = await hr('/api/link/v1/applications', revoked.secret);
+    expect(after.statusCode).toBe(401);
+    expect(after.body).not.toContain(a1);
   });
 });
