@@ -35,6 +35,9 @@ describe.skipIf(!hasChromium).each(journeyDatabases())(
       });
       seed = JSON.parse(readFileSync(seedFile, 'utf8'));
       base = server.urls.TRAINING_PORT!;
+      // the engine asked for, not a silent PGlite
+      const health = (await (await fetch(`${base}/api/health`)).json()) as { database: string };
+      expect(health.database).toBe(database);
       browser = await launchBrowser();
     }, 180_000);
     afterAll(async () => {
