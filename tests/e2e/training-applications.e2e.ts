@@ -21,7 +21,13 @@ describe.skipIf(!hasChromium).each(journeyDatabases())(
   (database) => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'jinji-e2e-appl-'));
     const seedFile = path.join(dataDir, 'seed.json');
-    let seed: { sessionId: string; endedSessionId: string; userIds: Record<string, string> };
+    let seed: {
+      sessionId: string;
+      endedSessionId: string;
+      courseId: string;
+      fullSessionId: string;
+      userIds: Record<string, string>;
+    };
     let server: TestServer;
     let browser: Browser;
     let base = '';
@@ -209,6 +215,35 @@ describe.skipIf(!hasChromium).each(journeyDatabases())(
       await rowOf(taro, '丸の内').getByText('キャンセル理由：日程変更：名古屋出張に合わせるため').waitFor();
       await taro.getByRole('dialog').waitFor({ state: 'hidden' });
       await shot(taro, 'training-appl-13-changed-1280');
+    });
+
+    it('the 管理者 raises the 定員 of the full 大阪 date: 次郎 is promoted at once; below the seats taken is refused', async () => {
+      const admin = await signIn('admin');
+      await admin.goto(`${base}/courses/${seed.courseId}/edit`);
+      await rowOf(admin, '梅田研修ルーム').getByRole('button', { name: /編集/ }).click();
+      const modal = admin.getByRole('dialog', { name: '開催日程の編集' });
+      await modal
+        .getByText('定員を増やすと、キャンセル待ちの先頭から順に申込確定になります', { exact: false })
+        .waitFor();
+      await modal.getByLabel('定員').fill('2');
+      await shot(admin, 'training-appl-14-capacity-raise-1280');
+      await modal.getByRole('button', { name: '保存する' }).click();
+      await admin.getByText('キャンセル待ちの1名を申込確定に繰り上げました', { exact: false }).waitFor();
+      await modal.waitFor({ state: 'detached' });
+      await shot(admin, 'training-appl-15-capacity-raised-1280');
+
+      await rowOf(admin, '梅田研修ルーム').getByRole('button', { name: /編集/ }).click();
+      await modal.getByLabel('定員').fill('1');
+      await modal.getByRole('button', { name: '保存する' }).click();
+      await modal.getByText('定員は申込済みの席数（2名）以上で入力してください').first().waitFor();
+      await shot(admin, 'training-appl-16-capacity-below-1280');
+      await admin.keyboard.press('Escape');
+      await modal.waitFor({ state: 'detached' });
+
+      await admin.goto(`${base}/attendees?session=${seed.fullSessionId}`);
+      await rowOf(admin, '高橋 次郎').getByText('申込確定').waitFor();
+      await rowOf(admin, '佐藤 花子').getByText('申込確定').waitFor();
+      await admin.getByText('定員 2名 / 確定 2名').waitFor();
     });
 
     it('each システム権限 sees only its menu; a screen beyond it, opened by URL, says 権限がありません', async () => {
