@@ -56,7 +56,7 @@ export async function buildTrainingApp(opts: {
   await app.register(scimTokenRoutes, { db });
   await app.register(scimRoutes, { db, config, prefix: SCIM_PREFIX });
   await app.register(trainingUserRoutes, { db, config, mail });
-  await app.register(courseRoutes, { db, config });
+  await app.register(courseRoutes, { db, mail, publicUrl: config.publicUrl, config });
   await app.register(applicationRoutes, { db, mail, publicUrl: config.publicUrl, config });
   return app;
 }

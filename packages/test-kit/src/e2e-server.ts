@@ -36,7 +36,8 @@ export type StartServerOptions = {
   /** the variable naming the embedded database's directory */
   dataDirEnv: string;
   env?: Record<string, string>;
-  prepare?: (cli: TCli) => void;
+  /** steps before the server starts: the app's CLI, or any command run with `env` (the server's: its data dir, its DATABASE_URL on PostgreSQL) */
+  prepare?: (cli: TCli, env: NodeJS.ProcessEnv) => void;
   healthPath?: string;
   /** pglite (default): a fresh data directory; postgres: a fresh database on TEST_DATABASE_URL's server */
   database?: E2eDatabase;
@@ -103,7 +104,13 @@ export async function startServer(options: StartServerOptions): Promise<TestServ
       stdio: ['ignore', 'inherit', 'inherit'],
     });
   };
-  options.prepare?.(cli);
+  try {
+    options.prepare?.(cli, env);
+  } catch (e) {
+    rmSync(dataDir, { recursive: true, force: true });
+    await pgDatabase?.drop();
+    throw e;
+  }
   const launch = () =>
     spawn(tsx, [options.script], { cwd: options.repoRoot, env, stdio: ['ignore', 'inherit', 'inherit'] });
   let child = launch();

@@ -1,7 +1,7 @@
 // The 申込 journey's data, written before the server starts (`tsx tests/e2e/support/training-applications-seed.ts <out.json>`):
 // the demo 契約組織 with a 管理者, a 承認者 (boss) and two 一般 users whose 承認者 is boss, all with one
 // known password, a course with a one-seat session in a month and an online session that ended yesterday
-// (both applicants confirmed). The ids go to <out.json>.
+// (both applicants confirmed), and a full 大阪 date with 花子 confirmed and 次郎 キャンセル待ち. The ids go to <out.json>.
 import { writeFileSync } from 'node:fs';
 import { hashPassword } from '@jinji/auth/passwords';
 import { eq } from 'drizzle-orm';
@@ -52,6 +52,7 @@ try {
       .values([
         person('hanako', '佐藤 花子', 'general', '営業部 第一課'),
         person('taro', '鈴木 太郎', 'general', '営業部 第二課'),
+        person('jiro', '高橋 次郎', 'general', '営業部 第三課'),
       ])
       .returning();
     for (const a of applicants) await tx.update(users).set({ approverId: boss!.id }).where(eq(users.id, a.id));
@@ -99,6 +100,48 @@ try {
       applyDeadline: new Date(later.getTime() - 7 * DAY),
       cancelDeadline: new Date(later.getTime() - 3 * DAY),
     });
+    // a full 大阪 date: 花子 confirmed in its one seat, 次郎 first in line (the 管理者 raises its 定員)
+    const osaka = new Date(startsAt.getTime() + 14 * DAY);
+    const [full] = await tx
+      .insert(courseSessions)
+      .values({
+        organisationId,
+        courseId: course!.id,
+        startsAt: osaka,
+        endsAt: new Date(osaka.getTime() + 3 * 3_600_000),
+        venueKind: 'venue',
+        prefecture: '大阪府',
+        city: '大阪市北区',
+        place: '梅田研修ルーム 2階',
+        capacity: 1,
+        seatsTaken: 1,
+        applyDeadline: new Date(osaka.getTime() - 7 * DAY),
+        cancelDeadline: new Date(osaka.getTime() - 3 * DAY),
+      })
+      .returning();
+    const byLogin = Object.fromEntries(applicants.map((a) => [a.loginId, a]));
+    const decided = new Date(Date.now() - DAY);
+    await tx.insert(applications).values([
+      {
+        organisationId,
+        sessionId: full!.id,
+        userId: byLogin.hanako!.id,
+        approverId: boss!.id,
+        status: 'confirmed' as const,
+        decidedBy: boss!.id,
+        decidedAt: decided,
+      },
+      {
+        organisationId,
+        sessionId: full!.id,
+        userId: byLogin.jiro!.id,
+        approverId: boss!.id,
+        status: 'waitlisted' as const,
+        decidedBy: boss!.id,
+        decidedAt: decided,
+        waitlistedAt: decided,
+      },
+    ]);
     // a session that ended yesterday, both applicants confirmed: 出欠 can be recorded
     const past = new Date(Date.now() - DAY);
     const [ended] = await tx
@@ -117,7 +160,7 @@ try {
       })
       .returning();
     await tx.insert(applications).values(
-      applicants.map((a) => ({
+      applicants.slice(0, 2).map((a) => ({
         organisationId,
         sessionId: ended!.id,
         userId: a.id,
@@ -131,6 +174,8 @@ try {
       organisationId,
       sessionId: session!.id,
       endedSessionId: ended!.id,
+      courseId: course!.id,
+      fullSessionId: full!.id,
       userIds: Object.fromEntries(applicants.map((a) => [a.loginId, a.id])),
     };
   });

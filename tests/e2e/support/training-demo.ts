@@ -1,15 +1,14 @@
 // Both systems served as `npm start` serves them (scripts/serve.ts over one PGlite in a fresh data
-// directory) after `jinji demo`, and optionally more `tsx` scripts, have run on it.
+// directory, or a fresh PostgreSQL database on TEST_DATABASE_URL's server) after `jinji demo`, and
+// optionally more `tsx` scripts, have run on it.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startServer } from '@jinji/test-kit/e2e-server';
+import { type E2eDatabase, startServer } from '@jinji/test-kit/e2e-server';
 import { repoRoot } from './paths';
 
-const withoutDatabaseUrl = ({ DATABASE_URL: _, ...env }: NodeJS.ProcessEnv) => env; // e2e runs on PGlite
-
-export async function startTrainingDemo(name: string, scripts: string[][] = []) {
+export async function startTrainingDemo(name: string, scripts: string[][] = [], database: E2eDatabase = 'pglite') {
   const dataDir = mkdtempSync(path.join(tmpdir(), `jinji-e2e-${name}-`));
   let demoOutput = '';
   const server = await startServer({
@@ -18,8 +17,9 @@ export async function startTrainingDemo(name: string, scripts: string[][] = []) 
     portEnv: ['PORT', 'TRAINING_PORT'],
     dataDirEnv: 'JINJI_DATA_DIR',
     env: { JINJI_DATA_DIR: dataDir },
-    prepare: () => {
-      const env = { ...withoutDatabaseUrl(process.env), JINJI_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+    database,
+    // the server's own environment: its data dir, or its fresh database's DATABASE_URL
+    prepare: (_cli, env) => {
       const tsx = path.join(repoRoot, 'node_modules/.bin/tsx');
       demoOutput = execFileSync(tsx, ['scripts/jinji.ts', 'demo'], { cwd: repoRoot, env, encoding: 'utf8' });
       for (const args of scripts) execFileSync(tsx, args, { cwd: repoRoot, env });

@@ -1,7 +1,9 @@
 // Training journeys' servers. startTrainingServer: training-server alone on a copy of the migrated data
 // directory (or a fresh PostgreSQL database), its 契約組織 and users created by training's CLI before it
 // starts (the fast way). useTrainingDemo: the training system as `npm start` serves it (scripts/serve.ts:
-// HR and training over one PGlite) with the demo 契約組織 from `npm run jinji -- demo`.
+// HR and training over one PGlite, or one fresh PostgreSQL database) with the demo 契約組織 from
+// `npm run jinji -- demo`. Each takes `database`: PostgreSQL runs on TEST_DATABASE_URL's server, in a
+// database created for the journey as the owner and dropped after it.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -65,8 +67,6 @@ export async function trainingSignIn(page: Page, baseUrl: string, loginId: strin
   await page.getByRole('navigation').first().waitFor();
 }
 
-const withoutDatabaseUrl = ({ DATABASE_URL: _, ...env }: NodeJS.ProcessEnv) => env; // e2e runs on PGlite
-
 export type TTrainingDemo = {
   server: TestServer;
   /** what `jinji demo` printed */
@@ -75,7 +75,7 @@ export type TTrainingDemo = {
   password: string;
 };
 
-export function useTrainingDemo(prefix: string): { get(): TTrainingDemo } {
+export function useTrainingDemo(prefix: string, database: E2eDatabase = 'pglite'): { get(): TTrainingDemo } {
   const dataDir = mkdtempSync(path.join(tmpdir(), `jinji-e2e-${prefix}-`));
   let demoOutput = '';
   let server: TestServer | undefined;
@@ -86,10 +86,11 @@ export function useTrainingDemo(prefix: string): { get(): TTrainingDemo } {
       portEnv: ['PORT', 'TRAINING_PORT'],
       dataDirEnv: 'JINJI_DATA_DIR',
       env: { JINJI_DATA_DIR: dataDir },
-      prepare: () => {
+      database,
+      prepare: (_cli, env) => {
         demoOutput = execFileSync(path.join(repoRoot, 'node_modules/.bin/tsx'), ['scripts/jinji.ts', 'demo'], {
           cwd: repoRoot,
-          env: { ...withoutDatabaseUrl(process.env), JINJI_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+          env,
           encoding: 'utf8',
         });
       },
@@ -109,7 +110,7 @@ export function useTrainingDemo(prefix: string): { get(): TTrainingDemo } {
 }
 
 /** `npm start`'s server (scripts/serve.ts): HR and training over one engine, each on a free port (urls.PORT, urls.TRAINING_PORT). */
-export const startBothApps = (opts: Pick<StartServerOptions, 'env' | 'prepare' | 'cliScript'> = {}) =>
+export const startBothApps = (opts: Pick<StartServerOptions, 'env' | 'prepare' | 'cliScript' | 'database'> = {}) =>
   startServer({
     repoRoot,
     script: 'scripts/serve.ts',

@@ -36,10 +36,17 @@ export const TRAINING_PERMISSIONS = {
 } as const satisfies Record<string, readonly TSystemRole[]>;
 
 export type TTrainingPermission = keyof typeof TRAINING_PERMISSIONS;
+export const ZTrainingPermission = z.enum(
+  Object.keys(TRAINING_PERMISSIONS) as [TTrainingPermission, ...TTrainingPermission[]],
+);
 
 export const isTrainingAllowed = (role: TSystemRole, permission: string): boolean =>
   Object.hasOwn(TRAINING_PERMISSIONS, permission) &&
   (TRAINING_PERMISSIONS[permission as TTrainingPermission] as readonly TSystemRole[]).includes(role);
+
+/** Every permission a システム権限 holds, in the matrix's order: what /auth/me hands the screens. */
+export const trainingPermissionsOf = (role: TSystemRole): TTrainingPermission[] =>
+  (Object.keys(TRAINING_PERMISSIONS) as TTrainingPermission[]).filter((p) => isTrainingAllowed(role, p));
 
 /** A route's access for one permission: `{ config: can('users.view') }`. */
 export const can = <P extends TTrainingPermission>(permission: P) => ({

@@ -2,7 +2,7 @@
 // POST /auth/logout, GET /auth/me, GET /auth/session), with its tenant, the 契約組織, in place of the company.
 import { z } from 'zod';
 import { sessionResponseOf, ZLoginId, ZLoginPassword, ZSessionUser, zTenantCode } from '../common/auth';
-import { ZSystemRole } from './access';
+import { ZSystemRole, ZTrainingPermission } from './access';
 
 /** POST /api/v1/auth/login */
 export const ZTrainingLoginRequest = z.object({
@@ -18,6 +18,8 @@ export const ZTrainingMeResponse = z.object({
   organization: z.object({ id: z.string(), code: z.string(), name: z.string() }),
   /** システム権限: which menus and actions the screens offer (the server decides again on every call) */
   systemRole: ZSystemRole,
+  /** the permissions of that システム権限 (contracts/training/access.ts): the menu shows only these screens */
+  permissions: z.array(ZTrainingPermission),
   /** true: the password must be changed before any other API answers */
   mustChangePassword: z.boolean(),
 });

@@ -23,6 +23,7 @@ import { safeReturnPath } from '../return-path';
 import { meQueryKey, type sessionQueryOptions } from '../session';
 import type { AppNavItem } from './app-shell';
 import { ComingSoonPage } from './coming-soon-page';
+import { ForbiddenPage } from './forbidden-page';
 import { LanguageToggle } from './language-toggle';
 import { LoadingIndicator } from './loading-indicator';
 import { PublicShell } from './public-shell';
@@ -38,15 +39,20 @@ export type AppRouterOptions<TMe> = {
   tenantName(me: TMe): string;
   /** the app's login page; its title is the app's `login.title` text */
   loginPage: RouteComponent;
-  /** the menu, in order; `/` goes to its first entry */
-  nav: readonly (AppNavItem & { page?: RouteComponent })[];
+  /**
+   * The menu, in order; `/` goes to its first entry the user may open. An entry (or a page) with a
+   * `permission` is shown only when `allows(me, permission)`; its URL opened directly shows 「この画面を表示す
+   * る権限がありません」 instead (the server refuses its API calls on its own).
+   */
+  nav: readonly (AppNavItem & { page?: RouteComponent; permission?: string })[];
+  allows?(me: TMe, permission: string): boolean;
   /**
    * The public page of a one-time password link, `/password/set/$token` (decision 012): the app's text
    * keys of its tenant code and login ID, and the login page's search key for the code.
    */
   passwordLink?: { codeLabelKey: string; loginIdLabelKey: string; codeSearchKey: string };
   /** signed-in pages beyond the menu (`/courses/$courseId`); `title` is a text key, `params` read by the page */
-  pages?: readonly { path: `/${string}`; title: string; page: RouteComponent }[];
+  pages?: readonly { path: `/${string}`; title: string; page: RouteComponent; permission?: string }[];
 };
 
 /**
@@ -74,6 +80,9 @@ export function createAppRouter<TMe>(opts: AppRouterOptions<TMe>) {
     }
   });
   const getMe = (ctx: { queryClient: QueryClient }) => ctx.queryClient.ensureQueryData(opts.me);
+  const mayOpen = (me: TMe | null | undefined, permission: string | undefined) =>
+    !permission || (me != null && (opts.allows?.(me, permission) ?? false));
+  const navOf = (me: TMe | null | undefined) => opts.nav.filter((item) => mayOpen(me, item.permission));
   const publicFrame = (children: React.ReactNode) => (
     <PublicShell color={opts.color} headerRight={<LanguageToggle />}>
       {children}
@@ -133,19 +142,19 @@ export function createAppRouter<TMe>(opts: AppRouterOptions<TMe>) {
     component: function SignedIn() {
       const me = useQuery(opts.me).data;
       const names = me ? { userName: opts.userName(me), tenantName: opts.tenantName(me) } : {};
-      return <SignedInShell color={opts.color} nav={opts.nav} {...names} />;
+      return <SignedInShell color={opts.color} nav={navOf(me)} {...names} />;
     },
   });
 
   const indexRoute = createRoute({
     getParentRoute: () => signedInRoute,
     path: '/',
-    beforeLoad: () => {
-      throw redirect(to(opts.nav[0]?.to ?? '/login'));
+    beforeLoad: async ({ context }) => {
+      throw redirect(to(navOf(await getMe(context))[0]?.to ?? '/login'));
     },
   });
 
-  const navRoute = ({ label, to: path, page: Page }: AppRouterOptions<TMe>['nav'][number]): AnyRoute =>
+  const navRoute = ({ label, to: path, page: Page, permission }: AppRouterOptions<TMe>['nav'][number]): AnyRoute =>
     createRoute({
       getParentRoute: () => signedInRoute,
       path,
@@ -153,17 +162,25 @@ export function createAppRouter<TMe>(opts: AppRouterOptions<TMe>) {
         const { t } = useTranslation();
         const title = text(t, `nav.${label}`);
         useDocumentTitleText(title);
+        // a URL the user's permissions do not include: 権限がありません, not a screen of 403s
+        if (!mayOpen(useQuery(opts.me).data, permission)) return <ForbiddenPage title={title} />;
         return Page ? <Page /> : <ComingSoonPage title={title} />;
       },
     });
 
-  const pageRoute = ({ path, title, page: Page }: NonNullable<AppRouterOptions<TMe>['pages']>[number]): AnyRoute =>
+  const pageRoute = ({
+    path,
+    title,
+    page: Page,
+    permission,
+  }: NonNullable<AppRouterOptions<TMe>['pages']>[number]): AnyRoute =>
     createRoute({
       getParentRoute: () => signedInRoute,
       path,
       component: function PageRoute() {
         const { t } = useTranslation();
         useDocumentTitleText(text(t, title));
+        if (!mayOpen(useQuery(opts.me).data, permission)) return <ForbiddenPage title={text(t, title)} />;
         return <Page />;
       },
     });

@@ -142,7 +142,7 @@ type MailPlan = {
 };
 
 async function sendMails(
-  deps: ApplicationDeps,
+  deps: Pick<ApplicationDeps, 'publicUrl'>,
   tx: TrainingTx,
   actor: TrainingActor,
   application: { id: string; userId: string },
@@ -488,28 +488,16 @@ async function cancelInTx(
   await sendMails(deps, tx, actor, application, session, cancelMails);
 
   if (application.status === 'confirmed') {
-    const next = await repo.findFirstWaitlisted(tx, session.id);
-    if (next) {
-      // the freed seat goes straight to the first in line: seats_taken stays as it was
-      await repo.updateApplication(tx, next.id, { status: 'confirmed', waitlistedAt: null });
-      audits.push({
-        action: 'promote',
-        targetType: 'application',
-        targetId: next.id,
-        before: { status: 'waitlisted' },
-        after: { status: 'confirmed', freedBy: application.id },
-      });
-      await sendPromotedMails(deps, tx, actor, next, session);
-    } else {
-      await repo.addSeats(tx, session.id, -1);
-    }
+    // the freed seat goes straight to the first in line (seats_taken ends as it was) or stays free
+    await repo.addSeats(tx, session.id, -1);
+    audits.push(...(await promoteInTx(deps, tx, actor, session.id, { freedBy: application.id })));
   }
   return audits;
 }
 
 /** Sends the seat's 繰り上げ確定 mails of `next` (to its applicant and its approver). */
 async function sendPromotedMails(
-  deps: ApplicationDeps,
+  deps: Pick<ApplicationDeps, 'publicUrl'>,
   tx: TrainingTx,
   actor: TrainingActor,
   next: repo.ApplicationRow,
@@ -525,31 +513,45 @@ async function sendPromotedMails(
 }
 
 /**
- * Fills a session's free seats from its waiting list, first in line first (the 公開講座 slice calls this
- * after raising a capacity). Returns how many were promoted.
+ * Inside a transaction that holds the session's lock (or takes it here): fills the session's free seats
+ * from its waiting list, first in line first, with each one's 繰り上げ確定 mails. Every step that frees a
+ * seat calls it — a キャンセル of a confirmed application, a raised 定員 (the 公開講座 slice's session edit).
+ * Returns the audit entries of the promotions (`cause` says what freed the seats).
  */
+export async function promoteInTx(
+  deps: Pick<ApplicationDeps, 'publicUrl'>,
+  tx: TrainingTx,
+  actor: TrainingActor,
+  sessionId: string,
+  cause: Record<string, unknown> = {},
+): Promise<TrainingAuditEntry[]> {
+  const session = (await repo.lockSessions(tx, [sessionId])).get(sessionId);
+  if (!session) throw sessionNotFound();
+  const audits: TrainingAuditEntry[] = [];
+  for (let free = session.capacity - session.seatsTaken; free > 0; free--) {
+    const next = await repo.findFirstWaitlisted(tx, sessionId);
+    if (!next) break;
+    await repo.updateApplication(tx, next.id, { status: 'confirmed', waitlistedAt: null });
+    await repo.addSeats(tx, sessionId, 1);
+    audits.push({
+      action: 'promote',
+      targetType: 'application',
+      targetId: next.id,
+      before: { status: 'waitlisted' },
+      after: { status: 'confirmed', ...cause },
+    });
+    await sendPromotedMails(deps, tx, actor, next, session);
+  }
+  return audits;
+}
+
+/** Fills a session's free seats from its waiting list in a transaction of its own. Returns how many were promoted. */
 export async function promoteFromWaitingList(deps: ApplicationDeps, actor: TrainingActor, sessionId: string) {
   requirePermission(actor, 'courses.manage');
   const promoted = await deps.db.asTenant(actor.tenantId, async (tx) => {
-    const session = (await repo.lockSessions(tx, [sessionId])).get(sessionId);
-    if (!session) throw sessionNotFound();
-    let n = 0;
-    for (let free = session.capacity - session.seatsTaken; free > 0; free--) {
-      const next = await repo.findFirstWaitlisted(tx, sessionId);
-      if (!next) break;
-      await repo.updateApplication(tx, next.id, { status: 'confirmed', waitlistedAt: null });
-      await repo.addSeats(tx, sessionId, 1);
-      await recordAudit(tx, actor, {
-        action: 'promote',
-        targetType: 'application',
-        targetId: next.id,
-        before: { status: 'waitlisted' },
-        after: { status: 'confirmed' },
-      });
-      await sendPromotedMails(deps, tx, actor, next, session);
-      n++;
-    }
-    return n;
+    const audits = await promoteInTx(deps, tx, actor, sessionId);
+    await recordAudits(tx, actor, audits);
+    return audits.length;
   });
   if (promoted > 0) await deps.mail.wake();
   return promoted;

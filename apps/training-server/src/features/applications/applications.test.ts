@@ -9,7 +9,8 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD, trainingClient, trainingTestApp } from '../../../test/helpers';
 import { applications, auditLogs, courseSessions, mailOutbox } from '../../db/schema/index';
-import { issueTestToken } from '../scim/scim.test-client';
+import { revokeScimToken } from '../scim/scim.service';
+import { adminActorOf, issueTestToken } from '../scim/scim.test-client';
 import { createApplicationOrg, createCourse, createSession, endSession, seatsOf } from './applications.fixtures';
 import { promoteFromWaitingList } from './applications.service';
 
@@ -261,12 +262,126 @@ describe(`applications (${TEST_DB})`, () => {
     expect(await seatsOf(t.db, org.id, sessionId)).toBe(1);
   });
 
-  it('a raised capacity promotes the waiting list in order (the 公開講座 slice calls this)', async () => {
-    const { sessionId } = await createSession(t.db, org.id, { capacity: 1 });
+  it('a raised 定員 (the session edit) promotes the waiting list in order in its transaction; below the seats taken is refused', async () => {
+    const { sessionId, courseId } = await createSession(t.db, org.id, { capacity: 1 });
     const ids = [await apply('u6', sessionId), await apply('u7', sessionId), await apply('u8', sessionId)];
     for (const id of ids) await approve('boss', id);
+    const admin = await as('admin');
+    const url = `/api/v1/courses/${courseId}/sessions/${sessionId}`;
+    const [row] = await t.db.asTenant(org.id, (tx) =>
+      tx.select().from(courseSessions).where(eq(courseSessions.id, sessionId)),
+    );
+    const edit = (capacity: number) =>
+      admin.request('PUT', url, {
+        startsAt: row!.startsAt.toISOString(),
+        endsAt: row!.endsAt.toISOString(),
+        venueKind: 'venue',
+        prefecture: '東京都',
+        city: '千代田区',
+        place: '丸の内研修センター 5階',
+        address: '',
+        capacity,
+        applyDeadline: row!.applyDeadline.toISOString(),
+        cancelDeadline: row!.cancelDeadline.toISOString(),
+      });
+    const statuses = async () =>
+      Object.fromEntries(
+        (
+          await t.db.asTenant(org.id, (tx) =>
+            tx
+              .select({ id: applications.id, status: applications.status })
+              .from(applications)
+              .where(eq(applications.sessionId, sessionId)),
+          )
+        ).map((r) => [r.id, r.status]),
+      );
+
+    const raised = await edit(2);
+    expect(raised.statusCode, raised.body).toBe(200);
+    expect(raised.json()).toMatchObject({ capacity: 2, seatsTaken: 2, seatsLeft: 0 });
+    expect(await statuses()).toEqual({ [ids[0]!]: 'confirmed', [ids[1]!]: 'confirmed', [ids[2]!]: 'waitlisted' });
+    expect((await mailsTo('u7@example.jp')).map((m) => m.template)).toContain('application-promoted');
+    expect((await mailsTo('u8@example.jp')).map((m) => m.template)).not.toContain('application-promoted');
+    expect(
+      (await mailsTo('boss@example.jp')).filter(
+        (m) => m.template === 'application-promoted' && m.textBody.includes(ids[1]!),
+      ),
+    ).toHaveLength(1);
+    const promoteAudits = await t.db.asTenant(org.id, (tx) =>
+      tx
+        .select()
+        .from(auditLogs)
+        .where(and(eq(auditLogs.action, 'promote'), eq(auditLogs.targetId, ids[1]!))),
+    );
+    expect(promoteAudits).toHaveLength(1);
+    expect(promoteAudits[0]!.after).toMatchObject({ status: 'confirmed', sessionEdit: sessionId });
+    expect(promoteAudits[0]!.actorUserId).toBe(org.ids.admin);
+
+    // the waiting list's own view: u8 is now first in line
+    const list = (await admin.request('GET', `/api/v1/course-sessions/${sessionId}/attendees`)).json();
+    expect(
+      list.items.map((a: { applicant: { loginId: string }; waitlistPosition: number | null }) => [
+        a.applicant.loginId,
+        a.waitlistPosition,
+      ]),
+    ).toEqual(
+      expect.arrayContaining([
+        ['u8', 1],
+        ['u7', null],
+      ]),
+    );
+
+    // 定員 below the 2 seats taken: refused, naming 定員; nothing changes
+    const lowered = await edit(1);
+    expect(errorOf(lowered)).toMatchObject({
+      status: 400,
+      fields: [{ path: 'capacity', message: '定員は申込済みの席数（2名）以上で入力してください' }],
+    });
+    expect(await seatsOf(t.db, org.id, sessionId)).toBe(2);
+    expect(await statuses()).toEqual({ [ids[0]!]: 'confirmed', [ids[1]!]: 'confirmed', [ids[2]!]: 'waitlisted' });
+
+    // an edit that frees nothing promotes nobody; a much larger 定員 takes the rest of the queue only
+    expect((await edit(2)).json()).toMatchObject({ seatsTaken: 2 });
+    expect((await edit(10)).json()).toMatchObject({ capacity: 10, seatsTaken: 3, seatsLeft: 7 });
+    expect(await statuses()).toEqual({ [ids[0]!]: 'confirmed', [ids[1]!]: 'confirmed', [ids[2]!]: 'confirmed' });
+  });
+
+  it('a 管理者 cancelling a confirmed application hands its seat to the first in line, with mails and audit rows', async () => {
+    const { sessionId } = await createSession(t.db, org.id, { capacity: 1 });
+    const ids = [await apply('u11', sessionId), await apply('u12', sessionId), await apply('u13', sessionId)];
+    for (const id of ids) await approve('boss', id);
+    const res = await cancel('admin', ids[0]!, '会場都合のため');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(await seatsOf(t.db, org.id, sessionId)).toBe(1);
+    const status = await t.db.asTenant(org.id, (tx) =>
+      tx
+        .select({ id: applications.id, status: applications.status })
+        .from(applications)
+        .where(eq(applications.sessionId, sessionId)),
+    );
+    expect(Object.fromEntries(status.map((r) => [r.id, r.status]))).toEqual({
+      [ids[0]!]: 'cancelled',
+      [ids[1]!]: 'confirmed',
+      [ids[2]!]: 'waitlisted',
+    });
+    expect((await mailsTo('u12@example.jp')).map((m) => m.template)).toContain('application-promoted');
+    expect((await mailsTo('u11@example.jp')).map((m) => m.template)).toContain('application-cancelled');
+    const [promote] = await t.db.asTenant(org.id, (tx) =>
+      tx
+        .select()
+        .from(auditLogs)
+        .where(and(eq(auditLogs.action, 'promote'), eq(auditLogs.targetId, ids[1]!))),
+    );
+    expect(promote).toMatchObject({ actorUserId: org.ids.admin, after: { status: 'confirmed', freedBy: ids[0] } });
+  });
+
+  it('promoteFromWaitingList (a job, the CLI) fills free seats and needs courses.manage', async () => {
+    const { sessionId } = await createSession(t.db, org.id, { capacity: 1 });
+    const ids = [await apply('u9', sessionId), await apply('u10', sessionId)];
+    for (const id of ids) await approve('boss', id);
+    // a 定員 written outside the edit (as the owner): the queue waits until someone fills it
     await t.db.asTenant(org.id, (tx) =>
-      tx.update(courseSessions).set({ capacity: 2 }).where(eq(courseSessions.id, sessionId)),
+      tx.update(courseSessions).set({ capacity: 3 }).where(eq(courseSessions.id, sessionId)),
     );
     const admin = {
       kind: 'user',
@@ -277,23 +392,11 @@ describe(`applications (${TEST_DB})`, () => {
       systemRole: 'admin',
     } as const;
     const deps = { db: t.db, mail: NO_MAIL_WORKER, publicUrl: t.config.publicUrl };
+    const general = { ...admin, userId: org.ids.u9!, loginId: 'u9', systemRole: 'general' } as const;
+    await expect(promoteFromWaitingList(deps, general, sessionId)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect(await promoteFromWaitingList(deps, admin, sessionId)).toBe(1);
     expect(await promoteFromWaitingList(deps, admin, sessionId)).toBe(0);
     expect(await seatsOf(t.db, org.id, sessionId)).toBe(2);
-    const statuses = await t.db.asTenant(org.id, (tx) =>
-      tx
-        .select({ id: applications.id, status: applications.status })
-        .from(applications)
-        .where(eq(applications.sessionId, sessionId)),
-    );
-    expect(Object.fromEntries(statuses.map((r) => [r.id, r.status]))).toEqual({
-      [ids[0]!]: 'confirmed',
-      [ids[1]!]: 'confirmed',
-      [ids[2]!]: 'waitlisted',
-    });
-    expect((await mailsTo('u7@example.jp')).map((m) => m.template)).toContain('application-promoted');
-    const general = { ...admin, userId: org.ids.u6!, loginId: 'u6', systemRole: 'general' } as const;
-    await expect(promoteFromWaitingList(deps, general, sessionId)).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it('cancellation needs a reason and is refused after the キャンセル締切, by another 一般 too', async () => {
@@ -527,5 +630,13 @@ describe(`applications (${TEST_DB})`, () => {
     const othersToken = (await issueTestToken(t.db, { id: other.id, userIds: [other.ids.admin!] })).secret;
     const theirs = (await hr('/api/link/v1/applications?limit=1000', othersToken)).json();
     expect(theirs.items.map((x: { id: string }) => x.id)).not.toContain(a1);
+    // a bad or revoked token: 401, nothing read
+    expect((await hr('/api/link/v1/applications', 'not-a-token')).statusCode).toBe(401);
+    const revoked = await issueTestToken(t.db, { id: fresh.id, userIds: [fresh.ids.admin!] }, '失効予定');
+    expect((await hr('/api/link/v1/applications', revoked.secret)).statusCode).toBe(200);
+    await revokeScimToken(t.db, adminActorOf(fresh.id, fresh.ids.admin!), revoked.id);
+    const after = await hr('/api/link/v1/applications', revoked.secret);
+    expect(after.statusCode).toBe(401);
+    expect(after.body).not.toContain(a1);
   });
 });

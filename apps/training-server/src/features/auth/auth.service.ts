@@ -4,6 +4,7 @@ import { systemActor } from '@jinji/auth/actor';
 import { checkThrottledPassword, settleLoginSuccess } from '@jinji/auth/login-throttle';
 import { burnVerify, verifyPassword } from '@jinji/auth/passwords';
 import { newSessionToken, parseSessionToken, sessionCutoffs, sessionExpiry } from '@jinji/auth/session-token';
+import { trainingPermissionsOf } from '@jinji/contracts/training/access';
 import type { TTrainingLoginRequest, TTrainingMeResponse } from '@jinji/contracts/training/auth';
 import { AppError } from '@jinji/server-kit/app-error';
 import type { TrainingConfig } from '../../config';
@@ -25,6 +26,7 @@ export const meOf = ({
   user: { id, loginId, displayName, email },
   organization,
   systemRole,
+  permissions: trainingPermissionsOf(systemRole),
   mustChangePassword: false,
 });
 

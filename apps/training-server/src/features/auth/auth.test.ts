@@ -26,6 +26,7 @@ describe(`training auth (${TEST_DB})`, () => {
       user: { id: org.userIds[1], loginId: 'sato', displayName: 'sato', email: null },
       organization: { id: org.id, code: org.code, name: `研修組織 ${org.code}` },
       systemRole: 'general',
+      permissions: ['courses.view', 'applications.apply'],
       mustChangePassword: false,
     };
     expect(login.json()).toEqual(me);

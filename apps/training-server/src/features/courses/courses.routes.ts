@@ -12,6 +12,7 @@ import {
   ZSessionIdParams,
   ZSessionInput,
 } from '@jinji/contracts/training/courses';
+import type { MailWorker } from '@jinji/mail/worker';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../actor';
 import type { TrainingConfig } from '../../config';
@@ -21,10 +22,12 @@ import * as service from './courses.service';
 
 const tags = ['courses'];
 
-export const courseRoutes: FastifyPluginAsyncZod<{ db: TrainingDb; config: Pick<TrainingConfig, 'scim'> }> = async (
-  app,
-  { db, config },
-) => {
+export const courseRoutes: FastifyPluginAsyncZod<{
+  db: TrainingDb;
+  mail: MailWorker;
+  publicUrl: string;
+  config: Pick<TrainingConfig, 'scim'>;
+}> = async (app, { db, mail, publicUrl, config }) => {
   const actor = (req: Parameters<typeof trainingAuth.requireAuth>[0]) => actorOf(trainingAuth.requireAuth(req));
   const view = { config: can('courses.view') };
   const manage = { config: can('courses.manage') };
@@ -107,7 +110,8 @@ export const courseRoutes: FastifyPluginAsyncZod<{ db: TrainingDb; config: Pick<
         response: { 200: ZCourseSession },
       },
     },
-    async (req) => service.updateSession(db, actor(req), req.params.courseId, req.params.sessionId, req.body),
+    async (req) =>
+      service.updateSession({ db, mail, publicUrl }, actor(req), req.params.courseId, req.params.sessionId, req.body),
   );
 
   app.delete(

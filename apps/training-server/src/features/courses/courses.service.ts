@@ -17,8 +17,12 @@ import { AppError } from '@jinji/server-kit/app-error';
 import type { z } from 'zod';
 import { requireTrainingPermission, type TrainingActor } from '../../actor';
 import type { TrainingDb, TrainingTx } from '../../db/database';
-import { recordAudit } from '../audit/audit.service';
+import { type ApplicationDeps, promoteInTx } from '../applications/applications.service';
+import { recordAudit, recordAudits } from '../audit/audit.service';
 import * as repo from './courses.repository';
+
+/** A session edit may promote the waiting list: it writes mails and wakes their worker. */
+export type PromotionDeps = ApplicationDeps;
 
 const COURSE_NOT_FOUND = '講座が見つかりません';
 const SESSION_NOT_FOUND = '開催日程が見つかりません';
@@ -291,15 +295,19 @@ export async function createSession(
   });
 }
 
+/**
+ * Edits a session. 定員 below the seats already taken is refused; a raised 定員 fills the new seats from the
+ * waiting list in the same transaction (the applications slice's promotion, with its mails and audit rows).
+ */
 export async function updateSession(
-  db: TrainingDb,
+  deps: PromotionDeps,
   actor: TrainingActor,
   courseId: string,
   sessionId: string,
   input: TSessionInput,
 ): Promise<TCourseSession> {
   requireTrainingPermission(actor, 'courses.manage');
-  return db.asTenant(actor.tenantId, async (tx) => {
+  const { session, promoted } = await deps.db.asTenant(actor.tenantId, async (tx) => {
     await courseForWrite(tx, courseId);
     // locked as the applications slice locks it to take a seat: the 定員 check sees the final count
     const before = await repo.findSession(tx, courseId, sessionId, { forUpdate: true });
@@ -309,8 +317,10 @@ export async function updateSession(
       throw new AppError('VALIDATION_FAILED', message, [{ path: 'capacity', message }]);
     }
     const now = new Date();
-    const row = await repo.updateSession(tx, sessionId, { ...sessionColumns(input), updatedAt: now });
+    await repo.updateSession(tx, sessionId, { ...sessionColumns(input), updatedAt: now });
     await repo.touchCourse(tx, courseId, now);
+    const promotions = await promoteInTx(deps, tx, actor, sessionId, { sessionEdit: sessionId });
+    const row = (await repo.findSession(tx, courseId, sessionId))!;
     const session = sessionOf(row, now);
     await recordAudit(tx, actor, {
       action: 'update',
@@ -319,8 +329,11 @@ export async function updateSession(
       before: auditedSession(sessionOf(before, now)),
       after: auditedSession(session),
     });
-    return session;
+    await recordAudits(tx, actor, promotions);
+    return { session, promoted: promotions.length };
   });
+  if (promoted > 0) await deps.mail.wake();
+  return session;
 }
 
 /** Refused while the session has confirmed seats: cancel those applications first. */

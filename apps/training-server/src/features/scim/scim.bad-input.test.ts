@@ -139,6 +139,37 @@ describe(`SCIM bad input (${TEST_DB})`, () => {
     expect(after).toEqual([before[0]! + 1, before[1]! + 1]);
   });
 
+  it('a PATCH or PUT that would take another user’s externalId is 409 uniqueness and changes nothing', async () => {
+    const owner = (await a('POST', '/Users', { userName: 'ext-owner', externalId: 'EMP-OWN' })).json();
+    const other = (await a('POST', '/Users', { userName: 'ext-other', externalId: 'EMP-OTH' })).json();
+    const before = await auditCount(orgA.id);
+    const patch = await a('PATCH', `/Users/${other.id}`, {
+      schemas: [PATCH_OP],
+      Operations: [
+        { op: 'replace', path: 'displayName', value: '変更 される' },
+        { op: 'replace', path: 'externalId', value: 'EMP-OWN' },
+      ],
+    });
+    expectScimError(patch, 409, 'uniqueness');
+    expectScimError(
+      await a('PUT', `/Users/${other.id}`, { userName: 'ext-other', externalId: 'EMP-OWN' }),
+      409,
+      'uniqueness',
+    );
+    expect((await a('GET', `/Users/${other.id}`)).json()).toMatchObject({
+      externalId: 'EMP-OTH',
+      userName: 'ext-other',
+    });
+    expect((await a('GET', `/Users/${owner.id}`)).json()).toMatchObject({ externalId: 'EMP-OWN' });
+    expect(await auditCount(orgA.id)).toBe(before);
+  });
+
+  it('a filter on a value of the wrong type or an unknown operator is 400 invalidFilter', async () => {
+    for (const filter of ['externalId eq 5', 'userName eq true', 'userName xx "a"', 'userName eq "a" or', '"a"']) {
+      expectScimError(await a('GET', `/Users?filter=${encodeURIComponent(filter)}`), 400, 'invalidFilter');
+    }
+  });
+
   it('a Bulk over 500 operations is 413 tooMany and writes nothing', async () => {
     const before = await countOf(orgA.id);
     const res = await a('POST', '/Bulk', {

@@ -9,15 +9,10 @@ import type {
   TPurchaseHistory,
   TUserPickList,
 } from '@jinji/contracts/training/applications';
-import type { TTrainingMeResponse } from '@jinji/contracts/training/auth';
 import { apiClient } from '@jinji/web-kit/api-client';
-import { sessionQueryOptions } from '@jinji/web-kit/session';
-import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 
 export type { TApplication, TApplicationPage, TAttendeeList };
-
-/** the signed-in user's システム権限 (the app's session query): which filters and actions to offer */
-export const useSystemRole = () => useQuery(sessionQueryOptions<TTrainingMeResponse>()).data?.systemRole ?? 'general';
 
 const PAGE_SIZE = '20';
 const paramsOf = (o: Record<string, string | number | undefined>) => {

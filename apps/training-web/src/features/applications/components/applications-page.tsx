@@ -20,6 +20,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCan } from '../../auth/api/auth';
 import { courseQueryOptions } from '../../courses/api/courses';
 import {
   applicationsQueryOptions,
@@ -27,14 +28,13 @@ import {
   type TApplicationFilter,
   useCancel,
   useChangeSession,
-  useSystemRole,
 } from '../api/applications';
 import { ReasonDialog, sessionWhen, sessionWhere } from './application-parts';
 import { ApplicationTable } from './application-table';
 
 export function ApplicationsPage() {
   const { t } = useTranslation();
-  const isAdmin = useSystemRole() === 'admin';
+  const isAdmin = useCan('applications.manage');
   const [draft, setDraft] = useState<{ status?: string; q?: string }>({});
   const [filter, setFilter] = useState<TApplicationFilter>({ scope: 'mine', page: 1 });
   const { data, error, isPlaceholderData } = useQuery(applicationsQueryOptions(filter));

@@ -9,12 +9,13 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { purchaseHistoryQueryOptions, userPickQueryOptions, useSystemRole } from '../api/applications';
+import { useCan } from '../../auth/api/auth';
+import { purchaseHistoryQueryOptions, userPickQueryOptions } from '../api/applications';
 import { ApplicationTable } from './application-table';
 
 export function PurchasesPage() {
   const { t } = useTranslation();
-  const isAdmin = useSystemRole() === 'admin';
+  const isAdmin = useCan('applications.manage');
   const [userId, setUserId] = useState<string | undefined>(undefined);
   const [page, setPage] = useState(1);
   const [q, setQ] = useState('');

@@ -7,7 +7,7 @@ import { Alert, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../../auth/api/auth';
+import { useCan } from '../../auth/api/auth';
 import { courseQueryOptions } from '../api/courses';
 import { yen } from '../lib/session-text';
 import { SessionRows } from './session-rows';
@@ -15,7 +15,7 @@ import { SessionRows } from './session-rows';
 export function CourseDetailPage() {
   const { t } = useTranslation();
   const { courseId } = useParams({ strict: false }) as { courseId: string };
-  const isAdmin = useMe()?.systemRole === 'admin';
+  const isAdmin = useCan('courses.manage');
   const course = useQuery(courseQueryOptions(courseId));
   const back = <AnchorLink to={'/courses' as never}>← {t('courses.back')}</AnchorLink>;
 

@@ -35,7 +35,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../../auth/api/auth';
+import { useCan } from '../../auth/api/auth';
 import { courseQueryOptions, useDeleteCourse, useDeleteSession, useSaveCourse } from '../api/courses';
 import { deadlineText, sessionWhen, sessionWhere } from '../lib/session-text';
 import { SessionFormModal } from './session-form-modal';
@@ -64,7 +64,7 @@ const formOf = (c: TCourseDetail | null): TForm =>
 
 export function CourseEditPage() {
   const { t } = useTranslation();
-  const isAdmin = useMe()?.systemRole === 'admin';
+  const isAdmin = useCan('courses.manage');
   const { courseId } = useParams({ strict: false }) as { courseId?: string };
   const course = useQuery({ ...courseQueryOptions(courseId ?? ''), enabled: Boolean(courseId) && isAdmin });
   if (!isAdmin) return <ForbiddenPage title={t('courses.editTitle')} backTo={'/courses' as never} />;

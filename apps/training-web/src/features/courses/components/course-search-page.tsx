@@ -25,7 +25,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../../auth/api/auth';
+import { allows, useMe } from '../../auth/api/auth';
 import { courseSearchQueryOptions, PAGE_SIZE, type TCourseSearchParams } from '../api/courses';
 import { yen } from '../lib/session-text';
 import { SessionRows } from './session-rows';
@@ -53,7 +53,7 @@ function paramsOf(search: Record<string, unknown>): TCourseSearchParams {
 export function CourseSearchPage() {
   const { t } = useTranslation();
   const me = useMe();
-  const isAdmin = me?.systemRole === 'admin';
+  const isAdmin = allows(me, 'courses.manage');
   const navigate = useNavigate();
   const params = paramsOf(useSearch({ strict: false }) as Record<string, unknown>);
   const [form, setForm] = useState<TCourseSearchParams>(params);

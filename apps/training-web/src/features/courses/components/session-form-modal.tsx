@@ -50,8 +50,13 @@ export function SessionFormModal({
     save.mutate(
       { id: session?.id ?? null, body: result.data },
       {
-        onSuccess: () => {
-          notifications.show({ color: 'teal', message: t('courses.saved') });
+        onSuccess: (saved) => {
+          // a raised 定員 fills its seats from the waiting list in the same step (decision 019)
+          const promoted = session ? saved.seatsTaken - session.seatsTaken : 0;
+          notifications.show({
+            color: 'teal',
+            message: promoted > 0 ? t('courses.savedPromoted', { count: promoted }) : t('courses.saved'),
+          });
           onClose();
         },
         onError: (error) => show(fieldErrorsOf(error)),
@@ -150,8 +155,10 @@ export function SessionFormModal({
             value={form.capacity}
             onChange={(v) => patch({ capacity: v })}
             error={err('capacity')}
-            description={session ? `${t('courses.taken')}: ${session.seatsTaken}` : undefined}
-            maw={200}
+            description={
+              session ? `${t('courses.taken')}: ${session.seatsTaken}　${t('courses.capacityHint')}` : undefined
+            }
+            maw={session ? 480 : 200}
           />
           <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
             <TextInput

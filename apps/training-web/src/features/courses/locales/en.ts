@@ -58,6 +58,9 @@ export const en: TStringsOf<typeof ja> = {
     publish: 'Published (shown in every user’s search)',
     save: 'Save',
     saved: 'Saved',
+    savedPromoted:
+      'Saved. {{count}} waitlisted applications were confirmed (the applicants and approvers are notified by mail)',
+    capacityHint: 'Raising the capacity confirms waitlisted applications, first in line first',
     deleteCourse: 'Delete this course',
     deleteCourseConfirm: 'Delete the course “{{title}}” and all its sessions?',
     deleted: 'Deleted',

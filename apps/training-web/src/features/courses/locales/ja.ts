@@ -56,6 +56,9 @@ export const ja = {
     publish: '公開する（一般の利用者の検索に表示）',
     save: '保存する',
     saved: '保存しました',
+    savedPromoted:
+      '保存しました。キャンセル待ちの{{count}}名を申込確定に繰り上げました（本人と承認者にメールで通知します）',
+    capacityHint: '定員を増やすと、キャンセル待ちの先頭から順に申込確定になります',
     deleteCourse: 'この講座を削除',
     deleteCourseConfirm: '講座「{{title}}」と開催日程をすべて削除します。よろしいですか？',
     deleted: '削除しました',
