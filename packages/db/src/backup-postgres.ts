@@ -144,9 +144,12 @@ export async function restorePostgres(url: string, body: AsyncIterable<Buffer>, 
   try {
     await pipeline(Readable.from(body), child.stdin!);
   } catch (e) {
-    // the input failed (a frame's tag, a read error): pg_restore must not see an end and commit
+    // the input failed (a frame's tag, a read error): pg_restore must not see an end and commit.
+    // Or pg_restore stopped first (an error in the dump's SQL): then its message is the one to show.
     child.kill('SIGKILL');
-    await exit.catch(() => 1);
+    const code = await exit.catch(() => 1);
+    if ((e as NodeJS.ErrnoException).code === 'EPIPE' && stderr())
+      throw new PgToolError(`pg_restore が失敗しました (終了コード ${code}): ${stderr()}`);
     throw e;
   }
   const code = await exit;
