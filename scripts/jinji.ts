@@ -3,13 +3,17 @@
 import { randomBytes } from 'node:crypto';
 import { runCli, runCommand, usageOf } from '@jinji/server-kit/cli';
 import { runHrCommand, USAGE } from '../apps/hr-server/src/cli-commands';
+import { loadConfig } from '../apps/hr-server/src/config';
 import { trainingCommands } from '../apps/training-server/src/cli-commands';
 import { seedTrainingDemo, TRAINING_DEMO } from '../apps/training-server/src/features/organisations/demo';
+import { BACKUP_USAGE, runBackupCommand } from './backup';
 import { bootBoth } from './compose';
 
 const TRAINING = 'training:';
 
-await runCli(`${USAGE}\n${usageOf('', trainingCommands, TRAINING)}`, async (command, rest) => {
+await runCli(`${USAGE}\n${BACKUP_USAGE}\n${usageOf('', trainingCommands, TRAINING)}`, async (command, rest) => {
+  // before the boot: a running server holds the embedded data directory, and a restore needs it empty
+  if (command === 'backup' || command === 'restore') return runBackupCommand(loadConfig(), command, rest);
   const both = await bootBoth();
   try {
     if (command?.startsWith(TRAINING))

@@ -3,12 +3,24 @@
 import { runApps } from '@jinji/server-kit/run-apps';
 import { servedHr } from '../apps/hr-server/src/app';
 import { servedTraining } from '../apps/training-server/src/app';
+import { registerBackupJob, startEmbeddedBackupControl } from './backup';
 import { bootBoth } from './compose';
 
 await runApps({
   boot: async () => {
     const both = await bootBoth();
-    return { db: both, close: both.close };
+    // `npm run jinji -- backup` of the embedded database is made in this process (decision 022)
+    const control = await startEmbeddedBackupControl(both.hrConfig.dataDir, both.hr.engine);
+    const close = async () => {
+      await control.close();
+      await both.close();
+    };
+    return { db: both, close };
   },
-  apps: (both) => [servedHr(both.hrConfig, both.hr), servedTraining(both.trainingConfig, both.training)],
+  apps: (both) => [
+    servedHr(both.hrConfig, both.hr, {
+      registerJobs: (boss) => registerBackupJob(boss, both.hr.engine, both.hrConfig.backup),
+    }),
+    servedTraining(both.trainingConfig, both.training),
+  ],
 });

@@ -8,6 +8,7 @@ import { healthRoutes, kitReadiness, type ReadinessProbe } from '@jinji/server-k
 import type { ServedApp } from '@jinji/server-kit/run-apps';
 import { servedApp } from '@jinji/server-kit/served-app';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import type PgBoss from 'pg-boss';
 import type { Config } from './config';
 import { type Database, hrDatabase } from './db/client';
 import { mailOutbox } from './db/schema/index';
@@ -92,8 +93,15 @@ export async function buildApp({
   return app;
 }
 
-/** HR as one of a process's apps (its server.ts, or `npm start` beside training): its job queue, then the app. */
-export const servedHr = (config: Config, db: Database): ServedApp =>
+/**
+ * HR as one of a process's apps (its server.ts, or `npm start` beside training): its job queue, then the app.
+ * `registerJobs`: jobs of the composition root on HR's queue (the scheduled backup of both apps, decision 022).
+ */
+export const servedHr = (
+  config: Config,
+  db: Database,
+  opts: { registerJobs?(boss: PgBoss): Promise<void> } = {},
+): ServedApp =>
   servedApp({
     name: 'jinji',
     config,
@@ -103,6 +111,7 @@ export const servedHr = (config: Config, db: Database): ServedApp =>
     build: async ({ boss, mail, jobsAlive }) => {
       await registerRequestJobs(boss, { db, mail });
       await registerRecordJobs(boss, { db, mail });
+      await opts.registerJobs?.(boss);
       return buildApp({ config, db, jobs: await registerWorkers(boss, db), mail, jobsAlive });
     },
   });

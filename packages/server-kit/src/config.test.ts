@@ -16,7 +16,23 @@ describe('config base', () => {
       session: { idleMs: 30 * 60_000, absoluteMs: 12 * 3_600_000 },
       login: { lockThreshold: 10, lockMs: 900_000, accountHourlyLimit: 50, ratePerMinute: 30 },
       mail: { smtpUrl: undefined, from: 'jinji <no-reply@localhost>' },
+      backup: { dir: undefined, keep: 7, passphrase: undefined },
     });
+  });
+
+  it('reads the backup directory, retention and passphrase, and refuses a short passphrase or a keep of 0', () => {
+    const env = {
+      JINJI_BACKUP_DIR: 'backups',
+      JINJI_BACKUP_KEEP: '3',
+      JINJI_BACKUP_PASSPHRASE: 'correct horse battery',
+    };
+    expect(toBaseConfig(parseEnv(ZBaseEnv, env)).backup).toEqual({
+      dir: path.resolve('backups'),
+      keep: 3,
+      passphrase: 'correct horse battery',
+    });
+    expect(() => parseEnv(ZBaseEnv, { JINJI_BACKUP_PASSPHRASE: 'short' })).toThrow(/JINJI_BACKUP_PASSPHRASE/);
+    expect(() => parseEnv(ZBaseEnv, { JINJI_BACKUP_KEEP: '0' })).toThrow(/JINJI_BACKUP_KEEP/);
   });
 
   it('reads the SMTP server and sender, and refuses a URL that is not smtp:// or smtps://', () => {

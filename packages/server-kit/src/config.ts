@@ -29,6 +29,12 @@ export const ZBaseEnv = z.object({
     .regex(/^smtps?:\/\/[^\s]+$/, 'smtp:// または smtps:// で始まる URL')
     .optional(),
   MAIL_FROM: z.string().min(3).default('jinji <no-reply@localhost>'),
+  /** decision 022: set = a backup of the whole database every day at 03:30 JST into this directory */
+  JINJI_BACKUP_DIR: z.string().min(1).optional(),
+  /** the newest this many scheduled backups are kept, older ones deleted */
+  JINJI_BACKUP_KEEP: positiveInt(7),
+  /** set = backups (scheduled, and `backup --encrypt`) are encrypted with it; restore reads it too */
+  JINJI_BACKUP_PASSPHRASE: z.string().min(12, '12文字以上のパスフレーズ').optional(),
 });
 export type TBaseEnv = z.infer<typeof ZBaseEnv>;
 
@@ -46,6 +52,8 @@ export type BaseConfig = {
   login: { lockThreshold: number; lockMs: number; accountHourlyLimit: number; ratePerMinute: number };
   /** decision 010: no smtpUrl → no mail worker */
   mail: { smtpUrl: string | undefined; from: string };
+  /** decision 022: no dir → no scheduled backup; passphrase → encrypted backups */
+  backup: { dir: string | undefined; keep: number; passphrase: string | undefined };
 };
 
 /** `env` against `schema` (ZBaseEnv or an extension of it); an operator reads every wrong variable at once. */
@@ -75,6 +83,11 @@ export function toBaseConfig(e: TBaseEnv): BaseConfig {
       ratePerMinute: e.JINJI_LOGIN_RATE_LIMIT_PER_MINUTE,
     },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    backup: {
+      dir: e.JINJI_BACKUP_DIR === undefined ? undefined : path.resolve(e.JINJI_BACKUP_DIR),
+      keep: e.JINJI_BACKUP_KEEP,
+      passphrase: e.JINJI_BACKUP_PASSPHRASE,
+    },
   };
 }
 
