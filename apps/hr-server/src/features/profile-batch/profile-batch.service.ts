@@ -3,7 +3,6 @@
 // each) into a streamed ZIP whose bytes go to the database in 1 MiB chunks — memory stays that of one
 // sheet and one chunk. The result is offered only when the run that wrote it finished it, for 24 h, to the
 // user who started it.
-import { once } from 'node:events';
 import { Readable, Writable } from 'node:stream';
 import { actingUserOf } from '@jinji/auth/actor';
 import { isAllowed, type Permission } from '@jinji/contracts/hr/access';
@@ -300,8 +299,9 @@ export async function runProfileBatch(
         ),
       );
       done++;
-      // the database end is slower than the sheets: wait for it, so the ZIP never piles up in memory
-      if (zip.writableNeedDrain) await once(zip, 'drain');
+      // the database end is slower than the sheets: wait for it, so the ZIP never piles up in memory.
+      // (zip-stream writes a whole entry at once and does not flag backpressure: look at what it holds)
+      while (zip.writableLength + zip.readableLength > CHUNK_BYTES) await new Promise((r) => setTimeout(r, 2));
       if (done % PROGRESS_EVERY === 0) await saveProgress();
     }
     zip.finalize();
