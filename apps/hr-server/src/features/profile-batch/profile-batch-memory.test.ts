@@ -106,5 +106,5 @@ describe(`個人プロフィール一括出力: memory flat in the number of she
     );
     expect(large.zipBytes).toBeGreaterThan(small.zipBytes * 9);
     expect(large.growth - small.growth).toBeLessThan(Math.max(4 * 1024 * 1024, large.zipBytes / 4));
-  }, 300_000);
+  }, 900_000);
 });
