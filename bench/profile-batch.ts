@@ -30,7 +30,7 @@ async function prepare(db: Database, n: number): Promise<{ actor: HrUser; ids: s
       tenantCode: 'bench',
       tenantName: 'ベンチ株式会社',
       adminLoginId: 'admin',
-      adminPassword: 'Bench-Profile-2026!',
+      adminPassword: 'Kinmokusei-Sheets-2026!',
       adminEmail: 'admin@bench.example.jp',
     },
     { firstRun: false },
