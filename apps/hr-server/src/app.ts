@@ -24,6 +24,7 @@ import type { JobQueue } from './features/imports/imports.service';
 import { mailRoutes } from './features/mail/mail.routes';
 import { masterRoutes } from './features/masters/masters.routes';
 import { passwordPolicyRoutes } from './features/password-policy/password-policy.routes';
+import { profileBatchRoutes } from './features/profile-batch/profile-batch.routes';
 import { recordRoutes } from './features/records/records.routes';
 import { requestRoutes } from './features/requests/requests.routes';
 import { selfServiceRoutes } from './features/self-service/self-service.routes';
@@ -84,6 +85,7 @@ export async function buildApp({
   await app.register(accessControlRoutes, { db });
   await app.register(codeSettingsRoutes, { db });
   await app.register(importRoutes, { db, jobs });
+  await app.register(profileBatchRoutes, { db, jobs });
   await app.register(auditRoutes, { db });
   await app.register(selfServiceRoutes, { db });
   await app.register(requestRoutes, { db, mail });

@@ -12,6 +12,14 @@ import {
   resumeOrphanedImports,
   runImport,
 } from '../features/imports/imports.service';
+import {
+  cleanUpProfileBatches,
+  PROFILE_BATCH_CLEANUP_QUEUE,
+  PROFILE_BATCH_QUEUE,
+  type ProfileBatchData,
+  resumeProfileBatches,
+  runProfileBatch,
+} from '../features/profile-batch/profile-batch.service';
 import { HR_JOBS_SCHEMA } from './boss';
 
 /** each minute: 処理中 imports that no pg-boss job will run are queued again (#14 item 2) */
@@ -46,8 +54,27 @@ export async function registerWorkers(boss: PgBoss, db: Database): Promise<JobQu
       throw new Error(`import ${job!.data.jobId} failed: ${code}`);
     }
   });
+  // 個人プロフィール一括出力: a failed run marks the batch 失敗 itself (no retry of a half-written ZIP); a run
+  // a stopped process left behind is resumed at start and starts over
+  await boss.createQueue(PROFILE_BATCH_QUEUE);
+  await boss.work<ProfileBatchData>(PROFILE_BATCH_QUEUE, { pollingIntervalSeconds: 1 }, async ([job]) => {
+    try {
+      await runProfileBatch(db, job!.data);
+    } catch (error) {
+      const code = findDatabaseError(error)?.code ?? (error instanceof AppError ? error.code : 'INTERNAL');
+      throw new Error(`profile batch ${job!.data.batchId} failed: ${code}`);
+    }
+  });
+  await boss.createQueue(PROFILE_BATCH_CLEANUP_QUEUE);
+  await boss.work(PROFILE_BATCH_CLEANUP_QUEUE, async () => {
+    await cleanUpProfileBatches(db);
+  });
+  await boss.schedule(PROFILE_BATCH_CLEANUP_QUEUE, '17 * * * *', {});
   const queue: JobQueue = {
-    send: (name, data) => boss.send(name, data, { retryLimit: 2, retryDelay: 5, expireInSeconds: 1800 }),
+    send: (name, data) =>
+      name === PROFILE_BATCH_QUEUE
+        ? boss.send(name, data, { retryLimit: 0, expireInSeconds: 3600 })
+        : boss.send(name, data, { retryLimit: 2, retryDelay: 5, expireInSeconds: 1800 }),
   };
   // pg-boss would retry a crashed run only when it expires (30 min); resume at once instead
   await resumeImports(db, queue);
@@ -57,5 +84,6 @@ export async function registerWorkers(boss: PgBoss, db: Database): Promise<JobQu
     await resumeOrphanedImports(db, queue, HR_JOBS_SCHEMA);
   });
   await boss.schedule(IMPORT_SWEEP_QUEUE, '* * * * *');
+  await resumeProfileBatches(db, queue);
   return queue;
 }

@@ -173,8 +173,12 @@ const VALID_BODIES: Record<string, unknown> = {
     title: '改ざん',
   },
 };
-// Routes that name employees in the body (アカウント通知, リマインド): B's employee, which must 404.
-const FOREIGN_BODY_ROUTES = ['POST /api/v1/employees/account-notices', 'POST /api/v1/employees/startup-reminders'];
+// Routes that name employees in the body (アカウント通知, リマインド, 個人プロフィール一括出力): B's employee, which must 404.
+const FOREIGN_BODY_ROUTES = [
+  'POST /api/v1/employees/account-notices',
+  'POST /api/v1/employees/startup-reminders',
+  'POST /api/v1/profile-batches',
+];
 const hasForeignBody = (route: ApiRoute) => FOREIGN_BODY_ROUTES.includes(`${route.method} ${route.url}`);
 const bodyFor = (route: ApiRoute): unknown =>
   (hasForeignBody(route) ? { selection: { kind: 'ids', ids: [foreignEmployeeId] } } : undefined) ??

@@ -4,7 +4,6 @@
 // the worker is woken after it. Who could not be sent to is answered (count and 社員番号).
 import { isAllowed } from '@jinji/contracts/hr/access';
 import type { TEmployeeMailRequest, TEmployeeMailResponse } from '@jinji/contracts/hr/account-notice';
-import { todayInJapan, toSearchForm } from '@jinji/ja/text';
 import type { MailWorker } from '@jinji/mail/worker';
 import { AppError } from '@jinji/server-kit/app-error';
 import type { Config } from '../../config';
@@ -15,13 +14,8 @@ import { issuePasswordLinksIn, linkMailData, loginUrlOf } from '../auth/password
 import { enqueueHrMails } from '../mail/mail.service';
 import { accountNoticeMail, startupReminderMail } from '../mail/mail-templates';
 import { getCurrentTenant } from '../tenants/tenants.service';
-import {
-  type EmployeeFilter,
-  findDepartmentSubtree,
-  findMailTargets,
-  type MailTargetRow,
-  setAccountNotifiedAt,
-} from './employees.repository';
+import { type MailTargetRow, setAccountNotifiedAt } from './employees.repository';
+import { findSelectedEmployeesIn } from './employees.service';
 
 export type EmployeeMailDeps = { db: Database; config: Config; mail: MailWorker };
 
@@ -31,31 +25,13 @@ export const MAX_MAILS_PER_REQUEST = 10_000;
 const labelOf = (e: MailTargetRow) => e.employeeNumber ?? `${e.lastName} ${e.firstName}`;
 const skipped = (rows: MailTargetRow[]) => ({ count: rows.length, employeeNumbers: rows.map(labelOf) });
 
-async function findTargets(tx: Tx, request: TEmployeeMailRequest): Promise<MailTargetRow[]> {
-  const { selection } = request;
-  let rows: MailTargetRow[];
-  if (selection.kind === 'ids') {
-    const ids = [...new Set(selection.ids)];
-    rows = await findMailTargets(tx, { ids }, ids.length + 1);
-    // an id of no employee here (another tenant's, a deleted one): nothing is sent
-    if (rows.length !== ids.length) throw new AppError('NOT_FOUND', '選択した従業員が見つかりません');
-  } else {
-    const f = selection.filter;
-    const filter = {
-      ...f,
-      searchForm: f.q ? toSearchForm(f.q) : undefined,
-      departmentIds: f.departmentId ? await findDepartmentSubtree(tx, f.departmentId) : undefined,
-    } as EmployeeFilter;
-    rows = await findMailTargets(tx, { filter, today: todayInJapan() }, MAX_MAILS_PER_REQUEST + 1);
-  }
-  if (rows.length > MAX_MAILS_PER_REQUEST) {
-    throw new AppError(
-      'VALIDATION_FAILED',
-      `一度に送信できるのは${MAX_MAILS_PER_REQUEST.toLocaleString('ja-JP')}人までです。検索条件で絞り込んでください`,
-    );
-  }
-  return rows;
-}
+const findTargets = (tx: Tx, request: TEmployeeMailRequest): Promise<MailTargetRow[]> =>
+  findSelectedEmployeesIn(
+    tx,
+    request.selection,
+    MAX_MAILS_PER_REQUEST,
+    `一度に送信できるのは${MAX_MAILS_PER_REQUEST.toLocaleString('ja-JP')}人までです。検索条件で絞り込んでください`,
+  );
 
 type Sendable = MailTargetRow & { userId: string; loginId: string; email: string; displayName: string };
 const hasAccount = (e: MailTargetRow) => e.userId !== null;

@@ -6,6 +6,7 @@ import type { Readable } from 'node:stream';
 import { systemActor } from '@jinji/auth/actor';
 import type { TFieldError } from '@jinji/contracts/common/errors';
 import { isAllowed } from '@jinji/contracts/hr/access';
+import type { TEmployeeSelection } from '@jinji/contracts/hr/account-notice';
 import type { TAuditAction } from '@jinji/contracts/hr/audit';
 import { checkEmployeeDates, checkSystemUse, type RuleIssue } from '@jinji/contracts/hr/employee-rules';
 import {
@@ -45,6 +46,7 @@ import {
   findEmployeePage,
   findHistoryRow,
   findLoginIdOf,
+  findMailTargets,
   findMastersByIds,
   findSubRecords,
   hasPeriodOn,
@@ -52,6 +54,7 @@ import {
   insertContract,
   insertEmployeeAccount,
   lockEmployeeHistory,
+  type MailTargetRow,
   recomputeEndDates,
   replaceSubRecords,
   type SubRecordKind,
@@ -141,6 +144,40 @@ export function findEmployeesByNumberAfter(
   limit: number,
 ): Promise<EmployeeRow[]> {
   return selectEmployeesByNumberAfter(tx, filter, today, after, limit);
+}
+
+// ---- 従業員一覧's selection (アカウント通知, リマインド, 個人プロフィール一括出力) -------------------------------
+
+/**
+ * The employees of a selection — picked ids, or the list's filter resolved again here over every page — in
+ * 社員番号 order, with their accounts. An id the tenant does not have (another tenant's, a deleted one) refuses
+ * the whole selection (NOT_FOUND) unless `isMissingAllowed` (a job reading back its own ids); more than `max`
+ * refuses it with `tooMany`.
+ */
+export async function findSelectedEmployeesIn(
+  tx: Tx,
+  selection: TEmployeeSelection,
+  max: number,
+  tooMany: string,
+  options: { isMissingAllowed?: boolean } = {},
+): Promise<MailTargetRow[]> {
+  let rows: MailTargetRow[];
+  if (selection.kind === 'ids') {
+    const ids = [...new Set(selection.ids)];
+    rows = await findMailTargets(tx, { ids }, ids.length + 1);
+    if (rows.length !== ids.length && !options.isMissingAllowed)
+      throw new AppError('NOT_FOUND', '選択した従業員が見つかりません');
+  } else {
+    const f = selection.filter;
+    const filter = {
+      ...f,
+      searchForm: f.q ? toSearchForm(f.q) : undefined,
+      departmentIds: f.departmentId ? await findDepartmentSubtree(tx, f.departmentId) : undefined,
+    } as EmployeeFilter;
+    rows = await findMailTargets(tx, { filter, today: todayInJapan() }, max + 1);
+  }
+  if (rows.length > max) throw new AppError('VALIDATION_FAILED', tooMany);
+  return rows;
 }
 
 // ---- master references of histories -------------------------------------------------------------

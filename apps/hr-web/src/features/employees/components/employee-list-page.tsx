@@ -24,6 +24,7 @@ import { hasPermission, useMe } from '../../../lib/session';
 import { hasFilters, type TEmployeeFilters, type TEmployeeSearch, type TEmployeeSort } from '../api/employee-search';
 import { employeeCp932CheckUrl, employeeExportUrl, employeeListQueryOptions } from '../api/employees';
 import { EmployeeMailActions, type TEmployeePick } from './employee-mail-actions';
+import { EmployeeProfileBatch } from './employee-profile-batch';
 import { EmployeeSearchPanel } from './employee-search-panel';
 import { EmployeeStatusBadge, StartupMark } from './employee-status-badge';
 
@@ -46,7 +47,10 @@ export function EmployeeListPage({
   const { sort: _s, order: _o, page: _p, ...filters } = search;
   const cp932 = useCp932Download();
   const totalPages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
-  const canSend = hasPermission(me, 'employees.edit');
+  const canMail = hasPermission(me, 'employees.edit');
+  const canPrint = hasPermission(me, 'employees.view');
+  // the selection serves アカウント通知 / リマインド and 個人プロフィール一括出力
+  const canSend = canMail || canPrint;
   // picked across pages; a new search starts with nothing picked (the picks belonged to the old result)
   const filterKey = JSON.stringify(filters);
   const [pick, setPick] = useState<{ key: string; picked: TEmployeePick }>({ key: filterKey, picked: [] });
@@ -139,7 +143,15 @@ export function EmployeeListPage({
       {cp932.modal}
 
       {canSend && data && data.total > 0 && (
-        <EmployeeMailActions picked={picked} total={data.total} filters={filters} onPick={setPicked} />
+        <EmployeeMailActions picked={picked} total={data.total} filters={filters} onPick={setPicked} canMail={canMail}>
+          {canPrint && (
+            <EmployeeProfileBatch
+              picked={picked}
+              count={picked === 'all' ? data.total : picked.length}
+              filters={filters}
+            />
+          )}
+        </EmployeeMailActions>
       )}
 
       {error && <Alert color="red">{error.message}</Alert>}

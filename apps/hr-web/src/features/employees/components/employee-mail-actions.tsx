@@ -3,7 +3,7 @@
 // not sent to (no account, no address, already finished), by 社員番号.
 import type { TEmployeeMailResponse } from '@jinji/contracts/hr/account-notice';
 import { Alert, Button, Group, List, Modal, Paper, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { selectionOf, type TEmployeeMailKind, useSendEmployeeMail } from '../api/account-notice';
 import type { TEmployeeFilters } from '../api/employee-search';
@@ -15,11 +15,17 @@ export function EmployeeMailActions({
   total,
   filters,
   onPick,
+  canMail,
+  children,
 }: {
   picked: TEmployeePick;
   total: number;
   filters: TEmployeeFilters;
   onPick: (next: TEmployeePick) => void;
+  /** アカウント通知 and リマインド (employees.edit); the bar may be there for other actions only */
+  canMail: boolean;
+  /** more actions on the same selection (個人プロフィール一括出力) */
+  children?: ReactNode;
 }) {
   const { t } = useTranslation();
   const send = useSendEmployeeMail();
@@ -62,12 +68,17 @@ export function EmployeeMailActions({
             )}
           </Group>
           <Group gap="xs">
-            <Button size="sm" disabled={count === 0} onClick={() => setAsking('notice')}>
-              {t('employeeMail.notice')}
-            </Button>
-            <Button size="sm" variant="default" disabled={count === 0} onClick={() => setAsking('reminder')}>
-              {t('employeeMail.reminder')}
-            </Button>
+            {children}
+            {canMail && (
+              <>
+                <Button size="sm" disabled={count === 0} onClick={() => setAsking('notice')}>
+                  {t('employeeMail.notice')}
+                </Button>
+                <Button size="sm" variant="default" disabled={count === 0} onClick={() => setAsking('reminder')}>
+                  {t('employeeMail.reminder')}
+                </Button>
+              </>
+            )}
           </Group>
         </Group>
       </Paper>

@@ -1,0 +1,110 @@
+// 個人プロフィール一括出力 keeps memory flat in the number of sheets (decision 021): the JS heap plus buffers hold no more for 200 sheets than for 20, by much less than
+// the ZIP itself — a batch that kept its ZIP, or its sheets, in memory would grow by the ZIP's size.
+// PGlite runs on a data directory here: an in-memory PGlite keeps its database files in JS buffers, so the
+// stored chunks themselves would count.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import v8 from 'node:v8';
+import vm from 'node:vm';
+import { TEST_DB } from '@jinji/test-kit/database';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, createTestTenant, createTestUser } from '../../../test/helpers';
+import { type Database, openPglite } from '../../db/client';
+import { migrateDatabase } from '../../db/migrate';
+import { createSampleEmployees } from '../employees/employees.service';
+import { writeProfileSheet } from '../profile-sheet/profile-sheet.service';
+import { runProfileBatch, type SheetWriter, startProfileBatch } from './profile-batch.service';
+
+v8.setFlagsFromString('--expose-gc');
+const gc = vm.runInNewContext('gc') as () => void;
+
+let db: Database;
+let dataDir: string | null = null;
+let tenantId: string;
+let userId: string;
+let ids: string[];
+
+beforeAll(async () => {
+  if (TEST_DB === 'pglite') {
+    dataDir = mkdtempSync(path.join(tmpdir(), 'jinji-batch-mem-'));
+    db = await openPglite(dataDir);
+    await migrateDatabase(db);
+  } else db = await createTestDatabase();
+  tenantId = (await createTestTenant(db, 'mem')).tenantId;
+  userId = (await createTestUser(db, tenantId, 'hr', ['hr_admin'])).userId;
+  ids = await createSampleEmployees(
+    db,
+    tenantId,
+    Array.from({ length: 200 }, (_, i) => ({
+      employeeNumber: `E${String(i).padStart(4, '0')}`,
+      lastName: '山田',
+      firstName: `太郎${i}`,
+      lastNameKana: 'やまだ',
+      firstNameKana: 'たろう',
+      birthDate: '1990-04-01',
+      gender: '男性' as const,
+      hireDate: '2022-04-01',
+    })),
+  );
+}, 120_000);
+afterAll(async () => {
+  await db?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** The JS heap and the buffers outside it (Buffers are ArrayBuffers, not heap). */
+function used(): number {
+  const m = process.memoryUsage();
+  return m.heapUsed + m.arrayBuffers;
+}
+
+async function measure(n: number): Promise<{ growth: number; zipBytes: number }> {
+  const actor = {
+    kind: 'user' as const,
+    tenantId,
+    userId,
+    loginId: 'hr',
+    roles: ['hr_admin' as const],
+    displayName: 'hr',
+    email: null,
+    mustChangePassword: false,
+    sessionHash: null,
+    tenantCode: 'mem',
+    tenantName: 'mem',
+  };
+  const batch = await startProfileBatch(db, { send: async () => 'q' }, actor, {
+    selection: { kind: 'ids', ids: ids.slice(0, n) },
+  });
+  gc();
+  const base = used();
+  let peak = base;
+  // live memory after every sheet (a full collection first, so garbage of the PDF writer does not count):
+  // what the batch holds while the ZIP is being written — the stream, the chunk, anything it kept
+  const sampling: SheetWriter = async (...args) => {
+    await writeProfileSheet(...args);
+    gc();
+    peak = Math.max(peak, used());
+  };
+  await runProfileBatch(db, { tenantId, batchId: batch.id }, sampling);
+  const row = (await db.executeSql(`select bytes, done from profile_batches where id = '${batch.id}'`)).rows[0] as {
+    bytes: number;
+    done: number;
+  };
+  expect(row.done).toBe(n);
+  return { growth: peak - base, zipBytes: Number(row.bytes) };
+}
+
+describe(`個人プロフィール一括出力: memory flat in the number of sheets (${TEST_DB})`, () => {
+  it('200 sheets hold no more memory than 20 do, by far less than the ZIP', async () => {
+    await measure(5); // warm: fonts, statements, code paths
+    const small = await measure(20);
+    const large = await measure(200);
+    const mb = (b: number) => (b / 1024 / 1024).toFixed(1);
+    console.log(
+      `profile batch memory: 20 sheets +${mb(small.growth)} MB (zip ${mb(small.zipBytes)} MB), 200 sheets +${mb(large.growth)} MB (zip ${mb(large.zipBytes)} MB)`,
+    );
+    expect(large.zipBytes).toBeGreaterThan(small.zipBytes * 9);
+    expect(large.growth - small.growth).toBeLessThan(Math.max(4 * 1024 * 1024, large.zipBytes / 4));
+  }, 900_000);
+});
