@@ -5,6 +5,7 @@ export * from './employees';
 export * from './imports';
 export * from './mail';
 export * from './masters';
+export * from './profile-sheet';
 export * from './records';
 export * from './requests';
 export * from './tenants';
