@@ -4,16 +4,22 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Writable } from 'node:stream';
+import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
 import type { SheetField, SheetModel } from './profile-sheet.model';
 
 const require = createRequire(import.meta.url);
-let fonts: { regular: Buffer; bold: Buffer } | null = null;
-/** The font files, read once per process (5 MB each; pdfkit subsets what a sheet uses). */
+type ParsedFont = ReturnType<typeof fontkit.create>;
+let fonts: { regular: ParsedFont; bold: ParsedFont } | null = null;
+const parse = (file: string) => fontkit.create(readFileSync(require.resolve(file))) as ParsedFont;
+/**
+ * The fonts, read and parsed once per process (5 MB each): pdfkit takes the parsed font and embeds only the
+ * glyphs a sheet uses (a subset per document); fontkit keeps its glyph cache between sheets.
+ */
 export function sheetFonts() {
   fonts ??= {
-    regular: readFileSync(require.resolve('@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf')),
-    bold: readFileSync(require.resolve('@expo-google-fonts/noto-sans-jp/700Bold/NotoSansJP_700Bold.ttf')),
+    regular: parse('@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf'),
+    bold: parse('@expo-google-fonts/noto-sans-jp/700Bold/NotoSansJP_700Bold.ttf'),
   };
   return fonts;
 }
@@ -356,8 +362,9 @@ export function renderProfileSheet(model: SheetModel, out: Writable): Promise<vo
     info: { Title: `個人プロフィール ${model.name}`, Creator: 'jinji', Producer: 'jinji' },
     lang: 'ja',
   });
-  doc.registerFont('regular', f.regular);
-  doc.registerFont('bold', f.bold);
+  // pdfkit accepts a parsed fontkit font (its types only know paths and buffers)
+  doc.registerFont('regular', f.regular as unknown as Buffer);
+  doc.registerFont('bold', f.bold as unknown as Buffer);
   const done = new Promise<void>((resolve, reject) => {
     doc.on('end', resolve);
     doc.on('error', reject);

@@ -1,6 +1,6 @@
 // 個人プロフィール over HTTP (R-PROF-1): the 個人プロフィール出力設定 (read: employees.view; save:
 // employees.profile_settings) and one employee's sheet as a PDF (employees.view; overrides as query parameters).
-import { PassThrough } from 'node:stream';
+import { Writable } from 'node:stream';
 import {
   ZProfileSettings,
   ZProfileSettingsResponse,
@@ -51,8 +51,12 @@ export const profileSheetRoutes: FastifyPluginAsyncZod<{ db: Database }> = async
     async (request, reply) => {
       // the whole sheet first: an error answers as an error, never as half a PDF
       const chunks: Buffer[] = [];
-      const sink = new PassThrough();
-      sink.on('data', (c: Buffer) => chunks.push(c));
+      const sink = new Writable({
+        write(chunk: Buffer, _encoding, done) {
+          chunks.push(chunk);
+          done();
+        },
+      });
       await writeProfileSheet(db, requireAuth(request), request.params.id, request.query, sink);
       return reply
         .header('content-type', 'application/pdf')
