@@ -5,10 +5,13 @@
 // The single-sheet part is `benchSingleSheet`, so that a batch figure (batch_1000_s) can join this file.
 import { Writable } from 'node:stream';
 import PDFDocument from 'pdfkit';
-import type { Actor } from '../apps/hr-server/src/lib/actor';
-import { loadProfileSheet, writeProfileSheet } from '../apps/hr-server/src/features/profile-sheet/profile-sheet.service';
-import { renderProfileSheet, sheetFonts } from '../apps/hr-server/src/features/profile-sheet/profile-sheet.render';
 import type { SheetModel } from '../apps/hr-server/src/features/profile-sheet/profile-sheet.model';
+import { renderProfileSheet, sheetFonts } from '../apps/hr-server/src/features/profile-sheet/profile-sheet.render';
+import {
+  loadProfileSheet,
+  writeProfileSheet,
+} from '../apps/hr-server/src/features/profile-sheet/profile-sheet.service';
+import type { Actor } from '../apps/hr-server/src/lib/actor';
 import {
   Client,
   createTestApp,
@@ -109,7 +112,11 @@ export async function benchSingleSheet(t: TestApp, actor: Actor, employeeId: str
     },
   });
   await writeProfileSheet(t.db, actor, employeeId, undefined, collect);
-  const pages = (Buffer.concat(chunks).toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
+  const pages = (
+    Buffer.concat(chunks)
+      .toString('latin1')
+      .match(/\/Type \/Page\b/g) ?? []
+  ).length;
   return { msPerSheetP50, loadMsP50, renderMsP50, floorMsP50, bytes, pages };
 }
 

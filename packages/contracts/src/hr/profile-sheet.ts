@@ -31,8 +31,12 @@ const zLimit = (label: string) =>
   z
     .number({ error: `${label}は${PROFILE_LIMIT_MIN}件から${PROFILE_LIMIT_MAX}件の範囲で指定してください` })
     .int({ error: `${label}は${PROFILE_LIMIT_MIN}件から${PROFILE_LIMIT_MAX}件の範囲で指定してください` })
-    .min(PROFILE_LIMIT_MIN, { error: `${label}は${PROFILE_LIMIT_MIN}件から${PROFILE_LIMIT_MAX}件の範囲で指定してください` })
-    .max(PROFILE_LIMIT_MAX, { error: `${label}は${PROFILE_LIMIT_MIN}件から${PROFILE_LIMIT_MAX}件の範囲で指定してください` });
+    .min(PROFILE_LIMIT_MIN, {
+      error: `${label}は${PROFILE_LIMIT_MIN}件から${PROFILE_LIMIT_MAX}件の範囲で指定してください`,
+    })
+    .max(PROFILE_LIMIT_MAX, {
+      error: `${label}は${PROFILE_LIMIT_MIN}件から${PROFILE_LIMIT_MAX}件の範囲で指定してください`,
+    });
 
 /** 記録日 range: 直近Nか月 up to the output date, or fixed dates (an open end = no bound). */
 const zRange = (label: string) =>
@@ -45,7 +49,9 @@ const zRange = (label: string) =>
           .number({ error: `${label}の期間（か月）は1から${PROFILE_MONTHS_MAX}の整数で指定してください` })
           .int({ error: `${label}の期間（か月）は1から${PROFILE_MONTHS_MAX}の整数で指定してください` })
           .min(1, { error: `${label}の期間（か月）は1から${PROFILE_MONTHS_MAX}の整数で指定してください` })
-          .max(PROFILE_MONTHS_MAX, { error: `${label}の期間（か月）は1から${PROFILE_MONTHS_MAX}の整数で指定してください` }),
+          .max(PROFILE_MONTHS_MAX, {
+            error: `${label}の期間（か月）は1から${PROFILE_MONTHS_MAX}の整数で指定してください`,
+          }),
       }),
       z
         .object({
@@ -147,10 +153,7 @@ export const ZProfileSheetQuery = z
     /** comma-separated 個人情報 items; empty = none */
     personalItems: z.preprocess(csv, settingsShape.personalItems.optional()),
     /** comma-separated 大区分 ids; 'all' = every 大区分 but 面談 */
-    recordCategoryIds: z.preprocess(
-      (v) => (v === 'all' ? null : csv(v)),
-      settingsShape.recordCategoryIds.optional(),
-    ),
+    recordCategoryIds: z.preprocess((v) => (v === 'all' ? null : csv(v)), settingsShape.recordCategoryIds.optional()),
     recordMonths: z.preprocess(num, z.number().optional()),
     recordFrom: z.preprocess(blankAsMissing, z.string().optional()),
     recordTo: z.preprocess(blankAsMissing, z.string().optional()),
@@ -166,7 +169,8 @@ export const ZProfileSheetQuery = z
       const from = q[`${key}From`];
       const to = q[`${key}To`];
       if (months === undefined && from === undefined && to === undefined) return undefined;
-      const value = months !== undefined ? { kind: 'months', months } : { kind: 'dates', from: from ?? null, to: to ?? null };
+      const value =
+        months !== undefined ? { kind: 'months', months } : { kind: 'dates', from: from ?? null, to: to ?? null };
       const parsed = schema.safeParse(value);
       if (parsed.success) return parsed.data;
       for (const issue of parsed.error.issues) {

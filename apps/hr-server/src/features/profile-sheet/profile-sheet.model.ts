@@ -52,7 +52,13 @@ export type SheetParts = {
     paidLeaveRemaining: number | null;
   }[];
   records: TRecord[];
-  interviews: { recordedOn: string; title: string; body: string; reporterNames: string[] | null; createdByName: string | null }[];
+  interviews: {
+    recordedOn: string;
+    title: string;
+    body: string;
+    reporterNames: string[] | null;
+    createdByName: string | null;
+  }[];
   /** 個人情報 items that print: chosen AND allowed */
   printed: ReadonlySet<TProfilePersonalItem>;
   recordRange: { from: string | null; to: string | null };
@@ -121,12 +127,11 @@ export function buildSheetModel(p: SheetParts): SheetModel {
   if (!has('contacts')) personal.push({ label: '緊急連絡先1', value: MASK });
   else if (emergency.length === 0) personal.push({ label: '緊急連絡先1', value: '-' });
   else
-    emergency.forEach((c, i) =>
+    for (const [i, c] of emergency.entries())
       personal.push({
         label: `緊急連絡先${i + 1}`,
         value: `${c.name}${c.relation ? `（${c.relation}）` : ''} ${c.phone}`,
-      }),
-    );
+      });
   const showSensitive = has('disabilityAwards') && sensitive !== null;
   personal.push(
     { label: '障がい', value: showSensitive ? (sensitive.disabilities.length > 0 ? '有' : '無') : MASK_SHORT },
@@ -136,10 +141,10 @@ export function buildSheetModel(p: SheetParts): SheetModel {
   const assignments = p.detail.assignments;
   const current = assignments.find((a) => a.isCurrent) ?? null;
   type A = (typeof assignments)[number];
-  const placement = (label: string, keyOf: (a: A) => string | null, valueOf: (a: A) => string | null) => ({
+  const placement = (label: string, keyOf: (a: A) => string | null, textOf: (a: A) => string | null) => ({
     label,
     since: current ? sinceOf(assignments, keyOf, p.today) : '',
-    value: current ? dash(valueOf(current)) : '-',
+    value: current ? dash(textOf(current)) : '-',
   });
   const placements: SheetPlacement[] = [
     placement(
@@ -147,9 +152,21 @@ export function buildSheetModel(p: SheetParts): SheetModel {
       (a) => `${a.company?.id ?? ''}/${a.department?.id ?? ''}`,
       (a) => a.departmentPath ?? ([a.company?.name, a.department?.name].filter(Boolean).join(' ') || null),
     ),
-    placement('役職', (a) => a.position?.id ?? null, (a) => a.position?.name ?? null),
-    placement('職位', (a) => a.grade?.id ?? null, (a) => a.grade?.name ?? null),
-    placement('職種', (a) => a.jobType?.id ?? null, (a) => a.jobType?.name ?? null),
+    placement(
+      '役職',
+      (a) => a.position?.id ?? null,
+      (a) => a.position?.name ?? null,
+    ),
+    placement(
+      '職位',
+      (a) => a.grade?.id ?? null,
+      (a) => a.grade?.name ?? null,
+    ),
+    placement(
+      '職種',
+      (a) => a.jobType?.id ?? null,
+      (a) => a.jobType?.name ?? null,
+    ),
     placement(
       '勤務地',
       (a) => a.location?.id ?? null,

@@ -54,8 +54,16 @@ function charWidth(doc: Doc, font: Font, ch: string): number {
 const NO_START = new Set([...'、。，．,.)）」』】〕］]・ー！？!?ぁぃぅぇぉっゃゅょァィゥェォッャュョ：:']);
 
 /** Control characters and lone surrogates print as 「?」: a stored text never breaks the sheet. */
-const clean = (s: string) =>
-  s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '?');
+const isControl = (code: number) => (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x7f;
+const clean = (s: string) => {
+  let out = '';
+  for (const ch of s) {
+    const code = ch.codePointAt(0)!;
+    // for-of yields a lone surrogate as one 'character' of its own
+    out += isControl(code) || (code >= 0xd800 && code <= 0xdfff) ? '?' : ch;
+  }
+  return out;
+};
 
 function wrap(doc: Doc, run: Run, width: number): Line[] {
   const font = run.font ?? 'regular';
@@ -105,7 +113,12 @@ class Sheet {
     this.doc.addPage();
     this.y = M.top;
     this.text(`個人プロフィール　${this.model.name}`, M.left, this.y, { size: 8, color: C.muted });
-    this.text(`出力日：${this.model.printedAt}`, M.left, this.y, { size: 8, color: C.muted, width: CONTENT_W, align: 'right' });
+    this.text(`出力日：${this.model.printedAt}`, M.left, this.y, {
+      size: 8,
+      color: C.muted,
+      width: CONTENT_W,
+      align: 'right',
+    });
     this.y += 18;
     this.onNewPage?.();
   }
@@ -139,7 +152,11 @@ class Sheet {
     this.doc.rect(M.left, this.y, 3.5, 16).fill(C.bar);
     this.text(title, M.left + 9, this.y - 1, { font: 'bold', size: 11 });
     this.y += 16;
-    this.doc.moveTo(M.left, this.y + 2).lineTo(M.left + CONTENT_W, this.y + 2).lineWidth(0.6).stroke(C.bar);
+    this.doc
+      .moveTo(M.left, this.y + 2)
+      .lineTo(M.left + CONTENT_W, this.y + 2)
+      .lineWidth(0.6)
+      .stroke(C.bar);
     this.y += 8;
   }
 
@@ -157,7 +174,12 @@ class Sheet {
       let x = M.left;
       doc.rect(M.left, this.y, CONTENT_W, h).fill(C.head);
       for (const c of cols) {
-        this.text(c.head, x + PAD, this.y + 3.5, { font: 'bold', size: 8.5, width: c.width - 2 * PAD, align: c.align === 'right' ? 'right' : 'left' });
+        this.text(c.head, x + PAD, this.y + 3.5, {
+          font: 'bold',
+          size: 8.5,
+          width: c.width - 2 * PAD,
+          align: c.align === 'right' ? 'right' : 'left',
+        });
         x += c.width;
       }
       this.grid(cols, this.y, h);
@@ -214,7 +236,10 @@ class Sheet {
     let x = M.left;
     for (const c of cols.slice(0, -1)) {
       x += c.width;
-      doc.moveTo(x, top).lineTo(x, top + h).stroke();
+      doc
+        .moveTo(x, top)
+        .lineTo(x, top + h)
+        .stroke();
     }
   }
 
@@ -242,7 +267,10 @@ class Sheet {
           cy += l.height;
         }
         this.doc.lineWidth(0.5).strokeColor(C.line).rect(x, this.y, pairW, h).stroke();
-        this.doc.moveTo(x + labelW, this.y).lineTo(x + labelW, this.y + h).stroke();
+        this.doc
+          .moveTo(x + labelW, this.y)
+          .lineTo(x + labelW, this.y + h)
+          .stroke();
       });
       // an unfilled last pair keeps the grid closed
       if (!row[0]!.wide && row.length < perRow) {
@@ -262,7 +290,11 @@ function layout(sheet: Sheet) {
   sheet.text(`出力日：${m.printedAt}`, M.left, sheet.y, { size: 8.5, width: CONTENT_W, align: 'right' });
   sheet.text(`出力者：${m.printedBy}`, M.left, sheet.y + 13, { size: 8.5, width: CONTENT_W, align: 'right' });
   sheet.y += 34;
-  doc.moveTo(M.left, sheet.y).lineTo(M.left + CONTENT_W, sheet.y).lineWidth(1.2).stroke(C.bar);
+  doc
+    .moveTo(M.left, sheet.y)
+    .lineTo(M.left + CONTENT_W, sheet.y)
+    .lineWidth(1.2)
+    .stroke(C.bar);
   sheet.y += 10;
   sheet.text(`社員番号 ${m.employeeNumber}`, M.left, sheet.y, { size: 8.5, color: C.muted });
   sheet.y += 13;
@@ -293,7 +325,8 @@ function layout(sheet: Sheet) {
   );
 
   sheet.section('勤怠実績（直近3か月）');
-  if (m.attendance.length === 0) sheet.fields([{ label: '勤怠実績', value: '-', wide: true } as SheetField & { wide: boolean }], 1);
+  if (m.attendance.length === 0)
+    sheet.fields([{ label: '勤怠実績', value: '-', wide: true } as SheetField & { wide: boolean }], 1);
   else {
     const heads = ['対象期間', '実働時間', '残業時間', '遅刻早退', '欠勤日数', '休日日数', '有休残数'];
     const w = CONTENT_W / heads.length;
@@ -310,7 +343,8 @@ function layout(sheet: Sheet) {
     { width: CONTENT_W - 96 - 88, head: 'タイトル・内容' },
     { width: 88, head: '対応期限' },
   ];
-  if (m.records.length === 0) sheet.fields([{ label: '応対記録', value: '-', wide: true } as SheetField & { wide: boolean }], 1);
+  if (m.records.length === 0)
+    sheet.fields([{ label: '応対記録', value: '-', wide: true } as SheetField & { wide: boolean }], 1);
   else
     sheet.table(
       recordCols,
@@ -333,7 +367,8 @@ function layout(sheet: Sheet) {
 
   sheet.section('面談履歴');
   sheet.note(m.interviewsNote);
-  if (m.interviews.length === 0) sheet.fields([{ label: '面談履歴', value: '-', wide: true } as SheetField & { wide: boolean }], 1);
+  if (m.interviews.length === 0)
+    sheet.fields([{ label: '面談履歴', value: '-', wide: true } as SheetField & { wide: boolean }], 1);
   else
     sheet.table(
       [

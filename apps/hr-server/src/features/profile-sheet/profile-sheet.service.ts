@@ -38,7 +38,10 @@ async function effectiveSettingsIn(tx: Tx): Promise<{ settings: TProfileSettings
   const row = await findSettingsRow(tx);
   if (!row) return { settings: DEFAULT_PROFILE_SETTINGS, updatedAt: null };
   const parsed = ZProfileOutputOverrides.safeParse(row.settings);
-  return { settings: applyOverrides(DEFAULT_PROFILE_SETTINGS, parsed.success ? parsed.data : {}), updatedAt: row.updatedAt };
+  return {
+    settings: applyOverrides(DEFAULT_PROFILE_SETTINGS, parsed.success ? parsed.data : {}),
+    updatedAt: row.updatedAt,
+  };
 }
 
 export async function getProfileSettings(db: Database, ctx: Actor): Promise<TProfileSettingsResponse> {
@@ -96,7 +99,10 @@ export async function loadProfileSheet(
   const today = todayInJapan(now);
   const canSeeSensitive = isAllowed(ctx.roles, 'employees.sensitive');
   return db.asTenant(ctx.tenantId, async (tx) => {
-    const settings = applyOverrides((await effectiveSettingsIn(tx)).settings, ZProfileOutputOverrides.parse(overrides ?? {}));
+    const settings = applyOverrides(
+      (await effectiveSettingsIn(tx)).settings,
+      ZProfileOutputOverrides.parse(overrides ?? {}),
+    );
     const detail = await getEmployeeIn(tx, ctx, employeeId, false);
     const printed = new Set<TProfilePersonalItem>(
       PROFILE_PERSONAL_ITEMS.filter(

@@ -41,7 +41,8 @@ const toPngs = (bytes: Buffer, name: string) => {
   execFileSync('pdftoppm', ['-r', '80', '-png', file, prefix]);
   mkdirSync(SHOTS, { recursive: true });
   const pages = readdirSync(work).filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png'));
-  for (const p of pages) renameSync(path.join(work, p), path.join(SHOTS, `profile-sheet-${p.replace(/-0*(\d+)\.png$/, '-$1.png')}`));
+  for (const p of pages)
+    renameSync(path.join(work, p), path.join(SHOTS, `profile-sheet-${p.replace(/-0*(\d+)\.png$/, '-$1.png')}`));
   return pages.length;
 };
 const getPdf = async (c: Client, id: string, query = '') => {
@@ -72,8 +73,9 @@ beforeAll(async () => {
       hireDate: '2025-04-01',
     },
   ]);
-  bareId = ((await t.db.executeSql(`select id from employees where employee_number = 'P-BARE'`)).rows[0] as { id: string })
-    .id;
+  bareId = (
+    (await t.db.executeSql(`select id from employees where employee_number = 'P-BARE'`)).rows[0] as { id: string }
+  ).id;
 }, 120_000);
 afterAll(async () => {
   await t?.close();
@@ -125,7 +127,12 @@ describe(`個人プロフィール出力設定 (${TEST_DB})`, () => {
       recordRange: { kind: 'dates', from: '2025-04-15', to: '2025-03-16' },
     });
     expect(reversed.statusCode).toBe(400);
-    expect(reversed.json().error.fields.map((f: { message: string }) => f.message).sort()).toEqual([
+    expect(
+      reversed
+        .json()
+        .error.fields.map((f: { message: string }) => f.message)
+        .sort(),
+    ).toEqual([
       '応対記録の記録日（終了日）は開始日以降の日付を指定してください',
       '面談履歴の表示件数は3件から10件の範囲で指定してください',
     ]);
@@ -142,14 +149,28 @@ describe(`個人プロフィール出力設定 (${TEST_DB})`, () => {
 
 describe(`個人プロフィール PDF (${TEST_DB})`, () => {
   it('人事 prints every item: the sample sheet’s sections, the long 内容 over pages, 「n / N」, audit-logged', async () => {
-    const res = await getPdf(hr, employeeId, '?personalItems=identity,address,contacts,disabilityAwards&recordLimit=10');
+    const res = await getPdf(
+      hr,
+      employeeId,
+      '?personalItems=identity,address,contacts,disabilityAwards&recordLimit=10',
+    );
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     const bytes = res.rawPayload;
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     const text = pdfText(bytes, 'full');
     const flat = text.replace(/\s+/g, '');
-    for (const label of ['個人プロフィール', '出力日：', '出力者：全権管理 花子', '契約情報', '個人情報', '所属情報', '勤怠実績', '応対記録', '面談履歴'])
+    for (const label of [
+      '個人プロフィール',
+      '出力日：',
+      '出力者：全権管理 花子',
+      '契約情報',
+      '個人情報',
+      '所属情報',
+      '勤怠実績',
+      '応対記録',
+      '面談履歴',
+    ])
       expect(text).toContain(label);
     expect(text).toContain('社員 花子'); // ビジネスネーム
     expect(text).toContain('山本 花子（やまもと はなこ）');
@@ -163,7 +184,9 @@ describe(`個人プロフィール PDF (${TEST_DB})`, () => {
     expect(text).toContain('124:25');
     expect(flat).toContain('中途採用');
     // newest first; 完了 / 未完了; 健康状態 for a reader allowed it; 面談 only in 面談履歴
-    const order = ['雇用形態の相談', HEALTH_TITLE, '通勤経路の変更', '評価面談の事前メモ 1'].map((s) => text.indexOf(s));
+    const order = ['雇用形態の相談', HEALTH_TITLE, '通勤経路の変更', '評価面談の事前メモ 1'].map((s) =>
+      text.indexOf(s),
+    );
     expect(order.every((i, k) => i > 0 && (k === 0 || i > order[k - 1]!))).toBe(true);
     expect(flat).toContain('未完了');
     expect(text.indexOf('定期面談（上期）')).toBeGreaterThan(text.indexOf('面談履歴'));
