@@ -158,6 +158,7 @@ export function ProfileSettingsFields({ value: s, onChange, categories, errors, 
           w={200}
           min={PROFILE_LIMIT_MIN}
           max={PROFILE_LIMIT_MAX}
+          clampBehavior="none"
           value={s.recordLimit}
           disabled={disabled}
           error={errors.recordLimit}
@@ -185,6 +186,7 @@ export function ProfileSettingsFields({ value: s, onChange, categories, errors, 
           w={200}
           min={PROFILE_LIMIT_MIN}
           max={PROFILE_LIMIT_MAX}
+          clampBehavior="none"
           value={s.interviewLimit}
           disabled={disabled}
           error={errors.interviewLimit}
