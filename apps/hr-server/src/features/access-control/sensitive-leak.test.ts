@@ -149,7 +149,10 @@ function pdfTexts(bytes: Buffer): string[] {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'leak-pdf-')), 'sheet.pdf');
   writeFileSync(file, bytes);
   try {
-    return [execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' })];
+    // a file that only claims to be a PDF (a 届出's sample attachment) is scanned as its bytes
+    return [execFileSync('pdftotext', [file, '-'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })];
+  } catch {
+    return [bytes.toString('latin1')];
   } finally {
     rmSync(path.dirname(file), { recursive: true, force: true });
   }

@@ -194,8 +194,16 @@ class Sheet {
       // at least the first line of every cell on this page, or start the row on the next
       const firstHeight = Math.max(...cells.map((ls) => ls[0]?.height ?? 0)) + 2 * PAD;
       if (this.y + firstHeight > BOTTOM) this.newPage();
+      let continued = false;
       while (next.some((n, i) => n < cells[i]!.length)) {
         const top = this.y;
+        // a row carried over from the previous page says so where its first column is already used up
+        if (continued && next[0]! >= cells[0]!.length)
+          this.text('（前頁から続く）', M.left + PAD, top + PAD, {
+            size: 7.5,
+            color: C.muted,
+            width: cols[0]!.width - 2 * PAD,
+          });
         const room = BOTTOM - top - 2 * PAD;
         let segment = 0;
         let x = M.left;
@@ -222,7 +230,10 @@ class Sheet {
         const h = segment + 2 * PAD;
         this.grid(cols, top, h);
         this.y = top + h;
-        if (next.some((n, i) => n < cells[i]!.length)) this.newPage();
+        if (next.some((n, i) => n < cells[i]!.length)) {
+          this.newPage();
+          continued = true;
+        }
       }
     }
     this.onNewPage = null;
