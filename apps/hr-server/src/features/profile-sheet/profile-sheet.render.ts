@@ -77,11 +77,12 @@ function wrap(doc: Doc, run: Run, width: number): Line[] {
     for (const ch of para) {
       const cw = charWidth(doc, font, ch === '\t' ? ' ' : ch) * size;
       if (w + cw > width && line !== '' && !NO_START.has(ch)) {
-        // a Latin word is moved whole when the line has a space to break at
-        const space = /[A-Za-z0-9]/.test(ch) ? line.lastIndexOf(' ') : -1;
-        if (space > 0 && line.length - space < 30) {
-          out.push({ text: line.slice(0, space), font, size, color, height });
-          line = line.slice(space + 1);
+        // a Latin word is moved whole to the next line (when it is not a whole line long itself)
+        const word = /[A-Za-z0-9]/.test(ch) ? (/[A-Za-z0-9'’-]+$/.exec(line)?.[0] ?? '') : '';
+        if (word.length > 0 && word.length < 24 && word.length < line.length) {
+          const head = line.slice(0, line.length - word.length).replace(/ +$/, '');
+          out.push({ text: head, font, size, color, height });
+          line = word;
           w = [...line].reduce((s, c) => s + charWidth(doc, font, c) * size, 0);
         } else {
           out.push({ text: line, font, size, color, height });
@@ -139,11 +140,15 @@ class Sheet {
       .fontSize(size)
       .fillColor(o.color ?? C.text)
       // the line box of Noto Sans JP is 1.448 em; pdfkit puts the text's top at y
-      .text(clean(s), x, y + size * 0.02, {
-        lineBreak: false,
-        width: o.width,
-        align: o.align,
-      });
+      // a width only to align: pdfkit would otherwise wrap a line this module already broke to fit
+      .text(
+        clean(s),
+        x,
+        y + size * 0.02,
+        o.align === 'right' || o.align === 'center'
+          ? { lineBreak: false, width: o.width, align: o.align }
+          : { lineBreak: false },
+      );
   }
 
   section(title: string) {
