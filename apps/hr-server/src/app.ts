@@ -25,6 +25,7 @@ import { mailRoutes } from './features/mail/mail.routes';
 import { masterRoutes } from './features/masters/masters.routes';
 import { passwordPolicyRoutes } from './features/password-policy/password-policy.routes';
 import { profileBatchRoutes } from './features/profile-batch/profile-batch.routes';
+import { profileSheetRoutes } from './features/profile-sheet/profile-sheet.routes';
 import { recordRoutes } from './features/records/records.routes';
 import { requestRoutes } from './features/requests/requests.routes';
 import { selfServiceRoutes } from './features/self-service/self-service.routes';
@@ -90,6 +91,7 @@ export async function buildApp({
   await app.register(selfServiceRoutes, { db });
   await app.register(requestRoutes, { db, mail });
   await app.register(recordRoutes, { db, mail });
+  await app.register(profileSheetRoutes, { db });
   await app.register(mailRoutes, { db, mail, isSmtpConfigured: config.mail.smtpUrl !== undefined });
 
   return app;

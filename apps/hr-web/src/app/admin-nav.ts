@@ -18,6 +18,7 @@ export const ADMIN_NAV: TNavItem[] = [
       { label: 'employeeNew', to: '/admin/employees/new', permission: 'employees.edit' },
       { label: 'employeeImport', to: '/admin/employees/import', permission: 'employees.import' },
       { label: 'employeeGroups', to: '/admin/employees/groups', permission: 'employees.edit' },
+      { label: 'profileSettings', to: '/admin/employees/profile-settings', permission: 'employees.view' },
     ],
   },
   { label: 'masters', to: '/admin/masters', permission: 'masters.view' },

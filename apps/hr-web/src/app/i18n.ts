@@ -14,6 +14,7 @@ import { ja as mailsJa } from '../features/mails/locales/ja';
 import { ja as mastersJa } from '../features/masters/locales/ja';
 import { ja as myStoryJa } from '../features/my-story/locales/ja';
 import { ja as passwordJa } from '../features/password/locales/ja';
+import { ja as profileSheetJa } from '../features/profile-sheet/locales/ja';
 import { ja as recordsJa } from '../features/records/locales/ja';
 import { ja as requestsJa } from '../features/requests/locales/ja';
 import { ja as setupJa } from '../features/setup/locales/ja';
@@ -36,6 +37,7 @@ const ja = {
   ...myStoryJa,
   ...requestsJa,
   ...recordsJa,
+  ...profileSheetJa,
 };
 export type TResources = TStringsOf<typeof ja>;
 

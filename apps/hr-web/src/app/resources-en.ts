@@ -11,6 +11,7 @@ import { en as mailsEn } from '../features/mails/locales/en';
 import { en as mastersEn } from '../features/masters/locales/en';
 import { en as myStoryEn } from '../features/my-story/locales/en';
 import { en as passwordEn } from '../features/password/locales/en';
+import { en as profileSheetEn } from '../features/profile-sheet/locales/en';
 import { en as recordsEn } from '../features/records/locales/en';
 import { en as requestsEn } from '../features/requests/locales/en';
 import { en as setupEn } from '../features/setup/locales/en';
@@ -34,4 +35,5 @@ export const en: TResources = {
   ...myStoryEn,
   ...requestsEn,
   ...recordsEn,
+  ...profileSheetEn,
 };

@@ -130,6 +130,13 @@ const RecordTasksPage = lazyRouteComponent(
 const EmployeeRecordsTab = lazy(() =>
   import('../features/records/components/employee-records-tab').then((m) => ({ default: m.EmployeeRecordsTab })),
 );
+const ProfileSettingsPage = lazyRouteComponent(
+  () => import('../features/profile-sheet/components/profile-settings-page'),
+  'ProfileSettingsPage',
+);
+const ProfileSheetButton = lazy(() =>
+  import('../features/profile-sheet/components/profile-sheet-button').then((m) => ({ default: m.ProfileSheetButton })),
+);
 const SetupPage = lazyRouteComponent(() => import('../features/setup/components/setup-page'), 'SetupPage');
 const AdminLayout = lazyRouteComponent(() => import('./admin-layout'), 'AdminLayout');
 const MyLayout = lazyRouteComponent(() => import('./my-layout'), 'MyLayout');
@@ -416,7 +423,16 @@ const employeeDetailRoute = createRoute({
     return (
       <Permitted permission="employees.view" title={t('employeeDetail.title')}>
         {/* key: another employee starts with every card out of edit mode */}
-        <EmployeeDetailPage key={id} id={id} tabs={tabs} />
+        <EmployeeDetailPage
+          key={id}
+          id={id}
+          tabs={tabs}
+          actions={(e) => (
+            <Suspense fallback={null}>
+              <ProfileSheetButton employeeId={e.id} />
+            </Suspense>
+          )}
+        />
       </Permitted>
     );
   },
@@ -519,6 +535,7 @@ const adminChildren = [
   adminPage('training/courses', 'trainingCourses', 'training.view'),
   adminPage('training/applications', 'trainingApplications', 'training.view'),
   adminPage('training/attendees', 'trainingAttendees', 'training.view'),
+  adminPage('employees/profile-settings', 'profileSettings', 'employees.view', ProfileSettingsPage),
   adminPage('records', 'recordList', 'records.manage', RecordListPage),
   adminPage('records/tasks', 'recordTasks', 'records.manage', RecordTasksPage),
 ] as const;

@@ -104,6 +104,12 @@ export const PERMISSIONS = {
     feature: '一括登録・更新',
     roles: ['full_admin', 'hr_admin'],
   },
+  'employees.profile_settings': {
+    group: '従業員',
+    subgroup: '個人プロフィール',
+    feature: '個人プロフィール出力設定の変更',
+    roles: ['full_admin', 'hr_admin'],
+  },
   'training.view': {
     group: '研修メニュー',
     subgroup: '研修メニュー',

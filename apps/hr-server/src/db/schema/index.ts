@@ -6,6 +6,7 @@ export * from './imports';
 export * from './mail';
 export * from './masters';
 export * from './profile-batches';
+export * from './profile-sheet';
 export * from './records';
 export * from './requests';
 export * from './tenants';

@@ -1,6 +1,10 @@
 // SECURITY.md "Object- and field-level access" for 要配慮個人情報: values planted through the API (so
 // they are in the employee record AND the audit trail) never reach a role without employees.sensitive,
 // through ANY registered GET route — JSON, CSV (any encoding) or XLSX. Built from Fastify's own route list.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { isAllowed } from '@jinji/contracts/hr/access';
 import { SENSITIVE_MASK } from '@jinji/contracts/hr/audit';
 import { ADMIN_ROLES, type TAdminRole } from '@jinji/contracts/hr/roles';
@@ -92,7 +96,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => t?.close());
 
-const path = (route: ApiRoute) =>
+const urlOf = (route: ApiRoute) =>
   route.url
     .replace(':id', route.url.startsWith('/api/v1/requests/') ? requestId : employeeId)
     .replace(':requestId', requestId)
@@ -102,9 +106,12 @@ const path = (route: ApiRoute) =>
 
 /** No query, plus the queries that change what a route returns (file formats, the audit filters). */
 function variants(route: ApiRoute): string[] {
-  const base = path(route);
+  const base = urlOf(route);
   const out = [base];
   if (/\/(export|template|errors)$/.test(route.url)) out.push(`${base}?encoding=cp932`, `${base}?encoding=xlsx`);
+  // the profile sheet asking for every item and the 健康状態 record's 大区分 among all of them
+  if (route.url.endsWith('/profile-sheet.pdf'))
+    out.push(`${base}?personalItems=identity,address,contacts,disabilityAwards&recordCategoryIds=all&recordLimit=10`);
   if (route.url.startsWith('/api/v1/audit-logs'))
     out.push(
       `${base}?targetId=${employeeId}`,
@@ -137,9 +144,24 @@ function xlsxTexts(bytes: Buffer): Promise<string[]> {
   });
 }
 
-/** Every text a response carries: the body as bytes (UTF-8, Shift_JIS keep ASCII), or each entry of a zip. */
+/** A PDF's text as a reader sees it (its streams are compressed and its glyphs subset: the bytes hide it). */
+function pdfTexts(bytes: Buffer): string[] {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'leak-pdf-')), 'sheet.pdf');
+  writeFileSync(file, bytes);
+  try {
+    // a file that only claims to be a PDF (a 届出's sample attachment) is scanned as its bytes
+    return [execFileSync('pdftotext', [file, '-'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })];
+  } catch {
+    return [bytes.toString('latin1')];
+  } finally {
+    rmSync(path.dirname(file), { recursive: true, force: true });
+  }
+}
+
+/** Every text a response carries: the body as bytes (UTF-8, Shift_JIS keep ASCII), each entry of a zip, a PDF's text. */
 async function textsOf(body: Buffer): Promise<string[]> {
   const isZip = body[0] === 0x50 && body[1] === 0x4b;
+  if (body.subarray(0, 5).toString('latin1') === '%PDF-') return pdfTexts(body);
   return isZip ? xlsxTexts(body) : [body.toString('latin1')];
 }
 
@@ -161,6 +183,12 @@ describe(`要配慮情報 never leaves through a GET route to a role without it 
     const exports = (await auditor.request('GET', '/api/v1/audit-logs?action=export')).json().items;
     expect(exports[0]).toMatchObject({ targetType: 'audit_log', actorLoginId: 'u-auditor-hr' });
     expect(exports[0].after).toMatchObject({ sensitiveRows: 2 });
+  });
+
+  it('the 個人プロフィール PDF carries the 健康状態 record for an allowed reader: the scan reads its text', async () => {
+    const pdf = await hr.request('GET', `/api/v1/employees/${employeeId}/profile-sheet.pdf?recordCategoryIds=all`);
+    expect(pdf.statusCode).toBe(200);
+    expect((await textsOf(pdf.rawPayload)).join('')).toContain('LEAKHEALTH3R');
   });
 
   it('a システム管理者 reads the same rows with the values masked, in JSON and in the CSV', async () => {

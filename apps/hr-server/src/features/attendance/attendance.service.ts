@@ -1,7 +1,7 @@
 // 勤怠実績 (R-IMP-6) on the employee detail page.
 import type { TAttendanceListResponse, TAttendanceQuery } from '@jinji/contracts/hr/attendance';
 import { AppError } from '@jinji/server-kit/app-error';
-import type { Database } from '../../db/client';
+import type { Database, Tx } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { employeeExists, findAttendanceMonths } from './attendance.repository';
 
@@ -23,4 +23,9 @@ export async function listAttendance(
     });
     return { items };
   });
+}
+
+/** The months of `from`…`to` (YYYY-MM) present, newest first, in the caller's transaction (the profile sheet). */
+export function findAttendanceMonthsIn(tx: Tx, employeeId: string, from: string, to: string) {
+  return findAttendanceMonths(tx, employeeId, { from, to });
 }

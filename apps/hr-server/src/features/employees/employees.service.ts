@@ -343,9 +343,14 @@ function sensitiveOf(subs: SubRecords, nameOf: NameOf): NonNullable<TEmployeeDet
 
 /** `isView`: false for internal snapshots (audit before-images), which are not a person viewing data. */
 export async function getEmployee(db: Database, ctx: Actor, id: string, isView = true): Promise<TEmployeeDetail> {
+  return db.asTenant(ctx.tenantId, (tx) => getEmployeeIn(tx, ctx, id, isView));
+}
+
+/** getEmployee inside the caller's transaction (the profile sheet reads it with its other parts). */
+export async function getEmployeeIn(tx: Tx, ctx: Actor, id: string, isView = true): Promise<TEmployeeDetail> {
   const today = todayInJapan();
   const canSeeSensitive = isAllowed(ctx.roles, 'employees.sensitive');
-  return db.asTenant(ctx.tenantId, async (tx) => {
+  {
     const e = await findEmployeeById(tx, id);
     if (!e) throw new AppError('NOT_FOUND', '従業員が見つかりません');
     const [assignments, contracts, subs, loginId] = [
@@ -408,7 +413,7 @@ export async function getEmployee(db: Database, ctx: Actor, id: string, isView =
       canEdit: isAllowed(ctx.roles, 'employees.edit'),
       canEditSensitive: canSeeSensitive && isAllowed(ctx.roles, 'employees.edit'),
     };
-  });
+  }
 }
 
 // ---- edit ---------------------------------------------------------------------------------------

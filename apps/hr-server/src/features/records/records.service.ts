@@ -605,3 +605,56 @@ export async function remindDueTasks(deps: RecordDeps, today = todayInJapan()): 
   if (sent > 0) await deps.mail.wake();
   return { sent };
 }
+
+// ---- the profile sheet's reads (in its transaction, under the actor's visibility) --------------------
+
+/** 大区分 of 応対記録 but 面談, valid or not, in master order; 要配慮 ones only for a reader allowed them. */
+export async function listRecordCategoriesIn(tx: Tx, ctx: Actor) {
+  const canSeeSensitive = visibilityOf(ctx).canSeeSensitive;
+  return (await findAllCategories(tx))
+    .filter((c) => c.kind === 'record_category' && c.code !== INTERVIEW_CATEGORY_CODE)
+    .map((c) => ({
+      id: c.id,
+      code: c.code,
+      name: c.name,
+      isSensitive: SENSITIVE_RECORD_CATEGORY_CODES.includes(c.code),
+    }))
+    .filter((c) => canSeeSensitive || !c.isSensitive);
+}
+
+/** The `limit` newest 応対記録 of an employee (面談 excluded) in the categories and range; null ids = all. */
+export async function findProfileRecordsIn(
+  tx: Tx,
+  ctx: Actor,
+  f: { employeeId: string; categoryIds: string[] | null; from: string | null; to: string | null; limit: number },
+) {
+  const today = todayInJapan();
+  if (f.categoryIds && f.categoryIds.length === 0) return [];
+  const page = await findEmployeeRecords(tx, {
+    ...visibilityOf(ctx),
+    employeeId: f.employeeId,
+    categoryIds: f.categoryIds ?? undefined,
+    excludeCategoryCode: INTERVIEW_CATEGORY_CODE,
+    from: f.from ?? undefined,
+    to: f.to ?? undefined,
+    limit: f.limit,
+  });
+  return page.items.map((r) => toRecord(r, today));
+}
+
+/** The `limit` newest 面談 of an employee in the range (面談者 = the 報告者, else the recording user). */
+export async function findProfileInterviewsIn(
+  tx: Tx,
+  ctx: Actor,
+  f: { employeeId: string; from: string | null; to: string | null; limit: number },
+) {
+  const { items } = await findInterviews(tx, {
+    ...visibilityOf(ctx),
+    employeeId: f.employeeId,
+    categoryCode: INTERVIEW_CATEGORY_CODE,
+    from: f.from ?? undefined,
+    to: f.to ?? undefined,
+    limit: f.limit,
+  });
+  return items;
+}

@@ -38,6 +38,7 @@ export const en: TStringsOf<typeof ja> = {
     masters: 'Master data',
     system: 'System',
     passwordPolicy: 'Password policy',
+    profileSettings: 'Profile sheet settings',
     codeSettings: 'Code settings',
     accessControl: 'Access control',
     auditLogs: 'Audit log',

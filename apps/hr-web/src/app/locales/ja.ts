@@ -35,6 +35,7 @@ export const ja = {
     masters: 'マスタメンテナンス',
     system: 'システム管理',
     passwordPolicy: 'パスワードポリシー設定',
+    profileSettings: '個人プロフィール出力設定',
     codeSettings: 'コード設定',
     accessControl: 'アクセス権限管理',
     auditLogs: '操作ログ',

@@ -19,7 +19,16 @@ import { EmployeeStatusBadge, StartupMark } from './employee-status-badge';
 export type TEmployeeTab = { value: string; label: string; render: (employee: TEmployeeDetail) => ReactNode };
 
 /** 従業員情報（詳細） (R-EMP-2/3): one card per section, each with its own 【編集】; other slices' tabs beside them. */
-export function EmployeeDetailPage({ id, tabs = [] }: { id: string; tabs?: TEmployeeTab[] }) {
+export function EmployeeDetailPage({
+  id,
+  tabs = [],
+  actions,
+}: {
+  id: string;
+  tabs?: TEmployeeTab[];
+  /** buttons other slices add beside the name (【個人プロフィール出力】), composed by the router */
+  actions?: (employee: TEmployeeDetail) => ReactNode;
+}) {
   const { t } = useTranslation();
   const { data: employee, error } = useQuery(employeeDetailQueryOptions(id));
   const b = employee?.basic;
@@ -63,6 +72,7 @@ export function EmployeeDetailPage({ id, tabs = [] }: { id: string; tabs?: TEmpl
             <Title order={2}>{name}</Title>
             <EmployeeStatusBadge status={employee.status} />
             <StartupMark isPending={employee.basic.isStartupTarget} completedAt={employee.basic.startupCompletedAt} />
+            {actions && <Group ml="auto">{actions(employee)}</Group>}
           </Group>
         ) : (
           <Skeleton h={36} w={280} />
