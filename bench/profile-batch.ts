@@ -1,4 +1,4 @@
-// npm run bench:profile-batch — 個人プロフィール一括出力 of N sheets (default 1,000) through the job path
+// bench/profile-batch.ts (run by npm run bench:profile) — 個人プロフィール一括出力 of N sheets (default 1,000) through the job path
 // (selection resolved, runProfileBatch: sheets → streamed ZIP → 1 MiB chunks in the database, progress rows,
 // audit), on a fresh in-memory PGlite. Floor: the same N sheets from writeProfileSheet in a plain loop into
 // the same zip stream, thrown away. Prints seconds, the ratio and the peak RSS growth of the job path; the

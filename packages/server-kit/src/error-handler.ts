@@ -52,7 +52,9 @@ function handleError(
     return reply
       .code(503)
       .header('retry-after', '5')
-      .send({ error: { code: 'SERVICE_UNAVAILABLE', message: ERROR_MESSAGES.SERVICE_UNAVAILABLE, requestId: request.id } });
+      .send({
+        error: { code: 'SERVICE_UNAVAILABLE', message: ERROR_MESSAGES.SERVICE_UNAVAILABLE, requestId: request.id },
+      });
   }
   // the request through the req serializer: its method and route pattern, never the URL
   request.log.error({ err: error, req: request }, 'unhandled error');
