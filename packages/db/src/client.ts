@@ -136,12 +136,15 @@ class BeginReleasingPool extends pg.Pool {
     if (args.length > 0) return (super.connect as (...a: unknown[]) => unknown)(...args); // pool.query's own
     return super.connect().then((client) => {
       const query = client.query as (...a: unknown[]) => unknown;
+      // give the client back its own query: the prototype's, not the one of its first checkout (a pinned
+      // copy would hide any later wrapper of pg.Client.prototype.query, e.g. the test kit's SQL capture)
+      const unpatch = () => Reflect.deleteProperty(client, 'query');
       const patched = ((...a: unknown[]) => {
         const result = query.apply(client, a);
         const text = typeof a[0] === 'string' ? a[0] : (a[0] as { text?: unknown } | undefined)?.text;
         if (typeof text === 'string' && /^\s*begin\b/i.test(text) && result instanceof Promise) {
           return result.catch((error: Error) => {
-            client.query = query as typeof client.query; // the next checkout wraps afresh
+            unpatch(); // the next checkout wraps afresh
             client.release(error);
             throw error;
           });
@@ -151,7 +154,7 @@ class BeginReleasingPool extends pg.Pool {
       client.query = patched;
       const release = client.release;
       client.release = (err?: Error | boolean) => {
-        client.query = query as typeof client.query;
+        unpatch();
         client.release = release;
         return release.call(client, err);
       };

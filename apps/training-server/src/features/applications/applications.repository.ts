@@ -1,12 +1,19 @@
 // Every query of the applications slice. Each takes the caller's transaction (the organisation's, under
 // RLS). The session row is the lock that serialises everything that moves a seat: approving, cancelling
 // a confirmed application and promoting from the waiting list all take it first (`lockSessions`).
+import { currentTenantId } from '@jinji/db/client';
 import { and, asc, count, desc, eq, gt, inArray, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { TrainingTx } from '../../db/database';
 import { applications, courseSessions, courses, users } from '../../db/schema/index';
 
 export type ApplicationRow = typeof applications.$inferSelect;
+
+// every statement names the organisation on its first table (Citus routes by it; RLS keeps organisations
+// apart either way), and the joins below carry it to the others
+const ofApplications = () => eq(applications.organisationId, currentTenantId());
+const ofSessions = () => eq(courseSessions.organisationId, currentTenantId());
+const ofUsers = () => eq(users.organisationId, currentTenantId());
 
 // the joins every query repeats, each within the organisation (no join crosses tenants)
 const courseOfSession = and(
@@ -59,7 +66,7 @@ export async function findSession(tx: TrainingTx, sessionId: string): Promise<Se
       courses,
       and(eq(courses.organisationId, courseSessions.organisationId), eq(courses.id, courseSessions.courseId)),
     )
-    .where(eq(courseSessions.id, sessionId))
+    .where(and(ofSessions(), eq(courseSessions.id, sessionId)))
     .limit(1);
   return rows[0] ?? null;
 }
@@ -68,7 +75,11 @@ export async function findSession(tx: TrainingTx, sessionId: string): Promise<Se
 export async function lockSessions(tx: TrainingTx, sessionIds: string[]): Promise<Map<string, SessionRow>> {
   const ids = [...new Set(sessionIds)].sort();
   for (const id of ids) {
-    await tx.select({ id: courseSessions.id }).from(courseSessions).where(eq(courseSessions.id, id)).for('update');
+    await tx
+      .select({ id: courseSessions.id })
+      .from(courseSessions)
+      .where(and(ofSessions(), eq(courseSessions.id, id)))
+      .for('update');
   }
   const rows = await tx
     .select(sessionColumns)
@@ -77,7 +88,7 @@ export async function lockSessions(tx: TrainingTx, sessionIds: string[]): Promis
       courses,
       and(eq(courses.organisationId, courseSessions.organisationId), eq(courses.id, courseSessions.courseId)),
     )
-    .where(inArray(courseSessions.id, ids));
+    .where(and(ofSessions(), inArray(courseSessions.id, ids)));
   return new Map(rows.map((r) => [r.id, r]));
 }
 
@@ -85,7 +96,7 @@ export async function addSeats(tx: TrainingTx, sessionId: string, delta: number)
   await tx
     .update(courseSessions)
     .set({ seatsTaken: sql`${courseSessions.seatsTaken} + ${delta}`, updatedAt: sql`now()` })
-    .where(eq(courseSessions.id, sessionId));
+    .where(and(ofSessions(), eq(courseSessions.id, sessionId)));
 }
 
 export type PersonRow = {
@@ -112,7 +123,10 @@ const personColumns = {
 export async function findPeople(tx: TrainingTx, ids: (string | null | undefined)[]): Promise<Map<string, PersonRow>> {
   const wanted = [...new Set(ids.filter((x): x is string => !!x))];
   if (wanted.length === 0) return new Map();
-  const rows = await tx.select(personColumns).from(users).where(inArray(users.id, wanted));
+  const rows = await tx
+    .select(personColumns)
+    .from(users)
+    .where(and(ofUsers(), inArray(users.id, wanted)));
   return new Map(rows.map((r) => [r.id, r]));
 }
 
@@ -125,7 +139,14 @@ export async function findOrganisationApprovers(
   return tx
     .select(personColumns)
     .from(users)
-    .where(and(inArray(users.systemRole, ['approver', 'admin']), isNull(users.disabledAt), ne(users.id, exceptUserId)))
+    .where(
+      and(
+        ofUsers(),
+        inArray(users.systemRole, ['approver', 'admin']),
+        isNull(users.disabledAt),
+        ne(users.id, exceptUserId),
+      ),
+    )
     .orderBy(asc(users.loginId))
     .limit(limit);
 }
@@ -140,7 +161,11 @@ export async function insertApplication(
 }
 
 export async function findApplication(tx: TrainingTx, id: string, opts: { lock?: boolean } = {}) {
-  const q = tx.select().from(applications).where(eq(applications.id, id)).limit(1);
+  const q = tx
+    .select()
+    .from(applications)
+    .where(and(ofApplications(), eq(applications.id, id)))
+    .limit(1);
   const rows = opts.lock ? await q.for('update') : await q;
   return rows[0] ?? null;
 }
@@ -153,7 +178,7 @@ export async function updateApplication(
   const [row] = await tx
     .update(applications)
     .set({ ...patch, updatedAt: sql`now()` })
-    .where(eq(applications.id, id))
+    .where(and(ofApplications(), eq(applications.id, id)))
     .returning();
   return row!;
 }
@@ -163,7 +188,7 @@ export async function findFirstWaitlisted(tx: TrainingTx, sessionId: string): Pr
   const rows = await tx
     .select()
     .from(applications)
-    .where(and(eq(applications.sessionId, sessionId), eq(applications.status, 'waitlisted')))
+    .where(and(ofApplications(), eq(applications.sessionId, sessionId), eq(applications.status, 'waitlisted')))
     .orderBy(asc(applications.waitlistedAt), asc(applications.id))
     .limit(1)
     .for('update');
@@ -176,6 +201,7 @@ export async function findLiveApplication(tx: TrainingTx, sessionId: string, use
     .from(applications)
     .where(
       and(
+        ofApplications(),
         eq(applications.sessionId, sessionId),
         eq(applications.userId, userId),
         inArray(applications.status, ['pending', 'confirmed', 'waitlisted']),
@@ -258,7 +284,7 @@ export type ApplicationFilter = {
 };
 
 function whereOf(f: ApplicationFilter): SQL | undefined {
-  const parts: (SQL | undefined)[] = [];
+  const parts: (SQL | undefined)[] = [ofApplications()];
   if (f.userId) parts.push(eq(applications.userId, f.userId));
   if (f.status) parts.push(eq(applications.status, f.status));
   if (f.sessionId) parts.push(eq(applications.sessionId, f.sessionId));
@@ -309,7 +335,9 @@ export async function listApplications(
 }
 
 export async function getListedApplication(tx: TrainingTx, id: string): Promise<ListedApplication | null> {
-  const rows = await listFrom(tx).where(eq(applications.id, id)).limit(1);
+  const rows = await listFrom(tx)
+    .where(and(ofApplications(), eq(applications.id, id)))
+    .limit(1);
   return (rows[0] as ListedApplication | undefined) ?? null;
 }
 
@@ -317,7 +345,7 @@ export async function getListedApplication(tx: TrainingTx, id: string): Promise<
 export async function listSessionApplications(tx: TrainingTx, sessionId: string, limit = 2000) {
   const rank = sql`case ${applications.status} when 'confirmed' then 0 when 'waitlisted' then 1 when 'pending' then 2 else 3 end`;
   const rows = await listFrom(tx)
-    .where(eq(applications.sessionId, sessionId))
+    .where(and(ofApplications(), eq(applications.sessionId, sessionId)))
     .orderBy(rank, asc(applications.waitlistedAt), asc(applications.createdAt), asc(applications.id))
     .limit(limit);
   return rows as ListedApplication[];
@@ -335,7 +363,7 @@ export async function setAttendance(
     const rows = await tx
       .update(applications)
       .set({ attendance, updatedAt: sql`now()` })
-      .where(and(eq(applications.sessionId, sessionId), inArray(applications.id, ids)))
+      .where(and(ofApplications(), eq(applications.sessionId, sessionId), inArray(applications.id, ids)))
       .returning({ id: applications.id });
     updated += rows.length;
   }
@@ -347,7 +375,7 @@ export async function findApplicationsOfSession(tx: TrainingTx, sessionId: strin
   return tx
     .select({ id: applications.id, status: applications.status, attendance: applications.attendance })
     .from(applications)
-    .where(and(eq(applications.sessionId, sessionId), inArray(applications.id, ids)));
+    .where(and(ofApplications(), eq(applications.sessionId, sessionId), inArray(applications.id, ids)));
 }
 
 // ---- pickers -------------------------------------------------------------------------------------------
@@ -356,14 +384,19 @@ export async function pickUsers(tx: TrainingTx, q: string, limit = 20) {
   return tx
     .select({ id: users.id, loginId: users.loginId, displayName: users.displayName, systemRole: users.systemRole })
     .from(users)
-    .where(q ? or(sql`${users.displayName} ilike ${like}`, sql`${users.loginId} ilike ${like}`) : undefined)
+    .where(
+      and(ofUsers(), q ? or(sql`${users.displayName} ilike ${like}`, sql`${users.loginId} ilike ${like}`) : undefined),
+    )
     .orderBy(asc(users.loginId))
     .limit(limit);
 }
 
 export async function listSessionsWithCounts(tx: TrainingTx, q: string, page: { offset: number; limit: number }) {
   const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const where = q ? or(sql`${courses.title} ilike ${like}`, sql`${courses.code} ilike ${like}`) : undefined;
+  const where = and(
+    ofSessions(),
+    q ? or(sql`${courses.title} ilike ${like}`, sql`${courses.code} ilike ${like}`) : undefined,
+  );
   const counts = (status: string) =>
     sql<number>`(select count(*)::int from ${applications} a where a.organisation_id = ${courseSessions.organisationId}
       and a.session_id = ${courseSessions.id} and a.status = ${status})`;
@@ -427,12 +460,15 @@ export async function listChangesSince(tx: TrainingTx, after: { updatedAt: strin
       and(eq(courses.organisationId, courseSessions.organisationId), eq(courses.id, courseSessions.courseId)),
     )
     .where(
-      after
-        ? or(
-            gt(applications.updatedAt, sql`${after.updatedAt}::timestamptz`),
-            and(eq(applications.updatedAt, sql`${after.updatedAt}::timestamptz`), gt(applications.id, after.id)),
-          )
-        : undefined,
+      and(
+        ofApplications(),
+        after
+          ? or(
+              gt(applications.updatedAt, sql`${after.updatedAt}::timestamptz`),
+              and(eq(applications.updatedAt, sql`${after.updatedAt}::timestamptz`), gt(applications.id, after.id)),
+            )
+          : undefined,
+      ),
     )
     .orderBy(asc(applications.updatedAt), asc(applications.id))
     .limit(limit);

@@ -25,7 +25,7 @@ export async function userByLoginId(tx: TrainingTx, loginId: string) {
   const [row] = await tx
     .select({ id: users.id, passwordHash: users.passwordHash, disabledAt: users.disabledAt })
     .from(users)
-    .where(eq(users.loginId, loginId));
+    .where(and(eq(users.organisationId, currentTenantId()), eq(users.loginId, loginId)));
   return row ?? null;
 }
 
@@ -64,7 +64,13 @@ export const trainingThrottleStore = (organisationId: string): ThrottleStore<Tra
     const found: ThrottleRow[] = await tx
       .select(throttleRow)
       .from(loginThrottles)
-      .where(and(eq(loginThrottles.userId, userId), sql`${loginThrottles.source} in (${ACCOUNT_SOURCE}, ${source})`))
+      .where(
+        and(
+          eq(loginThrottles.organisationId, organisationId),
+          eq(loginThrottles.userId, userId),
+          sql`${loginThrottles.source} in (${ACCOUNT_SOURCE}, ${source})`,
+        ),
+      )
       .orderBy(loginThrottles.source)
       .for('update');
     const of = (s: string) => found.find((r) => r.source === s)!;
@@ -74,11 +80,17 @@ export const trainingThrottleStore = (organisationId: string): ThrottleStore<Tra
     await tx
       .update(loginThrottles)
       .set({ ...row, updatedAt: new Date() })
-      .where(and(eq(loginThrottles.userId, userId), eq(loginThrottles.source, source)));
+      .where(
+        and(
+          eq(loginThrottles.organisationId, organisationId),
+          eq(loginThrottles.userId, userId),
+          eq(loginThrottles.source, source),
+        ),
+      );
   },
   async deleteStale(tx, userId) {
     await tx.execute(sql`delete from training.login_throttles
-      where user_id = ${userId} and source <> ${ACCOUNT_SOURCE} and last_success_at is null
+      where organisation_id = ${organisationId} and user_id = ${userId} and source <> ${ACCOUNT_SOURCE} and last_success_at is null
         and updated_at < now() - interval '1 day' and (locked_until is null or locked_until < now())`);
   },
 });

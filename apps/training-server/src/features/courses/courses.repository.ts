@@ -1,12 +1,16 @@
 // Every query of 公開講座: the admin's writes, the search (one statement for the page of courses, one for
 // their sessions: no query per course), the detail, and the catalog's keyset over (updated_at, id).
-import { queryRows } from '@jinji/db/client';
+import { currentTenantId, queryRows } from '@jinji/db/client';
 import { containsPattern } from '@jinji/db/like';
 import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { TrainingTx } from '../../db/database';
 import { courseSessions, courses } from '../../db/schema/index';
 
 export type CourseRow = typeof courses.$inferSelect;
+
+// every statement names the organisation (Citus routes by it; RLS keeps organisations apart either way)
+const ofCourses = () => eq(courses.organisationId, currentTenantId());
+const ofSessions = () => eq(courseSessions.organisationId, currentTenantId());
 export type SessionRow = typeof courseSessions.$inferSelect;
 
 export type SessionFilter = {
@@ -55,7 +59,7 @@ export async function findCoursePage(
 ): Promise<{ ids: { id: string; nextStartsAt: Date | null }[]; total: number }> {
   const c = courses;
   const where = and(
-    sql`true`,
+    ofCourses(),
     cf.publishedOnly ? sql`${c.publishedAt} is not null` : undefined,
     cf.category ? eq(c.category, cf.category) : undefined,
     cf.searchForm ? sql`${c.searchText} like ${containsPattern(cf.searchForm)}` : undefined,
@@ -87,7 +91,10 @@ export async function findCoursePage(
 
 export async function findCoursesByIds(tx: TrainingTx, ids: string[]): Promise<CourseRow[]> {
   if (ids.length === 0) return [];
-  return tx.select().from(courses).where(inArray(courses.id, ids));
+  return tx
+    .select()
+    .from(courses)
+    .where(and(ofCourses(), inArray(courses.id, ids)));
 }
 
 export async function findSessionsOfCourses(tx: TrainingTx, ids: string[], f: SessionFilter): Promise<SessionRow[]> {
@@ -95,18 +102,24 @@ export async function findSessionsOfCourses(tx: TrainingTx, ids: string[], f: Se
   return tx
     .select()
     .from(courseSessions)
-    .where(and(inArray(courseSessions.courseId, ids), sessionWhere(f)))
+    .where(and(ofSessions(), inArray(courseSessions.courseId, ids), sessionWhere(f)))
     .orderBy(asc(courseSessions.startsAt), asc(courseSessions.id));
 }
 
 export async function findCourse(tx: TrainingTx, id: string, opts: { forUpdate?: boolean } = {}) {
-  const q = tx.select().from(courses).where(eq(courses.id, id));
+  const q = tx
+    .select()
+    .from(courses)
+    .where(and(ofCourses(), eq(courses.id, id)));
   const [row] = opts.forUpdate ? await q.for('update') : await q;
   return row ?? null;
 }
 
 export async function findCourseIdByCode(tx: TrainingTx, code: string): Promise<string | null> {
-  const [row] = await tx.select({ id: courses.id }).from(courses).where(eq(courses.code, code));
+  const [row] = await tx
+    .select({ id: courses.id })
+    .from(courses)
+    .where(and(ofCourses(), eq(courses.code, code)));
   return row?.id ?? null;
 }
 
@@ -120,17 +133,24 @@ export async function updateCourse(
   id: string,
   set: Partial<typeof courses.$inferInsert>,
 ): Promise<CourseRow> {
-  const [row] = await tx.update(courses).set(set).where(eq(courses.id, id)).returning();
+  const [row] = await tx
+    .update(courses)
+    .set(set)
+    .where(and(ofCourses(), eq(courses.id, id)))
+    .returning();
   return row!;
 }
 
 /** A change of a session is a change of its course for the catalog's cursor. */
 export async function touchCourse(tx: TrainingTx, id: string, at: Date): Promise<void> {
-  await tx.update(courses).set({ updatedAt: at }).where(eq(courses.id, id));
+  await tx
+    .update(courses)
+    .set({ updatedAt: at })
+    .where(and(ofCourses(), eq(courses.id, id)));
 }
 
 export async function deleteCourse(tx: TrainingTx, id: string): Promise<void> {
-  await tx.delete(courses).where(eq(courses.id, id));
+  await tx.delete(courses).where(and(ofCourses(), eq(courses.id, id)));
 }
 
 /** Sessions with confirmed seats: the course cannot be deleted while any has one. */
@@ -138,7 +158,7 @@ export async function countTakenSeats(tx: TrainingTx, courseId: string): Promise
   const [row] = await tx
     .select({ n: sql<number>`coalesce(sum(${courseSessions.seatsTaken}), 0)::int` })
     .from(courseSessions)
-    .where(eq(courseSessions.courseId, courseId));
+    .where(and(ofSessions(), eq(courseSessions.courseId, courseId)));
   return Number(row?.n ?? 0);
 }
 
@@ -146,7 +166,7 @@ export async function findSession(tx: TrainingTx, courseId: string, id: string, 
   const q = tx
     .select()
     .from(courseSessions)
-    .where(and(eq(courseSessions.courseId, courseId), eq(courseSessions.id, id)));
+    .where(and(ofSessions(), eq(courseSessions.courseId, courseId), eq(courseSessions.id, id)));
   const [row] = opts.forUpdate ? await q.for('update') : await q;
   return row ?? null;
 }
@@ -161,12 +181,16 @@ export async function updateSession(
   id: string,
   set: Partial<typeof courseSessions.$inferInsert>,
 ): Promise<SessionRow> {
-  const [row] = await tx.update(courseSessions).set(set).where(eq(courseSessions.id, id)).returning();
+  const [row] = await tx
+    .update(courseSessions)
+    .set(set)
+    .where(and(ofSessions(), eq(courseSessions.id, id)))
+    .returning();
   return row!;
 }
 
 export async function deleteSession(tx: TrainingTx, id: string): Promise<void> {
-  await tx.delete(courseSessions).where(eq(courseSessions.id, id));
+  await tx.delete(courseSessions).where(and(ofSessions(), eq(courseSessions.id, id)));
 }
 
 /**
@@ -195,7 +219,12 @@ export async function findCoursesChangedAfter(
       cursorAt: sql<string>`to_char(${c.updatedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
     })
     .from(c)
-    .where(after ? sql`(${c.updatedAt}, ${c.id}) > (${after.at}::timestamptz, ${after.id}::uuid)` : undefined)
+    .where(
+      and(
+        ofCourses(),
+        after ? sql`(${c.updatedAt}, ${c.id}) > (${after.at}::timestamptz, ${after.id}::uuid)` : undefined,
+      ),
+    )
     .orderBy(asc(c.updatedAt), asc(c.id))
     .limit(limit);
 }

@@ -4,7 +4,7 @@
 import { systemActor } from '@jinji/auth/actor';
 import { hashPassword } from '@jinji/auth/passwords';
 import type { TSystemRole } from '@jinji/contracts/training/access';
-import { eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { TrainingDb } from '../../db/database';
 import { loginThrottles, organisations, users } from '../../db/schema/index';
 import { recordAudits } from '../audit/audit.service';
@@ -51,9 +51,12 @@ export async function upsertOrganisation(
       })
       .returning({ id: users.id, loginId: users.loginId, systemRole: users.systemRole });
     await tx.delete(loginThrottles).where(
-      inArray(
-        loginThrottles.userId,
-        written.map((u) => u.id),
+      and(
+        eq(loginThrottles.organisationId, id),
+        inArray(
+          loginThrottles.userId,
+          written.map((u) => u.id),
+        ),
       ),
     );
     const actor = systemActor(id, by, { systemRole: 'admin' as const });

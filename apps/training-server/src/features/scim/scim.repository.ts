@@ -7,6 +7,11 @@ import type { TrainingTx } from '../../db/database';
 import { scimTokens, sessions, users } from '../../db/schema/index';
 import type { ScimUserRow } from './scim-user';
 
+// every statement names the organisation (Citus routes by it; RLS keeps organisations apart either way)
+const ofTokens = () => eq(scimTokens.organisationId, currentTenantId());
+const ofUsers = () => eq(users.organisationId, currentTenantId());
+const ofSessions = () => eq(sessions.organisationId, currentTenantId());
+
 // ---- tokens -------------------------------------------------------------------------------------
 
 const tokenColumns = {
@@ -26,7 +31,10 @@ export type ScimTokenRow = {
 
 /** The token of a hash (the unique index on organisation_id, token_hash), or null. */
 export async function tokenByHash(tx: TrainingTx, tokenHash: string): Promise<ScimTokenRow | null> {
-  const [row] = await tx.select(tokenColumns).from(scimTokens).where(eq(scimTokens.tokenHash, tokenHash));
+  const [row] = await tx
+    .select(tokenColumns)
+    .from(scimTokens)
+    .where(and(ofTokens(), eq(scimTokens.tokenHash, tokenHash)));
   return row ?? null;
 }
 
@@ -37,6 +45,7 @@ export async function touchToken(tx: TrainingTx, id: string, now: Date): Promise
     .set({ lastUsedAt: now })
     .where(
       and(
+        ofTokens(),
         eq(scimTokens.id, id),
         or(isNull(scimTokens.lastUsedAt), lt(scimTokens.lastUsedAt, new Date(now.getTime() - 60_000))),
       ),
@@ -100,11 +109,14 @@ const userColumns = {
 export type UserFilter = { attribute: 'userName' | 'externalId'; value: string } | null;
 
 const whereOf = (filter: UserFilter) =>
-  filter === null
-    ? undefined
-    : filter.attribute === 'userName'
-      ? eq(users.loginId, filter.value)
-      : eq(users.externalId, filter.value);
+  and(
+    ofUsers(),
+    filter === null
+      ? undefined
+      : filter.attribute === 'userName'
+        ? eq(users.loginId, filter.value)
+        : eq(users.externalId, filter.value),
+  );
 
 /** One page in creation order (stable for startIndex paging), and the count of all that match. */
 export async function findUsers(tx: TrainingTx, filter: UserFilter, offset: number, limit: number) {
@@ -124,7 +136,10 @@ export async function findUsers(tx: TrainingTx, filter: UserFilter, offset: numb
 }
 
 export async function userById(tx: TrainingTx, id: string, opts: { forUpdate?: boolean } = {}) {
-  const q = tx.select(userColumns).from(users).where(eq(users.id, id));
+  const q = tx
+    .select(userColumns)
+    .from(users)
+    .where(and(ofUsers(), eq(users.id, id)));
   const [row] = opts.forUpdate ? await q.for('update') : await q;
   return (row as ScimUserRow | undefined) ?? null;
 }
@@ -144,7 +159,7 @@ export async function usersHolding(
   return tx
     .select({ id: users.id, loginId: users.loginId, externalId: users.externalId })
     .from(users)
-    .where(and(or(...holds), exceptId ? ne(users.id, exceptId) : undefined));
+    .where(and(ofUsers(), or(...holds), exceptId ? ne(users.id, exceptId) : undefined));
 }
 
 export async function insertUsers(tx: TrainingTx, rows: (typeof users.$inferInsert)[]): Promise<ScimUserRow[]> {
@@ -162,17 +177,23 @@ export async function updateUser(
   id: string,
   set: Partial<typeof users.$inferInsert>,
 ): Promise<ScimUserRow> {
-  const [row] = await tx.update(users).set(set).where(eq(users.id, id)).returning(userColumns);
+  const [row] = await tx
+    .update(users)
+    .set(set)
+    .where(and(ofUsers(), eq(users.id, id)))
+    .returning(userColumns);
   return row!;
 }
 
 /** A disabled user's sessions end at once (the session lookup would refuse them anyway). */
 export async function deleteSessionsOf(tx: TrainingTx, userId: string): Promise<void> {
-  await tx.delete(sessions).where(eq(sessions.userId, userId));
+  await tx.delete(sessions).where(and(ofSessions(), eq(sessions.userId, userId)));
 }
 
 export async function deleteUser(tx: TrainingTx, id: string): Promise<void> {
-  await tx.execute(sql`delete from training.login_throttles where user_id = ${id}`);
-  await tx.delete(sessions).where(eq(sessions.userId, id));
-  await tx.delete(users).where(eq(users.id, id));
+  await tx.execute(
+    sql`delete from training.login_throttles where organisation_id = ${currentTenantId()} and user_id = ${id}`,
+  );
+  await tx.delete(sessions).where(and(ofSessions(), eq(sessions.userId, id)));
+  await tx.delete(users).where(and(ofUsers(), eq(users.id, id)));
 }

@@ -171,15 +171,18 @@ export async function updateUser(tx: TrainingTx, id: string, row: Partial<UserWr
   await tx
     .update(users)
     .set({ ...row, updatedAt: new Date() })
-    .where(eq(users.id, id));
+    .where(and(ofOrganisation(), eq(users.id, id)));
 }
 
 export async function setUserDisabledAt(tx: TrainingTx, id: string, at: Date | null): Promise<void> {
-  await tx.update(users).set({ disabledAt: at, updatedAt: new Date() }).where(eq(users.id, id));
+  await tx
+    .update(users)
+    .set({ disabledAt: at, updatedAt: new Date() })
+    .where(and(ofOrganisation(), eq(users.id, id)));
 }
 
 export async function deleteUserSessions(tx: TrainingTx, userId: string): Promise<void> {
-  await tx.delete(sessions).where(eq(sessions.userId, userId));
+  await tx.delete(sessions).where(and(eq(sessions.organisationId, currentTenantId()), eq(sessions.userId, userId)));
 }
 
 /** The users whose 承認者 is this one (a disabled or demoted 承認者 leaves them with none). */
@@ -200,12 +203,14 @@ export async function setPassword(tx: TrainingTx, userId: string, passwordHash: 
   await tx
     .update(users)
     .set({ passwordHash, passwordChangedAt: new Date(), updatedAt: new Date() })
-    .where(eq(users.id, userId));
+    .where(and(ofOrganisation(), eq(users.id, userId)));
 }
 
 /** A password set by link lifts the user's login locks (the holder proved the mailbox). */
 export async function deleteLoginThrottles(tx: TrainingTx, userId: string): Promise<void> {
-  await tx.delete(loginThrottles).where(eq(loginThrottles.userId, userId));
+  await tx
+    .delete(loginThrottles)
+    .where(and(eq(loginThrottles.organisationId, currentTenantId()), eq(loginThrottles.userId, userId)));
 }
 
 /** The kit's password-link queries over training.password_links and training.users. */
