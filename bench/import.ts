@@ -15,6 +15,7 @@ import { sql } from 'drizzle-orm';
 import iconv from 'iconv-lite';
 import { openPglite, openPostgres } from '../apps/hr-server/src/db/client';
 import { DEMO_MASTERS, makePerson, pick, random } from '../apps/hr-server/src/features/tenants/demo-data';
+import { Http } from './http-client';
 import { scratchDatabases } from './scratch-database';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -97,42 +98,6 @@ function run(args: string[], env: Record<string, string>): Promise<void> {
     });
     p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(' ')} exited ${code}`))));
   });
-}
-
-class Http {
-  cookies = new Map<string, string>();
-  csrf = '';
-  constructor(readonly base: string) {}
-  private keep(res: Response) {
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(';');
-      const [k, v] = pair!.split('=');
-      this.cookies.set(k!, v ?? '');
-    }
-  }
-  async req(method: string, url: string, body?: unknown, headers: Record<string, string> = {}) {
-    if (!this.csrf) {
-      const r = await fetch(`${this.base}/api/v1/auth/csrf`);
-      this.keep(r);
-      this.csrf = ((await r.json()) as { csrfToken: string }).csrfToken;
-    }
-    const isBuffer = Buffer.isBuffer(body);
-    const res = await fetch(`${this.base}${url}`, {
-      method,
-      headers: {
-        cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
-        'x-csrf-token': this.csrf,
-        origin: this.base,
-        ...(body === undefined ? {} : { 'content-type': isBuffer ? 'text/csv' : 'application/json' }),
-        ...headers,
-      },
-      body: body === undefined ? undefined : isBuffer ? (body as Buffer) : JSON.stringify(body),
-    });
-    this.keep(res);
-    const text = await res.text();
-    if (res.status >= 400) throw new Error(`${method} ${url}: ${res.status} ${text}`);
-    return text ? JSON.parse(text) : null;
-  }
 }
 
 async function benchOne(t: Target, file: { bytes: Buffer; records: string[][] }) {

@@ -20,6 +20,7 @@ import { migrateDatabase } from '../apps/hr-server/src/db/migrate';
 import { employeeListStatement } from '../apps/hr-server/src/features/employees/employees.repository';
 import { seedDemo } from '../apps/hr-server/src/features/tenants/demo';
 import { makePerson, random } from '../apps/hr-server/src/features/tenants/demo-data';
+import { Http } from './http-client';
 import { scratchDatabases } from './scratch-database';
 
 const TOTAL = Number(process.env.BENCH_EMPLOYEES ?? 100_000);
@@ -38,44 +39,6 @@ const pct = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? Number.NaN;
 };
 const median = (xs: number[]) => pct(xs, 50);
-
-class Http {
-  cookies = new Map<string, string>();
-  csrf = '';
-  constructor(readonly base: string) {}
-  private keep(res: Response) {
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(';');
-      const [k, v] = pair!.split('=');
-      this.cookies.set(k!, v ?? '');
-    }
-  }
-  async req(method: string, url: string, body?: unknown, headers: Record<string, string> = {}) {
-    if (!this.csrf) {
-      const r = await fetch(`${this.base}/api/v1/auth/csrf`, { headers: { cookie: this.cookieHeader() } });
-      this.keep(r);
-      this.csrf = ((await r.json()) as { csrfToken: string }).csrfToken;
-    }
-    const isBuffer = Buffer.isBuffer(body);
-    const res = await fetch(`${this.base}${url}`, {
-      method,
-      headers: {
-        cookie: this.cookieHeader(),
-        'x-csrf-token': this.csrf,
-        ...(body === undefined ? {} : { 'content-type': isBuffer ? 'text/csv' : 'application/json' }),
-        ...headers,
-      },
-      body: body === undefined ? undefined : isBuffer ? (body as Buffer) : JSON.stringify(body),
-    });
-    this.keep(res);
-    const text = await res.text();
-    if (res.status >= 400) throw new Error(`${method} ${url}: ${res.status} ${text.slice(0, 300)}`);
-    return text ? JSON.parse(text) : null;
-  }
-  cookieHeader() {
-    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-  }
-}
 
 /** A 100-row 新規登録用ファイル (CP932) with only what a new employee needs; numbers start at `prefix`. */
 function importFile(prefix: string, seed: number): Buffer {

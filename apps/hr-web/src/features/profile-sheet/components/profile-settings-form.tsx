@@ -88,6 +88,43 @@ function RangeField(props: {
   );
 }
 
+/** 記録日 range and 表示件数 of one part of the sheet (応対記録 or 面談履歴): the same two fields for each. */
+function PeriodAndLimit({
+  part,
+  value: s,
+  onChange,
+  errors,
+  disabled,
+}: Omit<Props, 'categories'> & { part: 'record' | 'interview' }) {
+  const { t } = useTranslation();
+  const range = `${part}Range` as const;
+  const limit = `${part}Limit` as const;
+  return (
+    <>
+      <RangeField
+        label={t('profileSheet.recordRange')}
+        name={range}
+        value={s[range]}
+        onChange={(v) => onChange({ ...s, [range]: v })}
+        errors={errors}
+        disabled={disabled}
+      />
+      <NumberInput
+        label={t('profileSheet.limit')}
+        name={limit}
+        w={200}
+        min={PROFILE_LIMIT_MIN}
+        max={PROFILE_LIMIT_MAX}
+        clampBehavior="none"
+        value={s[limit]}
+        disabled={disabled}
+        error={errors[limit]}
+        onChange={(v) => onChange({ ...s, [limit]: toNumber(v) })}
+      />
+    </>
+  );
+}
+
 export function ProfileSettingsFields({ value: s, onChange, categories, errors, disabled }: Props) {
   const { t } = useTranslation();
   const set = (p: Partial<TProfileSettings>) => onChange({ ...s, ...p });
@@ -144,26 +181,7 @@ export function ProfileSettingsFields({ value: s, onChange, categories, errors, 
             ))}
           </SimpleGrid>
         </Checkbox.Group>
-        <RangeField
-          label={t('profileSheet.recordRange')}
-          name="recordRange"
-          value={s.recordRange}
-          onChange={(recordRange) => set({ recordRange })}
-          errors={errors}
-          disabled={disabled}
-        />
-        <NumberInput
-          label={t('profileSheet.limit')}
-          name="recordLimit"
-          w={200}
-          min={PROFILE_LIMIT_MIN}
-          max={PROFILE_LIMIT_MAX}
-          clampBehavior="none"
-          value={s.recordLimit}
-          disabled={disabled}
-          error={errors.recordLimit}
-          onChange={(v) => set({ recordLimit: toNumber(v) })}
-        />
+        <PeriodAndLimit part="record" value={s} onChange={onChange} errors={errors} disabled={disabled} />
       </Stack>
       <Stack gap={6}>
         <Title order={3} size="h5">
@@ -172,26 +190,7 @@ export function ProfileSettingsFields({ value: s, onChange, categories, errors, 
         <Text size="xs" c="dimmed">
           {t('profileSheet.interviewNote')}
         </Text>
-        <RangeField
-          label={t('profileSheet.recordRange')}
-          name="interviewRange"
-          value={s.interviewRange}
-          onChange={(interviewRange) => set({ interviewRange })}
-          errors={errors}
-          disabled={disabled}
-        />
-        <NumberInput
-          label={t('profileSheet.limit')}
-          name="interviewLimit"
-          w={200}
-          min={PROFILE_LIMIT_MIN}
-          max={PROFILE_LIMIT_MAX}
-          clampBehavior="none"
-          value={s.interviewLimit}
-          disabled={disabled}
-          error={errors.interviewLimit}
-          onChange={(v) => set({ interviewLimit: toNumber(v) })}
-        />
+        <PeriodAndLimit part="interview" value={s} onChange={onChange} errors={errors} disabled={disabled} />
       </Stack>
     </Stack>
   );
