@@ -1,10 +1,15 @@
 // Every query of 個人プロフィール一括出力: the job row, its ZIP in chunks, and the owner's cross-tenant sweeps
 // (resume after a restart, expiry).
+
+import { currentTenantId } from '@jinji/db/client';
 import { and, asc, eq, gte, inArray, lt, lte, ne } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import { profileBatchChunks, profileBatches } from '../../db/schema/index';
 
 export type ProfileBatchRow = typeof profileBatches.$inferSelect;
+
+/** the surrounding asTenant() transaction's tenant, named in every tenant query (Citus co-location, docs/scale-out.md) */
+const ofTenant = () => eq(profileBatches.tenantId, currentTenantId());
 
 export async function insertBatch(tx: Tx, row: typeof profileBatches.$inferInsert): Promise<ProfileBatchRow> {
   const [batch] = await tx.insert(profileBatches).values(row).returning();
@@ -16,14 +21,19 @@ export async function findBatchOf(tx: Tx, id: string, actorId: string): Promise<
   const rows = await tx
     .select()
     .from(profileBatches)
-    .where(and(eq(profileBatches.id, id), eq(profileBatches.actorId, actorId)))
+    .where(and(ofTenant(), eq(profileBatches.id, id), eq(profileBatches.actorId, actorId)))
     .limit(1);
   return rows[0] ?? null;
 }
 
 /** Locks the job row: two runners of one batch serialise here. */
 export async function findBatchForUpdate(tx: Tx, id: string): Promise<ProfileBatchRow | null> {
-  const rows = await tx.select().from(profileBatches).where(eq(profileBatches.id, id)).limit(1).for('update');
+  const rows = await tx
+    .select()
+    .from(profileBatches)
+    .where(and(ofTenant(), eq(profileBatches.id, id)))
+    .limit(1)
+    .for('update');
   return rows[0] ?? null;
 }
 
@@ -38,6 +48,7 @@ export async function updateBatch(
     .set(values)
     .where(
       and(
+        ofTenant(),
         eq(profileBatches.id, id),
         attempt === undefined ? undefined : eq(profileBatches.attempt, attempt),
         eq(profileBatches.status, 'processing'),
@@ -58,7 +69,13 @@ export async function insertChunk(
 export async function deleteChunksExcept(tx: Tx, batchId: string, attempt: number): Promise<void> {
   await tx
     .delete(profileBatchChunks)
-    .where(and(eq(profileBatchChunks.batchId, batchId), ne(profileBatchChunks.attempt, attempt)));
+    .where(
+      and(
+        eq(profileBatchChunks.tenantId, currentTenantId()),
+        eq(profileBatchChunks.batchId, batchId),
+        ne(profileBatchChunks.attempt, attempt),
+      ),
+    );
 }
 
 /** `n` chunks of the run from `fromSeq` on, in order (the download fetches a few per query). */
@@ -74,6 +91,7 @@ export async function findChunks(
     .from(profileBatchChunks)
     .where(
       and(
+        eq(profileBatchChunks.tenantId, currentTenantId()),
         eq(profileBatchChunks.batchId, batchId),
         eq(profileBatchChunks.attempt, attempt),
         gte(profileBatchChunks.seq, fromSeq),

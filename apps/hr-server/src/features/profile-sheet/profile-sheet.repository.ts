@@ -1,4 +1,6 @@
 // 個人プロフィール出力設定: the tenant's one row (RLS: the current tenant's only).
+import { currentTenantId } from '@jinji/db/client';
+import { eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { profileSheetSettings } from '../../db/schema/index';
 
@@ -6,6 +8,7 @@ export async function findSettingsRow(tx: Tx): Promise<{ settings: unknown; upda
   const rows = await tx
     .select({ settings: profileSheetSettings.settings, updatedAt: profileSheetSettings.updatedAt })
     .from(profileSheetSettings)
+    .where(eq(profileSheetSettings.tenantId, currentTenantId()))
     .limit(1);
   return rows[0] ?? null;
 }
