@@ -134,6 +134,7 @@ describe('error handler', () => {
       error: {
         code: 'SERVICE_UNAVAILABLE',
         message: 'ただいま処理を受け付けられません。しばらくしてから再度お試しください',
+        requestId: expect.stringMatching(REQUEST_ID_PATTERN),
       },
     });
     expect(res.headers['retry-after']).toBe('5');
