@@ -59,6 +59,7 @@ describe(`an upload whose job was not queued (${TEST_DB})`, () => {
     expect(res.json().error).toEqual({
       code: 'SERVICE_UNAVAILABLE',
       message: 'ただいま処理を受け付けられません。しばらくしてから再度お試しください',
+      requestId: expect.any(String),
     });
     const [job] = (await hr.request('GET', '/api/v1/imports')).json().items;
     expect(job.status).toBe('processing');
