@@ -51,6 +51,7 @@ export const ROUTE_MODULES: Record<string, string[]> = {
   '/admin/requests/types': [ADMIN_LAYOUT, page('requests', 'request-types-page')],
   '/admin/records': [ADMIN_LAYOUT, page('records', 'record-list-page')],
   '/admin/records/tasks': [ADMIN_LAYOUT, page('records', 'record-tasks-page')],
+  '/admin/employees/profile-settings': [ADMIN_LAYOUT, page('profile-sheet', 'profile-settings-page')],
 };
 
 /** The manifest keys (chunks) loaded for these entry keys: each one and its static imports, transitively. */
