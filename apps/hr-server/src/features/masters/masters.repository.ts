@@ -44,12 +44,12 @@ const inUseSql = (idColumn: SQL, tenantColumn: SQL) =>
  * is the row's path of `sort_order:code` from its root, walked up per row (a few index lookups each;
  * the depth cap ends a cycle in bad data). Other kinds list by 並び順, コード.
  */
-const treePath = sql<string[]>`(
+const treePath = () => sql<string[]>`(
   with recursive up(parent_id, part, n) as (
     select ${masterItems.parentId}, lpad(${masterItems.sortOrder}::text, 10, '0') || ':' || ${masterItems.code}, 0
     union all
     select p.parent_id, lpad(p.sort_order::text, 10, '0') || ':' || p.code, up.n + 1
-    from up join master_items p on p.tenant_id = ${masterItems.tenantId} and p.id = up.parent_id where up.n < 30
+    from up join master_items p on p.tenant_id = ${currentTenantId()}::uuid and p.id = up.parent_id where up.n < 30
   ) select array_agg(part order by n desc) from up)`;
 
 export async function findMasterPage(
@@ -77,7 +77,7 @@ export async function findMasterPage(
       parentId: masterItems.parentId,
       updatedAt: masterItems.updatedAt,
       isInUse: sql<boolean>`(${inUseSql(sql`${masterItems.id}`, sql`${masterItems.tenantId}`)})`,
-      path: isTree ? treePath.as('path') : sql<null>`null`.as('path'),
+      path: isTree ? treePath().as('path') : sql<null>`null`.as('path'),
     })
     .from(masterItems)
     .where(where)
@@ -92,20 +92,29 @@ export async function findMasterPage(
 }
 
 export async function countMastersByKind(tx: Tx): Promise<Record<string, number>> {
-  const rows = await tx.select({ kind: masterItems.kind, n: count() }).from(masterItems)
+  const rows = await tx
+    .select({ kind: masterItems.kind, n: count() })
+    .from(masterItems)
     .where(ofTenant())
     .groupBy(masterItems.kind);
   return Object.fromEntries(rows.map((r) => [r.kind, r.n]));
 }
 
 export async function findMasterById(tx: Tx, id: string): Promise<MasterRow | null> {
-  const rows = await tx.select().from(masterItems).where(and(ofTenant(), eq(masterItems.id, id))).limit(1);
+  const rows = await tx
+    .select()
+    .from(masterItems)
+    .where(and(ofTenant(), eq(masterItems.id, id)))
+    .limit(1);
   return rows[0] ?? null;
 }
 
 export async function findMastersByIds(tx: Tx, ids: string[]): Promise<MasterRow[]> {
   if (ids.length === 0) return [];
-  return tx.select().from(masterItems).where(and(ofTenant(), inArray(masterItems.id, ids)));
+  return tx
+    .select()
+    .from(masterItems)
+    .where(and(ofTenant(), inArray(masterItems.id, ids)));
 }
 
 export async function findAllOfKind(tx: Tx, kind: TMasterKind): Promise<MasterRow[]> {
@@ -138,7 +147,10 @@ export async function deleteMaster(tx: Tx, id: string): Promise<void> {
 }
 
 export async function isMasterInUse(tx: Tx, id: string): Promise<boolean> {
-  const rows = await queryRows<{ used: boolean }>(tx, sql`select (${inUseSql(sql`${id}::uuid`, sql`${currentTenantId()}::uuid`)}) as used`);
+  const rows = await queryRows<{ used: boolean }>(
+    tx,
+    sql`select (${inUseSql(sql`${id}::uuid`, sql`${currentTenantId()}::uuid`)}) as used`,
+  );
   return rows[0]?.used === true;
 }
 
@@ -157,7 +169,10 @@ export async function findSubtreeIds(tx: Tx, rootId: string): Promise<string[]> 
 
 export async function setCompanyOfRows(tx: Tx, ids: string[], companyId: string | null): Promise<void> {
   if (ids.length === 0) return;
-  await tx.update(masterItems).set({ companyId, updatedAt: new Date() }).where(and(ofTenant(), inArray(masterItems.id, ids)));
+  await tx
+    .update(masterItems)
+    .set({ companyId, updatedAt: new Date() })
+    .where(and(ofTenant(), inArray(masterItems.id, ids)));
 }
 
 /** sort_order = position × 10, in one statement. */
