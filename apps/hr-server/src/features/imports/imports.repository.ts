@@ -39,7 +39,7 @@ const withActorName = {
   ...jobColumns,
   actorName: sql<
     string | null
-  >`(select u.display_name from user_accounts u where u.tenant_id = ${importJobs.tenantId} and u.id = ${importJobs.actorId})`,
+  >`(select u.display_name from user_accounts u where u.tenant_id = import_jobs.tenant_id and u.id = import_jobs.actor_id)`,
 };
 
 /** the surrounding asTenant() transaction's tenant, named in every tenant query (Citus co-location, docs/scale-out.md) */
