@@ -1,14 +1,23 @@
+import { currentTenantId } from '@jinji/db/client';
 import { and, asc, count, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { roleMembers, userAccounts } from '../../db/schema/index';
 
+/** the surrounding asTenant() transaction's tenant, named in every tenant query (Citus co-location, docs/scale-out.md) */
+const ofTenant = () => eq(roleMembers.tenantId, currentTenantId());
+const accountsOfTenant = () => eq(userAccounts.tenantId, currentTenantId());
+
 export async function countMembersByRole(tx: Tx): Promise<Record<string, number>> {
-  const rows = await tx.select({ role: roleMembers.role, n: count() }).from(roleMembers).groupBy(roleMembers.role);
+  const rows = await tx
+    .select({ role: roleMembers.role, n: count() })
+    .from(roleMembers)
+    .where(ofTenant())
+    .groupBy(roleMembers.role);
   return Object.fromEntries(rows.map((r) => [r.role, r.n]));
 }
 
 export async function findRoleMembersPage(tx: Tx, role: string, page: number, pageSize: number) {
-  const where = eq(roleMembers.role, role);
+  const where = and(ofTenant(), eq(roleMembers.role, role));
   const items = await tx
     .select({
       userId: roleMembers.userId,
@@ -32,7 +41,10 @@ export async function findRoleMembersPage(tx: Tx, role: string, page: number, pa
 
 export async function findExistingUserIds(tx: Tx, ids: string[]): Promise<string[]> {
   if (ids.length === 0) return [];
-  const rows = await tx.select({ id: userAccounts.id }).from(userAccounts).where(inArray(userAccounts.id, ids));
+  const rows = await tx
+    .select({ id: userAccounts.id })
+    .from(userAccounts)
+    .where(and(accountsOfTenant(), inArray(userAccounts.id, ids)));
   return rows.map((r) => r.id);
 }
 
@@ -46,11 +58,14 @@ export async function insertRoleMembers(tx: Tx, tenantId: string, role: string, 
 
 export async function deleteRoleMembers(tx: Tx, role: string, userIds: string[]): Promise<void> {
   if (userIds.length === 0) return;
-  await tx.delete(roleMembers).where(and(eq(roleMembers.role, role), inArray(roleMembers.userId, userIds)));
+  await tx.delete(roleMembers).where(and(ofTenant(), eq(roleMembers.role, role), inArray(roleMembers.userId, userIds)));
 }
 
 export async function countRoleMembers(tx: Tx, role: string): Promise<number> {
-  const [row] = await tx.select({ n: count() }).from(roleMembers).where(eq(roleMembers.role, role));
+  const [row] = await tx
+    .select({ n: count() })
+    .from(roleMembers)
+    .where(and(ofTenant(), eq(roleMembers.role, role)));
   return row?.n ?? 0;
 }
 
@@ -61,13 +76,16 @@ export async function lockRoles(tx: Tx, tenantId: string): Promise<void> {
 
 export async function searchAccounts(tx: Tx, q: string, page: number, pageSize: number) {
   const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const where = q
-    ? or(
-        ilike(userAccounts.loginId, pattern),
-        ilike(userAccounts.displayName, pattern),
-        ilike(userAccounts.email, pattern),
-      )
-    : undefined;
+  const where = and(
+    accountsOfTenant(),
+    q
+      ? or(
+          ilike(userAccounts.loginId, pattern),
+          ilike(userAccounts.displayName, pattern),
+          ilike(userAccounts.email, pattern),
+        )
+      : undefined,
+  );
   const items = await tx
     .select({
       userId: userAccounts.id,
@@ -88,9 +106,12 @@ export async function searchAccounts(tx: Tx, q: string, page: number, pageSize: 
           .select({ userId: roleMembers.userId, role: roleMembers.role })
           .from(roleMembers)
           .where(
-            inArray(
-              roleMembers.userId,
-              items.map((i) => i.userId),
+            and(
+              ofTenant(),
+              inArray(
+                roleMembers.userId,
+                items.map((i) => i.userId),
+              ),
             ),
           );
   return { items, roles, total: total?.n ?? 0 };
@@ -103,7 +124,7 @@ export async function findRolesOfUsers(tx: Tx, userIds: string[]): Promise<Map<s
   const rows = await tx
     .select({ userId: roleMembers.userId, role: roleMembers.role })
     .from(roleMembers)
-    .where(inArray(roleMembers.userId, userIds))
+    .where(and(ofTenant(), inArray(roleMembers.userId, userIds)))
     .orderBy(asc(roleMembers.role));
   for (const r of rows) out.get(r.userId)?.push(r.role);
   return out;

@@ -1,6 +1,6 @@
 // Every query of the audit trail. audit_logs is append-only for the app role (migration 0001).
 import type { TAuditLogFilter } from '@jinji/contracts/hr/audit';
-import { queryRows } from '@jinji/db/client';
+import { currentTenantId, queryRows } from '@jinji/db/client';
 import { insertJsonRowSets, type JsonRowSet, jsonArray, jsonArrayBuilder } from '@jinji/db/json-rows';
 import { and, count, desc, eq, gte, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
@@ -66,6 +66,8 @@ function whereOf(f: AuditFilter): SQL | undefined {
   const employee = f.employee ? `%${escapeLike(f.employee)}%` : undefined;
   const actor = f.actor ? `%${escapeLike(f.actor)}%` : undefined;
   return and(
+    // the surrounding asTenant() transaction's tenant (Citus co-location, docs/scale-out.md)
+    eq(auditLogs.tenantId, currentTenantId()),
     f.targetId ? eq(auditLogs.targetId, f.targetId) : undefined,
     employee
       ? sql`${auditLogs.targetType} = 'employee' and ${auditLogs.targetId} in (
@@ -135,13 +137,14 @@ export async function findNames(
 ): Promise<NameRow[]> {
   const arr = (xs: string[]) =>
     sql`array[${sql.join(xs.length > 0 ? xs.map((x) => sql`${x}`) : [sql`null`], sql`, `)}]::uuid[]`;
+  const tenant = sql`${currentTenantId()}::uuid`;
   return queryRows<NameRow>(
     tx,
     sql`select id::text, 'employee' as type, employee_number as a, last_name || ' ' || first_name as b
-          from employees where id = any(${arr(ids.employees)})
+          from employees where tenant_id = ${tenant} and id = any(${arr(ids.employees)})
         union all
-        select id::text, 'master', kind, name from master_items where id = any(${arr(ids.masters)})
+        select id::text, 'master', kind, name from master_items where tenant_id = ${tenant} and id = any(${arr(ids.masters)})
         union all
-        select id::text, 'user', login_id, display_name from user_accounts where id = any(${arr(ids.users)})`,
+        select id::text, 'user', login_id, display_name from user_accounts where tenant_id = ${tenant} and id = any(${arr(ids.users)})`,
   );
 }

@@ -165,7 +165,13 @@ export async function lockLoginThrottles(
   const rows = await tx
     .select(throttleColumns)
     .from(loginThrottles)
-    .where(and(eq(loginThrottles.userId, userId), inArray(loginThrottles.source, [source, accountSource])))
+    .where(
+      and(
+        eq(loginThrottles.tenantId, tenantId),
+        eq(loginThrottles.userId, userId),
+        inArray(loginThrottles.source, [source, accountSource]),
+      ),
+    )
     .orderBy(loginThrottles.source) // one lock order for every caller
     .for('update');
   const pair = rows.find((r) => r.source === source);
@@ -225,7 +231,7 @@ export async function findAccountSummary(
   const rows = await tx
     .select({ id: userAccounts.id, loginId: userAccounts.loginId, isDisabled: userAccounts.isDisabled })
     .from(userAccounts)
-    .where(eq(userAccounts.id, userId));
+    .where(and(eq(userAccounts.tenantId, currentTenantId()), eq(userAccounts.id, userId)));
   return rows[0] ?? null;
 }
 
@@ -359,7 +365,7 @@ export async function findEmployeeIdOfUser(tx: Tx, userId: string): Promise<stri
   const rows = await tx
     .select({ employeeId: userAccounts.employeeId })
     .from(userAccounts)
-    .where(eq(userAccounts.id, userId))
+    .where(and(eq(userAccounts.tenantId, currentTenantId()), eq(userAccounts.id, userId)))
     .limit(1);
   return rows[0]?.employeeId ?? null;
 }

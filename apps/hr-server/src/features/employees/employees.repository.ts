@@ -1,7 +1,7 @@
 // Every query of the employee master. A list page is one statement: filter, capped count, page and
 // the page's current 所属 and login IDs (employeeListStatement).
 import type { TEmployeeListQuery, TEmploymentStatus } from '@jinji/contracts/hr/employees';
-import { queryRows } from '@jinji/db/client';
+import { currentTenantId, queryRows } from '@jinji/db/client';
 import { insertJsonRowSets, type JsonRowSet } from '@jinji/db/json-rows';
 import { escapeLike } from '@jinji/db/like';
 import {
@@ -243,7 +243,11 @@ export async function findDepartmentSubtree(tx: Tx, departmentId: string): Promi
 }
 
 export async function findEmployeeById(tx: Tx, id: string): Promise<EmployeeRow | null> {
-  const rows = await tx.select().from(employees).where(eq(employees.id, id)).limit(1);
+  const rows = await tx
+    .select()
+    .from(employees)
+    .where(and(eq(employees.tenantId, currentTenantId()), eq(employees.id, id)))
+    .limit(1);
   return rows[0] ?? null;
 }
 
@@ -251,7 +255,7 @@ export async function findLoginIdOf(tx: Tx, employeeId: string): Promise<string 
   const rows = await tx
     .select({ loginId: userAccounts.loginId })
     .from(userAccounts)
-    .where(eq(userAccounts.employeeId, employeeId))
+    .where(and(eq(userAccounts.tenantId, currentTenantId()), eq(userAccounts.employeeId, employeeId)))
     .limit(1);
   return rows[0]?.loginId ?? null;
 }
@@ -260,7 +264,7 @@ export async function updateEmployee(tx: Tx, id: string, values: Partial<NewEmpl
   const [row] = await tx
     .update(employees)
     .set({ ...values, updatedAt: new Date() })
-    .where(eq(employees.id, id))
+    .where(and(eq(employees.tenantId, currentTenantId()), eq(employees.id, id)))
     .returning();
   return row!;
 }
@@ -281,7 +285,7 @@ export async function updateEmployeeAccount(
   await tx
     .update(userAccounts)
     .set({ ...values, updatedAt: new Date() })
-    .where(eq(userAccounts.employeeId, employeeId));
+    .where(and(eq(userAccounts.tenantId, currentTenantId()), eq(userAccounts.employeeId, employeeId)));
 }
 
 // ---- histories --------------------------------------------------------------------------------
@@ -291,18 +295,18 @@ export async function findAssignments(tx: Tx, employeeId: string) {
   const rows = await tx
     .select()
     .from(employeeAssignments)
-    .where(eq(employeeAssignments.employeeId, employeeId))
+    .where(and(eq(employeeAssignments.tenantId, currentTenantId()), eq(employeeAssignments.employeeId, employeeId)))
     .orderBy(desc(employeeAssignments.startDate));
   const paths = await queryRows<{ id: string; department_path: string | null }>(
     tx,
     sql`with recursive ${departmentPathsCtes(
-      sql`select department_id from employee_assignments where employee_id = ${employeeId}::uuid`,
+      sql`select department_id from employee_assignments where tenant_id = ${currentTenantId()}::uuid and employee_id = ${employeeId}::uuid`,
     )}
     select a.id, ${departmentPathOf(sql`c.name`, sql`a.department_id`)} as department_path
     from employee_assignments a
-    left join master_items c on c.id = a.company_id
+    left join master_items c on c.tenant_id = a.tenant_id and c.id = a.company_id
     left join department_paths dp on dp.id = a.department_id
-    where a.employee_id = ${employeeId}::uuid`,
+    where a.tenant_id = ${currentTenantId()}::uuid and a.employee_id = ${employeeId}::uuid`,
   );
   const pathOf = new Map(paths.map((p) => [p.id, p.department_path]));
   return rows.map((r) => ({ ...r, departmentPath: pathOf.get(r.id) ?? null }));
@@ -312,7 +316,7 @@ export async function findContracts(tx: Tx, employeeId: string) {
   return tx
     .select()
     .from(employeeContracts)
-    .where(eq(employeeContracts.employeeId, employeeId))
+    .where(and(eq(employeeContracts.tenantId, currentTenantId()), eq(employeeContracts.employeeId, employeeId)))
     .orderBy(desc(employeeContracts.startDate));
 }
 
@@ -323,11 +327,22 @@ type HistoryTable = typeof employeeAssignments | typeof employeeContracts;
  * the same day is replaced. Periods after the date are refused by the service.
  */
 export async function closeOpenPeriod(tx: Tx, table: HistoryTable, employeeId: string, startDate: string) {
-  await tx.delete(table).where(and(eq(table.employeeId, employeeId), eq(table.startDate, startDate)));
+  await tx
+    .delete(table)
+    .where(
+      and(eq(table.tenantId, currentTenantId()), eq(table.employeeId, employeeId), eq(table.startDate, startDate)),
+    );
   await tx
     .update(table)
     .set({ endDate: sql`(${startDate}::date - 1)` })
-    .where(and(eq(table.employeeId, employeeId), isNull(table.endDate), lte(table.startDate, startDate)));
+    .where(
+      and(
+        eq(table.tenantId, currentTenantId()),
+        eq(table.employeeId, employeeId),
+        isNull(table.endDate),
+        lte(table.startDate, startDate),
+      ),
+    );
 }
 
 /** closeOpenPeriod by table name, for the update file's 異動 (employee-writes closeOpenPeriods). */
@@ -350,7 +365,9 @@ export async function closeOpenPeriodOf(
  * same-day check and the end-date recompute never see a concurrent change half-way.
  */
 export async function lockEmployeeHistory(tx: Tx, employeeId: string) {
-  await tx.execute(sql`select 1 from employees where id = ${employeeId}::uuid for update`);
+  await tx.execute(
+    sql`select 1 from employees where tenant_id = ${currentTenantId()}::uuid and id = ${employeeId}::uuid for update`,
+  );
 }
 
 /** The row `historyId` of this employee, or null (another employee's or tenant's row is not found). */
@@ -358,7 +375,7 @@ export async function findHistoryRow(tx: Tx, table: HistoryTable, employeeId: st
   const rows = await tx
     .select()
     .from(table)
-    .where(and(eq(table.employeeId, employeeId), eq(table.id, historyId)));
+    .where(and(eq(table.tenantId, currentTenantId()), eq(table.employeeId, employeeId), eq(table.id, historyId)));
   return rows[0] ?? null;
 }
 
@@ -392,11 +409,11 @@ export async function updateHistoryRow(
   await tx
     .update(table)
     .set(values as never)
-    .where(eq(table.id, historyId));
+    .where(and(eq(table.tenantId, currentTenantId()), eq(table.id, historyId)));
 }
 
 export async function deleteHistoryRow(tx: Tx, table: HistoryTable, historyId: string) {
-  await tx.delete(table).where(eq(table.id, historyId));
+  await tx.delete(table).where(and(eq(table.tenantId, currentTenantId()), eq(table.id, historyId)));
 }
 
 /**
@@ -410,7 +427,7 @@ export async function recomputeEndDates(tx: Tx, table: HistoryTable, employeeId:
     update ${name} t set end_date = n.next_start - 1
     from (
       select tenant_id, id, lead(start_date) over (order by start_date) as next_start
-      from ${name} where employee_id = ${employeeId}::uuid
+      from ${name} where tenant_id = ${currentTenantId()}::uuid and employee_id = ${employeeId}::uuid
     ) n
     where t.tenant_id = n.tenant_id and t.id = n.id
       and t.end_date is distinct from n.next_start - 1`);
@@ -435,7 +452,7 @@ export async function findMastersByIds(tx: Tx, ids: string[]) {
       isValid: masterItems.isValid,
     })
     .from(masterItems)
-    .where(inArray(masterItems.id, ids));
+    .where(and(eq(masterItems.tenantId, currentTenantId()), inArray(masterItems.id, ids)));
 }
 
 // ---- sub-records ------------------------------------------------------------------------------
@@ -450,9 +467,11 @@ type SubTable =
 
 function rowsOf<T extends SubTable>(tx: Tx, table: T, employeeId: string): Promise<T['$inferSelect'][]> {
   const t = table as typeof employeeEducation; // every sub-table has employee_id and position
-  return tx.select().from(t).where(eq(t.employeeId, employeeId)).orderBy(asc(t.position)) as unknown as Promise<
-    T['$inferSelect'][]
-  >;
+  return tx
+    .select()
+    .from(t)
+    .where(and(eq(t.tenantId, currentTenantId()), eq(t.employeeId, employeeId)))
+    .orderBy(asc(t.position)) as unknown as Promise<T['$inferSelect'][]>;
 }
 
 export async function findSubRecords(tx: Tx, employeeId: string) {
@@ -485,7 +504,7 @@ export async function replaceSubRecords(
   rows: Record<string, unknown>[],
 ): Promise<void> {
   const table = SUB_TABLES[kind];
-  await tx.delete(table).where(eq(table.employeeId, employeeId));
+  await tx.delete(table).where(and(eq(table.tenantId, currentTenantId()), eq(table.employeeId, employeeId)));
   if (rows.length > 0) {
     // biome-ignore lint/suspicious/noExplicitAny: the row shape matches the chosen table (validated by zod)
     await tx.insert(table).values(rows.map((r, position) => ({ ...r, tenantId, employeeId, position })) as any);
@@ -627,5 +646,8 @@ export async function findMailTargets(
 
 export async function setAccountNotifiedAt(tx: Tx, ids: string[], at: Date): Promise<void> {
   if (ids.length === 0) return;
-  await tx.update(employees).set({ accountNotifiedAt: at }).where(inArray(employees.id, ids));
+  await tx
+    .update(employees)
+    .set({ accountNotifiedAt: at })
+    .where(and(eq(employees.tenantId, currentTenantId()), inArray(employees.id, ids)));
 }

@@ -1,4 +1,5 @@
 import type { TImportError } from '@jinji/contracts/hr/imports';
+import { currentTenantId } from '@jinji/db/client';
 import { insertJsonObjects } from '@jinji/db/json-rows';
 import type { TMessageParam } from '@jinji/ja/messages';
 import { and, asc, count, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
@@ -38,8 +39,11 @@ const withActorName = {
   ...jobColumns,
   actorName: sql<
     string | null
-  >`(select u.display_name from user_accounts u where u.tenant_id = ${importJobs.tenantId} and u.id = ${importJobs.actorId})`,
+  >`(select u.display_name from user_accounts u where u.tenant_id = import_jobs.tenant_id and u.id = import_jobs.actor_id)`,
 };
+
+/** the surrounding asTenant() transaction's tenant, named in every tenant query (Citus co-location, docs/scale-out.md) */
+const ofTenant = () => eq(importJobs.tenantId, currentTenantId());
 
 export async function insertJob(tx: Tx, row: typeof importJobs.$inferInsert): Promise<ImportJobView> {
   const [job] = await tx.insert(importJobs).values(row).returning(jobColumns);
@@ -47,7 +51,11 @@ export async function insertJob(tx: Tx, row: typeof importJobs.$inferInsert): Pr
 }
 
 export async function findJob(tx: Tx, id: string): Promise<ImportJobView | null> {
-  const rows = await tx.select(withActorName).from(importJobs).where(eq(importJobs.id, id)).limit(1);
+  const rows = await tx
+    .select(withActorName)
+    .from(importJobs)
+    .where(and(ofTenant(), eq(importJobs.id, id)))
+    .limit(1);
   return rows[0] ?? null;
 }
 
@@ -56,7 +64,7 @@ export async function findJobForUpdate(tx: Tx, id: string): Promise<{ status: st
   const rows = await tx
     .select({ status: importJobs.status })
     .from(importJobs)
-    .where(eq(importJobs.id, id))
+    .where(and(ofTenant(), eq(importJobs.id, id)))
     .limit(1)
     .for('update');
   return rows[0] ?? null;
@@ -111,30 +119,44 @@ export async function findJobFile(tx: Tx, id: string): Promise<Buffer | null> {
     const rows = await tx
       .select({ bytes: importFileChunks.bytes })
       .from(importFileChunks)
-      .where(and(eq(importFileChunks.jobId, id), gte(importFileChunks.seq, from), lt(importFileChunks.seq, from + 4)))
+      .where(
+        and(
+          eq(importFileChunks.tenantId, currentTenantId()),
+          eq(importFileChunks.jobId, id),
+          gte(importFileChunks.seq, from),
+          lt(importFileChunks.seq, from + 4),
+        ),
+      )
       .orderBy(asc(importFileChunks.seq));
     parts.push(...rows.map((r) => Buffer.from(r.bytes))); // PGlite returns a Uint8Array for bytea
     if (rows.length < 4) break;
   }
   if (parts.length > 0) return Buffer.concat(parts);
   // jobs uploaded before import_file_chunks existed
-  const rows = await tx.select({ file: importJobs.file }).from(importJobs).where(eq(importJobs.id, id)).limit(1);
+  const rows = await tx
+    .select({ file: importJobs.file })
+    .from(importJobs)
+    .where(and(ofTenant(), eq(importJobs.id, id)))
+    .limit(1);
   const file = rows[0]?.file;
   return file ? Buffer.from(file) : null;
 }
 
 export async function deleteJobFile(tx: Tx, id: string): Promise<void> {
-  await tx.delete(importFileChunks).where(eq(importFileChunks.jobId, id));
+  await tx
+    .delete(importFileChunks)
+    .where(and(eq(importFileChunks.tenantId, currentTenantId()), eq(importFileChunks.jobId, id)));
 }
 
 export async function findJobsPage(tx: Tx, page: number, pageSize: number) {
   const items = await tx
     .select(withActorName)
     .from(importJobs)
+    .where(ofTenant())
     .orderBy(desc(importJobs.startedAt))
     .limit(pageSize)
     .offset((page - 1) * pageSize);
-  const [total] = await tx.select({ n: count() }).from(importJobs);
+  const [total] = await tx.select({ n: count() }).from(importJobs).where(ofTenant());
   return { items, total: total?.n ?? 0 };
 }
 

@@ -1,5 +1,5 @@
 import { MASTER_KIND_INFO, type TMasterKind } from '@jinji/contracts/hr/masters';
-import { queryRows } from '@jinji/db/client';
+import { currentTenantId, queryRows } from '@jinji/db/client';
 import { containsPattern } from '@jinji/db/like';
 import { and, asc, count, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
@@ -27,11 +27,14 @@ const REFERENCES: { table: string; column: string }[] = [
   { table: 'records', column: 'subcategory_id' },
 ];
 
-const inUseSql = (idColumn: SQL) =>
+/** the surrounding asTenant() transaction's tenant, named in every tenant query (Citus co-location, docs/scale-out.md) */
+const ofTenant = () => eq(masterItems.tenantId, currentTenantId());
+
+const inUseSql = (idColumn: SQL, tenantColumn: SQL) =>
   sql.join(
     REFERENCES.map(
       (r) =>
-        sql`exists (select 1 from ${sql.identifier(r.table)} ref where ref.${sql.identifier(r.column)} = ${idColumn})`,
+        sql`exists (select 1 from ${sql.identifier(r.table)} ref where ref.tenant_id = ${tenantColumn} and ref.${sql.identifier(r.column)} = ${idColumn})`,
     ),
     sql` or `,
   );
@@ -41,12 +44,12 @@ const inUseSql = (idColumn: SQL) =>
  * is the row's path of `sort_order:code` from its root, walked up per row (a few index lookups each;
  * the depth cap ends a cycle in bad data). Other kinds list by 並び順, コード.
  */
-const treePath = sql<string[]>`(
+const treePath = () => sql<string[]>`(
   with recursive up(parent_id, part, n) as (
     select ${masterItems.parentId}, lpad(${masterItems.sortOrder}::text, 10, '0') || ':' || ${masterItems.code}, 0
     union all
     select p.parent_id, lpad(p.sort_order::text, 10, '0') || ':' || p.code, up.n + 1
-    from up join master_items p on p.id = up.parent_id where up.n < 30
+    from up join master_items p on p.tenant_id = ${currentTenantId()}::uuid and p.id = up.parent_id where up.n < 30
   ) select array_agg(part order by n desc) from up)`;
 
 export async function findMasterPage(
@@ -56,6 +59,7 @@ export async function findMasterPage(
 ) {
   const isTree = MASTER_KIND_INFO[kind].parentKind === kind;
   const where = and(
+    ofTenant(),
     eq(masterItems.kind, kind),
     f.companyId ? eq(masterItems.companyId, f.companyId) : undefined,
     f.includeInvalid ? undefined : eq(masterItems.isValid, true),
@@ -72,8 +76,8 @@ export async function findMasterPage(
       companyId: masterItems.companyId,
       parentId: masterItems.parentId,
       updatedAt: masterItems.updatedAt,
-      isInUse: sql<boolean>`(${inUseSql(sql`${masterItems.id}`)})`,
-      path: isTree ? treePath.as('path') : sql<null>`null`.as('path'),
+      isInUse: sql<boolean>`(${inUseSql(sql`${masterItems.id}`, sql`${masterItems.tenantId}`)})`,
+      path: isTree ? treePath().as('path') : sql<null>`null`.as('path'),
     })
     .from(masterItems)
     .where(where)
@@ -88,25 +92,36 @@ export async function findMasterPage(
 }
 
 export async function countMastersByKind(tx: Tx): Promise<Record<string, number>> {
-  const rows = await tx.select({ kind: masterItems.kind, n: count() }).from(masterItems).groupBy(masterItems.kind);
+  const rows = await tx
+    .select({ kind: masterItems.kind, n: count() })
+    .from(masterItems)
+    .where(ofTenant())
+    .groupBy(masterItems.kind);
   return Object.fromEntries(rows.map((r) => [r.kind, r.n]));
 }
 
 export async function findMasterById(tx: Tx, id: string): Promise<MasterRow | null> {
-  const rows = await tx.select().from(masterItems).where(eq(masterItems.id, id)).limit(1);
+  const rows = await tx
+    .select()
+    .from(masterItems)
+    .where(and(ofTenant(), eq(masterItems.id, id)))
+    .limit(1);
   return rows[0] ?? null;
 }
 
 export async function findMastersByIds(tx: Tx, ids: string[]): Promise<MasterRow[]> {
   if (ids.length === 0) return [];
-  return tx.select().from(masterItems).where(inArray(masterItems.id, ids));
+  return tx
+    .select()
+    .from(masterItems)
+    .where(and(ofTenant(), inArray(masterItems.id, ids)));
 }
 
 export async function findAllOfKind(tx: Tx, kind: TMasterKind): Promise<MasterRow[]> {
   return tx
     .select()
     .from(masterItems)
-    .where(eq(masterItems.kind, kind))
+    .where(and(ofTenant(), eq(masterItems.kind, kind)))
     .orderBy(asc(masterItems.sortOrder), asc(masterItems.code));
 }
 
@@ -122,17 +137,20 @@ export async function updateMaster(tx: Tx, id: string, v: Partial<MasterValues>)
   const [row] = await tx
     .update(masterItems)
     .set({ ...v, updatedAt: new Date() })
-    .where(eq(masterItems.id, id))
+    .where(and(ofTenant(), eq(masterItems.id, id)))
     .returning();
   return row!;
 }
 
 export async function deleteMaster(tx: Tx, id: string): Promise<void> {
-  await tx.delete(masterItems).where(eq(masterItems.id, id));
+  await tx.delete(masterItems).where(and(ofTenant(), eq(masterItems.id, id)));
 }
 
 export async function isMasterInUse(tx: Tx, id: string): Promise<boolean> {
-  const rows = await queryRows<{ used: boolean }>(tx, sql`select (${inUseSql(sql`${id}::uuid`)}) as used`);
+  const rows = await queryRows<{ used: boolean }>(
+    tx,
+    sql`select (${inUseSql(sql`${id}::uuid`, sql`${currentTenantId()}::uuid`)}) as used`,
+  );
   return rows[0]?.used === true;
 }
 
@@ -143,7 +161,7 @@ export async function findSubtreeIds(tx: Tx, rootId: string): Promise<string[]> 
     sql`with recursive sub(id) as (
           select ${rootId}::uuid
           union
-          select m.id from master_items m join sub on m.parent_id = sub.id
+          select m.id from master_items m join sub on m.tenant_id = ${currentTenantId()}::uuid and m.parent_id = sub.id
         ) select id from sub`,
   );
   return rows.map((r) => r.id);
@@ -151,7 +169,10 @@ export async function findSubtreeIds(tx: Tx, rootId: string): Promise<string[]> 
 
 export async function setCompanyOfRows(tx: Tx, ids: string[], companyId: string | null): Promise<void> {
   if (ids.length === 0) return;
-  await tx.update(masterItems).set({ companyId, updatedAt: new Date() }).where(inArray(masterItems.id, ids));
+  await tx
+    .update(masterItems)
+    .set({ companyId, updatedAt: new Date() })
+    .where(and(ofTenant(), inArray(masterItems.id, ids)));
 }
 
 /** sort_order = position × 10, in one statement. */
@@ -163,7 +184,7 @@ export async function reorderMasters(tx: Tx, kind: TMasterKind, ids: string[]): 
           ids.map((id) => sql`${id}::uuid`),
           sql`, `,
         )}]) with ordinality as o(id, pos)
-        where m.id = o.id and m.kind = ${kind}
+        where m.tenant_id = ${currentTenantId()}::uuid and m.id = o.id and m.kind = ${kind}
         returning m.id`,
   );
   return rows.length;
@@ -214,6 +235,6 @@ export async function setParents(tx: Tx, links: { id: string; parentId: string |
         chunk.map((l) => sql`(${l.id}::uuid, ${l.parentId}::uuid)`),
         sql`, `,
       )}) as v(id, parent_id)
-      where m.id = v.id`);
+      where m.tenant_id = ${currentTenantId()}::uuid and m.id = v.id`);
   }
 }

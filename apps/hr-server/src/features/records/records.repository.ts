@@ -2,9 +2,9 @@
 // people and the accounts it names, in one statement) with a different condition and order, so the list,
 // the task list, the employee tab, the CSV and — later — the profile sheet cannot disagree. Joins carry
 // tenant_id so the statements stay within one tenant's shard.
-import { queryRows } from '@jinji/db/client';
+import { currentTenantId, queryRows } from '@jinji/db/client';
 import { escapeLike } from '@jinji/db/like';
-import { eq, type SQL, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import { recordPeople, records } from '../../db/schema/index';
 
@@ -38,7 +38,11 @@ export type RecordListRow = {
 
 /** What a reader may see: without employees.sensitive, no 要配慮 record exists for them. */
 export type Visibility = { canSeeSensitive: boolean };
-const visible = (v: Visibility) => (v.canSeeSensitive ? sql`true` : sql`not r.is_sensitive`);
+/** the surrounding asTenant() transaction's tenant, named in every tenant query (Citus co-location, docs/scale-out.md) */
+const tenant = () => sql`${currentTenantId()}::uuid`;
+/** the tenant's records `r` this reader may see: every statement over records r starts from here */
+const visible = (v: Visibility) =>
+  v.canSeeSensitive ? sql`r.tenant_id = ${tenant()}` : sql`r.tenant_id = ${tenant()} and not r.is_sensitive`;
 
 const PERSON_NAME = sql`coalesce(nullif(trim(coalesce(e.business_last_name, '') || ' ' || coalesce(e.business_first_name, '')), ''),
   e.last_name || ' ' || e.first_name)`;
@@ -234,7 +238,7 @@ export function findCategories(tx: Tx, ids: string[]): Promise<CategoryRow[]> {
   return queryRows<CategoryRow>(
     tx,
     sql`select id, kind, code, name, parent_id as "parentId", is_valid as "isValid" from master_items
-      where id = any(${`{${ids.join(',')}}`}::uuid[]) and kind in ('record_category', 'record_subcategory')`,
+      where tenant_id = ${tenant()} and id = any(${`{${ids.join(',')}}`}::uuid[]) and kind in ('record_category', 'record_subcategory')`,
   );
 }
 
@@ -242,7 +246,7 @@ export function findAllCategories(tx: Tx): Promise<(CategoryRow & { sortOrder: n
   return queryRows(
     tx,
     sql`select id, kind, code, name, parent_id as "parentId", is_valid as "isValid", sort_order as "sortOrder"
-      from master_items where kind in ('record_category', 'record_subcategory') order by sort_order, code`,
+      from master_items where tenant_id = ${tenant()} and kind in ('record_category', 'record_subcategory') order by sort_order, code`,
   );
 }
 
@@ -251,7 +255,7 @@ export async function findEmployeeIds(tx: Tx, ids: string[]): Promise<Set<string
   if (ids.length === 0) return new Set();
   const rows = await queryRows<{ id: string }>(
     tx,
-    sql`select id from employees where id = any(${`{${ids.join(',')}}`}::uuid[])`,
+    sql`select id from employees where tenant_id = ${tenant()} and id = any(${`{${ids.join(',')}}`}::uuid[])`,
   );
   return new Set(rows.map((r) => r.id));
 }
@@ -264,7 +268,7 @@ export function findAccountsInRoles(tx: Tx, roles: readonly string[]): Promise<A
     tx,
     sql`select distinct on (u.login_id) u.id as "userId", u.display_name as "displayName", u.email
       from role_members m join user_accounts u on u.tenant_id = m.tenant_id and u.id = m.user_id
-      where m.role = any(${`{${roles.join(',')}}`}::text[]) and not u.is_disabled order by u.login_id`,
+      where m.tenant_id = ${tenant()} and m.role = any(${`{${roles.join(',')}}`}::text[]) and not u.is_disabled order by u.login_id`,
   );
 }
 
@@ -275,24 +279,33 @@ export async function insertRecord(tx: Tx, row: typeof records.$inferInsert): Pr
 }
 
 export async function findRecordRowForUpdate(tx: Tx, id: string): Promise<RecordRow | null> {
-  return (await tx.select().from(records).where(eq(records.id, id)).for('update').limit(1))[0] ?? null;
+  return (
+    (
+      await tx
+        .select()
+        .from(records)
+        .where(and(eq(records.tenantId, currentTenantId()), eq(records.id, id)))
+        .for('update')
+        .limit(1)
+    )[0] ?? null
+  );
 }
 
 export async function updateRecord(tx: Tx, id: string, values: Partial<typeof records.$inferInsert>): Promise<void> {
   await tx
     .update(records)
     .set({ ...values, updatedAt: new Date() })
-    .where(eq(records.id, id));
+    .where(and(eq(records.tenantId, currentTenantId()), eq(records.id, id)));
 }
 
 export async function deleteRecord(tx: Tx, id: string): Promise<void> {
-  await tx.delete(records).where(eq(records.id, id));
+  await tx.delete(records).where(and(eq(records.tenantId, currentTenantId()), eq(records.id, id)));
 }
 
 export async function findPeopleIds(tx: Tx, recordId: string): Promise<{ employeeId: string; role: PersonRole }[]> {
   return queryRows(
     tx,
-    sql`select employee_id as "employeeId", role from record_people where record_id = ${recordId}::uuid order by role, sort_order`,
+    sql`select employee_id as "employeeId", role from record_people where tenant_id = ${tenant()} and record_id = ${recordId}::uuid order by role, sort_order`,
   );
 }
 
@@ -302,7 +315,7 @@ export async function replacePeople(
   recordId: string,
   people: { targets: string[]; reporters: string[] },
 ): Promise<void> {
-  await tx.delete(recordPeople).where(eq(recordPeople.recordId, recordId));
+  await tx.delete(recordPeople).where(and(eq(recordPeople.tenantId, tenantId), eq(recordPeople.recordId, recordId)));
   const rows = [
     ...people.targets.map((employeeId, i) => ({ tenantId, recordId, employeeId, role: 'target', sortOrder: i })),
     ...people.reporters.map((employeeId, i) => ({ tenantId, recordId, employeeId, role: 'reporter', sortOrder: i })),

@@ -2,7 +2,7 @@
 // `isDecidableBy`), used by the list, the count badge and the detail alike, so they cannot disagree.
 
 import type { TRequestListQuery, TRequestStatus } from '@jinji/contracts/hr/requests';
-import { queryRows } from '@jinji/db/client';
+import { currentTenantId, queryRows } from '@jinji/db/client';
 import { and, asc, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import {
@@ -19,6 +19,9 @@ export type RequestRow = typeof requests.$inferSelect;
 export type RequestStepRow = typeof requestSteps.$inferSelect;
 export type Viewer = { userId: string; roles: readonly string[] };
 
+/** the surrounding asTenant() transaction's tenant, named in every tenant query (Citus co-location, docs/scale-out.md) */
+const tenant = () => sql`${currentTenantId()}::uuid`;
+
 // ---- types --------------------------------------------------------------------------------------
 
 export async function insertMissingTypes(tx: Tx, rows: (typeof requestTypes.$inferInsert)[]): Promise<void> {
@@ -29,12 +32,22 @@ export function findTypes(tx: Tx, isActiveOnly: boolean): Promise<RequestTypeRow
   return tx
     .select()
     .from(requestTypes)
-    .where(isActiveOnly ? eq(requestTypes.isActive, true) : undefined)
+    .where(
+      and(eq(requestTypes.tenantId, currentTenantId()), isActiveOnly ? eq(requestTypes.isActive, true) : undefined),
+    )
     .orderBy(asc(requestTypes.sortOrder), asc(requestTypes.createdAt));
 }
 
 export async function findType(tx: Tx, id: string): Promise<RequestTypeRow | null> {
-  return (await tx.select().from(requestTypes).where(eq(requestTypes.id, id)).limit(1))[0] ?? null;
+  return (
+    (
+      await tx
+        .select()
+        .from(requestTypes)
+        .where(and(eq(requestTypes.tenantId, currentTenantId()), eq(requestTypes.id, id)))
+        .limit(1)
+    )[0] ?? null
+  );
 }
 
 export async function insertType(tx: Tx, row: typeof requestTypes.$inferInsert): Promise<RequestTypeRow> {
@@ -50,7 +63,7 @@ export async function updateType(
     await tx
       .update(requestTypes)
       .set({ ...values, updatedAt: new Date() })
-      .where(eq(requestTypes.id, id))
+      .where(and(eq(requestTypes.tenantId, currentTenantId()), eq(requestTypes.id, id)))
       .returning()
   )[0]!;
 }
@@ -71,17 +84,17 @@ export async function findSupervisor(
     tx,
     sql`with recursive chain as (
       select d.id, d.parent_id, 0 as depth
-      from employee_assignments a join master_items d on d.id = a.department_id
-      where a.employee_id = ${employeeId}::uuid and a.start_date <= ${onDate}::date
+      from employee_assignments a join master_items d on d.tenant_id = a.tenant_id and d.id = a.department_id
+      where a.tenant_id = ${tenant()} and a.employee_id = ${employeeId}::uuid and a.start_date <= ${onDate}::date
         and (a.end_date is null or a.end_date >= ${onDate}::date)
       union all
-      select p.id, p.parent_id, c.depth + 1 from chain c join master_items p on p.id = c.parent_id where c.depth < 20
+      select p.id, p.parent_id, c.depth + 1 from chain c join master_items p on p.tenant_id = ${tenant()} and p.id = c.parent_id where c.depth < 20
     )
     select u.id as user_id, h.employee_id
     from chain c
     join department_heads h on h.department_id = c.id
-    join user_accounts u on u.employee_id = h.employee_id and not u.is_disabled
-    where h.employee_id <> ${employeeId}::uuid
+    join user_accounts u on u.tenant_id = h.tenant_id and u.employee_id = h.employee_id and not u.is_disabled
+    where h.tenant_id = ${tenant()} and h.employee_id <> ${employeeId}::uuid
     order by c.depth, u.created_at
     limit 1`,
   );
@@ -97,17 +110,17 @@ export function findStepRecipients(tx: Tx, step: Pick<RequestStepRow, 'approverU
     tx,
     step.approverUserId
       ? sql`select id as "userId", email, display_name as "displayName" from user_accounts
-            where id = ${step.approverUserId}::uuid and not is_disabled`
+            where tenant_id = ${tenant()} and id = ${step.approverUserId}::uuid and not is_disabled`
       : sql`select u.id as "userId", u.email, u.display_name as "displayName"
-            from role_members m join user_accounts u on u.id = m.user_id
-            where m.role = ${step.role} and not u.is_disabled order by u.login_id`,
+            from role_members m join user_accounts u on u.tenant_id = m.tenant_id and u.id = m.user_id
+            where m.tenant_id = ${tenant()} and m.role = ${step.role} and not u.is_disabled order by u.login_id`,
   );
 }
 
 export async function findAccount(tx: Tx, userId: string): Promise<Recipient | null> {
   const rows = await queryRows<Recipient>(
     tx,
-    sql`select id as "userId", email, display_name as "displayName" from user_accounts where id = ${userId}::uuid`,
+    sql`select id as "userId", email, display_name as "displayName" from user_accounts where tenant_id = ${tenant()} and id = ${userId}::uuid`,
   );
   return rows[0] ?? null;
 }
@@ -128,19 +141,43 @@ export async function insertAttachments(tx: Tx, rows: (typeof requestAttachments
 
 /** The request, locked for a decision (two approvers pressing at once: the second sees the first's result). */
 export async function findRequestForUpdate(tx: Tx, id: string): Promise<RequestRow | null> {
-  return (await tx.select().from(requests).where(eq(requests.id, id)).for('update').limit(1))[0] ?? null;
+  return (
+    (
+      await tx
+        .select()
+        .from(requests)
+        .where(and(eq(requests.tenantId, currentTenantId()), eq(requests.id, id)))
+        .for('update')
+        .limit(1)
+    )[0] ?? null
+  );
 }
 
 export async function findRequest(tx: Tx, id: string): Promise<RequestRow | null> {
-  return (await tx.select().from(requests).where(eq(requests.id, id)).limit(1))[0] ?? null;
+  return (
+    (
+      await tx
+        .select()
+        .from(requests)
+        .where(and(eq(requests.tenantId, currentTenantId()), eq(requests.id, id)))
+        .limit(1)
+    )[0] ?? null
+  );
 }
 
 export function findSteps(tx: Tx, requestId: string): Promise<RequestStepRow[]> {
-  return tx.select().from(requestSteps).where(eq(requestSteps.requestId, requestId)).orderBy(asc(requestSteps.stepNo));
+  return tx
+    .select()
+    .from(requestSteps)
+    .where(and(eq(requestSteps.tenantId, currentTenantId()), eq(requestSteps.requestId, requestId)))
+    .orderBy(asc(requestSteps.stepNo));
 }
 
 export async function updateRequest(tx: Tx, id: string, values: Partial<typeof requests.$inferInsert>) {
-  await tx.update(requests).set(values).where(eq(requests.id, id));
+  await tx
+    .update(requests)
+    .set(values)
+    .where(and(eq(requests.tenantId, currentTenantId()), eq(requests.id, id)));
 }
 
 export async function decideStep(
@@ -152,7 +189,13 @@ export async function decideStep(
   await tx
     .update(requestSteps)
     .set({ ...values, decidedAt: new Date() })
-    .where(and(eq(requestSteps.requestId, requestId), eq(requestSteps.stepNo, stepNo)));
+    .where(
+      and(
+        eq(requestSteps.tenantId, currentTenantId()),
+        eq(requestSteps.requestId, requestId),
+        eq(requestSteps.stepNo, stepNo),
+      ),
+    );
 }
 
 export function findAttachmentsOf(tx: Tx, requestId: string) {
@@ -165,7 +208,7 @@ export function findAttachmentsOf(tx: Tx, requestId: string) {
       size: requestAttachments.size,
     })
     .from(requestAttachments)
-    .where(eq(requestAttachments.requestId, requestId))
+    .where(and(eq(requestAttachments.tenantId, currentTenantId()), eq(requestAttachments.requestId, requestId)))
     .orderBy(asc(requestAttachments.fileName));
 }
 
@@ -175,7 +218,13 @@ export async function findAttachment(tx: Tx, requestId: string, id: string) {
       await tx
         .select()
         .from(requestAttachments)
-        .where(and(eq(requestAttachments.requestId, requestId), eq(requestAttachments.id, id)))
+        .where(
+          and(
+            eq(requestAttachments.tenantId, currentTenantId()),
+            eq(requestAttachments.requestId, requestId),
+            eq(requestAttachments.id, id),
+          ),
+        )
         .limit(1)
     )[0] ?? null
   );
@@ -184,12 +233,12 @@ export async function findAttachment(tx: Tx, requestId: string, id: string) {
 const rolesArray = (roles: readonly string[]) => sql`${`{${roles.join(',')}}`}::text[]`;
 /** Any step of the request is the viewer's (their 上長 step, or a role they hold). */
 const isApproverOf = (v: Viewer) =>
-  sql`exists (select 1 from request_steps s where s.request_id = r.id
+  sql`exists (select 1 from request_steps s where s.tenant_id = r.tenant_id and s.request_id = r.id
       and (s.approver_user_id = ${v.userId}::uuid or s.role = any(${rolesArray(v.roles)})))`;
 /** The current step is the viewer's, the request waits, and it is not their own. */
 const isDecidableBy = (v: Viewer) =>
   sql`(r.status = 'pending' and r.applicant_user_id <> ${v.userId}::uuid and exists (
-      select 1 from request_steps s where s.request_id = r.id and s.step_no = r.current_step
+      select 1 from request_steps s where s.tenant_id = r.tenant_id and s.request_id = r.id and s.step_no = r.current_step
       and (s.approver_user_id = ${v.userId}::uuid or s.role = any(${rolesArray(v.roles)}))))`;
 
 export type RequestListRow = {
@@ -210,12 +259,12 @@ export type RequestListRow = {
 const listColumns = (v: Viewer) => sql`r.id, t.name as "typeName", t.builtin, e.employee_number as "employeeNumber",
   e.last_name || ' ' || e.first_name as "applicantName", to_char(r.effective_date, 'YYYY-MM-DD') as "effectiveDate",
   r.status, r.current_step as "currentStep",
-  (select count(*)::int from request_steps s where s.request_id = r.id) as "stepCount",
+  (select count(*)::int from request_steps s where s.tenant_id = r.tenant_id and s.request_id = r.id) as "stepCount",
   r.created_at as "createdAt", ${isDecidableBy(v)} as "canDecide", count(*) over ()::int as total`;
 
 /** 届出一覧: what the viewer approves (any step), filtered, newest first, one page. */
 export function findRequestPage(tx: Tx, v: Viewer, q: TRequestListQuery): Promise<RequestListRow[]> {
-  const where: SQL[] = [isApproverOf(v)];
+  const where: SQL[] = [sql`r.tenant_id = ${tenant()}`, isApproverOf(v)];
   if (q.isWaitingOnly) where.push(isDecidableBy(v));
   if (q.status) where.push(sql`r.status = ${q.status}`);
   if (q.typeId) where.push(sql`r.type_id = ${q.typeId}::uuid`);
@@ -230,8 +279,8 @@ export function findRequestPage(tx: Tx, v: Viewer, q: TRequestListQuery): Promis
   }
   return queryRows<RequestListRow>(
     tx,
-    sql`select ${listColumns(v)} from requests r join request_types t on t.id = r.type_id
-        join employees e on e.id = r.employee_id
+    sql`select ${listColumns(v)} from requests r join request_types t on t.tenant_id = r.tenant_id and t.id = r.type_id
+        join employees e on e.tenant_id = r.tenant_id and e.id = r.employee_id
         where ${sql.join(where, sql` and `)}
         order by r.created_at desc, r.id limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
   );
@@ -246,9 +295,9 @@ export function findOwnRequestPage(
 ): Promise<RequestListRow[]> {
   return queryRows<RequestListRow>(
     tx,
-    sql`select ${listColumns(v)} from requests r join request_types t on t.id = r.type_id
-        join employees e on e.id = r.employee_id
-        where r.employee_id = ${employeeId}::uuid
+    sql`select ${listColumns(v)} from requests r join request_types t on t.tenant_id = r.tenant_id and t.id = r.type_id
+        join employees e on e.tenant_id = r.tenant_id and e.id = r.employee_id
+        where r.tenant_id = ${tenant()} and r.employee_id = ${employeeId}::uuid
         order by r.created_at desc, r.id limit ${page.pageSize} offset ${(page.page - 1) * page.pageSize}`,
   );
 }
@@ -256,8 +305,8 @@ export function findOwnRequestPage(
 export async function findRequestRow(tx: Tx, v: Viewer, id: string): Promise<RequestListRow | null> {
   const rows = await queryRows<RequestListRow>(
     tx,
-    sql`select ${listColumns(v)} from requests r join request_types t on t.id = r.type_id
-        join employees e on e.id = r.employee_id where r.id = ${id}::uuid`,
+    sql`select ${listColumns(v)} from requests r join request_types t on t.tenant_id = r.tenant_id and t.id = r.type_id
+        join employees e on e.tenant_id = r.tenant_id and e.id = r.employee_id where r.tenant_id = ${tenant()} and r.id = ${id}::uuid`,
   );
   return rows[0] ?? null;
 }
@@ -265,7 +314,7 @@ export async function findRequestRow(tx: Tx, v: Viewer, id: string): Promise<Req
 export async function isApprover(tx: Tx, v: Viewer, id: string): Promise<boolean> {
   const rows = await queryRows<{ ok: boolean }>(
     tx,
-    sql`select ${isApproverOf(v)} as ok from requests r where r.id = ${id}::uuid`,
+    sql`select ${isApproverOf(v)} as ok from requests r where r.tenant_id = ${tenant()} and r.id = ${id}::uuid`,
   );
   return rows[0]?.ok === true;
 }
@@ -273,7 +322,7 @@ export async function isApprover(tx: Tx, v: Viewer, id: string): Promise<boolean
 export async function countWaiting(tx: Tx, v: Viewer): Promise<number> {
   const rows = await queryRows<{ n: number }>(
     tx,
-    sql`select count(*)::int as n from requests r where r.status = 'pending' and ${isDecidableBy(v)}`,
+    sql`select count(*)::int as n from requests r where r.tenant_id = ${tenant()} and r.status = 'pending' and ${isDecidableBy(v)}`,
   );
   return rows[0]?.n ?? 0;
 }
@@ -282,7 +331,7 @@ export function findAccountNames(tx: Tx, ids: string[]) {
   if (ids.length === 0) return Promise.resolve([]);
   return queryRows<{ id: string; name: string }>(
     tx,
-    sql`select id, display_name as name from user_accounts where id = any(${`{${ids.join(',')}}`}::uuid[])`,
+    sql`select id, display_name as name from user_accounts where tenant_id = ${tenant()} and id = any(${`{${ids.join(',')}}`}::uuid[])`,
   );
 }
 
@@ -316,16 +365,17 @@ export function findNotices(tx: Tx, userId: string) {
     sql`select n.id, n.request_id as "requestId", n.kind, t.name as "typeName",
           e.last_name || ' ' || e.first_name as "applicantName", r.applicant_user_id = n.user_id as "isOwn",
           n.created_at as "createdAt", n.read_at as "readAt"
-        from request_notices n join requests r on r.id = n.request_id join request_types t on t.id = r.type_id
-        join employees e on e.id = r.employee_id
-        where n.user_id = ${userId}::uuid order by n.created_at desc limit 20`,
+        from request_notices n join requests r on r.tenant_id = n.tenant_id and r.id = n.request_id
+        join request_types t on t.tenant_id = r.tenant_id and t.id = r.type_id
+        join employees e on e.tenant_id = r.tenant_id and e.id = r.employee_id
+        where n.tenant_id = ${tenant()} and n.user_id = ${userId}::uuid order by n.created_at desc limit 20`,
   );
 }
 
 export async function countUnreadNotices(tx: Tx, userId: string): Promise<number> {
   const rows = await queryRows<{ n: number }>(
     tx,
-    sql`select count(*)::int as n from request_notices where user_id = ${userId}::uuid and read_at is null`,
+    sql`select count(*)::int as n from request_notices where tenant_id = ${tenant()} and user_id = ${userId}::uuid and read_at is null`,
   );
   return rows[0]?.n ?? 0;
 }
@@ -334,7 +384,13 @@ export async function markNoticesRead(tx: Tx, userId: string): Promise<number> {
   const rows = await tx
     .update(requestNotices)
     .set({ readAt: new Date() })
-    .where(and(eq(requestNotices.userId, userId), isNull(requestNotices.readAt)))
+    .where(
+      and(
+        eq(requestNotices.tenantId, currentTenantId()),
+        eq(requestNotices.userId, userId),
+        isNull(requestNotices.readAt),
+      ),
+    )
     .returning({ id: requestNotices.id });
   return rows.length;
 }
@@ -353,16 +409,16 @@ export function findDepartmentHeads(tx: Tx) {
     sql`select d.id as "departmentId", d.name as "departmentName", e.id as "employeeId",
           e.employee_number as "employeeNumber",
           case when e.id is null then null else e.last_name || ' ' || e.first_name end as "employeeName"
-        from master_items d left join department_heads h on h.department_id = d.id
-        left join employees e on e.id = h.employee_id
-        where d.kind = 'department' order by d.sort_order, d.code`,
+        from master_items d left join department_heads h on h.tenant_id = d.tenant_id and h.department_id = d.id
+        left join employees e on e.tenant_id = h.tenant_id and e.id = h.employee_id
+        where d.tenant_id = ${tenant()} and d.kind = 'department' order by d.sort_order, d.code`,
   );
 }
 
 export async function isDepartment(tx: Tx, id: string): Promise<boolean> {
   const rows = await queryRows<{ id: string }>(
     tx,
-    sql`select id from master_items where id = ${id}::uuid and kind = 'department'`,
+    sql`select id from master_items where tenant_id = ${tenant()} and id = ${id}::uuid and kind = 'department'`,
   );
   return rows.length > 0;
 }
@@ -370,7 +426,7 @@ export async function isDepartment(tx: Tx, id: string): Promise<boolean> {
 export async function findEmployeeIdByNumber(tx: Tx, employeeNumber: string): Promise<string | null> {
   const rows = await queryRows<{ id: string }>(
     tx,
-    sql`select id from employees where employee_number = ${employeeNumber}`,
+    sql`select id from employees where tenant_id = ${tenant()} and employee_number = ${employeeNumber}`,
   );
   return rows[0]?.id ?? null;
 }
@@ -379,7 +435,7 @@ export async function findDepartmentHead(tx: Tx, departmentId: string): Promise<
   const rows = await tx
     .select({ employeeId: departmentHeads.employeeId })
     .from(departmentHeads)
-    .where(eq(departmentHeads.departmentId, departmentId));
+    .where(and(eq(departmentHeads.tenantId, currentTenantId()), eq(departmentHeads.departmentId, departmentId)));
   return rows[0]?.employeeId ?? null;
 }
 
@@ -390,7 +446,9 @@ export async function setDepartmentHead(
   employeeId: string | null,
 ): Promise<void> {
   if (!employeeId) {
-    await tx.delete(departmentHeads).where(eq(departmentHeads.departmentId, departmentId));
+    await tx
+      .delete(departmentHeads)
+      .where(and(eq(departmentHeads.tenantId, tenantId), eq(departmentHeads.departmentId, departmentId)));
     return;
   }
   await tx
