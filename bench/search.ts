@@ -186,7 +186,7 @@ requestUrl.password = encodeURIComponent(requestLogin.secret);
 const pool = new pg.Pool({ connectionString: requestUrl.toString(), max: CONNECTIONS });
 const dialect = new PgDialect();
 const subtreeOf = async (id: string) => {
-  const q = dialect.sqlToQuery(departmentSubtreeQuery(id));
+  const q = dialect.sqlToQuery(departmentSubtreeQuery(id, tenantId.id));
   const c = await pool.connect();
   try {
     await c.query('begin');
@@ -204,9 +204,13 @@ const statements = await Promise.all(
     const f = ZEmployeeListQuery.parse(Object.fromEntries(new URLSearchParams(s.qs))) as TEmployeeListQuery;
     const departmentIds = f.departmentId ? await subtreeOf(f.departmentId) : undefined;
     return {
-      subtree: f.departmentId ? dialect.sqlToQuery(departmentSubtreeQuery(f.departmentId)) : null,
+      subtree: f.departmentId ? dialect.sqlToQuery(departmentSubtreeQuery(f.departmentId, tenantId.id)) : null,
       list: dialect.sqlToQuery(
-        employeeListStatement({ ...f, searchForm: f.q ? toSearchForm(f.q) : undefined, departmentIds }, today),
+        employeeListStatement(
+          { ...f, searchForm: f.q ? toSearchForm(f.q) : undefined, departmentIds },
+          today,
+          tenantId.id,
+        ),
       ),
     };
   }),

@@ -173,16 +173,22 @@ async function scenario(name: string, tenants: number, perTenant: number): Promi
   await client.connect();
   const dialect = new PgDialect();
   const today = todayInJapan();
-  const statements = queries.map((qs) => {
+  // one statement per (query, measured tenant): the list names its tenant (Citus co-location)
+  const statements = queries.flatMap((qs) => {
     const f = ZEmployeeListQuery.parse(Object.fromEntries(new URLSearchParams(qs))) as TEmployeeListQuery;
-    return dialect.sqlToQuery(employeeListStatement({ ...f, searchForm: f.q ? toSearchForm(f.q) : undefined }, today));
+    return measured.map((code) => ({
+      code,
+      ...dialect.sqlToQuery(
+        employeeListStatement({ ...f, searchForm: f.q ? toSearchForm(f.q) : undefined }, today, ids.get(code)!),
+      ),
+    }));
   });
   for (let i = 0; i < REQUESTS + measured.length * 2; i++) {
     const st = statements[i % statements.length]!;
     const started = performance.now();
     await client.query('begin');
     await client.query(`select set_config('app.tenant_id', $1, true), set_config('role', 'jinji_app', true)`, [
-      ids.get(measured[i % measured.length]!),
+      ids.get(st.code),
     ]);
     await client.query(st.sql, st.params as unknown[]);
     await client.query('commit');

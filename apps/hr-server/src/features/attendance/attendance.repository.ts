@@ -1,4 +1,5 @@
 // 勤怠実績 queries: the import's employee lookup and upsert, and the detail page's months.
+import { currentTenantId } from '@jinji/db/client';
 import { and, desc, eq, gte, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { employeeAttendance, employees } from '../../db/schema/index';
@@ -11,7 +12,13 @@ export async function findEmployeeIdsByNumber(tx: Tx, numbers: string[]): Promis
   const rows = await tx
     .select({ id: employees.id, employeeNumber: employees.employeeNumber })
     .from(employees)
-    .where(and(isNotNull(employees.employeeNumber), inArray(employees.employeeNumber, numbers)));
+    .where(
+      and(
+        eq(employees.tenantId, currentTenantId()),
+        isNotNull(employees.employeeNumber),
+        inArray(employees.employeeNumber, numbers),
+      ),
+    );
   return new Map(rows.map((r) => [r.employeeNumber!, r.id]));
 }
 
@@ -37,7 +44,11 @@ export async function upsertAttendance(tx: Tx, rows: NewAttendance[]): Promise<v
 }
 
 export async function employeeExists(tx: Tx, id: string): Promise<boolean> {
-  const rows = await tx.select({ id: employees.id }).from(employees).where(eq(employees.id, id)).limit(1);
+  const rows = await tx
+    .select({ id: employees.id })
+    .from(employees)
+    .where(and(eq(employees.tenantId, currentTenantId()), eq(employees.id, id)))
+    .limit(1);
   return rows.length > 0;
 }
 

@@ -180,7 +180,7 @@ export async function lockLoginThrottles(
   return { pair, account };
 }
 
-export async function saveLoginThrottle(tx: Tx, userId: string, row: ThrottleRow): Promise<void> {
+export async function saveLoginThrottle(tx: Tx, tenantId: string, userId: string, row: ThrottleRow): Promise<void> {
   await tx
     .update(loginThrottles)
     .set({
@@ -190,20 +190,31 @@ export async function saveLoginThrottle(tx: Tx, userId: string, row: ThrottleRow
       lastSuccessAt: row.lastSuccessAt,
       updatedAt: new Date(),
     })
-    .where(and(eq(loginThrottles.userId, userId), eq(loginThrottles.source, row.source)));
+    .where(
+      and(
+        eq(loginThrottles.tenantId, tenantId),
+        eq(loginThrottles.userId, userId),
+        eq(loginThrottles.source, row.source),
+      ),
+    );
 }
 
 /** login_throttles as the auth kit's lockout store, for one tenant's accounts. */
 export const loginThrottleStore = (tenantId: string): ThrottleStore<Tx> => ({
   lock: (tx, userId, source) => lockLoginThrottles(tx, tenantId, userId, source, ACCOUNT_SOURCE),
-  save: saveLoginThrottle,
-  deleteStale: (tx, userId) => deleteStaleLoginThrottles(tx, userId, ACCOUNT_SOURCE),
+  save: (tx, userId, row) => saveLoginThrottle(tx, tenantId, userId, row),
+  deleteStale: (tx, userId) => deleteStaleLoginThrottles(tx, tenantId, userId, ACCOUNT_SOURCE),
 });
 
 /** Rows of sources that never logged in and are neither locked nor counting: kept a day, then dropped. */
-export async function deleteStaleLoginThrottles(tx: Tx, userId: string, accountSource: string): Promise<void> {
+export async function deleteStaleLoginThrottles(
+  tx: Tx,
+  tenantId: string,
+  userId: string,
+  accountSource: string,
+): Promise<void> {
   await tx.execute(sql`
-    delete from login_throttles where user_id = ${userId} and source <> ${accountSource}
+    delete from login_throttles where tenant_id = ${tenantId}::uuid and user_id = ${userId} and source <> ${accountSource}
       and last_success_at is null and updated_at < now() - interval '1 day'
       and (locked_until is null or locked_until < now())`);
 }
@@ -213,7 +224,7 @@ export async function listLoginThrottles(tx: Tx, userIds: string[]): Promise<(Th
   return tx
     .select({ userId: loginThrottles.userId, ...throttleColumns })
     .from(loginThrottles)
-    .where(inArray(loginThrottles.userId, userIds));
+    .where(and(eq(loginThrottles.tenantId, currentTenantId()), inArray(loginThrottles.userId, userIds)));
 }
 
 /** ロック解除: every count of the account back to zero; the sources it logged in from stay known. */
@@ -221,7 +232,7 @@ export async function resetLoginThrottles(tx: Tx, userId: string): Promise<void>
   await tx
     .update(loginThrottles)
     .set({ failures: 0, lockedUntil: null, windowStartedAt: new Date(), updatedAt: new Date() })
-    .where(eq(loginThrottles.userId, userId));
+    .where(and(eq(loginThrottles.tenantId, currentTenantId()), eq(loginThrottles.userId, userId)));
 }
 
 export async function findAccountSummary(
@@ -265,7 +276,7 @@ const SAVE_THROTTLES = `update login_throttles t set failures = v.failures, wind
   from (values ($2::text, $3::int, $4::timestamptz, $5::timestamptz, $6::timestamptz),
                ($7::text, $8::int, $9::timestamptz, $10::timestamptz, $11::timestamptz))
     as v(source, failures, window_started_at, locked_until, last_success_at)
-  where t.user_id = $1::uuid and t.source = v.source`;
+  where t.tenant_id = $12::uuid and t.user_id = $1::uuid and t.source = v.source`;
 const throttleValues = (r: ThrottleRow) => [r.source, r.failures, r.windowStartedAt, r.lockedUntil, r.lastSuccessAt];
 
 /**
@@ -309,7 +320,7 @@ export async function reserveLoginAttempt(
     await query({
       name: 'jinji_login_throttles_save',
       text: SAVE_THROTTLES,
-      values: [a.userId, ...throttleValues(reserved.pair), ...throttleValues(reserved.account)],
+      values: [a.userId, ...throttleValues(reserved.pair), ...throttleValues(reserved.account), a.tenantId],
     });
     return {
       tenantId: a.tenantId,

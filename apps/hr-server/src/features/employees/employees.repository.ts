@@ -47,7 +47,7 @@ export function statusCondition(status: TEmploymentStatus, today: string): SQL {
 
 const currentAssignment = (today: string, extra: SQL) => sql`exists (
   select 1 from employee_assignments a
-  where a.employee_id = ${employees.id} and a.start_date <= ${today}::date
+  where a.tenant_id = ${employees.tenantId} and a.employee_id = ${employees.id} and a.start_date <= ${today}::date
     and (a.end_date is null or a.end_date >= ${today}::date) and ${extra})`;
 
 /** The list counts matches up to this many; beyond it the UI says 「10,000件以上」. */
@@ -62,7 +62,7 @@ export function employeeFilter(f: EmployeeFilter, today: string): SQL | undefine
     f.searchForm ? sql`${employees.id} in (select id from jinji_employee_ids_matching(${f.searchForm}))` : undefined,
     f.employeeNumber ? sql`${employees.employeeNumber} ilike ${`%${escapeLike(f.employeeNumber)}%`}` : undefined,
     f.loginId
-      ? sql`exists (select 1 from user_accounts u where u.employee_id = ${employees.id} and u.login_id ilike ${`%${escapeLike(f.loginId)}%`})`
+      ? sql`exists (select 1 from user_accounts u where u.tenant_id = ${employees.tenantId} and u.employee_id = ${employees.id} and u.login_id ilike ${`%${escapeLike(f.loginId)}%`})`
       : undefined,
     f.companyId ? currentAssignment(today, sql`a.company_id = ${f.companyId}::uuid`) : undefined,
     // the subtree is resolved beforehand (findDepartmentSubtree): a literal list plans far better than a CTE
@@ -123,8 +123,10 @@ export type EmployeeListRow = {
  * otherwise). The page's current company/department, 所属 path and login ID are joined in the same
  * statement. An empty match still returns one row, with the total and no employee.
  */
-export function employeeListStatement(f: EmployeeFilter, today: string): SQL {
-  const where = employeeFilter(f, today) ?? sql`true`;
+export function employeeListStatement(f: EmployeeFilter, today: string, tenantId = currentTenantId()): SQL {
+  // every table is named by its tenant (Citus co-location, docs/scale-out.md); RLS isolates tenants anyway
+  const tenant = sql`${tenantId}::uuid`;
+  const where = and(sql`employees.tenant_id = ${tenant}`, employeeFilter(f, today))!;
   const key = SORT[f.sort];
   const dir = sql.raw(f.order === 'desc' ? 'desc' : 'asc');
   const limit = sql`limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize}`;
@@ -145,18 +147,18 @@ export function employeeListStatement(f: EmployeeFilter, today: string): SQL {
         e.account_notified_at,
         cur.department_id, cur.company_name, cur.department_name, login.login_id
       from page p
-      join employees e on e.id = p.id
+      join employees e on e.tenant_id = ${tenant} and e.id = p.id
       left join lateral (
         select a.department_id, c.name as company_name, d.name as department_name
         from employee_assignments a
-        left join master_items c on c.id = a.company_id
-        left join master_items d on d.id = a.department_id
-        where a.employee_id = e.id and a.start_date <= ${today}::date and (a.end_date is null or a.end_date >= ${today}::date)
+        left join master_items c on c.tenant_id = a.tenant_id and c.id = a.company_id
+        left join master_items d on d.tenant_id = a.tenant_id and d.id = a.department_id
+        where a.tenant_id = e.tenant_id and a.employee_id = e.id and a.start_date <= ${today}::date and (a.end_date is null or a.end_date >= ${today}::date)
         order by a.start_date desc limit 1
       ) cur on true
-      left join lateral (select u.login_id from user_accounts u where u.employee_id = e.id limit 1) login on true
+      left join lateral (select u.login_id from user_accounts u where u.tenant_id = e.tenant_id and u.employee_id = e.id limit 1) login on true
     ),
-    ${departmentPathsCtes(sql`select department_id from listed`)}
+    ${departmentPathsCtes(sql`select department_id from listed`, tenant)}
     select counted.n as "total", r.id, r.employee_number as "employeeNumber", r.last_name as "lastName",
       r.first_name as "firstName", r.last_name_kana as "lastNameKana", r.first_name_kana as "firstNameKana",
       r.hire_date::text as "hireDate", r.retirement_date::text as "retirementDate", r.created_at as "createdAt",
@@ -176,12 +178,12 @@ export function employeeListStatement(f: EmployeeFilter, today: string): SQL {
  * with its ancestors from the top down, 「事業開発部 事業開発第二課」, in one recursive pass for a whole
  * page. Depth is bounded against a cycle.
  */
-function departmentPathsCtes(ids: SQL): SQL {
+function departmentPathsCtes(ids: SQL, tenant: SQL): SQL {
   return sql`department_up(start_id, id, parent_id, name, depth) as (
-      select m.id, m.id, m.parent_id, m.name, 0 from master_items m where m.id in (${ids})
+      select m.id, m.id, m.parent_id, m.name, 0 from master_items m where m.tenant_id = ${tenant} and m.id in (${ids})
       union all
       select u.start_id, m.id, m.parent_id, m.name, u.depth + 1
-      from department_up u join master_items m on m.id = u.parent_id where u.depth < 32
+      from department_up u join master_items m on m.tenant_id = ${tenant} and m.id = u.parent_id where u.depth < 32
     ),
     department_paths(id, path) as (
       select start_id, string_agg(name, ' ' order by depth desc) from department_up group by start_id
@@ -205,10 +207,10 @@ export async function findEmployeePage(tx: Tx, f: EmployeeFilter, today: string)
 }
 
 /** A department and every department below it. */
-export function departmentSubtreeQuery(departmentId: string): SQL {
+export function departmentSubtreeQuery(departmentId: string, tenantId = currentTenantId()): SQL {
   return sql`with recursive sub(id) as (
-          select id from master_items where id = ${departmentId}::uuid and kind = 'department'
-          union select m.id from master_items m join sub on m.parent_id = sub.id)
+          select id from master_items where tenant_id = ${tenantId}::uuid and id = ${departmentId}::uuid and kind = 'department'
+          union select m.id from master_items m join sub on m.tenant_id = ${tenantId}::uuid and m.parent_id = sub.id)
         select id from sub`;
 }
 
@@ -228,6 +230,7 @@ export async function findEmployeesByNumberAfter(
     .from(employees)
     .where(
       and(
+        eq(employees.tenantId, currentTenantId()),
         employeeFilter(f, today),
         isNotNull(employees.employeeNumber),
         after ? gt(employees.employeeNumber, after) : undefined,
@@ -301,6 +304,7 @@ export async function findAssignments(tx: Tx, employeeId: string) {
     tx,
     sql`with recursive ${departmentPathsCtes(
       sql`select department_id from employee_assignments where tenant_id = ${currentTenantId()}::uuid and employee_id = ${employeeId}::uuid`,
+      sql`${currentTenantId()}::uuid`,
     )}
     select a.id, ${departmentPathOf(sql`c.name`, sql`a.department_id`)} as department_path
     from employee_assignments a
@@ -636,9 +640,15 @@ export async function findMailTargets(
       displayName: userAccounts.displayName,
     })
     .from(employees)
-    .leftJoin(userAccounts, eq(userAccounts.employeeId, employees.id))
+    .leftJoin(
+      userAccounts,
+      and(eq(userAccounts.tenantId, employees.tenantId), eq(userAccounts.employeeId, employees.id)),
+    )
     .where(
-      'ids' in selection ? inArray(employees.id, selection.ids) : employeeFilter(selection.filter, selection.today),
+      and(
+        eq(employees.tenantId, currentTenantId()),
+        'ids' in selection ? inArray(employees.id, selection.ids) : employeeFilter(selection.filter, selection.today),
+      ),
     )
     .orderBy(asc(employees.employeeNumber), asc(employees.id))
     .limit(limit);

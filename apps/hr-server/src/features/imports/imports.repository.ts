@@ -224,7 +224,8 @@ export async function findMastersForImport(tx: Tx): Promise<MasterForImport[]> {
       companyId: masterItems.companyId,
       isValid: masterItems.isValid,
     })
-    .from(masterItems);
+    .from(masterItems)
+    .where(eq(masterItems.tenantId, currentTenantId()));
 }
 
 // The values travel as one JSON parameter: a 100,000-value IN list would be 100,000 bound parameters
@@ -236,7 +237,7 @@ export async function findTakenEmployeeNumbers(tx: Tx, numbers: string[]): Promi
   const rows = await tx
     .select({ n: employees.employeeNumber })
     .from(employees)
-    .where(sql`${employees.employeeNumber} in ${jsonTexts(numbers)}`);
+    .where(and(eq(employees.tenantId, currentTenantId()), sql`${employees.employeeNumber} in ${jsonTexts(numbers)}`));
   return rows.map((r) => r.n!);
 }
 
@@ -245,7 +246,7 @@ export async function findTakenLoginIds(tx: Tx, ids: string[]): Promise<string[]
   const rows = await tx
     .select({ id: userAccounts.loginId })
     .from(userAccounts)
-    .where(sql`${userAccounts.loginId} in ${jsonTexts(ids)}`);
+    .where(and(eq(userAccounts.tenantId, currentTenantId()), sql`${userAccounts.loginId} in ${jsonTexts(ids)}`));
   return rows.map((r) => r.id);
 }
 
@@ -260,7 +261,10 @@ export type CurrentEmployee = {
 /** Employees by 社員番号 with their latest 所属 and 契約 period. */
 export async function findCurrentByNumbers(tx: Tx, numbers: string[]): Promise<Map<string, CurrentEmployee>> {
   if (numbers.length === 0) return new Map();
-  const rows = await tx.select().from(employees).where(inArray(employees.employeeNumber, numbers));
+  const rows = await tx
+    .select()
+    .from(employees)
+    .where(and(eq(employees.tenantId, currentTenantId()), inArray(employees.employeeNumber, numbers)));
   return withLatestPeriods(tx, rows);
 }
 
@@ -274,7 +278,11 @@ export async function withLatestPeriods(
   const latest = async (table: typeof employeeAssignments | typeof employeeContracts) => {
     const map = new Map<string, Period>();
     if (ids.length === 0) return map;
-    const periods = await tx.select().from(table).where(inArray(table.employeeId, ids)).orderBy(desc(table.startDate));
+    const periods = await tx
+      .select()
+      .from(table)
+      .where(and(eq(table.tenantId, currentTenantId()), inArray(table.employeeId, ids)))
+      .orderBy(desc(table.startDate));
     for (const p of periods) {
       if (map.has(p.employeeId)) continue;
       const { tenantId: _t, id: _i, employeeId: _e, endDate: _d, createdAt: _c, ...values } = p;
@@ -320,7 +328,7 @@ export async function findNamesByNumbers(tx: Tx, numbers: string[]): Promise<Map
   const rows = await tx
     .select({ number: employees.employeeNumber, lastName: employees.lastName, firstName: employees.firstName })
     .from(employees)
-    .where(inArray(employees.employeeNumber, numbers));
+    .where(and(eq(employees.tenantId, currentTenantId()), inArray(employees.employeeNumber, numbers)));
   return new Map(rows.map((r) => [r.number ?? '', `${r.lastName} ${r.firstName}`]));
 }
 
