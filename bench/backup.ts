@@ -72,6 +72,25 @@ type Figures = Record<
   number
 >;
 
+/** The figures of one engine's run: [backup, restore] seconds, the floor's, the file sizes. */
+const figures = (
+  employees: number,
+  [backupS, restoreS]: [number, number],
+  [floorBackupS, floorRestoreS]: [number, number],
+  bytes: number,
+  floorFile: string,
+): Figures => ({
+  employees,
+  backup_s: round(backupS),
+  restore_s: round(restoreS),
+  floor_backup_s: round(floorBackupS),
+  floor_restore_s: round(floorRestoreS),
+  ratio: round(backupS / floorBackupS),
+  restore_ratio: round(restoreS / floorRestoreS),
+  bytes,
+  floor_bytes: statSync(floorFile).size,
+});
+
 function report(engine: string, f: Figures) {
   console.log(
     `[${engine}] ${f.employees} employees: backup ${f.backup_s} s (floor ${f.floor_backup_s} s, ratio ${f.ratio}), ` +
@@ -113,17 +132,7 @@ async function pglite() {
     await engine.executeSql('select 1');
     await engine.close();
   });
-  report('pglite', {
-    employees,
-    backup_s: round(backupS),
-    restore_s: round(restoreS),
-    floor_backup_s: round(floorBackupS),
-    floor_restore_s: round(floorRestoreS),
-    ratio: round(backupS / floorBackupS),
-    restore_ratio: round(restoreS / floorRestoreS),
-    bytes,
-    floor_bytes: statSync(raw).size,
-  });
+  report('pglite', figures(employees, [backupS, restoreS], [floorBackupS, floorRestoreS], bytes, raw));
 }
 
 async function postgres(adminUrl: string) {
@@ -153,17 +162,7 @@ async function postgres(adminUrl: string) {
     const floorRestoreS = await seconds(() =>
       run('pg_restore', ['--single-transaction', '--exit-on-error', '--no-owner', `--dbname=${floorDst}`, raw]),
     );
-    report('postgres', {
-      employees,
-      backup_s: round(backupS),
-      restore_s: round(restoreS),
-      floor_backup_s: round(floorBackupS),
-      floor_restore_s: round(floorRestoreS),
-      ratio: round(backupS / floorBackupS),
-      restore_ratio: round(restoreS / floorRestoreS),
-      bytes,
-      floor_bytes: statSync(raw).size,
-    });
+    report('postgres', figures(employees, [backupS, restoreS], [floorBackupS, floorRestoreS], bytes, raw));
   } finally {
     for (const name of names) await dbs.drop(name).catch(() => {});
   }

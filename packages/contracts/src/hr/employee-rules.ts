@@ -159,3 +159,23 @@ export function checkSystemUse(v: {
   if ((v.hasLogin || v.systemUseStartDate) && !v.email) return [issue('email', 'emailForSystemUse')];
   return [];
 }
+
+/**
+ * Since when the current period's value has been the same: the start of the oldest unbroken run of periods
+ * (by start date) sharing `keyOf` with `current`, e.g. 役職 unchanged by a 部署 異動. The detail screen and the
+ * profile sheet print it as 「[現在] 2022/02/20 (3年1か月)」.
+ */
+export function currentValueSince<T extends { startDate: string }>(
+  periods: readonly T[],
+  current: T,
+  keyOf: (p: T) => string | null | undefined,
+): string {
+  const newestFirst = [...periods].sort((a, b) => b.startDate.localeCompare(a.startDate));
+  const key = keyOf(current) ?? null;
+  let since = current.startDate;
+  for (const p of newestFirst.slice(newestFirst.indexOf(current) + 1)) {
+    if ((keyOf(p) ?? null) !== key) break;
+    since = p.startDate;
+  }
+  return since;
+}

@@ -1,5 +1,6 @@
 // 個人プロフィール: the sheet as plain, already formatted text (the renderer only lays it out). Built from what
 // the loader read under the actor's access; masking (「*」 runs) and missing data (「-」) are decided here.
+import { currentValueSince } from '@jinji/contracts/hr/employee-rules';
 import type { TEmployeeDetail } from '@jinji/contracts/hr/employees';
 import type { TProfilePersonalItem } from '@jinji/contracts/hr/profile-sheet';
 import type { TRecord } from '@jinji/contracts/hr/records';
@@ -74,18 +75,6 @@ const times = (n: number | null) => (n === null ? '-' : `${n} 回`);
 const rangeNote = (r: { from: string | null; to: string | null }, limit: string) =>
   `記録日 ${r.from ? formatDate(r.from) : '指定なし'} ~ ${r.to ? formatDate(r.to) : '指定なし'}（新しい順、${limit}）`;
 
-type Period = { startDate: string; endDate: string | null; isCurrent: boolean };
-/** 「[現在] 2022/02/20 (3年1か月)」: since the earliest start of the unbroken run of the current value. */
-function sinceOf<T extends Period>(history: T[], keyOf: (p: T) => string | null, today: string): string {
-  const sorted = [...history].sort((a, b) => a.startDate.localeCompare(b.startDate));
-  const i = sorted.findIndex((p) => p.isCurrent);
-  if (i < 0) return '';
-  const key = keyOf(sorted[i]!);
-  let j = i;
-  while (j > 0 && keyOf(sorted[j - 1]!) === key) j--;
-  return `[現在] ${formatSince(sorted[j]!.startDate, today)}`;
-}
-
 export function buildSheetModel(p: SheetParts): SheetModel {
   const { basic } = p.detail;
   const business = [basic.businessLastName, basic.businessFirstName].filter(Boolean).join(' ');
@@ -143,7 +132,7 @@ export function buildSheetModel(p: SheetParts): SheetModel {
   type A = (typeof assignments)[number];
   const placement = (label: string, keyOf: (a: A) => string | null, textOf: (a: A) => string | null) => ({
     label,
-    since: current ? sinceOf(assignments, keyOf, p.today) : '',
+    since: current ? `[現在] ${formatSince(currentValueSince(assignments, current, keyOf), p.today)}` : '',
     value: current ? dash(textOf(current)) : '-',
   });
   const placements: SheetPlacement[] = [

@@ -1,3 +1,4 @@
+import { currentValueSince } from '@jinji/contracts/hr/employee-rules';
 import { type TEmployeeDetail, ZAssignmentInput, ZContractInput } from '@jinji/contracts/hr/employees';
 import { durationParts, formatDate, todayInJapan } from '@jinji/ja/text';
 import { fieldErrorsOf } from '@jinji/web-kit/api-client';
@@ -28,20 +29,6 @@ type TModal = { kind: 'assignment'; row?: TAssignment } | { kind: 'contract'; ro
 
 const newestFirst = <T extends TPeriod>(rows: T[]) => [...rows].sort((a, b) => b.startDate.localeCompare(a.startDate));
 const refName = (r: TRef) => (r ? r.name : '');
-
-/**
- * Since when a value of the current period has been the same: the start of the oldest consecutive
- * period (newest first, current included) with the same id, e.g. 役職 unchanged by a 部署 異動.
- */
-function sinceOf<T extends TPeriod>(rows: T[], current: T, idOf: (row: T) => string | null | undefined) {
-  const from = rows.indexOf(current);
-  let since = current.startDate;
-  for (const row of rows.slice(from + 1)) {
-    if ((idOf(row) ?? null) !== (idOf(current) ?? null)) break;
-    since = row.startDate;
-  }
-  return since;
-}
 
 /**
  * 所属・契約: the current rows with 「[現在] 2022/02/20 (3年1か月)」, the history timelines with 「現在」/「予定」
@@ -104,27 +91,27 @@ export function EmployeeHistoryCard({ employee }: { employee: TEmployeeDetail })
               {nowLine(
                 t('employeeDetail.affiliation'),
                 currentA.departmentPath ?? refName(currentA.company) ?? '',
-                sinceOf(assignments, currentA, (a) => `${a.company?.id}/${a.department?.id}`),
+                currentValueSince(assignments, currentA, (a) => `${a.company?.id}/${a.department?.id}`),
               )}
               {nowLine(
                 t('employeeForm.fields.positionId'),
                 refName(currentA.position),
-                sinceOf(assignments, currentA, (a) => a.position?.id),
+                currentValueSince(assignments, currentA, (a) => a.position?.id),
               )}
               {nowLine(
                 t('employeeForm.fields.gradeId'),
                 refName(currentA.grade),
-                sinceOf(assignments, currentA, (a) => a.grade?.id),
+                currentValueSince(assignments, currentA, (a) => a.grade?.id),
               )}
               {nowLine(
                 t('employeeForm.fields.jobTypeId'),
                 refName(currentA.jobType),
-                sinceOf(assignments, currentA, (a) => a.jobType?.id),
+                currentValueSince(assignments, currentA, (a) => a.jobType?.id),
               )}
               {nowLine(
                 t('employeeForm.fields.locationId'),
                 refName(currentA.location),
-                sinceOf(assignments, currentA, (a) => a.location?.id),
+                currentValueSince(assignments, currentA, (a) => a.location?.id),
               )}
             </Stack>
           ) : (
@@ -142,17 +129,17 @@ export function EmployeeHistoryCard({ employee }: { employee: TEmployeeDetail })
               {nowLine(
                 t('employeeForm.fields.employmentTypeId'),
                 refName(currentC.employmentType),
-                sinceOf(contracts, currentC, (c) => c.employmentType?.id),
+                currentValueSince(contracts, currentC, (c) => c.employmentType?.id),
               )}
               {nowLine(
                 t('employeeForm.fields.workStyleId'),
                 refName(currentC.workStyle),
-                sinceOf(contracts, currentC, (c) => c.workStyle?.id),
+                currentValueSince(contracts, currentC, (c) => c.workStyle?.id),
               )}
               {nowLine(
                 t('employeeForm.fields.hiringCategoryId'),
                 refName(currentC.hiringCategory),
-                sinceOf(contracts, currentC, (c) => c.hiringCategory?.id),
+                currentValueSince(contracts, currentC, (c) => c.hiringCategory?.id),
               )}
             </Stack>
           ) : (
