@@ -171,5 +171,6 @@ console.log(
     batch_floor_s: batch.floor_s,
     batch_ratio: batch.ratio,
     batch_rss_growth_mb: batch.rss_growth_mb,
+    batch_engine_growth_mb: batch.engine_growth_mb,
   }),
 );

@@ -59,6 +59,10 @@ describe('isDatabaseUnavailable', () => {
     await admin.connect();
     try {
       const conn = await pool.connect();
+      // a checked-out client has no listener of the pool's: when the server ends the connection after the
+      // failed query, the client emits 'error' too (a race with release() below), which would go uncaught
+      const checkedOutErrors: Error[] = [];
+      conn.on('error', (e) => checkedOutErrors.push(e));
       const pid = (await conn.query('select pg_backend_pid() as pid')).rows[0].pid;
       const running = conn.query('select pg_sleep(5)').then(
         () => null,
@@ -70,6 +74,7 @@ describe('isDatabaseUnavailable', () => {
       expect(error).toMatchObject({ code: '57P01' });
       expect(isDatabaseUnavailable(error)).toBe(true);
       conn.release(error as Error);
+      for (const e of checkedOutErrors) expect(isDatabaseUnavailable(e)).toBe(true);
       // an idle client ended by the server: the pool's 'error' event, then a fresh connection
       const idle = await pool.connect();
       const idlePid = (await idle.query('select pg_backend_pid() as pid')).rows[0].pid;
