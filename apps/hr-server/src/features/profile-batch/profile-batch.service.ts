@@ -175,7 +175,14 @@ function entryNamer() {
 }
 
 /** The database end of the ZIP stream: 1 MiB chunks of this run, each in its own short transaction. */
-function chunkSink(db: Database, tenantId: string, batchId: string, attempt: number, onChunk: () => Promise<void>) {
+function chunkSink(
+  db: Database,
+  tenantId: string,
+  batchId: string,
+  attempt: number,
+  chunkBytes: number,
+  onChunk: () => Promise<void>,
+) {
   let parts: Buffer[] = [];
   let size = 0;
   let seq = 0;
@@ -190,11 +197,11 @@ function chunkSink(db: Database, tenantId: string, batchId: string, attempt: num
     await onChunk();
   };
   const sink = new Writable({
-    highWaterMark: CHUNK_BYTES,
+    highWaterMark: chunkBytes,
     write(chunk: Buffer, _enc, done) {
       parts.push(chunk);
       size += chunk.length;
-      if (size < CHUNK_BYTES) return done();
+      if (size < chunkBytes) return done();
       flush().then(() => done(), done);
     },
     final(done) {
@@ -217,12 +224,14 @@ export const cleanUpProfileBatches = (db: Database, now = new Date()) => expireB
 /**
  * Runs one batch to its end. Safe to run again (a restart, a second delivery): each run claims a new attempt,
  * drops the chunks of earlier ones, and only the run that still holds the latest attempt may finish the batch.
- * `writeSheet` is writeProfileSheet; tests pass a wrapper around it.
+ * `writeSheet` is writeProfileSheet; tests pass a wrapper around it, and the memory test a smaller chunk, so
+ * that a small batch has chunks in flight as a large one does.
  */
 export async function runProfileBatch(
   db: Database,
   data: ProfileBatchData,
   writeSheet: SheetWriter = writeProfileSheet,
+  chunkBytes = CHUNK_BYTES,
 ): Promise<void> {
   const { tenantId, batchId } = data;
   const claimed = await db.asTenant(tenantId, async (tx) => {
@@ -260,7 +269,7 @@ export async function runProfileBatch(
       updateBatch(tx, batchId, { done, skippedCount, skippedNumbers: skipped.slice(0, SKIPPED_LISTED) }, attempt),
     );
   const zip = new ZipStream({ store: true }); // PDFs are deflated inside already
-  const { sink, bytes } = chunkSink(db, tenantId, batchId, attempt, async () => {
+  const { sink, bytes } = chunkSink(db, tenantId, batchId, attempt, chunkBytes, async () => {
     await saveProgress();
   });
   const written = new Promise<void>((resolve, reject) => {
@@ -301,7 +310,7 @@ export async function runProfileBatch(
       done++;
       // the database end is slower than the sheets: wait for it, so the ZIP never piles up in memory.
       // (zip-stream writes a whole entry at once and does not flag backpressure: look at what it holds)
-      while (zip.writableLength + zip.readableLength > CHUNK_BYTES) await new Promise((r) => setTimeout(r, 2));
+      while (zip.writableLength + zip.readableLength > chunkBytes) await new Promise((r) => setTimeout(r, 2));
       if (done % PROGRESS_EVERY === 0) await saveProgress();
     }
     zip.finalize();
