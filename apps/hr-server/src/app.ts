@@ -1,10 +1,10 @@
-// buildApp(): the kit's base app, then HR's auth plugin and feature routes by name. server.ts only listens.
+// buildApp(): the kit's app on HR's database, HR's auth plugin and its features' routes in order. server.ts
+// only listens.
 
-import { findDatabaseError, isDatabaseUnavailable, isFailedQuery } from '@jinji/db/errors';
-import { hitRateLimit } from '@jinji/db/rate-limit';
 import { type MailWorker, NO_MAIL_WORKER } from '@jinji/mail/worker';
-import { createBaseApp, sessionSecuritySchemes } from '@jinji/server-kit/base-app';
-import { healthRoutes, kitReadiness, type ReadinessProbe } from '@jinji/server-kit/health';
+import { sessionSecuritySchemes } from '@jinji/server-kit/base-app';
+import type { ReadinessProbe } from '@jinji/server-kit/health';
+import { createKitApp } from '@jinji/server-kit/kit-app';
 import type { ServedApp } from '@jinji/server-kit/run-apps';
 import { servedApp } from '@jinji/server-kit/served-app';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
@@ -57,11 +57,12 @@ export async function buildApp({
   logger,
   jobsAlive,
 }: BuildAppOptions): Promise<FastifyInstance> {
-  const app = await createBaseApp({
+  return createKitApp({
     config,
     logger,
-    databaseErrors: { findDatabaseError, isFailedQuery, isUnavailable: isDatabaseUnavailable },
-    rateLimitHit: (key, windowMs) => hitRateLimit(db, key, windowMs),
+    ctx: { db, config, jobs, mail, isSmtpConfigured: config.mail.smtpUrl !== undefined },
+    database: hrDatabase,
+    jobsAlive,
     openapi: {
       title: 'jinji HR API',
       version: '0.1.0',
@@ -72,29 +73,27 @@ export async function buildApp({
       dist: config.webDist,
       missingText: 'jinji: the web app is not built. Run `npm start` (it builds it) or `npm run build`.',
     },
+    auth: (app) => app.register(authPlugin, { db, config }),
+    routes: [
+      setupRoutes,
+      authRoutes,
+      passwordPolicyRoutes,
+      employeeRoutes,
+      accountNoticeRoutes,
+      attendanceRoutes,
+      masterRoutes,
+      accessControlRoutes,
+      codeSettingsRoutes,
+      importRoutes,
+      profileBatchRoutes,
+      auditRoutes,
+      selfServiceRoutes,
+      requestRoutes,
+      recordRoutes,
+      profileSheetRoutes,
+      mailRoutes,
+    ],
   });
-  await app.register(authPlugin, { db, config });
-
-  await app.register(healthRoutes, { db, readiness: kitReadiness(db, hrDatabase.migrations, jobsAlive) });
-  await app.register(setupRoutes, { db, config });
-  await app.register(authRoutes, { db, config, mail });
-  await app.register(passwordPolicyRoutes, { db });
-  await app.register(employeeRoutes, { db });
-  await app.register(accountNoticeRoutes, { db, config, mail });
-  await app.register(attendanceRoutes, { db });
-  await app.register(masterRoutes, { db });
-  await app.register(accessControlRoutes, { db });
-  await app.register(codeSettingsRoutes, { db });
-  await app.register(importRoutes, { db, jobs });
-  await app.register(profileBatchRoutes, { db, jobs });
-  await app.register(auditRoutes, { db });
-  await app.register(selfServiceRoutes, { db });
-  await app.register(requestRoutes, { db, mail });
-  await app.register(recordRoutes, { db, mail });
-  await app.register(profileSheetRoutes, { db });
-  await app.register(mailRoutes, { db, mail, isSmtpConfigured: config.mail.smtpUrl !== undefined });
-
-  return app;
 }
 
 /**

@@ -1,9 +1,9 @@
-// buildTrainingApp(): the kit's base app, training's auth kit and its routes. server.ts only listens.
-import { findDatabaseError, isDatabaseUnavailable, isFailedQuery } from '@jinji/db/errors';
-import { hitRateLimit } from '@jinji/db/rate-limit';
+// buildTrainingApp(): the kit's app on training's database, its auth kit and its features' routes in
+// order. server.ts only listens.
 import { type MailWorker, NO_MAIL_WORKER } from '@jinji/mail/worker';
-import { createBaseApp, sessionSecuritySchemes } from '@jinji/server-kit/base-app';
-import { healthRoutes, kitReadiness, type ReadinessProbe } from '@jinji/server-kit/health';
+import { sessionSecuritySchemes } from '@jinji/server-kit/base-app';
+import type { ReadinessProbe } from '@jinji/server-kit/health';
+import { createKitApp } from '@jinji/server-kit/kit-app';
 import type { ServedApp } from '@jinji/server-kit/run-apps';
 import { servedApp } from '@jinji/server-kit/served-app';
 import type { FastifyServerOptions } from 'fastify';
@@ -12,11 +12,12 @@ import { type TrainingDb, trainingDatabase } from './db/database';
 import { mailOutbox } from './db/schema/index';
 import { applicationRoutes } from './features/applications/applications.routes';
 import { trainingAuthRoutes } from './features/auth/auth.routes';
+import { resolveTrainingSession } from './features/auth/auth.service';
 import { courseRoutes } from './features/courses/courses.routes';
-import { SCIM_PREFIX, scimRoutes } from './features/scim/scim.routes';
-import { scimTokenRoutes } from './features/scim/scim-tokens.routes';
+import { scimFeatureRoutes } from './features/scim/scim.routes';
+import { resolveScimToken } from './features/scim/scim.service';
 import { trainingUserRoutes } from './features/users/users.routes';
-import { trainingAuth, trainingAuthOptions } from './plugins/auth';
+import { trainingAuth } from './plugins/auth';
 
 export async function buildTrainingApp(opts: {
   config: TrainingConfig;
@@ -24,15 +25,15 @@ export async function buildTrainingApp(opts: {
   logger?: FastifyServerOptions['logger'] | boolean;
   /** The outbox's worker, woken after a step wrote mails; without it (no SMTP_URL, most tests) they stay in the outbox. */
   mail?: MailWorker;
-  /** readiness of the job worker (served-app.ts); without it readiness checks no worker */
   jobsAlive?: ReadinessProbe;
 }) {
   const { config, db, mail = NO_MAIL_WORKER } = opts;
-  const app = await createBaseApp({
+  return createKitApp({
     config,
     logger: opts.logger,
-    databaseErrors: { findDatabaseError, isFailedQuery, isUnavailable: isDatabaseUnavailable },
-    rateLimitHit: (key, windowMs) => hitRateLimit(db, key, windowMs),
+    ctx: { db, config, mail },
+    database: trainingDatabase,
+    jobsAlive: opts.jobsAlive,
     openapi: {
       title: '研修申込システム API',
       version: '0.1.0',
@@ -46,19 +47,14 @@ export async function buildTrainingApp(opts: {
       dist: config.webDist,
       missingText: 'jinji: the training web app is not built. Run `npm start` (it builds it) or `npm run build`.',
     },
+    auth: (app) =>
+      app.register(trainingAuth.plugin, {
+        resolveSession: (token) => resolveTrainingSession(db, config, token),
+        resolveService: (token) => resolveScimToken(db, token),
+        authorize: trainingAuth.authorize,
+      }),
+    routes: [trainingAuthRoutes, scimFeatureRoutes, trainingUserRoutes, courseRoutes, applicationRoutes],
   });
-  await app.register(trainingAuth.plugin, trainingAuthOptions(db, config));
-  await app.register(healthRoutes, {
-    db,
-    readiness: kitReadiness(db, trainingDatabase.migrations, opts.jobsAlive),
-  });
-  await app.register(trainingAuthRoutes, { db, config });
-  await app.register(scimTokenRoutes, { db });
-  await app.register(scimRoutes, { db, config, prefix: SCIM_PREFIX });
-  await app.register(trainingUserRoutes, { db, config, mail });
-  await app.register(courseRoutes, { db, mail, publicUrl: config.publicUrl, config });
-  await app.register(applicationRoutes, { db, mail, publicUrl: config.publicUrl, config });
-  return app;
 }
 
 /** Training as one of a process's apps: its pg-boss schema; its worker sends the outbox's mails. */
