@@ -1,14 +1,20 @@
 // An app on the kit's database in one call (both apps' buildApp): the base app reading the database's
 // errors and counting rate limits in it, the app's auth plugin, the health routes (readiness over the
-// app's migrations and job worker), then the features' routes in the app's order, each given `ctx`.
+// app's migrations and job worker), then the features' routes in the app's order, each given `ctx`;
+// and defineKitApp(), that app with its served form (training; HR's served form registers its jobs first).
 import type { Database, Tables } from '@jinji/db/client';
 import { findDatabaseError, isDatabaseUnavailable, isFailedQuery } from '@jinji/db/errors';
 import type { MigrateOptions } from '@jinji/db/migrate';
 import { hitRateLimit } from '@jinji/db/rate-limit';
+import type { MailOutboxTable } from '@jinji/mail/outbox';
+import { type MailWorker, NO_MAIL_WORKER } from '@jinji/mail/worker';
 import type { FastifyInstance } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { type BaseAppOptions, createBaseApp } from './base-app';
+import type { WebAppConfig } from './config';
 import { healthRoutes, kitReadiness, type ReadinessProbe } from './health';
+import type { ServedApp } from './run-apps';
+import { servedApp } from './served-app';
 
 /** The kit's database as an app holds it (its tables' type is the app's). */
 type KitDatabase = Pick<Database<Tables>, 'kind' | 'asAnonymous' | 'executeSql' | 'requestStatement' | 'spec'>;
@@ -38,4 +44,60 @@ export async function createKitApp<Ctx extends { db: KitDatabase }>(opts: KitApp
   await app.register(healthRoutes, { db, readiness: kitReadiness(db, database.migrations, jobsAlive) });
   for (const routesOf of routes) await app.register(routesOf, ctx);
   return app;
+}
+
+/** The database an app is served on: the kit's, with the engine its job queue and mail worker share. */
+type ServedDatabase = KitDatabase & Parameters<typeof servedApp>[0]['db'];
+
+/**
+ * A web app of the kit whose features take `{ db, config, mail }` (training): its build (tests and
+ * served()) and its served form, one of a process's apps with its pg-boss schema and mail worker.
+ */
+export function defineKitApp<C extends WebAppConfig, D extends ServedDatabase>(def: {
+  /** the ready line's name */
+  name: string;
+  jobsSchema: string;
+  mailOutbox: MailOutboxTable;
+  database: KitAppOptions<{ db: D }>['database'];
+  openapi: BaseAppOptions['openapi'];
+  /** the web app's name in the text a browser reads when it is not built ("the training web app") */
+  webName: string;
+  auth(app: FastifyInstance, deps: { db: D; config: C }): PromiseLike<unknown>;
+  routes: readonly FastifyPluginAsyncZod<{ db: D; config: C; mail: MailWorker }>[];
+}) {
+  const build = (opts: {
+    config: C;
+    db: D;
+    /** Tests pass false or a stream-backed logger. */
+    logger?: BaseAppOptions['logger'];
+    /** The outbox's worker; without it (no SMTP_URL, most tests) mails stay in the outbox. */
+    mail?: MailWorker;
+    jobsAlive?: ReadinessProbe;
+  }) => {
+    const { config, db } = opts;
+    return createKitApp({
+      config,
+      logger: opts.logger,
+      ctx: { db, config, mail: opts.mail ?? NO_MAIL_WORKER },
+      database: def.database,
+      jobsAlive: opts.jobsAlive,
+      openapi: def.openapi,
+      web: {
+        dist: config.webDist,
+        missingText: `jinji: the ${def.webName} web app is not built. Run \`npm start\` (it builds it) or \`npm run build\`.`,
+      },
+      auth: (app) => def.auth(app, { db, config }),
+      routes: def.routes,
+    });
+  };
+  const served = (config: C, db: D): ServedApp =>
+    servedApp({
+      name: def.name,
+      config,
+      db,
+      jobsSchema: def.jobsSchema,
+      mailOutbox: def.mailOutbox,
+      build: ({ mail, jobsAlive }) => build({ config, db, mail, jobsAlive }),
+    });
+  return { build, served };
 }

@@ -1,0 +1,15 @@
+// 利用者情報 in the menu, for the システム権限 that may view users (the server refuses the rest on its own).
+import type { TTrainingPermission } from '@jinji/contracts/training/access';
+import type { AppScreens } from '@jinji/web-kit/ui/app-router';
+import { lazyRouteComponent } from '@tanstack/react-router';
+
+export const userScreens: AppScreens<TTrainingPermission> = {
+  nav: [
+    {
+      label: 'users',
+      to: '/users',
+      permission: 'users.view',
+      page: lazyRouteComponent(() => import('./components/users-page'), 'UsersPage'),
+    },
+  ],
+};
