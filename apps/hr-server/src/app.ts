@@ -1,8 +1,7 @@
-// buildApp(): the kit's app on HR's database, HR's auth plugin and its features' routes in order. server.ts
+// buildApp(): the kit's app on HR's database, HR's auth kit and its features' routes in order. server.ts
 // only listens.
 
 import { type MailWorker, NO_MAIL_WORKER } from '@jinji/mail/worker';
-import { sessionSecuritySchemes } from '@jinji/server-kit/base-app';
 import type { ReadinessProbe } from '@jinji/server-kit/health';
 import { createKitApp } from '@jinji/server-kit/kit-app';
 import type { ServedApp } from '@jinji/server-kit/run-apps';
@@ -16,6 +15,7 @@ import { accessControlRoutes } from './features/access-control/access-control.ro
 import { attendanceRoutes } from './features/attendance/attendance.routes';
 import { auditRoutes } from './features/audit/audit.routes';
 import { authRoutes } from './features/auth/auth.routes';
+import { resolveSession } from './features/auth/auth.service';
 import { codeSettingsRoutes } from './features/code-settings/code-settings.routes';
 import { accountNoticeRoutes } from './features/employees/account-notice.routes';
 import { employeeRoutes } from './features/employees/employees.routes';
@@ -34,7 +34,7 @@ import { HR_JOBS_SCHEMA } from './jobs/boss';
 import { registerRecordJobs } from './jobs/records';
 import { registerRequestJobs } from './jobs/requests';
 import { registerWorkers } from './jobs/workers';
-import { authPlugin } from './plugins/auth';
+import { hrAuth } from './plugins/auth';
 
 export type BuildAppOptions = {
   config: Config;
@@ -67,13 +67,12 @@ export async function buildApp({
       title: 'jinji HR API',
       version: '0.1.0',
       description: 'jinji 人事管理 HTTP API',
-      securitySchemes: sessionSecuritySchemes('__Host-jinji_sid'),
     },
     web: {
       dist: config.webDist,
       missingText: 'jinji: the web app is not built. Run `npm start` (it builds it) or `npm run build`.',
     },
-    auth: (app) => app.register(authPlugin, { db, config }),
+    auth: { kit: hrAuth, resolveSession: (token) => resolveSession(db, config, token) },
     routes: [
       setupRoutes,
       authRoutes,

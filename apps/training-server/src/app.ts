@@ -1,6 +1,5 @@
 // Training on the kit: its database, its auth kit and its features' routes in order. buildTrainingApp()
 // is the app (tests); servedTraining() one of a process's apps (server.ts, `npm start`).
-import { sessionSecuritySchemes } from '@jinji/server-kit/base-app';
 import { defineKitApp } from '@jinji/server-kit/kit-app';
 import type { TrainingConfig } from './config';
 import { type TrainingDb, trainingDatabase } from './db/database';
@@ -14,7 +13,7 @@ import { resolveScimToken } from './features/scim/scim.service';
 import { trainingUserRoutes } from './features/users/users.routes';
 import { trainingAuth } from './plugins/auth';
 
-export const { build: buildTrainingApp, served: servedTraining } = defineKitApp<TrainingConfig, TrainingDb>({
+export const { build: buildTrainingApp, served: servedTraining } = defineKitApp({
   name: 'jinji training',
   jobsSchema: 'pgboss_training',
   mailOutbox,
@@ -24,16 +23,14 @@ export const { build: buildTrainingApp, served: servedTraining } = defineKitApp<
     version: '0.1.0',
     description: 'jinji 研修申込システム HTTP API',
     securitySchemes: {
-      ...sessionSecuritySchemes(trainingAuth.names.secure.sid),
       scimBearer: { type: 'http', scheme: 'bearer', description: '連携設定で発行した SCIM トークン' },
     },
   },
   webName: 'training',
-  auth: (app, { db, config }) =>
-    app.register(trainingAuth.plugin, {
-      resolveSession: (token) => resolveTrainingSession(db, config, token),
-      resolveService: (token) => resolveScimToken(db, token),
-      authorize: trainingAuth.authorize,
-    }),
+  auth: ({ db, config }: { db: TrainingDb; config: TrainingConfig }) => ({
+    kit: trainingAuth,
+    resolveSession: (token) => resolveTrainingSession(db, config, token),
+    resolveService: (token) => resolveScimToken(db, token),
+  }),
   routes: [trainingAuthRoutes, scimFeatureRoutes, trainingUserRoutes, courseRoutes, applicationRoutes],
 });

@@ -25,3 +25,12 @@ export function appAuthKit<U, S = never>(opts: {
   };
   return { ...kit, authorize };
 }
+
+export type AppAuthKit<U, S = never> = ReturnType<typeof appAuthKit<U, S>>;
+
+/** An app's auth as the kit's app registers it: its kit, and how a cookie or a bearer token finds its caller. */
+export type AppAuth<U, S> = {
+  kit: AppAuthKit<U, S>;
+  resolveSession: AuthPluginOptions<U, S>['resolveSession'];
+  resolveService?: AuthPluginOptions<U, S>['resolveService'];
+};
