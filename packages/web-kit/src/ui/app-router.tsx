@@ -18,6 +18,7 @@ import {
 } from '@tanstack/react-router';
 import type { CustomTypeOptions } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import type { TTexts } from '../i18n';
 import { useDocumentTitleText } from '../page-title';
 import { createQueryClient } from '../query-client';
 import { safeReturnPath } from '../return-path';
@@ -38,11 +39,16 @@ export type NavLabel = CustomTypeOptions extends { resources: { translation: { n
   : string;
 
 /**
- * What one feature adds to the signed-in frame: its menu entries (in order; the app's features in the
- * app's order make the menu) and its pages beyond the menu. `TPermission` is the app's permission key.
+ * What one feature adds to the app: its texts, and to the signed-in frame its menu entries (in order; the
+ * app's features in the app's order make the menu) and its pages beyond the menu. `TPermission` is the app's
+ * permission key. A feature declares its screens `as const satisfies AppScreens<TPermission, string>`: their
+ * labels are checked against the app's `nav` texts where the app passes them (its own texts' type is made
+ * from the features', so checking them in the feature would be circular).
  */
-export type AppScreens<TPermission extends string = string> = {
-  nav?: readonly (AppNavItem & { label: NavLabel; page?: RouteComponent; permission?: TPermission })[];
+export type AppScreens<TPermission extends string = string, TLabel extends string = NavLabel> = {
+  /** the feature's texts (the app's i18n merges them) */
+  texts?: TTexts;
+  nav?: readonly (AppNavItem & { label: TLabel; page?: RouteComponent; permission?: TPermission })[];
   pages?: readonly { path: `/${string}`; title: string; page: RouteComponent; permission?: TPermission }[];
 };
 

@@ -1,10 +1,13 @@
 // The applications' menu entries (申込一覧, 承認待ち, 研修・サービス購入履歴, 受講者詳細), each for the システム権限
 // that holds its permission, and the お申込みフォーム beyond the menu. Every page is a chunk of its own.
 import type { TTrainingPermission } from '@jinji/contracts/training/access';
+import { textsOf } from '@jinji/web-kit/i18n';
 import type { AppScreens } from '@jinji/web-kit/ui/app-router';
 import { lazyRouteComponent } from '@tanstack/react-router';
+import { ja } from './locales/ja';
 
-export const applicationScreens: AppScreens<TTrainingPermission> = {
+export const applicationScreens = {
+  texts: textsOf(ja, () => import('./locales/en').then((m) => m.en)),
   nav: [
     {
       label: 'applications',
@@ -38,4 +41,4 @@ export const applicationScreens: AppScreens<TTrainingPermission> = {
       page: lazyRouteComponent(() => import('./components/application-form-page'), 'ApplicationFormPage'),
     },
   ],
-};
+} as const satisfies AppScreens<TTrainingPermission, string>;

@@ -1,13 +1,16 @@
 // 公開講座 in the menu, and the course pages beyond it: 講座詳細, 講座の編集 (new and existing) and the deep
 // link to a session's お申込みフォーム. Every page is a chunk of its own.
 import type { TTrainingPermission } from '@jinji/contracts/training/access';
+import { textsOf } from '@jinji/web-kit/i18n';
 import type { AppScreens } from '@jinji/web-kit/ui/app-router';
 import { lazyRouteComponent } from '@tanstack/react-router';
+import { ja } from './locales/ja';
 
 const courseDetail = () => import('./components/course-detail-page');
 const courseEdit = () => import('./components/course-edit-page');
 
-export const courseScreens: AppScreens<TTrainingPermission> = {
+export const courseScreens = {
+  texts: textsOf(ja, () => import('./locales/en').then((m) => m.en)),
   nav: [
     {
       label: 'courses',
@@ -40,4 +43,4 @@ export const courseScreens: AppScreens<TTrainingPermission> = {
       page: lazyRouteComponent(() => import('./components/session-apply-page'), 'SessionApplyPage'),
     },
   ],
-};
+} as const satisfies AppScreens<TTrainingPermission, string>;
