@@ -16,6 +16,6 @@ const loadWebAppConfig = webAppConfigLoader({
 });
 
 export const loadTrainingConfig = (env: NodeJS.ProcessEnv = process.env): TrainingConfig => ({
-  ...loadWebAppConfig(env),
   ...scimConfig(env),
+  ...loadWebAppConfig(env),
 });
