@@ -1,10 +1,9 @@
-// buildApp(): the kit's base app, then HR's auth plugin and feature routes by name. server.ts only listens.
+// buildApp(): the kit's app on HR's database, HR's auth kit and its features' routes in order. server.ts
+// only listens.
 
-import { findDatabaseError, isDatabaseUnavailable, isFailedQuery } from '@jinji/db/errors';
-import { hitRateLimit } from '@jinji/db/rate-limit';
 import { type MailWorker, NO_MAIL_WORKER } from '@jinji/mail/worker';
-import { createBaseApp, sessionSecuritySchemes } from '@jinji/server-kit/base-app';
-import { healthRoutes, kitReadiness, type ReadinessProbe } from '@jinji/server-kit/health';
+import type { ReadinessProbe } from '@jinji/server-kit/health';
+import { createKitApp } from '@jinji/server-kit/kit-app';
 import type { ServedApp } from '@jinji/server-kit/run-apps';
 import { servedApp } from '@jinji/server-kit/served-app';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
@@ -16,6 +15,7 @@ import { accessControlRoutes } from './features/access-control/access-control.ro
 import { attendanceRoutes } from './features/attendance/attendance.routes';
 import { auditRoutes } from './features/audit/audit.routes';
 import { authRoutes } from './features/auth/auth.routes';
+import { resolveSession } from './features/auth/auth.service';
 import { codeSettingsRoutes } from './features/code-settings/code-settings.routes';
 import { accountNoticeRoutes } from './features/employees/account-notice.routes';
 import { employeeRoutes } from './features/employees/employees.routes';
@@ -34,7 +34,7 @@ import { HR_JOBS_SCHEMA } from './jobs/boss';
 import { registerRecordJobs } from './jobs/records';
 import { registerRequestJobs } from './jobs/requests';
 import { registerWorkers } from './jobs/workers';
-import { authPlugin } from './plugins/auth';
+import { hrAuth } from './plugins/auth';
 
 export type BuildAppOptions = {
   config: Config;
@@ -57,44 +57,42 @@ export async function buildApp({
   logger,
   jobsAlive,
 }: BuildAppOptions): Promise<FastifyInstance> {
-  const app = await createBaseApp({
+  return createKitApp({
     config,
     logger,
-    databaseErrors: { findDatabaseError, isFailedQuery, isUnavailable: isDatabaseUnavailable },
-    rateLimitHit: (key, windowMs) => hitRateLimit(db, key, windowMs),
+    ctx: { db, config, jobs, mail, isSmtpConfigured: config.mail.smtpUrl !== undefined },
+    database: hrDatabase,
+    jobsAlive,
     openapi: {
       title: 'jinji HR API',
       version: '0.1.0',
       description: 'jinji 人事管理 HTTP API',
-      securitySchemes: sessionSecuritySchemes('__Host-jinji_sid'),
     },
     web: {
       dist: config.webDist,
       missingText: 'jinji: the web app is not built. Run `npm start` (it builds it) or `npm run build`.',
     },
+    auth: { kit: hrAuth, resolveSession: (token) => resolveSession(db, config, token) },
+    routes: [
+      setupRoutes,
+      authRoutes,
+      passwordPolicyRoutes,
+      employeeRoutes,
+      accountNoticeRoutes,
+      attendanceRoutes,
+      masterRoutes,
+      accessControlRoutes,
+      codeSettingsRoutes,
+      importRoutes,
+      profileBatchRoutes,
+      auditRoutes,
+      selfServiceRoutes,
+      requestRoutes,
+      recordRoutes,
+      profileSheetRoutes,
+      mailRoutes,
+    ],
   });
-  await app.register(authPlugin, { db, config });
-
-  await app.register(healthRoutes, { db, readiness: kitReadiness(db, hrDatabase.migrations, jobsAlive) });
-  await app.register(setupRoutes, { db, config });
-  await app.register(authRoutes, { db, config, mail });
-  await app.register(passwordPolicyRoutes, { db });
-  await app.register(employeeRoutes, { db });
-  await app.register(accountNoticeRoutes, { db, config, mail });
-  await app.register(attendanceRoutes, { db });
-  await app.register(masterRoutes, { db });
-  await app.register(accessControlRoutes, { db });
-  await app.register(codeSettingsRoutes, { db });
-  await app.register(importRoutes, { db, jobs });
-  await app.register(profileBatchRoutes, { db, jobs });
-  await app.register(auditRoutes, { db });
-  await app.register(selfServiceRoutes, { db });
-  await app.register(requestRoutes, { db, mail });
-  await app.register(recordRoutes, { db, mail });
-  await app.register(profileSheetRoutes, { db });
-  await app.register(mailRoutes, { db, mail, isSmtpConfigured: config.mail.smtpUrl !== undefined });
-
-  return app;
 }
 
 /**

@@ -1,9 +1,9 @@
 // HR's boot for every entry point (server.ts, cli.ts): the kit's boot with HR's database and migrations.
 
-import { bootDatabase } from '@jinji/server-kit/boot';
+import { bootApp } from '@jinji/server-kit/boot';
 import type { Config } from './config';
 import { hrDatabase } from './db/client';
 
 export function bootHr(config: Pick<Config, 'databaseUrl' | 'dataDir'>) {
-  return bootDatabase(config, hrDatabase.driver, [hrDatabase.migrate]);
+  return bootApp(config, hrDatabase);
 }

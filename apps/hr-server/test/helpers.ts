@@ -3,25 +3,33 @@
 // app on it, and a cookie client on HR's login route.
 import { randomBytes } from 'node:crypto';
 import type { MailWorker } from '@jinji/mail/worker';
-import { createTestDatabase as createKitTestDatabase } from '@jinji/test-kit/database';
+import { appTestKit } from '@jinji/test-kit/app-test';
 import { InjectClient } from '@jinji/test-kit/inject-client';
 import { startTestSmtp, type TestSmtp } from '@jinji/test-kit/smtp';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app';
 import { type Config, loadConfig } from '../src/config';
-import { type Database, hrDatabaseSpec } from '../src/db/client';
+import { type Database, hrDatabase } from '../src/db/client';
 import { createTenant } from '../src/features/tenants/tenants.service';
 import { startJobs } from '../src/jobs/boss';
 import { startHrMail } from '../src/jobs/mail';
 import { registerWorkers } from '../src/jobs/workers';
 import { hrTestTemplate } from './template';
 
+const kit = appTestKit({
+  template: hrTestTemplate,
+  database: hrDatabase,
+  loadConfig,
+  webDistVar: 'JINJI_WEB_DIST',
+  build: buildApp,
+});
+
 export async function createTestDatabase(poolSize?: number): Promise<Database & { url?: string }> {
-  return createKitTestDatabase(hrTestTemplate, hrDatabaseSpec, { poolSize });
+  return kit.database(poolSize);
 }
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', JINJI_WEB_DIST: '/nonexistent' }), ...overrides };
+  return { ...kit.config(), ...overrides };
 }
 
 export type TestApp = { app: FastifyInstance; db: Database; config: Config; close(): Promise<void> };

@@ -1,13 +1,10 @@
-// Training's environment: the kit's common part plus its port, web build, public address and the SCIM
-// rate limit. Nothing else reads process.env.
+// Training's environment: the kit's common part plus its port, web build and public address, and the SCIM
+// feature's rate limit. Nothing else reads process.env.
 import path from 'node:path';
-import { parseEnv, positiveInt, type WebAppConfig, webAppConfigLoader } from '@jinji/server-kit/config';
-import { z } from 'zod';
+import { type WebAppConfig, webAppConfigLoader } from '@jinji/server-kit/config';
+import { type ScimConfig, scimConfig } from './features/scim/scim.config';
 
-export type TrainingConfig = WebAppConfig & {
-  /** requests per minute per SCIM token (a Bulk request counts once) */
-  scim: { ratePerMinute: number };
-};
+export type TrainingConfig = WebAppConfig & ScimConfig;
 
 const loadWebAppConfig = webAppConfigLoader({
   portVar: 'TRAINING_PORT',
@@ -18,9 +15,7 @@ const loadWebAppConfig = webAppConfigLoader({
   publicUrlVar: 'JINJI_TRAINING_PUBLIC_URL',
 });
 
-const ZTrainingEnv = z.object({ JINJI_SCIM_RATE_LIMIT_PER_MINUTE: positiveInt(600) });
-
-export function loadTrainingConfig(env: NodeJS.ProcessEnv = process.env): TrainingConfig {
-  const own = parseEnv(ZTrainingEnv, env);
-  return { ...loadWebAppConfig(env), scim: { ratePerMinute: own.JINJI_SCIM_RATE_LIMIT_PER_MINUTE } };
-}
+export const loadTrainingConfig = (env: NodeJS.ProcessEnv = process.env): TrainingConfig => ({
+  ...scimConfig(env),
+  ...loadWebAppConfig(env),
+});

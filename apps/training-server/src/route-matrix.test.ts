@@ -8,11 +8,11 @@ import type { ApiRoute } from '@jinji/auth/fastify-auth';
 import { isTrainingAllowed, type TSystemRole } from '@jinji/contracts/training/access';
 import { TEST_DB } from '@jinji/test-kit/database';
 import { fuzzOpenApi } from '@jinji/test-kit/openapi-fuzz';
-import { runRouteMatrix, type Verdict } from '@jinji/test-kit/route-matrix';
+import { type ForeignFixtures, runRouteMatrix, type Verdict } from '@jinji/test-kit/route-matrix';
 import { captureSql, type SqlCapture } from '@jinji/test-kit/sql-capture';
 import { againstKnown, readTenantTables, tenantScopeProblems } from '@jinji/test-kit/tenant-sql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ForeignFixtures, foreignFixtures } from '../test/fixtures';
+import { foreignFixtures } from '../test/fixtures';
 import { createOrganisation, PASSWORD, trainingClient, trainingTestApp } from '../test/helpers';
 
 type Actor = TSystemRole | 'anonymous';

@@ -47,3 +47,15 @@ export async function bootDatabase<Db extends Closable>(
   }
   return { db, close };
 }
+
+/** An app's database definition (packages/db defineAppDatabase) as the boot takes it. */
+export type BootableDatabase<Db extends Closable> = {
+  driver: DatabaseDriver<Db>;
+  migrate(db: Db): Promise<unknown>;
+};
+
+/** The boot of an app alone: its database, with its own migrations applied. */
+export const bootApp = <Db extends Closable>(
+  config: Pick<BaseConfig, 'databaseUrl' | 'dataDir'>,
+  database: BootableDatabase<Db>,
+): Promise<Booted<Db>> => bootDatabase(config, database.driver, [database.migrate]);

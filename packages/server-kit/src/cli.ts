@@ -2,6 +2,7 @@
 // otherwise read a message, not a trace. An AppError prints its message and fields (exit 1), a wrong
 // command line the usage (exit 2). Both apps' CLIs and the composition root's run through here.
 import { AppError } from './app-error';
+import type { Booted } from './boot';
 
 /** Thrown for a command line the CLI cannot use: the message, then the usage, exit code 2. */
 export class UsageError extends Error {}
@@ -56,3 +57,16 @@ export async function runCommand<Db>(commands: CliCommands<Db>, db: Db, command:
   if (!found) throw new UsageError(command ?? '(なし)');
   await found.run(db, rest);
 }
+
+/** The `migrate` command of an app's table: the boot has applied the migrations; it says so. */
+export const migrateCommand = <Db extends { kind: string }>(done: string): CliCommand<Db> => ({
+  usage: '',
+  run: async (db) => console.log(`${done} (${db.kind})`),
+});
+
+/** An app's own CLI entry (its cli.ts): the usage of its table, then the command on its booted database. */
+export const runAppCli = <Db>(title: string, commands: CliCommands<Db>, boot: () => Promise<Booted<Db>>) =>
+  runCli(usageOf(title, commands), async (command, rest) => {
+    const { db, close } = await boot();
+    await runCommand(commands, db, command, rest).finally(close);
+  });

@@ -2,7 +2,8 @@
 // database, start each app (its job queue, then the app that takes it), then the kit's listen and graceful
 // close — HTTP first, then the job queues, then the database and its lock.
 import type { FastifyInstance } from 'fastify';
-import type { Booted } from './boot';
+import { type BootableDatabase, type Booted, bootApp, type Closable } from './boot';
+import type { BaseConfig } from './config';
 import { runServer } from './run-server';
 
 export type ServedApp = {
@@ -39,3 +40,13 @@ export async function runApps<Db extends { kind: string }>(opts: {
     startedAt,
   });
 }
+
+/** One app alone (its server.ts): its database booted and migrated, then the app served on it. */
+export const serveAlone = <
+  C extends Pick<BaseConfig, 'databaseUrl' | 'dataDir'>,
+  Db extends Closable & { kind: string },
+>(
+  config: C,
+  database: BootableDatabase<Db>,
+  served: (config: C, db: Db) => ServedApp,
+) => runApps({ boot: () => bootApp(config, database), apps: (db) => [served(config, db)] });

@@ -62,3 +62,39 @@ export async function runRouteMatrix<A extends string>(spec: RouteMatrixSpec<A>)
   }
   return { mismatches, checks, routes: routes.length };
 }
+
+/**
+ * The matrix's rows of ANOTHER tenant (B): an id per path parameter the app's routes take, bodies that pass
+ * validation (so that an allowed actor of tenant A reaches the service with B's id and must get 404), and
+ * B's personal values, which no answer to A may hold. A parameter without a row gets a random id (404
+ * too, but proves less).
+ */
+export type ForeignFixtures = {
+  /** path parameter name (without ':') → tenant B's id for it */
+  params: Record<string, string>;
+  /** 'METHOD /url' → a body that passes validation */
+  bodies: Record<string, unknown>;
+  /** B's personal values: no response to A may hold them */
+  values: string[];
+};
+
+/** One feature's rows of tenant B; `before` holds the rows of the features before it (an application needs a session). */
+export type ForeignFixturePart<Db, B> = (db: Db, b: B, before: ForeignFixtures) => Promise<Partial<ForeignFixtures>>;
+
+/** Each feature's rows of tenant B, written in the order given and merged into one set. */
+export async function collectForeignFixtures<Db, B>(
+  db: Db,
+  b: B,
+  parts: readonly ForeignFixturePart<Db, B>[],
+): Promise<ForeignFixtures> {
+  let all: ForeignFixtures = { params: {}, bodies: {}, values: [] };
+  for (const part of parts) {
+    const rows = await part(db, b, all);
+    all = {
+      params: { ...all.params, ...rows.params },
+      bodies: { ...all.bodies, ...rows.bodies },
+      values: [...all.values, ...(rows.values ?? [])],
+    };
+  }
+  return all;
+}

@@ -1,6 +1,6 @@
 import type { i18n as TI18n } from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { createI18n } from './i18n';
+import { createI18n, i18nOfParts, textsOf } from './i18n';
 
 // The apps declare their own key types for i18next; these test texts are none of them.
 const text = (i18n: TI18n, key: string, options?: object) =>
@@ -46,5 +46,31 @@ describe('createI18n', () => {
     const { i18n } = await start(() => Promise.reject(new Error('offline')));
     await i18n.changeLanguage('en');
     expect(text(i18n, 'app.productName')).toBe('製品');
+  });
+});
+
+describe('i18nOfParts', () => {
+  it("speaks every part's Japanese at once and, once English is chosen, every part's English", async () => {
+    const loaded: string[] = [];
+    const part = <J extends object>(name: string, ja: J, en: J) =>
+      textsOf(ja, async () => {
+        loaded.push(name);
+        return en;
+      });
+    const { i18n, ready } = createI18n(
+      i18nOfParts(
+        [
+          part('app', { app: { productName: '製品' } }, { app: { productName: 'Product' } }),
+          part('courses', { courses: { title: '公開講座' } }, { courses: { title: 'Courses' } }),
+        ],
+        'test.parts.lang',
+      ),
+    );
+    await ready;
+    expect([text(i18n, 'app.productName'), text(i18n, 'courses.title')]).toEqual(['製品', '公開講座']);
+    expect(loaded).toEqual([]);
+    await i18n.changeLanguage('en');
+    expect([text(i18n, 'app.productName'), text(i18n, 'courses.title')]).toEqual(['Product', 'Courses']);
+    expect(loaded.sort()).toEqual(['app', 'courses']);
   });
 });

@@ -76,3 +76,24 @@ export function createI18n<T extends object>({
     );
   return { i18n: instance, ready };
 }
+
+/** One part's texts (the kit's, the app's frame's, a feature's): its Japanese, and its English as a chunk of its own. */
+export type TTexts<J extends object = object> = { ja: J; en: () => Promise<TStringsOf<J>> };
+
+/** A part's texts; `en` is checked to repeat every key of `ja`. */
+export const textsOf = <J extends object>(ja: J, en: () => Promise<TStringsOf<J>>): TTexts<J> => ({ ja, en });
+
+type TUnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
+/** The parts' Japanese trees as one (each part owns its top-level sections). */
+export type TMergedTexts<P extends readonly TTexts[]> = TUnionToIntersection<P[number]['ja']> & object;
+
+/**
+ * The options of createI18n from the app's parts, in order: their Japanese merged, their English each
+ * loaded (in parallel) the first time English is chosen.
+ */
+export function i18nOfParts<P extends readonly TTexts[]>(parts: P, storageKey: string): TI18nOptions<TMergedTexts<P>> {
+  const ja = Object.assign({}, ...parts.map((p) => p.ja)) as TMergedTexts<P>;
+  const en = async () =>
+    Object.assign({}, ...(await Promise.all(parts.map((p) => p.en())))) as TStringsOf<TMergedTexts<P>>;
+  return { ja, load: { en }, storageKey };
+}

@@ -1,13 +1,8 @@
-// HR's use of the auth kit: cookie names `__Host-jinji_sid` / `jinji_sid`, the session looked up by
-// auth.service, and access decided by HR's role × permission matrix.
-import { createAuthKit } from '@jinji/auth/fastify-auth';
+// HR's use of the auth kit: cookie names `__Host-jinji_sid` / `jinji_sid`, access decided by HR's role ×
+// permission matrix (the session is looked up by auth.service: app.ts).
 import { isAllowed, isPermission, type Permission } from '@jinji/contracts/hr/access';
+import { appAuthKit } from '@jinji/server-kit/app-auth';
 import { AppError } from '@jinji/server-kit/app-error';
-import type { FastifyInstance } from 'fastify';
-import fp from 'fastify-plugin';
-import type { Config } from '../config';
-import type { Database } from '../db/client';
-import { resolveSession } from '../features/auth/auth.service';
 import type { HrUser } from '../lib/actor';
 
 declare module '@jinji/auth/fastify-auth' {
@@ -18,32 +13,17 @@ declare module '@jinji/auth/fastify-auth' {
 
 export type { ApiRoute } from '@jinji/auth/fastify-auth';
 
-const kit = createAuthKit<HrUser>({
+export const hrAuth = appAuthKit<HrUser>({
   cookiePrefix: 'jinji',
   // the UI's API and the health routes of load balancers (public): every route of each declares its access
   apiPrefix: ['/api/v1', '/api/health'],
-  csrfFailed: () => new AppError('CSRF_FAILED'),
-  unauthenticated: () => new AppError('UNAUTHENTICATED'),
+  // a program compiling both apps (scripts/) sees training's keys too: anything not HR's is refused
+  allows: (user, permission) => isPermission(permission) && isAllowed(user.roles, permission),
+  refuse: (user, access) => {
+    const mayProceedExpired = access.kind === 'session' && access.whilePasswordExpired === true;
+    if (user.mustChangePassword && !mayProceedExpired) throw new AppError('PASSWORD_CHANGE_REQUIRED');
+  },
 });
 
-export const { setSessionCookie, rotateCsrf, currentCsrf, authOf, requireAuth } = kit;
-export const SESSION_COOKIE = kit.names.secure.sid;
-
-export const authPlugin = fp(
-  async (app: FastifyInstance, opts: { db: Database; config: Config }) => {
-    await app.register(kit.plugin, {
-      resolveSession: (token) => resolveSession(opts.db, opts.config, token),
-      authorize: (user, access) => {
-        if (!user) throw new AppError('UNAUTHENTICATED');
-        const mayProceedExpired = access.kind === 'session' && access.whilePasswordExpired === true;
-        if (user.mustChangePassword && !mayProceedExpired) throw new AppError('PASSWORD_CHANGE_REQUIRED');
-        // a program compiling both apps (scripts/) sees training's keys too: anything not HR's is refused
-        const permission = access.kind === 'permission' ? access.permission : null;
-        if (permission !== null && !(isPermission(permission) && isAllowed(user.roles, permission))) {
-          throw new AppError('FORBIDDEN');
-        }
-      },
-    });
-  },
-  { name: 'jinji-auth', dependencies: ['@fastify/cookie'] },
-);
+export const { setSessionCookie, rotateCsrf, currentCsrf, authOf, requireAuth } = hrAuth;
+export const SESSION_COOKIE = hrAuth.names.secure.sid;

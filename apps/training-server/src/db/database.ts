@@ -18,7 +18,6 @@ export const trainingDatabase = defineAppDatabase({
   migrations: {
     migrationsFolder: path.join(import.meta.dirname, 'migrations'),
     migrationsSchema: 'training_drizzle',
-    migrationsTable: '__drizzle_migrations',
     lockKey: 7_345_101,
   },
 });

@@ -16,7 +16,9 @@ import {
   type RouteComponent,
   redirect,
 } from '@tanstack/react-router';
+import type { CustomTypeOptions } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import type { TTexts } from '../i18n';
 import { useDocumentTitleText } from '../page-title';
 import { createQueryClient } from '../query-client';
 import { safeReturnPath } from '../return-path';
@@ -31,6 +33,25 @@ import { PublicShell } from './public-shell';
 const SignedInShell = lazyRouteComponent(() => import('./app-shell'), 'SignedInShell');
 const PasswordSetPage = lazyRouteComponent(() => import('./password-set-page'), 'PasswordSetPage');
 
+/** A menu label: a key of the app's `nav` texts (i18next's resources as the app declares them), not `main`. */
+export type NavLabel = CustomTypeOptions extends { resources: { translation: { nav: infer N } } }
+  ? Exclude<keyof N, 'main'> & string
+  : string;
+
+/**
+ * What one feature adds to the app: its texts, and to the signed-in frame its menu entries (in order; the
+ * app's features in the app's order make the menu) and its pages beyond the menu. `TPermission` is the app's
+ * permission key. A feature declares its screens `as const satisfies AppScreens<TPermission, string>`: their
+ * labels are checked against the app's `nav` texts where the app passes them (its own texts' type is made
+ * from the features', so checking them in the feature would be circular).
+ */
+export type AppScreens<TPermission extends string = string, TLabel extends string = NavLabel> = {
+  /** the feature's texts (the app's i18n merges them) */
+  texts?: TTexts;
+  nav?: readonly (AppNavItem & { label: TLabel; page?: RouteComponent; permission?: TPermission })[];
+  pages?: readonly { path: `/${string}`; title: string; page: RouteComponent; permission?: TPermission }[];
+};
+
 export type AppRouterOptions<TMe> = {
   color: DefaultMantineColor;
   /** the app's me query (sessionQueryOptions<TMe>()) and who the header shows */
@@ -44,7 +65,9 @@ export type AppRouterOptions<TMe> = {
    * `permission` is shown only when `allows(me, permission)`; its URL opened directly shows 「この画面を表示す
    * る権限がありません」 instead (the server refuses its API calls on its own).
    */
-  nav: readonly (AppNavItem & { page?: RouteComponent; permission?: string })[];
+  nav?: readonly (AppNavItem & { page?: RouteComponent; permission?: string })[];
+  /** the features' screens: their menu entries after `nav`, their pages after `pages` */
+  features?: readonly AppScreens[];
   allows?(me: TMe, permission: string): boolean;
   /**
    * The public page of a one-time password link, `/password/set/$token` (decision 012): the app's text
@@ -67,7 +90,13 @@ export const loginSearch = (search: Record<string, unknown>): { redirect?: strin
   return redirect ? { ...kept, redirect } : kept;
 };
 
-export function createAppRouter<TMe>(opts: AppRouterOptions<TMe>) {
+export function createAppRouter<TMe>(options: AppRouterOptions<TMe>) {
+  const features = options.features ?? [];
+  const opts = {
+    ...options,
+    nav: [...(options.nav ?? []), ...features.flatMap((f) => f.nav ?? [])],
+    pages: [...(options.pages ?? []), ...features.flatMap((f) => f.pages ?? [])],
+  };
   // loosely typed: the kit's routes are not in the app's registered route tree
   const to = (path: string) => ({ to: path as never });
   const text = (t: unknown, key: string) => (t as (key: string) => string)(key);
@@ -154,7 +183,7 @@ export function createAppRouter<TMe>(opts: AppRouterOptions<TMe>) {
     },
   });
 
-  const navRoute = ({ label, to: path, page: Page, permission }: AppRouterOptions<TMe>['nav'][number]): AnyRoute =>
+  const navRoute = ({ label, to: path, page: Page, permission }: (typeof opts.nav)[number]): AnyRoute =>
     createRoute({
       getParentRoute: () => signedInRoute,
       path,
@@ -168,12 +197,7 @@ export function createAppRouter<TMe>(opts: AppRouterOptions<TMe>) {
       },
     });
 
-  const pageRoute = ({
-    path,
-    title,
-    page: Page,
-    permission,
-  }: NonNullable<AppRouterOptions<TMe>['pages']>[number]): AnyRoute =>
+  const pageRoute = ({ path, title, page: Page, permission }: (typeof opts.pages)[number]): AnyRoute =>
     createRoute({
       getParentRoute: () => signedInRoute,
       path,
@@ -188,7 +212,7 @@ export function createAppRouter<TMe>(opts: AppRouterOptions<TMe>) {
   const routeTree = rootRoute.addChildren([
     loginRoute,
     ...(passwordSetRoute ? [passwordSetRoute] : []),
-    signedInRoute.addChildren([indexRoute, ...opts.nav.map(navRoute), ...(opts.pages ?? []).map(pageRoute)]),
+    signedInRoute.addChildren([indexRoute, ...opts.nav.map(navRoute), ...opts.pages.map(pageRoute)]),
   ]);
   const router = createRouter({ routeTree, context: { queryClient }, defaultPreload: 'intent' });
   return { router, queryClient };

@@ -114,13 +114,14 @@ export async function seatsOf(db: TrainingDb, orgId: string, sessionId: string) 
 
 /**
  * The route matrix's rows for 申込 (merged in test/fixtures.ts): a 申請中 application of organisation B's user to
- * B's session, so every /applications/:id route must 404 for A, and bodies that pass validation.
+ * B's session (the courses' rows), so every /applications/:id route must 404 for A, and bodies that pass validation.
  */
 export async function applicationMatrixFixtures(
   db: TrainingDb,
   b: { id: string; userIds: string[] },
-  sessionId: string,
+  before: { params: Record<string, string> },
 ) {
+  const sessionId = before.params.sessionId!;
   const [application] = await db.asTenant(b.id, (tx) =>
     tx
       .insert(applications)

@@ -11,7 +11,7 @@ import { createApplicationOrg, createSession } from './applications.fixtures';
 
 let t: Awaited<ReturnType<typeof trainingTestApp>>;
 beforeAll(async () => {
-  t = await trainingTestApp({ loginsPerMinute: 10_000 });
+  t = await trainingTestApp({ configure: (c) => ({ ...c, login: { ...c.login, ratePerMinute: 10_000 } }) });
 });
 afterAll(() => t?.close());
 

@@ -34,7 +34,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../actor';
 import type { TrainingConfig } from '../../config';
 import type { TrainingDb } from '../../db/database';
-import { serviceRoute, trainingAuth } from '../../plugins/auth';
+import { trainingAuth } from '../../plugins/auth';
+import { serviceRoute } from '../scim/service-route';
 import {
   applyForSession,
   approveApplication,
@@ -62,9 +63,9 @@ const manage = can('applications.manage');
 export const applicationRoutes: FastifyPluginAsyncZod<{
   db: TrainingDb;
   mail: MailWorker;
-  publicUrl: string;
-  config: Pick<TrainingConfig, 'scim'>;
-}> = async (app, { db, mail, publicUrl, config }) => {
+  config: Pick<TrainingConfig, 'scim' | 'publicUrl'>;
+}> = async (app, { db, mail, config }) => {
+  const { publicUrl } = config;
   const deps = { db, mail, publicUrl };
   const actor = (request: Parameters<typeof trainingAuth.requireAuth>[0]) => actorOf(trainingAuth.requireAuth(request));
 

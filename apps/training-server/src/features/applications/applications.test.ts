@@ -19,7 +19,10 @@ let org: Awaited<ReturnType<typeof createApplicationOrg>>;
 let other: Awaited<ReturnType<typeof createApplicationOrg>>;
 
 beforeAll(async () => {
-  t = await trainingTestApp({ poolSize: 10, loginsPerMinute: 10_000 });
+  t = await trainingTestApp({
+    poolSize: 10,
+    configure: (c) => ({ ...c, login: { ...c.login, ratePerMinute: 10_000 } }),
+  });
   org = await createApplicationOrg(t.db, [
     { loginId: 'admin', role: 'admin' },
     { loginId: 'boss', role: 'approver' },

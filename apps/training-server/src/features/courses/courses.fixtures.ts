@@ -49,3 +49,9 @@ export async function courseFixtures(db: TrainingDb, organisationId: string) {
     },
   };
 }
+
+/** courseFixtures as one part of the route matrix's rows (test/fixtures.ts), with the course's title. */
+export const courseMatrixFixtures = async (db: TrainingDb, b: { id: string }) => ({
+  ...(await courseFixtures(db, b.id)),
+  values: ['B社の講座'],
+});

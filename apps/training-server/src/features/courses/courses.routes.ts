@@ -17,7 +17,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../actor';
 import type { TrainingConfig } from '../../config';
 import type { TrainingDb } from '../../db/database';
-import { serviceRoute, trainingAuth } from '../../plugins/auth';
+import { trainingAuth } from '../../plugins/auth';
+import { serviceRoute } from '../scim/service-route';
 import * as service from './courses.service';
 
 const tags = ['courses'];
@@ -25,9 +26,9 @@ const tags = ['courses'];
 export const courseRoutes: FastifyPluginAsyncZod<{
   db: TrainingDb;
   mail: MailWorker;
-  publicUrl: string;
-  config: Pick<TrainingConfig, 'scim'>;
-}> = async (app, { db, mail, publicUrl, config }) => {
+  config: Pick<TrainingConfig, 'scim' | 'publicUrl'>;
+}> = async (app, { db, mail, config }) => {
+  const { publicUrl } = config;
   const actor = (req: Parameters<typeof trainingAuth.requireAuth>[0]) => actorOf(trainingAuth.requireAuth(req));
   const view = { config: can('courses.view') };
   const manage = { config: can('courses.manage') };

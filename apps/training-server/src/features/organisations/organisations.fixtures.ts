@@ -23,3 +23,10 @@ export async function createOrganisation(
   const { id, userIds } = await upsertOrganisation(db, { code, name: `研修組織 ${code}` }, seed, 'test');
   return { id, code, userIds, loginIds };
 }
+
+/** The route matrix's rows of organisation B's users (test/fixtures.ts): a user's id, and B's own login IDs. */
+export const organisationMatrixFixtures = async (_db: TrainingDb, b: { userIds: string[]; loginIds: string[] }) => ({
+  params: { userId: b.userIds[0]! },
+  // B's own names only (organisation A has users called 'admin' too)
+  values: b.loginIds.filter((id) => id.startsWith('b-')),
+});

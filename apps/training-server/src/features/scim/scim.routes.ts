@@ -26,7 +26,7 @@ import { type FastifyPluginAsyncZod, hasZodFastifySchemaValidationErrors } from 
 import { z } from 'zod';
 import type { TrainingConfig } from '../../config';
 import type { TrainingDb } from '../../db/database';
-import { serviceRoute, trainingAuth } from '../../plugins/auth';
+import { trainingAuth } from '../../plugins/auth';
 import {
   createScimUser,
   deleteScimUser,
@@ -38,6 +38,8 @@ import {
 } from './scim.service';
 import { listOf, scimResourceTypes, scimSchemas, serviceProviderConfig } from './scim-discovery';
 import { ScimError } from './scim-error';
+import { scimTokenRoutes } from './scim-tokens.routes';
+import { serviceRoute } from './service-route';
 
 export const SCIM_PREFIX = '/scim/v2';
 const SCIM_TYPE = 'application/scim+json; charset=utf-8';
@@ -311,4 +313,13 @@ export const scimRoutes: FastifyPluginAsyncZod<{ db: TrainingDb; config: Trainin
     },
     async (req) => runScimBulk(db, serviceOf(req), req.body, baseUrlOf(req)),
   );
+};
+
+/** The feature's routes as the app lists them: 連携設定's SCIM tokens, then SCIM itself under its prefix. */
+export const scimFeatureRoutes: FastifyPluginAsyncZod<{ db: TrainingDb; config: TrainingConfig }> = async (
+  app,
+  ctx,
+) => {
+  await app.register(scimTokenRoutes, ctx);
+  await app.register(scimRoutes, { ...ctx, prefix: SCIM_PREFIX });
 };
