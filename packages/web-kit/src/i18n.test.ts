@@ -1,6 +1,7 @@
 import type { i18n as TI18n } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { createI18n, i18nOfParts, textsOf } from './i18n';
+import type { TStringsOf } from './locales/ja';
 
 // The apps declare their own key types for i18next; these test texts are none of them.
 const text = (i18n: TI18n, key: string, options?: object) =>
@@ -52,7 +53,7 @@ describe('createI18n', () => {
 describe('i18nOfParts', () => {
   it("speaks every part's Japanese at once and, once English is chosen, every part's English", async () => {
     const loaded: string[] = [];
-    const part = <J extends object>(name: string, ja: J, en: J) =>
+    const part = <J extends object>(name: string, ja: J, en: TStringsOf<J>) =>
       textsOf(ja, async () => {
         loaded.push(name);
         return en;
