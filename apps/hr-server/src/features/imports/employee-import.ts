@@ -402,11 +402,10 @@ const codeInputs = (parsed: NewRow[]): CodeInput[] =>
   }));
 
 /**
- * The employee's basic columns from a parsed row: a literal of one shape, keys in BASIC_KEYS order (then
- * 契約/所属 flags), so the audit entry's `after` reads as before. Keyed stores of ~20 properties into `{}`
- * turn the object into a dictionary (V8 keeps at most ~16 fast properties added by key), and two of
- * those per row made toWrite allocate ~4.6 KB a row, half of it promoted before it died (measured
- * with the sampling heap profiler on a 20k-row import): the old generation grew with it.
+ * The employee's basic columns from a parsed row: a literal of one shape, keys in BASIC_KEYS order then
+ * isStartupTarget. Keyed stores of 20 properties into `{}` made a dictionary object (V8 keeps ~16
+ * properties added by key fast); with the audit entry's spread copy of it, toWrite allocated ~4.6 KB a
+ * row, about half of it promoted before it died (decision 007, measured 2026-12-03).
  */
 export function basicOf(v: Record<string, string | null>, isStartupTarget: boolean): EmployeeBasicValues {
   return {
