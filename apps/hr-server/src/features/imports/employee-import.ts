@@ -407,7 +407,7 @@ const codeInputs = (parsed: NewRow[]): CodeInput[] =>
  * properties added by key fast); with the audit entry's spread copy of it, toWrite allocated ~4.6 KB a
  * row, about half of it promoted before it died (decision 007, measured 2026-12-03).
  */
-export function basicOf(v: Record<string, string | null>, isStartupTarget: boolean): EmployeeBasicValues {
+function basicOf(v: Record<string, string | null>, isStartupTarget: boolean): EmployeeBasicValues {
   return {
     lastName: v.lastName ?? null,
     firstName: v.firstName ?? null,
