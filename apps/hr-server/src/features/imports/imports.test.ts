@@ -1,6 +1,7 @@
 // 一括登録: template, CP932/UTF-8 files with 和暦 and half-width kana, all-or-nothing through the
 // durable job, 取込履歴, and per-row Japanese errors.
 
+import { IMPORT_COLUMNS_NEW } from '@jinji/contracts/hr/imports';
 import { parseCsv } from '@jinji/office-files/csv';
 import { TEST_DB } from '@jinji/test-kit/database';
 import iconv from 'iconv-lite';
@@ -89,6 +90,35 @@ describe(`一括登録 (${TEST_DB})`, () => {
     const detail = (await hr.request('GET', `/api/v1/employees/${a1.id}`)).json();
     expect(detail).toMatchObject({ loginId: 'yamada', basic: { birthDate: '1985-04-01', isStartupTarget: true } });
     expect(detail.assignments[0].department.name).toBe('人事部');
+    // the 'create' audit entry names every basic column, the codes and the file (a column missing from it
+    // would vanish from the trail without any test of the write noticing)
+    const admin = new Client(t.app); // the audit trail is the tenant admin's
+    await admin.login('acme', 'admin', STRONG_PASSWORD);
+    const created = (await admin.request('GET', `/api/v1/audit-logs?targetId=${a1.id}&action=create`)).json().items;
+    expect(created).toHaveLength(1);
+    // jsonb keeps its own key order: the set of keys is what the trail shows
+    expect(Object.keys(created[0].after).sort()).toEqual(
+      [
+        ...IMPORT_COLUMNS_NEW.filter(
+          (c) => !c.master && !['employeeNumber', 'loginId', 'isStartupTarget', 'isSystemUse'].includes(c.key),
+        ).map((c) => c.key),
+        'isStartupTarget',
+        'employeeNumber',
+        'loginId',
+        'import',
+      ].sort(),
+    );
+    expect(created[0].after).toMatchObject({
+      lastName: '山田',
+      birthDate: '1985-04-01',
+      hireDate: '2025-04-01',
+      email: 'yamada@acme.example.jp',
+      businessLastName: null,
+      isStartupTarget: true,
+      employeeNumber: 'A001',
+      loginId: 'yamada',
+      import: '新規登録用_従業員データ.csv',
+    });
     const history = (await hr.request('GET', '/api/v1/imports')).json();
     expect(history.items[0]).toMatchObject({ status: 'succeeded', fileName: '新規登録用_従業員データ.csv' });
   });
