@@ -1,7 +1,13 @@
-// CPU per login, by process: the server (Node), its PostgreSQL backends, the load generator; and argon2id
-// verify's CPU alone. CPU time (not throughput), so a busy shared machine moves it less.
+// npm run bench:login-cpu — CPU per login, by process and thread (decision 004 "Measured 2026-12-03"): the
+// server's main thread and its other threads (argon2 on libuv's pool), its PostgreSQL backends (the pool's,
+// polled, as last seen) and the server's WAL writer, checkpointer and background writer (shared with
+// anything else on that server), the load generator; then argon2id verify's CPU alone at 16 concurrent, in
+// this process with this environment (as bench:login's floor). CPU time, not throughput: a busy shared
+// machine moves it far less than logins/s. Linux only (/proc). LOGINS (1500) after 200 to warm up;
+// SERVER_NODE_ARGS (e.g. --cpu-prof); PERF=<file> records the server, its backends and this process with
+// `perf record -g` (with SERVER_NODE_ARGS="--perf-basic-prof --interpreted-frames-native-stack").
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { hash, verify } from '@node-rs/argon2';
@@ -104,6 +110,18 @@ const opts = (n: number) => {
 };
 await autocannon(opts(200)); // warm-up: JIT, prepared statements, the pool's connections
 const pids = await backends();
+// the server's WAL writer flushes asynchronous commits (shared with anything else on the server)
+const aux = readdirSync('/proc')
+  .filter((d) => /^\d+$/.test(d))
+  .filter((d) => {
+    try {
+      return /^postgres: .*(walwriter|checkpointer|background writer)/.test(readFileSync(`/proc/${d}/cmdline`, 'utf8'));
+    } catch {
+      return false;
+    }
+  })
+  .map(Number);
+const auxBefore = aux.map(cpuOf);
 const before = { main: mainOf(server.pid!), server: cpuOf(server.pid!), pg: pids.map(cpuOf), self: process.cpuUsage() };
 const perf = process.env.PERF
   ? spawn(
@@ -113,8 +131,15 @@ const perf = process.env.PERF
     )
   : null;
 if (perf) await new Promise((r) => setTimeout(r, 500));
+// backends the pool opens or closes during the run count too: each one's CPU as last seen
+const pgStart = new Map(pids.map((p, i) => [p, before.pg[i]!]));
+const pgLast = new Map(pgStart);
+const poll = setInterval(async () => {
+  for (const p of await backends()) pgLast.set(p, cpuOf(p) || (pgLast.get(p) ?? 0));
+}, 250);
 const t0 = performance.now();
 const result = await autocannon(opts(amount));
+clearInterval(poll);
 const wall = performance.now() - t0;
 if (perf) {
   perf.kill('SIGINT');
@@ -122,8 +147,10 @@ if (perf) {
 }
 const pids2 = await backends();
 const serverMs = cpuOf(server.pid!) - before.server;
+const auxMs = aux.reduce((sum, p, i) => sum + cpuOf(p) - auxBefore[i]!, 0);
 const mainMs = mainOf(server.pid!) - before.main;
-const pgMs = pids2.reduce((s, p) => s + cpuOf(p) - (before.pg[pids.indexOf(p)] ?? 0), 0);
+for (const p of pids2) pgLast.set(p, cpuOf(p));
+const pgMs = [...pgLast].reduce((sum, [p, ms]) => sum + ms - (pgStart.get(p) ?? 0), 0);
 const self = process.cpuUsage(before.self);
 const selfMs = (self.user + self.system) / 1000;
 server.kill('SIGTERM');
@@ -149,9 +176,12 @@ console.log(
     ok,
     non2xx: result.non2xx,
     logins_per_s: Number(((ok * 1000) / wall).toFixed(1)),
-    server_ms: per(serverMs), server_main_ms: per(mainMs), server_threads_ms: per(serverMs - mainMs),
+    server_ms: per(serverMs),
+    server_main_ms: per(mainMs),
+    server_threads_ms: per(serverMs - mainMs),
     pg_ms: per(pgMs),
-    pg_backends: pids2.length,
+    pg_backends: pgLast.size,
+    pg_aux_ms: per(auxMs),
     loadgen_ms: per(selfMs),
     argon2_cpu_ms: Number(argonMs.toFixed(2)),
     other_ms: per(serverMs + pgMs + selfMs) - argonMs,
