@@ -261,6 +261,8 @@ type RawThrottle = Omit<ThrottleRow, 'windowStartedAt' | 'lockedUntil' | 'lastSu
   windowStartedAt: string;
   lockedUntil: string | null;
   lastSuccessAt: string | null;
+  /** the row's xmin: what jinji_login_reserve compares before it writes */
+  version: string;
 };
 const toThrottleRow = (r: RawThrottle): ThrottleRow => ({
   source: r.source,
@@ -271,6 +273,37 @@ const toThrottleRow = (r: RawThrottle): ThrottleRow => ({
 });
 const dateOrNull = (d: string | null) => (d === null ? null : new Date(d));
 
+type RawAttempt = {
+  tenantId: string;
+  userId: string;
+  passwordHash: string;
+  passwordChangedAt: string | null;
+  isDisabled: boolean;
+  expiryDays: number | null;
+  throttles: RawThrottle[];
+};
+type Query = (q: { name: string; text: string; values: unknown[] }) => Promise<{ rows: unknown[] }>;
+
+const readAttempt = async (
+  query: Query,
+  input: { tenantCode: string; loginId: string; source: string },
+  lock: boolean,
+): Promise<RawAttempt | null> => {
+  const { rows } = await query({
+    name: 'jinji_login_attempt',
+    text: 'select jinji_login_attempt($1, $2, $3, $4, $5) as a',
+    values: [input.tenantCode, input.loginId, input.source, ACCOUNT_SOURCE, lock],
+  });
+  return (rows[0] as { a: RawAttempt | null } | undefined)?.a ?? null;
+};
+
+const throttlePair = (a: RawAttempt, source: string) => {
+  const pair = a.throttles.find((r) => r.source === source);
+  const account = a.throttles.find((r) => r.source === ACCOUNT_SOURCE);
+  if (!pair || !account) throw new Error('login throttle rows missing after insert');
+  return { pair, account };
+};
+
 const SAVE_THROTTLES = `update login_throttles t set failures = v.failures, window_started_at = v.window_started_at,
     locked_until = v.locked_until, last_success_at = v.last_success_at, updated_at = now()
   from (values ($2::text, $3::int, $4::timestamptz, $5::timestamptz, $6::timestamptz),
@@ -279,64 +312,72 @@ const SAVE_THROTTLES = `update login_throttles t set failures = v.failures, wind
   where t.tenant_id = $12::uuid and t.user_id = $1::uuid and t.source = v.source`;
 const throttleValues = (r: ThrottleRow) => [r.source, r.failures, r.windowStartedAt, r.lockedUntil, r.lastSuccessAt];
 
+/** Compare-and-set attempts before the locking transaction takes over (a burst on one account and source). */
+const OPTIMISTIC_TRIES = 3;
+
 /**
- * A login attempt's first transaction, four round trips with prepared statements: the tenant by code,
- * the account, the policy's expiry and the throttle rows, locked (jinji_login_attempt, migration 0016);
- * the kit's decision on them (`reserve`); both rows saved in one statement. Null for an unknown tenant
- * or account (nothing written).
+ * A login attempt's reservation (migration 0025): the tenant by code, the account, the policy's expiry
+ * and the throttle rows with their versions, read in one prepared statement that writes nothing (the rows
+ * exist after the first attempt from a source); the kit's decision on them (`reserve`); then both rows
+ * saved in one statement only if neither changed since (jinji_login_reserve). Two round trips, one commit.
+ * When another attempt on the same rows got there first, read and decide again; after a few such
+ * conflicts, one transaction that locks the rows across the decision (as before 0025). Either way the
+ * attempt is counted on the rows as the previous attempt left them. Null for an unknown tenant or account
+ * (nothing written).
  */
 export async function reserveLoginAttempt(
   db: Database,
   input: { tenantCode: string; loginId: string; source: string },
   reserve: (rows: ThrottlePair) => ReservedAttempt,
 ): Promise<LoginAttempt | null> {
-  return db.requestTransaction(async (query) => {
-    const { rows } = await query({
-      name: 'jinji_login_attempt',
-      text: 'select jinji_login_attempt($1, $2, $3, $4) as a',
-      values: [input.tenantCode, input.loginId, input.source, ACCOUNT_SOURCE],
-    });
-    const a = (
-      rows[0] as
-        | {
-            a: {
-              tenantId: string;
-              userId: string;
-              passwordHash: string;
-              passwordChangedAt: string | null;
-              isDisabled: boolean;
-              expiryDays: number | null;
-              throttles: RawThrottle[];
-            } | null;
-          }
-        | undefined
-    )?.a;
+  const result = (a: RawAttempt, reserved: ReservedAttempt): LoginAttempt => ({
+    tenantId: a.tenantId,
+    userId: a.userId,
+    passwordHash: a.passwordHash,
+    passwordChangedAt: dateOrNull(a.passwordChangedAt),
+    isDisabled: a.isDisabled,
+    expiryDays: a.expiryDays,
+    reserved,
+  });
+  const statement: Query = (q) => db.requestStatement(q);
+  for (let i = 0; i < OPTIMISTIC_TRIES; i++) {
+    const a = await readAttempt(statement, input, false);
     if (!a) return null;
-    const throttles = a.throttles.map(toThrottleRow);
-    const pair = throttles.find((r) => r.source === input.source);
-    const account = throttles.find((r) => r.source === ACCOUNT_SOURCE);
-    if (!pair || !account) throw new Error('login throttle rows missing after insert');
-    const reserved = reserve({ pair, account });
+    const read = throttlePair(a, input.source);
+    const reserved = reserve({ pair: toThrottleRow(read.pair), account: toThrottleRow(read.account) });
+    const { rows } = await statement({
+      name: 'jinji_login_reserve',
+      text: 'select jinji_login_reserve($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) as ok',
+      values: [
+        a.tenantId,
+        a.userId,
+        ...throttleValues(reserved.pair),
+        read.pair.version,
+        ...throttleValues(reserved.account),
+        read.account.version,
+      ],
+    });
+    if ((rows[0] as { ok: boolean } | undefined)?.ok) return result(a, reserved);
+  }
+  return db.requestTransaction(async (query) => {
+    const a = await readAttempt(query, input, true);
+    if (!a) return null;
+    const read = throttlePair(a, input.source);
+    const reserved = reserve({ pair: toThrottleRow(read.pair), account: toThrottleRow(read.account) });
     await query({
       name: 'jinji_login_throttles_save',
       text: SAVE_THROTTLES,
       values: [a.userId, ...throttleValues(reserved.pair), ...throttleValues(reserved.account), a.tenantId],
     });
-    return {
-      tenantId: a.tenantId,
-      userId: a.userId,
-      passwordHash: a.passwordHash,
-      passwordChangedAt: dateOrNull(a.passwordChangedAt),
-      isDisabled: a.isDisabled,
-      expiryDays: a.expiryDays,
-      reserved,
-    };
+    return result(a, reserved);
   });
 }
 
 /**
- * After a right password, one prepared round trip (jinji_login_success, migration 0016): the throttle
- * settled as the kit's settleSuccess does, the last login, the new session; what /auth/me shows.
+ * After a right password, one prepared round trip (jinji_login_success, migrations 0016 and 0025): the
+ * throttle settled as the kit's settleSuccess does, the last login, the new session; what /auth/me shows,
+ * from the rows just written. Its commit does not wait for the WAL flush (0025: a crash loses the session,
+ * and keeps the reserved failure counted).
  */
 export async function startLoginSession(
   db: Database,
