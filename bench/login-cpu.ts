@@ -7,66 +7,20 @@
 // SERVER_NODE_ARGS (e.g. --cpu-prof); PERF=<file> records the server, its backends and this process with
 // `perf record -g` (with SERVER_NODE_ARGS="--perf-basic-prof --interpreted-frames-native-stack").
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
 import { hash, verify } from '@node-rs/argon2';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { BENCH_PASSWORD as password, startLoginBenchServer } from './login-setup';
 
-const root = path.resolve(import.meta.dirname, '..');
-const port = 3900 + Math.floor(Math.random() * 90);
-const base = `http://127.0.0.1:${port}`;
-const dataDir = mkdtempSync(path.join(tmpdir(), 'jinji-bench-'));
-const password = 'Bench-Login-2026!';
 const connections = 16;
 const amount = Number(process.env.LOGINS ?? 1500);
 const app = `jinjiprof${process.pid}`;
-const env = {
-  ...process.env,
-  PORT: String(port),
-  HOST: '127.0.0.1',
-  JINJI_DATA_DIR: dataDir,
-  LOG_LEVEL: 'warn',
-  JINJI_LOGIN_RATE_LIMIT_PER_MINUTE: '1000000',
-  PGAPPNAME: app,
-};
-const serverArgs = (process.env.SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-const run = (args: string[]) =>
-  new Promise<void>((resolve, reject) => {
-    const p = spawn(process.execPath, ['--import', 'tsx', ...args], {
-      env,
-      cwd: root,
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    p.on('exit', (c) => (c === 0 ? resolve() : reject(new Error(String(c)))));
-  });
-const code = `prof${Date.now().toString(36)}`;
-await run([
-  'apps/hr-server/src/cli.ts',
-  'tenant:create',
-  '--code',
-  code,
-  '--name',
-  'ベンチ',
-  '--admin-login',
-  'admin',
-  '--admin-password',
-  password,
-  '--admin-email',
-  'b@example.jp',
-]);
-const server = spawn(process.execPath, [...serverArgs, '--import', 'tsx', 'bench/login-server.ts'], {
-  env: { ...env, BENCH_ACCOUNTS: `${code}:${connections}:${password}` },
-  cwd: root,
-  stdio: ['ignore', 'ignore', 'inherit'],
+const { base, code, server, stop } = await startLoginBenchServer({
+  connections,
+  env: { PGAPPNAME: app },
+  serverArgs: (process.env.SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean),
 });
-for (;;) {
-  try {
-    if ((await fetch(`${base}/api/health`)).ok) break;
-  } catch {}
-  await new Promise((r) => setTimeout(r, 50));
-}
 const tick = 100; // USER_HZ
 const cpuOf = (pid: number) => {
   try {
@@ -153,10 +107,8 @@ for (const p of pids2) pgLast.set(p, cpuOf(p));
 const pgMs = [...pgLast].reduce((sum, [p, ms]) => sum + ms - (pgStart.get(p) ?? 0), 0);
 const self = process.cpuUsage(before.self);
 const selfMs = (self.user + self.system) / 1000;
-server.kill('SIGTERM');
-await new Promise((r) => server.on('exit', r));
+await stop();
 await owner.end();
-rmSync(dataDir, { recursive: true, force: true });
 
 const stored = await hash(password, { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
 const c0 = process.cpuUsage();

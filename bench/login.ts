@@ -3,71 +3,14 @@
 // GET /auth/me, and its floor — a bench-only route on the same server answering from one raw select of
 // the session row (login-server.ts). login_ratio and me_ratio say how close each is to its floor.
 // Uses DATABASE_URL when set, else a fresh PGlite dir.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import path from 'node:path';
+import { availableParallelism, loadavg } from 'node:os';
 import { hash, verify } from '@node-rs/argon2';
 import autocannon from 'autocannon';
+import { BENCH_PASSWORD as password, startLoginBenchServer } from './login-setup';
 
-const root = path.resolve(import.meta.dirname, '..');
-const port = 3700 + Math.floor(Math.random() * 200);
-const base = `http://127.0.0.1:${port}`;
-const dataDir = mkdtempSync(path.join(tmpdir(), 'jinji-bench-'));
-const password = 'Bench-Login-2026!';
 const connections = 16;
 const durationS = Number(process.env.BENCH_SECONDS ?? 10);
-
-const env = {
-  ...process.env,
-  PORT: String(port),
-  HOST: '127.0.0.1',
-  JINJI_DATA_DIR: dataDir,
-  LOG_LEVEL: 'warn',
-  JINJI_LOGIN_RATE_LIMIT_PER_MINUTE: '1000000',
-};
-const tsxArgs = ['--import', 'tsx'];
-
-function run(args: string[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, [...tsxArgs, ...args], {
-      env,
-      cwd: root,
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(' ')} exited ${code}`))));
-  });
-}
-
-const code = `bench${Date.now().toString(36)}`;
-await run([
-  'apps/hr-server/src/cli.ts',
-  'tenant:create',
-  '--code',
-  code,
-  '--name',
-  'ベンチ株式会社',
-  '--admin-login',
-  'admin',
-  '--admin-password',
-  password,
-  '--admin-email',
-  'bench@example.jp',
-]);
-
-const started = performance.now();
-const server = spawn(process.execPath, [...tsxArgs, 'bench/login-server.ts'], {
-  env: { ...env, BENCH_ACCOUNTS: `${code}:${connections}:${password}` },
-  cwd: root,
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
-for (;;) {
-  try {
-    if ((await fetch(`${base}/api/health`)).ok) break;
-  } catch {}
-  await new Promise((r) => setTimeout(r, 50));
-}
-const startMs = performance.now() - started;
+const { base, code, startMs, stop } = await startLoginBenchServer({ connections });
 
 const csrfRes = await fetch(`${base}/api/v1/auth/csrf`);
 const csrfCookie = csrfRes.headers.getSetCookie()[0]!.split(';')[0]!;
@@ -110,9 +53,7 @@ const asUser = (url: string) =>
   });
 const me = await asUser('/api/v1/auth/me');
 const floor = await asUser('/bench/me-floor');
-server.kill('SIGTERM');
-await new Promise((r) => server.on('exit', r));
-rmSync(dataDir, { recursive: true, force: true });
+await stop();
 
 // The floor of logins: argon2id verifications per second at the same 16 concurrent, nothing else.
 const stored = await hash(password, { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
