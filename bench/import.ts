@@ -15,6 +15,7 @@ import { sql } from 'drizzle-orm';
 import iconv from 'iconv-lite';
 import { openPglite, openPostgres } from '../apps/hr-server/src/db/client';
 import { DEMO_MASTERS, makePerson, pick, random } from '../apps/hr-server/src/features/tenants/demo-data';
+import { createBenchTenant, runHrCli } from './hr-cli';
 import { Http } from './http-client';
 import { scratchDatabases } from './scratch-database';
 
@@ -89,37 +90,10 @@ function makeFile(rows: number): { bytes: Buffer; records: string[][] } {
 // ---- a server process -----------------------------------------------------------------------------
 type Target = { db: 'pglite' | 'postgres'; env: Record<string, string> };
 
-function run(args: string[], env: Record<string, string>): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, ['--import', 'tsx', ...args], {
-      env: { ...process.env, ...env },
-      cwd: root,
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(' ')} exited ${code}`))));
-  });
-}
-
 async function benchOne(t: Target, file: { bytes: Buffer; records: string[][] }) {
   const code = `imp${Date.now().toString(36)}`;
-  await run(['apps/hr-server/src/cli.ts', 'migrate'], t.env);
-  await run(
-    [
-      'apps/hr-server/src/cli.ts',
-      'tenant:create',
-      '--code',
-      code,
-      '--name',
-      'ベンチ株式会社',
-      '--admin-login',
-      'admin',
-      '--admin-password',
-      PASSWORD,
-      '--admin-email',
-      'bench@example.jp',
-    ],
-    t.env,
-  );
+  await runHrCli(['migrate'], { ...process.env, ...t.env });
+  await createBenchTenant(code, PASSWORD, { ...process.env, ...t.env });
   const port = 3900 + Math.floor(Math.random() * 90);
   // BENCH_SERVER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the server (written at its SIGTERM exit)
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
@@ -278,7 +252,7 @@ async function measureFloor(t: Target, tenantCode: string): Promise<number> {
     t.db === 'pglite'
       ? { JINJI_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'jinji-bench-floor-')) }
       : { DATABASE_URL: await freshPostgres(floorDbName) };
-  await run(['apps/hr-server/src/cli.ts', 'migrate'], freshEnv);
+  await runHrCli(['migrate'], { ...process.env, ...freshEnv });
   const source = await open(t.env);
   const chunks: { table: string; json: string }[] = [];
   let tenantId = '';

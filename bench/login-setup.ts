@@ -5,6 +5,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createBenchTenant } from './hr-cli';
 
 export const BENCH_PASSWORD = 'Bench-Login-2026!';
 
@@ -44,23 +45,7 @@ export async function startLoginBenchServer(opts: {
     });
 
   const code = `bench${Date.now().toString(36)}`;
-  await new Promise<void>((resolve, reject) => {
-    const p = spawnTsx([
-      'apps/hr-server/src/cli.ts',
-      'tenant:create',
-      '--code',
-      code,
-      '--name',
-      'ベンチ株式会社',
-      '--admin-login',
-      'admin',
-      '--admin-password',
-      BENCH_PASSWORD,
-      '--admin-email',
-      'bench@example.jp',
-    ]);
-    p.on('exit', (c) => (c === 0 ? resolve() : reject(new Error(`tenant:create exited ${c}`))));
-  });
+  await createBenchTenant(code, BENCH_PASSWORD, env);
 
   const started = performance.now();
   const server = spawnTsx(
