@@ -4,20 +4,20 @@ import { randomBytes } from 'node:crypto';
 import { runCli, runCommand, usageOf } from '@jinji/server-kit/cli';
 import { runHrCommand, USAGE } from '../apps/hr-server/src/cli-commands';
 import { loadConfig } from '../apps/hr-server/src/config';
-import { trainingCommands } from '../apps/training-server/src/cli-commands';
+import { trainingApp } from '../apps/training-server/src/app';
 import { seedTrainingDemo, TRAINING_DEMO } from '../apps/training-server/src/features/organisations/demo';
 import { BACKUP_USAGE, runBackupCommand } from './backup';
 import { bootBoth } from './compose';
 
 const TRAINING = 'training:';
 
-await runCli(`${USAGE}\n${BACKUP_USAGE}\n${usageOf('', trainingCommands, TRAINING)}`, async (command, rest) => {
+await runCli(`${USAGE}\n${BACKUP_USAGE}\n${usageOf('', trainingApp.commands, TRAINING)}`, async (command, rest) => {
   // before the boot: a running server holds the embedded data directory, and a restore needs it empty
   if (command === 'backup' || command === 'restore') return runBackupCommand(loadConfig(), command, rest);
   const both = await bootBoth();
   try {
     if (command?.startsWith(TRAINING))
-      return await runCommand(trainingCommands, both.training, command.slice(TRAINING.length), rest);
+      return await runCommand(trainingApp.commands, both.training, command.slice(TRAINING.length), rest);
     if (command === 'demo') console.log(`人事管理 (HR): http://localhost:${both.hrConfig.port}`);
     await runHrCommand(both.hr, command, rest);
     if (command === 'demo' && !process.exitCode) {

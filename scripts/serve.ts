@@ -2,7 +2,7 @@
 // engine, each with its job queue; the kit's runApps listens and closes them gracefully.
 import { runApps } from '@jinji/server-kit/run-apps';
 import { servedHr } from '../apps/hr-server/src/app';
-import { servedTraining } from '../apps/training-server/src/app';
+import { trainingApp } from '../apps/training-server/src/app';
 import { registerBackupJob, startEmbeddedBackupControl } from './backup';
 import { bootBoth } from './compose';
 
@@ -21,6 +21,6 @@ await runApps({
     servedHr(both.hrConfig, both.hr, {
       registerJobs: (boss) => registerBackupJob(boss, both.hr.engine, both.hrConfig.backup),
     }),
-    servedTraining(both.trainingConfig, both.training),
+    trainingApp.served(both.trainingConfig, both.training),
   ],
 });

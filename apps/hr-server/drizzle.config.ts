@@ -1,7 +1,3 @@
-import { defineConfig } from 'drizzle-kit';
+import { appDrizzleConfig } from '@jinji/db/drizzle-config';
 
-export default defineConfig({
-  dialect: 'postgresql',
-  schema: './apps/hr-server/src/db/schema/index.ts',
-  out: './apps/hr-server/src/db/migrations',
-});
+export default appDrizzleConfig('apps/hr-server');

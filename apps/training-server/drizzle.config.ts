@@ -1,8 +1,3 @@
-import { defineConfig } from 'drizzle-kit';
+import { appDrizzleConfig } from '@jinji/db/drizzle-config';
 
-export default defineConfig({
-  dialect: 'postgresql',
-  schema: './apps/training-server/src/db/schema/index.ts',
-  out: './apps/training-server/src/db/migrations',
-  schemaFilter: ['training'],
-});
+export default appDrizzleConfig('apps/training-server', ['training']);

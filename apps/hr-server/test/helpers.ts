@@ -20,7 +20,6 @@ const kit = appTestKit({
   template: hrTestTemplate,
   database: hrDatabase,
   loadConfig,
-  webDistVar: 'JINJI_WEB_DIST',
   build: buildApp,
 });
 

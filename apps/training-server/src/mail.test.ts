@@ -1,5 +1,5 @@
 // Training's outbox and mail worker (decision 010): the kit's table in schema training, written as the
-// request role under RLS, sent by the worker the served app starts (servedTraining, as server.ts and
+// request role under RLS, sent by the worker the served app starts (trainingApp.served, as server.ts and
 // npm start run it), read back from a real SMTP server.
 // Training has no mail-sending feature yet (its login-info mails come with its users, issue #12): the
 // template here is the test's.
@@ -10,7 +10,7 @@ import { TEST_DB } from '@jinji/test-kit/database';
 import { startTestSmtp } from '@jinji/test-kit/smtp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrganisation, trainingTestApp } from '../test/helpers';
-import { servedTraining } from './app';
+import { trainingApp } from './app';
 import { loadTrainingConfig } from './config';
 import { mailOutbox } from './db/schema/index';
 
@@ -42,7 +42,7 @@ describe(`training mail outbox (${TEST_DB})`, () => {
 
     const smtp = await startTestSmtp();
     const config = loadTrainingConfig({ ...process.env, SMTP_URL: smtp.url, MAIL_FROM: 'training@example.jp' });
-    const served = await servedTraining(config, t.db).start(() => {});
+    const served = await trainingApp.served(config, t.db).start(() => {});
     try {
       const [mail] = await smtp.waitForMails(1);
       expect(mail!.parsed.subject).toBe('【研修申込システム】ログイン情報のお知らせ');

@@ -3,19 +3,14 @@
 import { appTestKit } from '@jinji/test-kit/app-test';
 import { InjectClient } from '@jinji/test-kit/inject-client';
 import type { FastifyInstance } from 'fastify';
-import { buildTrainingApp } from '../src/app';
-import { loadTrainingConfig } from '../src/config';
-import { trainingDatabase } from '../src/db/database';
+import { trainingApp } from '../src/app';
 import { trainingTestTemplate } from './global-setup';
 
 export { createOrganisation, PASSWORD } from '../src/features/organisations/organisations.fixtures';
 
 export const { app: trainingTestApp } = appTestKit({
+  ...trainingApp,
   template: trainingTestTemplate,
-  database: trainingDatabase,
-  loadConfig: loadTrainingConfig,
-  webDistVar: 'JINJI_TRAINING_WEB_DIST',
-  build: buildTrainingApp,
   // a lock after 3 failed logins: the lockout tests need no more attempts than that
   defaults: (c) => ({ ...c, login: { ...c.login, lockThreshold: 3 } }),
   poolSize: 2,

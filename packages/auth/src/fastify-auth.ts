@@ -5,6 +5,8 @@
 // Browsers share cookies across ports, so each app names its own (decision 009): the prefix
 // 'jinji' gives `__Host-jinji_sid` / `__Host-jinji_csrf`, and `jinji_sid` / `jinji_csrf` over plain HTTP.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+// the request's cookies and the reply's setCookie are @fastify/cookie's (the base app registers it)
+import type {} from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 

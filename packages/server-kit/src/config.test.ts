@@ -102,4 +102,17 @@ describe('webAppConfigLoader', () => {
   it("refuses a bad port in the app's variable", () => {
     expect(() => load({ APP_PORT: '70000' })).toThrow(/APP_PORT/);
   });
+
+  it("merges what `extend` reads of the same environment (a feature's own variables)", () => {
+    const loadExtended = webAppConfigLoader({
+      portVar: 'APP_PORT',
+      defaultPort: 3100,
+      webDistVar: 'APP_WEB',
+      builtWeb: '/built',
+      publicUrlVar: 'APP_PUBLIC_URL',
+      extend: (env) => ({ feature: { limit: Number(env.FEATURE_LIMIT ?? 5) } }),
+    });
+    expect(loadExtended({ FEATURE_LIMIT: '7', APP_PORT: '4100' })).toMatchObject({ feature: { limit: 7 }, port: 4100 });
+    expect(loadExtended({}).feature).toEqual({ limit: 5 });
+  });
 });

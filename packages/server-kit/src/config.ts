@@ -106,21 +106,23 @@ const ZPublicUrl = z
 /**
  * The loader of such an app's config: its port from `portVar` (default `defaultPort`), its built web
  * app from `webDistVar` or else `builtWeb`, its public address from `publicUrlVar` or else
- * http://<host>:<port>. An app with more variables extends ZBaseEnv itself.
+ * http://<host>:<port>, and what `extend` reads of the environment besides (a feature's own variables,
+ * e.g. training's SCIM rate limit), merged into the config.
  */
-export function webAppConfigLoader(opts: {
+export function webAppConfigLoader<X extends object = object>(opts: {
   portVar: string;
   defaultPort: number;
   webDistVar: string;
   builtWeb: string;
   /** the variable of the public address (default `http://<HOST>:<port>`, localhost for a wildcard host) */
   publicUrlVar: string;
+  extend?(env: NodeJS.ProcessEnv): X;
 }) {
   const schema = ZBaseEnv.extend({
     [opts.portVar]: port(opts.defaultPort),
     [opts.webDistVar]: z.string().optional(),
   });
-  return (env: NodeJS.ProcessEnv = process.env): WebAppConfig => {
+  return (env: NodeJS.ProcessEnv = process.env): WebAppConfig & X => {
     const e = parseEnv(schema, env) as TBaseEnv & Record<string, unknown>;
     const webDist = path.resolve((e[opts.webDistVar] as string | undefined) ?? opts.builtWeb);
     const base = { ...toBaseConfig(e), port: e[opts.portVar] as number, webDist };
@@ -128,6 +130,7 @@ export function webAppConfigLoader(opts: {
     if (!parsed.success)
       throw new Error(`Invalid environment:\n  ${opts.publicUrlVar}: ${parsed.error.issues[0]?.message}`);
     const host = base.host === '0.0.0.0' || base.host === '::' ? 'localhost' : base.host;
-    return { ...base, publicUrl: (parsed.data ?? `http://${host}:${base.port}`).replace(/\/+$/, '') };
+    const publicUrl = (parsed.data ?? `http://${host}:${base.port}`).replace(/\/+$/, '');
+    return { ...(opts.extend?.(env) as X), ...base, publicUrl };
   };
 }

@@ -1,7 +1,8 @@
 // An app on the kit's database in one call (both apps' buildApp): the base app reading the database's
 // errors and counting rate limits in it, the app's auth plugin, the health routes (readiness over the
 // app's migrations and job worker), then the features' routes in the app's order, each given `ctx`;
-// and defineKitApp(), that app with its served form (training; HR's served form registers its jobs first).
+// and defineKitApp(), the whole app of one declaration (training): that app, its served form, and its
+// entries — served alone and its command line — from its database, config and commands.
 import type { Database, Tables } from '@jinji/db/client';
 import { findDatabaseError, isDatabaseUnavailable, isFailedQuery } from '@jinji/db/errors';
 import type { MigrateOptions } from '@jinji/db/migrate';
@@ -11,9 +12,11 @@ import { type MailWorker, NO_MAIL_WORKER } from '@jinji/mail/worker';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppAuth } from './app-auth';
 import { type BaseAppOptions, createBaseApp, sessionSecuritySchemes } from './base-app';
+import { type BootableDatabase, bootApp, type Closable } from './boot';
+import { type CliCommands, migrateCommand, runAppCli } from './cli';
 import type { WebAppConfig } from './config';
 import { healthRoutes, kitReadiness, type ReadinessProbe } from './health';
-import type { ServedApp } from './run-apps';
+import { type ServedApp, serveAlone } from './run-apps';
 import { servedApp } from './served-app';
 
 /** The kit's database as an app holds it (its tables' type is the app's). */
@@ -63,18 +66,30 @@ export async function createKitApp<Ctx extends { db: KitDatabase }, U, S>(opts: 
 }
 
 /** The database an app is served on: the kit's, with the engine its job queue and mail worker share. */
-type ServedDatabase = KitDatabase & Parameters<typeof servedApp>[0]['db'];
+type ServedDatabase = KitDatabase & Closable & Parameters<typeof servedApp>[0]['db'];
 
 /**
  * A web app of the kit whose features take `{ db, config, mail }` (training): its build (tests and
- * served()) and its served form, one of a process's apps with its pg-boss schema and mail worker.
+ * served()), its served form (one of a process's apps with its pg-boss schema and mail worker), and the
+ * app alone — `serveAlone()` (its server.ts) and `runCli()` (its cli.ts) on its own booted database.
  */
-export function defineKitApp<C extends WebAppConfig, D extends ServedDatabase, U, S>(def: {
+export function defineKitApp<
+  C extends WebAppConfig,
+  D extends ServedDatabase,
+  U,
+  S,
+  A extends BootableDatabase<D> & { migrations: MigrateOptions },
+>(def: {
   /** the ready line's name */
   name: string;
   jobsSchema: string;
   mailOutbox: MailOutboxTable;
-  database: { migrations: MigrateOptions };
+  /** the app's database definition (defineAppDatabase) */
+  database: A;
+  /** the app's config loader, the only reader of process.env */
+  loadConfig(env?: NodeJS.ProcessEnv): C;
+  /** the app's command line: its usage title, what `migrate` says it did, and its features' commands */
+  cli: { title: string; migrated: string; commands: CliCommands<D> };
   openapi: KitOpenApi;
   /** the web app's name in the text a browser reads when it is not built ("the training web app") */
   webName: string;
@@ -116,5 +131,16 @@ export function defineKitApp<C extends WebAppConfig, D extends ServedDatabase, U
       mailOutbox: def.mailOutbox,
       build: ({ mail, jobsAlive }) => build({ config, db, mail, jobsAlive }),
     });
-  return { build, served };
+  const { database, loadConfig, cli } = def;
+  // every app has `migrate` (the boot applies the migrations; the command says so)
+  const commands: CliCommands<D> = { migrate: migrateCommand(cli.migrated), ...cli.commands };
+  return {
+    build,
+    served,
+    database,
+    loadConfig,
+    commands,
+    serveAlone: () => serveAlone(loadConfig(), database, served),
+    runCli: () => runAppCli(cli.title, commands, () => bootApp(loadConfig(), database)),
+  };
 }

@@ -1,19 +1,18 @@
 // An app's test support over the kit (both apps' test/helpers.ts): a database per test file cloned from
 // the app's migrated template, the app's config as tests run it (silent, no web build), and the app built
-// on both, ready, with one close for the app and its database.
+// on both, ready, with one close for the app and its database. A kit app (defineKitApp) brings its
+// database, loadConfig and build itself: `appTestKit({ ...app, template })`.
 import type { AppDatabaseSpec, Database, Tables } from '@jinji/db/client';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { createTestDatabase, type TestTemplate } from './database';
 
 export type TestLogger = FastifyServerOptions['logger'] | boolean;
 
-export function appTestKit<S extends Tables, C>(def: {
+export function appTestKit<S extends Tables, C extends { webDist: string }>(def: {
   template: TestTemplate;
   database: { spec: AppDatabaseSpec<S> };
   /** the app's config loader (its config.ts) */
   loadConfig(env: NodeJS.ProcessEnv): C;
-  /** the variable naming the app's web build: a test app serves none */
-  webDistVar: string;
   build(opts: { config: C; db: Database<S>; logger: TestLogger }): Promise<FastifyInstance>;
   /** what the app's tests change in every config (a low lockout threshold) */
   defaults?(config: C): C;
@@ -22,7 +21,8 @@ export function appTestKit<S extends Tables, C>(def: {
 }) {
   const database = (poolSize = def.poolSize) => createTestDatabase(def.template, def.database.spec, { poolSize });
   const config = () => {
-    const loaded = def.loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', [def.webDistVar]: '/nonexistent' });
+    // a test app serves no web build
+    const loaded = { ...def.loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), webDist: '/nonexistent' };
     return def.defaults ? def.defaults(loaded) : loaded;
   };
   /**

@@ -31,10 +31,9 @@ import {
 import type { MailWorker } from '@jinji/mail/worker';
 import { downloadHeaders } from '@jinji/server-kit/download';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { actorOf } from '../../actor';
+import { requireActor, trainingAuth } from '../../access';
 import type { TrainingConfig } from '../../config';
 import type { TrainingDb } from '../../db/database';
-import { trainingAuth } from '../../plugins/auth';
 import { serviceRoute } from '../scim/service-route';
 import {
   applyForSession,
@@ -67,7 +66,6 @@ export const applicationRoutes: FastifyPluginAsyncZod<{
 }> = async (app, { db, mail, config }) => {
   const { publicUrl } = config;
   const deps = { db, mail, publicUrl };
-  const actor = (request: Parameters<typeof trainingAuth.requireAuth>[0]) => actorOf(trainingAuth.requireAuth(request));
 
   app.get(
     '/api/v1/applications/form',
@@ -80,7 +78,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<{
         response: { 200: ZApplicationForm },
       },
     },
-    async (request) => getApplicationForm(db, actor(request), request.query.sessionId),
+    async (request) => getApplicationForm(db, requireActor(request), request.query.sessionId),
   );
   app.post(
     '/api/v1/applications',
@@ -88,7 +86,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<{
       config: apply,
       schema: { tags, summary: '申込申請', body: ZApplyRequest, response: { 201: ZApplication } },
     },
-    async (request, reply) => reply.code(201).send(await applyForSession(deps, actor(request), request.body)),
+    async (request, reply) => reply.code(201).send(await applyForSession(deps, requireActor(request), request.body)),
   );
   app.get(
     '/api/v1/applications',
@@ -101,7 +99,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<{
         response: { 200: ZApplicationPage },
       },
     },
-    async (request) => listApplications(db, actor(request), request.query),
+    async (request) => listApplications(db, requireActor(request), request.query),
   );
   app.get(
     '/api/v1/applications/:id',
@@ -109,7 +107,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<{
       config: apply,
       schema: { tags, summary: '申込の詳細', params: ZApplicationParams, response: { 200: ZApplication } },
     },
-    async (request) => getApplication(db, actor(request), request.params.id),
+    async (request) => getApplication(db, requireActor(request), request.params.id),
   );
   app.post(
     '/api/v1/applications/:id/cancel',
@@ -123,7 +121,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<{
         response: { 200: ZApplication },
       },
     },
-    async (request) => cancelApplication(deps, actor(request), request.params.id, request.body),
+    async (request) => cancelApplication(deps, requireActor(request), request.params.id, request.body),
   );
   app.post(
     '/api/v1/applications/:id/change',
@@ -137,7 +135,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<{
         response: { 200: ZApplication },
       },
     },
-    async (request) => changeApplication(deps, actor(request), request.params.id, request.body),
+    async (request) => changeApplication(deps, requireActor(request), request.params.id, request.body),
   );
   app.post(
     '/api/v1/applications/:id/approve',
@@ -150,7 +148,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<{
         response: { 200: ZApplication },
       },
     },
-    async (request) => approveApplication(deps, actor(request), request.params.id),
+    async (request) => approveApplication(deps, requireActor(request), request.params.id),
   );
   app.post(
     '/api/v1/applications/:id/reject',
@@ -164,7 +162,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<{
         response: { 200: ZApplication },
       },
     },
-    async (request) => rejectApplication(deps, actor(request), request.params.id, request.body),
+    async (request) => rejectApplication(deps, requireActor(request), request.params.id, request.body),
   );
   app.get(
     '/api/v1/approvals',
@@ -177,7 +175,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<{
         response: { 200: ZApplicationPage },
       },
     },
-    async (request) => listApprovals(db, actor(request), request.query),
+    async (request) => listApprovals(db, requireActor(request), request.query),
   );
   app.get(
     '/api/v1/purchase-history',
@@ -190,7 +188,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<{
         response: { 200: ZPurchaseHistory },
       },
     },
-    async (request) => getPurchaseHistory(db, actor(request), request.query),
+    async (request) => getPurchaseHistory(db, requireActor(request), request.query),
   );
   app.get(
     '/api/v1/application-users',
@@ -203,7 +201,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<{
         response: { 200: ZUserPickList },
       },
     },
-    async (request) => pickApplicationUsers(db, actor(request), request.query.q),
+    async (request) => pickApplicationUsers(db, requireActor(request), request.query.q),
   );
   app.get(
     '/api/v1/attendee-sessions',
@@ -216,7 +214,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<{
         response: { 200: ZAttendeeSessionPage },
       },
     },
-    async (request) => listAttendeeSessions(db, actor(request), request.query),
+    async (request) => listAttendeeSessions(db, requireActor(request), request.query),
   );
   app.get(
     '/api/v1/course-sessions/:sessionId/attendees',
@@ -229,7 +227,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<{
         response: { 200: ZAttendeeList },
       },
     },
-    async (request) => listAttendees(db, actor(request), request.params.sessionId),
+    async (request) => listAttendees(db, requireActor(request), request.params.sessionId),
   );
   app.put(
     '/api/v1/course-sessions/:sessionId/attendance',
@@ -243,7 +241,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<{
         response: { 200: ZAttendanceResult },
       },
     },
-    async (request) => recordAttendance(deps, actor(request), request.params.sessionId, request.body),
+    async (request) => recordAttendance(deps, requireActor(request), request.params.sessionId, request.body),
   );
   app.get(
     '/api/v1/course-sessions/:sessionId/attendees.csv',
@@ -258,7 +256,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<{
     },
     async (request, reply) => {
       const { encoding } = request.query;
-      const { file, name } = await exportAttendeesCsv(db, actor(request), request.params.sessionId, encoding);
+      const { file, name } = await exportAttendeesCsv(db, requireActor(request), request.params.sessionId, encoding);
       return reply.headers(downloadHeaders(name, encoding, 'attendees')).send(file);
     },
   );

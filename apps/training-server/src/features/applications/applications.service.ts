@@ -40,7 +40,7 @@ import type { MailTemplate } from '@jinji/mail/template';
 import type { MailWorker } from '@jinji/mail/worker';
 import { encodeCsv } from '@jinji/office-files/csv';
 import { AppError } from '@jinji/server-kit/app-error';
-import { requireTrainingPermission as requirePermission, type TrainingActor } from '../../actor';
+import { requireTrainingPermission as requirePermission, type TrainingActor } from '../../access';
 import type { TrainingDb, TrainingTx } from '../../db/database';
 import { mailOutbox } from '../../db/schema/index';
 import { recordAudit, recordAudits, type TrainingAuditEntry } from '../audit/audit.service';

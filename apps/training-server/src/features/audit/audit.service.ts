@@ -1,7 +1,7 @@
 // Training's audit slice: every change of data writes its row here, in the transaction of the change,
 // so a change without its row cannot commit. Values are ids, codes and the changed fields.
 import { actingUserOf } from '@jinji/auth/actor';
-import type { TrainingActor } from '../../actor';
+import type { TrainingActor } from '../../access';
 import type { TrainingTx } from '../../db/database';
 import { auditLogs } from '../../db/schema/index';
 

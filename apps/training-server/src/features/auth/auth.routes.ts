@@ -2,9 +2,9 @@
 import { ZCsrfResponse } from '@jinji/contracts/common/auth';
 import { ZTrainingLoginRequest, ZTrainingMeResponse, ZTrainingSessionResponse } from '@jinji/contracts/training/auth';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { trainingAuth } from '../../access';
 import type { TrainingConfig } from '../../config';
 import type { TrainingDb } from '../../db/database';
-import { trainingAuth } from '../../plugins/auth';
 import { meOf, trainingLogin, trainingLogout } from './auth.service';
 
 const PUBLIC = { access: { kind: 'public' as const } };

@@ -3,18 +3,18 @@
 import { TEST_DB } from '@jinji/test-kit/database';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrganisation, trainingClient, trainingTestApp } from '../../../test/helpers';
-import { buildTrainingApp } from '../../app';
+import { trainingApp } from '../../app';
 
 const LIMIT = 4;
 let t: Awaited<ReturnType<typeof trainingTestApp>>;
-let second: Awaited<ReturnType<typeof buildTrainingApp>>;
+let second: Awaited<ReturnType<typeof trainingApp.build>>;
 let org: Awaited<ReturnType<typeof createOrganisation>>;
 
 beforeAll(async () => {
   t = await trainingTestApp({
     configure: (c) => ({ ...c, login: { ...c.login, ratePerMinute: LIMIT, lockThreshold: 100 } }),
   });
-  second = await buildTrainingApp({ config: t.config, db: t.db, logger: false });
+  second = await trainingApp.build({ config: t.config, db: t.db, logger: false });
   await second.ready();
   org = await createOrganisation(t.db, ['admin']);
 });

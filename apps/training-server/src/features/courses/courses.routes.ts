@@ -14,10 +14,9 @@ import {
 } from '@jinji/contracts/training/courses';
 import type { MailWorker } from '@jinji/mail/worker';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { actorOf } from '../../actor';
+import { requireActor, trainingAuth } from '../../access';
 import type { TrainingConfig } from '../../config';
 import type { TrainingDb } from '../../db/database';
-import { trainingAuth } from '../../plugins/auth';
 import { serviceRoute } from '../scim/service-route';
 import * as service from './courses.service';
 
@@ -29,7 +28,6 @@ export const courseRoutes: FastifyPluginAsyncZod<{
   config: Pick<TrainingConfig, 'scim' | 'publicUrl'>;
 }> = async (app, { db, mail, config }) => {
   const { publicUrl } = config;
-  const actor = (req: Parameters<typeof trainingAuth.requireAuth>[0]) => actorOf(trainingAuth.requireAuth(req));
   const view = { config: can('courses.view') };
   const manage = { config: can('courses.manage') };
 
@@ -44,19 +42,19 @@ export const courseRoutes: FastifyPluginAsyncZod<{
         response: { 200: ZCourseSearchResponse },
       },
     },
-    async (req) => service.searchCourses(db, actor(req), req.query),
+    async (req) => service.searchCourses(db, requireActor(req), req.query),
   );
 
   app.get(
     '/api/v1/courses/:courseId',
     { ...view, schema: { tags, summary: '講座詳細', params: ZCourseIdParams, response: { 200: ZCourseDetail } } },
-    async (req) => service.getCourse(db, actor(req), req.params.courseId),
+    async (req) => service.getCourse(db, requireActor(req), req.params.courseId),
   );
 
   app.post(
     '/api/v1/courses',
     { ...manage, schema: { tags, summary: '講座の登録', body: ZCourseInput, response: { 201: ZCourseDetail } } },
-    async (req, reply) => reply.code(201).send(await service.createCourse(db, actor(req), req.body)),
+    async (req, reply) => reply.code(201).send(await service.createCourse(db, requireActor(req), req.body)),
   );
 
   app.put(
@@ -71,14 +69,14 @@ export const courseRoutes: FastifyPluginAsyncZod<{
         response: { 200: ZCourseDetail },
       },
     },
-    async (req) => service.updateCourse(db, actor(req), req.params.courseId, req.body),
+    async (req) => service.updateCourse(db, requireActor(req), req.params.courseId, req.body),
   );
 
   app.delete(
     '/api/v1/courses/:courseId',
     { ...manage, schema: { tags, summary: '講座の削除', params: ZCourseIdParams } },
     async (req, reply) => {
-      await service.deleteCourse(db, actor(req), req.params.courseId);
+      await service.deleteCourse(db, requireActor(req), req.params.courseId);
       return reply.code(204).send();
     },
   );
@@ -96,7 +94,7 @@ export const courseRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (req, reply) =>
-      reply.code(201).send(await service.createSession(db, actor(req), req.params.courseId, req.body)),
+      reply.code(201).send(await service.createSession(db, requireActor(req), req.params.courseId, req.body)),
   );
 
   app.put(
@@ -112,14 +110,20 @@ export const courseRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (req) =>
-      service.updateSession({ db, mail, publicUrl }, actor(req), req.params.courseId, req.params.sessionId, req.body),
+      service.updateSession(
+        { db, mail, publicUrl },
+        requireActor(req),
+        req.params.courseId,
+        req.params.sessionId,
+        req.body,
+      ),
   );
 
   app.delete(
     '/api/v1/courses/:courseId/sessions/:sessionId',
     { ...manage, schema: { tags, summary: '開催日程の削除', params: ZSessionIdParams } },
     async (req, reply) => {
-      await service.deleteSession(db, actor(req), req.params.courseId, req.params.sessionId);
+      await service.deleteSession(db, requireActor(req), req.params.courseId, req.params.sessionId);
       return reply.code(204).send();
     },
   );

@@ -15,7 +15,7 @@ import type {
 import { toSearchForm } from '@jinji/ja/text';
 import { AppError } from '@jinji/server-kit/app-error';
 import type { z } from 'zod';
-import { requireTrainingPermission, type TrainingActor } from '../../actor';
+import { requireTrainingPermission, type TrainingActor } from '../../access';
 import type { TrainingDb, TrainingTx } from '../../db/database';
 import { type ApplicationDeps, promoteInTx } from '../applications/applications.service';
 import { recordAudit, recordAudits } from '../audit/audit.service';

@@ -4,7 +4,7 @@
 // that was not there yet gets its sessions.
 import type { TCourseCategory, TVenueKind } from '@jinji/contracts/training/courses';
 import { sql } from 'drizzle-orm';
-import type { TrainingActor } from '../../actor';
+import type { TrainingActor } from '../../access';
 import type { TrainingDb } from '../../db/database';
 import { courseSessions, courses } from '../../db/schema/index';
 import { recordAudits } from '../audit/audit.service';

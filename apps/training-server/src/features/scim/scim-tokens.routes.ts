@@ -10,9 +10,8 @@ import {
   ZScimTokenParams,
 } from '@jinji/contracts/training/scim';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { actorOf } from '../../actor';
+import { requireActor } from '../../access';
 import type { TrainingDb } from '../../db/database';
-import { trainingAuth } from '../../plugins/auth';
 import { issueScimToken, listScimTokens, revokeScimToken, rotateScimToken } from './scim.service';
 
 const tags = ['integration'];
@@ -20,8 +19,6 @@ const MANAGE = can('integration.manage');
 const BASE = '/api/v1/integration/scim-tokens';
 
 export const scimTokenRoutes: FastifyPluginAsyncZod<{ db: TrainingDb }> = async (app, { db }) => {
-  const actor = (req: Parameters<typeof trainingAuth.requireAuth>[0]) => actorOf(trainingAuth.requireAuth(req));
-
   app.get(
     BASE,
     {
@@ -33,7 +30,7 @@ export const scimTokenRoutes: FastifyPluginAsyncZod<{ db: TrainingDb }> = async 
         response: { 200: ZScimTokenList },
       },
     },
-    async (req) => listScimTokens(db, actor(req), req.query),
+    async (req) => listScimTokens(db, requireActor(req), req.query),
   );
   app.post(
     BASE,
@@ -46,7 +43,7 @@ export const scimTokenRoutes: FastifyPluginAsyncZod<{ db: TrainingDb }> = async 
         response: { 201: ZIssuedScimToken },
       },
     },
-    async (req, reply) => reply.code(201).send(await issueScimToken(db, actor(req), req.body)),
+    async (req, reply) => reply.code(201).send(await issueScimToken(db, requireActor(req), req.body)),
   );
   app.post(
     `${BASE}/:tokenId/rotate`,
@@ -59,7 +56,7 @@ export const scimTokenRoutes: FastifyPluginAsyncZod<{ db: TrainingDb }> = async 
         response: { 201: ZIssuedScimToken },
       },
     },
-    async (req, reply) => reply.code(201).send(await rotateScimToken(db, actor(req), req.params.tokenId)),
+    async (req, reply) => reply.code(201).send(await rotateScimToken(db, requireActor(req), req.params.tokenId)),
   );
   app.post(
     `${BASE}/:tokenId/revoke`,
@@ -67,6 +64,6 @@ export const scimTokenRoutes: FastifyPluginAsyncZod<{ db: TrainingDb }> = async 
       config: MANAGE,
       schema: { tags, summary: 'SCIMトークンの失効', params: ZScimTokenParams, response: { 200: ZScimTokenItem } },
     },
-    async (req) => revokeScimToken(db, actor(req), req.params.tokenId),
+    async (req) => revokeScimToken(db, requireActor(req), req.params.tokenId),
   );
 };

@@ -24,9 +24,9 @@ import { AppError } from '@jinji/server-kit/app-error';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { type FastifyPluginAsyncZod, hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { trainingAuth } from '../../access';
 import type { TrainingConfig } from '../../config';
 import type { TrainingDb } from '../../db/database';
-import { trainingAuth } from '../../plugins/auth';
 import {
   createScimUser,
   deleteScimUser,
@@ -45,6 +45,10 @@ export const SCIM_PREFIX = '/scim/v2';
 const SCIM_TYPE = 'application/scim+json; charset=utf-8';
 const tags = ['scim'];
 const security = [{ scimBearer: [] }];
+/** the OpenAPI scheme the SCIM routes name (the app's document declares it) */
+export const scimSecuritySchemes = {
+  scimBearer: { type: 'http', scheme: 'bearer', description: '連携設定で発行した SCIM トークン' },
+} as const;
 
 const errors = { 400: ZScimError, 401: ZScimError, 403: ZScimError, 404: ZScimError, 429: ZScimError };
 

@@ -23,7 +23,7 @@ import { findDatabaseError, isUniqueViolation } from '@jinji/db/errors';
 import { AppError } from '@jinji/server-kit/app-error';
 import { patchBodyValidation, scimPatch } from 'scim-patch';
 import { parse as parseFilter } from 'scim2-parse-filter';
-import { requireTrainingPermission, type TrainingActor, type TrainingServiceActor } from '../../actor';
+import { requireTrainingPermission, type TrainingActor, type TrainingServiceActor } from '../../access';
 import type { TrainingDb, TrainingTx } from '../../db/database';
 import { recordAudit, recordAudits, type TrainingAuditEntry } from '../audit/audit.service';
 import { userSearchText } from '../users/users.service';

@@ -1,7 +1,7 @@
 // SCIM test support: a token issued the way 連携設定 issues it (the service, as an organisation's 管理者),
 // and a client that speaks application/scim+json with it.
 import type { FastifyInstance } from 'fastify';
-import type { TrainingActor } from '../../actor';
+import type { TrainingActor } from '../../access';
 import type { TrainingDb } from '../../db/database';
 import { issueScimToken } from './scim.service';
 

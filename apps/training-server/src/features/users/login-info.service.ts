@@ -29,7 +29,7 @@ import { unescapeFormula } from '@jinji/office-files/formula';
 import { openTable, type Table } from '@jinji/office-files/table';
 import { AppError } from '@jinji/server-kit/app-error';
 import { withPasswordLinkErrors } from '@jinji/server-kit/password-link-error';
-import { requireTrainingPermission as requirePermission, type TrainingActor } from '../../actor';
+import { requireTrainingPermission as requirePermission, type TrainingActor } from '../../access';
 import type { TrainingConfig } from '../../config';
 import type { TrainingDb, TrainingTx } from '../../db/database';
 import { mailOutbox } from '../../db/schema/index';

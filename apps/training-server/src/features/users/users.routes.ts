@@ -19,10 +19,9 @@ import type { MailWorker } from '@jinji/mail/worker';
 import { downloadHeaders } from '@jinji/server-kit/download';
 import { passwordLinkRoutes } from '@jinji/server-kit/password-link-routes';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { actorOf } from '../../actor';
+import { requireActor } from '../../access';
 import type { TrainingConfig } from '../../config';
 import type { TrainingDb } from '../../db/database';
-import { trainingAuth } from '../../plugins/auth';
 import {
   inspectTrainingPasswordLink,
   sendLoginInfo,
@@ -46,7 +45,6 @@ export const trainingUserRoutes: FastifyPluginAsyncZod<{
   config: TrainingConfig;
   mail: MailWorker;
 }> = async (app, { db, config, mail }) => {
-  const actor = (req: Parameters<typeof trainingAuth.requireAuth>[0]) => actorOf(trainingAuth.requireAuth(req));
   const deps = { db, config, mail };
 
   app.get(
@@ -60,7 +58,7 @@ export const trainingUserRoutes: FastifyPluginAsyncZod<{
         response: { 200: ZUserListResponse },
       },
     },
-    async (req) => listUsers(db, actor(req), req.query),
+    async (req) => listUsers(db, requireActor(req), req.query),
   );
 
   app.get(
@@ -74,7 +72,7 @@ export const trainingUserRoutes: FastifyPluginAsyncZod<{
         response: { 200: ZApproverOptionsResponse },
       },
     },
-    async (req) => listApproverOptions(db, actor(req), req.query.q),
+    async (req) => listApproverOptions(db, requireActor(req), req.query.q),
   );
 
   app.get(
@@ -88,7 +86,7 @@ export const trainingUserRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (req, reply) => {
-      const file = await exportUsers(db, actor(req), req.query);
+      const file = await exportUsers(db, requireActor(req), req.query);
       return reply.headers(downloadHeaders('利用者情報', req.query.encoding, 'users')).send(file);
     },
   );
@@ -99,7 +97,7 @@ export const trainingUserRoutes: FastifyPluginAsyncZod<{
       config: can('users.manage'),
       schema: { tags, summary: '利用者の登録', body: ZCreateUserRequest, response: { 201: ZUserDetail } },
     },
-    async (req, reply) => reply.code(201).send(await createUser(db, actor(req), req.body)),
+    async (req, reply) => reply.code(201).send(await createUser(db, requireActor(req), req.body)),
   );
 
   app.post(
@@ -114,7 +112,7 @@ export const trainingUserRoutes: FastifyPluginAsyncZod<{
       },
       bodyLimit: 8 * 1024 * 1024,
     },
-    async (req) => sendLoginInfoFromFile(deps, actor(req), Buffer.from(req.body.contentBase64, 'base64')),
+    async (req) => sendLoginInfoFromFile(deps, requireActor(req), Buffer.from(req.body.contentBase64, 'base64')),
   );
 
   app.get(
@@ -123,7 +121,7 @@ export const trainingUserRoutes: FastifyPluginAsyncZod<{
       config: can('users.view'),
       schema: { tags, summary: '利用者情報の詳細', params: ZUserIdParams, response: { 200: ZUserDetail } },
     },
-    async (req) => getUserDetail(db, actor(req), req.params.userId),
+    async (req) => getUserDetail(db, requireActor(req), req.params.userId),
   );
 
   app.patch(
@@ -138,7 +136,7 @@ export const trainingUserRoutes: FastifyPluginAsyncZod<{
         response: { 200: ZUserDetail },
       },
     },
-    async (req) => updateUser(db, actor(req), req.params.userId, req.body),
+    async (req) => updateUser(db, requireActor(req), req.params.userId, req.body),
   );
 
   for (const [verb, isEnabled, summary] of [
@@ -151,7 +149,7 @@ export const trainingUserRoutes: FastifyPluginAsyncZod<{
         config: can('users.manage'),
         schema: { tags, summary, params: ZUserIdParams, response: { 200: ZUserDetail } },
       },
-      async (req) => setUserEnabled(db, actor(req), req.params.userId, isEnabled),
+      async (req) => setUserEnabled(db, requireActor(req), req.params.userId, isEnabled),
     );
   }
 
@@ -166,7 +164,7 @@ export const trainingUserRoutes: FastifyPluginAsyncZod<{
         response: { 200: ZSendLoginInfoResponse },
       },
     },
-    async (req) => sendLoginInfo(deps, actor(req), req.params.userId),
+    async (req) => sendLoginInfo(deps, requireActor(req), req.params.userId),
   );
 
   // 【ログイン情報送付】's link (decision 012): the kit's two public routes over training's service.

@@ -21,7 +21,7 @@ import { isUniqueViolation } from '@jinji/db/errors';
 import { toSearchForm } from '@jinji/ja/text';
 import { findCp932Losses, streamCsv } from '@jinji/office-files/csv';
 import { AppError } from '@jinji/server-kit/app-error';
-import { requireTrainingPermission as requirePermission, type TrainingActor } from '../../actor';
+import { requireTrainingPermission as requirePermission, type TrainingActor } from '../../access';
 import type { TrainingDb, TrainingTx } from '../../db/database';
 import { recordAudit } from '../audit/audit.service';
 import { USER_CSV_HEADER, USER_CSV_KEY_INDEX, userCsvRow } from './user-csv';
