@@ -13,6 +13,19 @@ export type AppDatabaseDefinition<S extends Tables> = AppDatabaseSpec<S> & {
   migrations: MigrateOptions;
 };
 
+/**
+ * An app in a schema of its own (not `public`) resolves its unqualified names there and keeps drizzle's
+ * bookkeeping in `<schema>_drizzle`, apart from every other app's; either can still be named.
+ */
+function withSchemaDefaults<S extends Tables>(definition: AppDatabaseDefinition<S>): AppDatabaseDefinition<S> {
+  if (definition.schema === 'public') return definition;
+  return {
+    ...definition,
+    searchPath: definition.searchPath ?? definition.schema,
+    migrations: { migrationsSchema: `${definition.schema}_drizzle`, ...definition.migrations },
+  };
+}
+
 export type AppDatabase<S extends Tables> = {
   spec: AppDatabaseSpec<S>;
   extensions: Extensions;
@@ -29,7 +42,7 @@ export type AppDatabase<S extends Tables> = {
 };
 
 export function defineAppDatabase<S extends Tables>(definition: AppDatabaseDefinition<S>): AppDatabase<S> {
-  const { extensions = {}, migrations, ...spec } = definition;
+  const { extensions = {}, migrations, ...spec } = withSchemaDefaults(definition);
   const open = (opts: { databaseUrl?: string; dataDir?: string }) => openDatabase({ ...opts, extensions }, spec);
   return {
     spec,

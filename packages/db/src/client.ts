@@ -61,7 +61,10 @@ export type AppDatabaseSpec<S extends Tables> = {
    * only; its secret is kept in the owner-only table `table` of `schema`.
    */
   requestLogin: { rolePrefix: string; table: string };
-  /** search_path inside request transactions, for raw SQL naming the app's tables unqualified */
+  /**
+   * search_path inside request transactions, for raw SQL naming the app's tables unqualified (an app in
+   * a schema of its own gets that schema from defineAppDatabase)
+   */
   searchPath?: string;
 };
 

@@ -1,5 +1,6 @@
-// Training's database (decision 009): schema `training`, tenant column organisation_id, app role
-// jinji_training_app, request login jinji_trn_<oid>, its own migrations; no extension (PGlite needs none).
+// Training's database (decision 009): schema `training` (its names and drizzle's bookkeeping there), tenant
+// column organisation_id, app role jinji_training_app, request login jinji_trn_<oid>, its own migrations;
+// no extension (PGlite needs none).
 import path from 'node:path';
 import { defineAppDatabase } from '@jinji/db/app';
 import type { Database, Tx } from '@jinji/db/client';
@@ -14,10 +15,5 @@ export const trainingDatabase = defineAppDatabase({
   tenantColumn: 'organisation_id',
   appRole: 'jinji_training_app',
   requestLogin: { rolePrefix: 'jinji_trn_', table: 'request_login' },
-  searchPath: 'training',
-  migrations: {
-    migrationsFolder: path.join(import.meta.dirname, 'migrations'),
-    migrationsSchema: 'training_drizzle',
-    lockKey: 7_345_101,
-  },
+  migrations: { migrationsFolder: path.join(import.meta.dirname, 'migrations'), lockKey: 7_345_101 },
 });
