@@ -20,7 +20,7 @@ export const authFrame = {
   },
 } satisfies Partial<AppRouterOptions<TTrainingMeResponse>>;
 
-/** The feature in the app's list (app/features.ts): its texts; it has no menu entry. */
+/** The feature in the app's list (main.tsx): its texts; it has no menu entry. */
 export const authFeature = {
   texts: textsOf(ja, () => import('./locales/en').then((m) => m.en)),
 } as const satisfies AppScreens<string, string>;
