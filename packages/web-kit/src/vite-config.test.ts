@@ -6,7 +6,7 @@ import { appViteConfig } from '../vite/app-config.mjs';
 type THtmlHook = { handler: (html: string) => string };
 const pageOf = (config: ReturnType<typeof appViteConfig>) => {
   const plugin = config.plugins?.find(
-    (p) => p && typeof p === 'object' && 'name' in p && p.name === 'jinji-boot-screen',
+    (p: unknown) => typeof p === 'object' && p !== null && 'name' in p && p.name === 'jinji-boot-screen',
   );
   return ((plugin as { transformIndexHtml: THtmlHook }).transformIndexHtml as THtmlHook).handler('<!-- jinji:page -->');
 };
