@@ -76,13 +76,14 @@ describe('config base', () => {
 });
 
 describe('webAppConfigLoader', () => {
-  const load = webAppConfigLoader({
+  const appVars = {
     portVar: 'APP_PORT',
     defaultPort: 3100,
     webDistVar: 'APP_WEB',
     builtWeb: '/built',
     publicUrlVar: 'APP_PUBLIC_URL',
-  });
+  };
+  const load = webAppConfigLoader(appVars);
 
   it("reads the app's port and web build from its own variables, with the defaults it was given", () => {
     expect(load({})).toMatchObject({ port: 3100, webDist: path.resolve('/built'), host: '127.0.0.1' });
@@ -105,11 +106,7 @@ describe('webAppConfigLoader', () => {
 
   it("merges what `extend` reads of the same environment (a feature's own variables)", () => {
     const loadExtended = webAppConfigLoader({
-      portVar: 'APP_PORT',
-      defaultPort: 3100,
-      webDistVar: 'APP_WEB',
-      builtWeb: '/built',
-      publicUrlVar: 'APP_PUBLIC_URL',
+      ...appVars,
       extend: (env) => ({ feature: { limit: Number(env.FEATURE_LIMIT ?? 5) } }),
     });
     expect(loadExtended({ FEATURE_LIMIT: '7', APP_PORT: '4100' })).toMatchObject({ feature: { limit: 7 }, port: 4100 });
