@@ -2,29 +2,20 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
-import { REDACT_PATHS } from '@jinji/server-kit/logger';
+import { memoryLogger } from '@jinji/server-kit/logger';
 import { TEST_DB } from '@jinji/test-kit/database';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestApp, createTestTenant, STRONG_PASSWORD, type TestApp } from '../test/helpers';
 import { issuePasswordLinksIn } from './features/auth/password-links.service';
 
 let t: TestApp;
-const logLines: string[] = [];
+const captured = memoryLogger();
+const logLines = captured.lines;
 
 beforeAll(async () => {
   const web = mkdtempSync(path.join(tmpdir(), 'jinji-web-'));
   writeFileSync(path.join(web, 'index.html'), '<!doctype html><html lang="ja"><title>jinji</title></html>');
-  const stream = new Writable({
-    write(chunk, _enc, cb) {
-      logLines.push(String(chunk));
-      cb();
-    },
-  });
-  t = await createTestApp(
-    { webDist: web },
-    { logger: { level: 'trace', stream, redact: { paths: REDACT_PATHS, censor: '[REDACTED]' } } },
-  );
+  t = await createTestApp({ webDist: web }, { logger: captured.logger });
 });
 afterAll(() => t?.close());
 

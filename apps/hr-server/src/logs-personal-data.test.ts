@@ -1,9 +1,8 @@
 // SECURITY.md "No secrets in logs": the server log and pg-boss's job table (no tenant_id, no RLS)
 // carry codes, ids and counts, never the names, birth dates, award titles, search terms or passwords
 // of a request, even when the database refuses the write.
-import { Writable } from 'node:stream';
 import { ADMIN_ROLES } from '@jinji/contracts/hr/roles';
-import { REDACT_PATHS } from '@jinji/server-kit/logger';
+import { memoryLogger } from '@jinji/server-kit/logger';
 import { TEST_DB } from '@jinji/test-kit/database';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -27,19 +26,11 @@ const PLANTED = [NAME, FIRST_NAME, BIRTH_DATE, '1987/06/05', AWARD, SEARCH, enco
 let t: TestApp;
 let admin: Client;
 let tenantCode: string;
-const log: string[] = [];
+const captured = memoryLogger();
+const log = captured.lines;
 
 beforeAll(async () => {
-  const stream = new Writable({
-    write(chunk, _enc, cb) {
-      log.push(String(chunk));
-      cb();
-    },
-  });
-  t = await createTestApp(
-    {},
-    { withJobs: true, logger: { level: 'trace', stream, redact: { paths: REDACT_PATHS, censor: '[REDACTED]' } } },
-  );
+  t = await createTestApp({}, { withJobs: true, logger: captured.logger });
   const tenant = await createTestTenant(t.db);
   tenantCode = tenant.code;
   await createTestUser(t.db, tenant.tenantId, 'boss', [...ADMIN_ROLES]);

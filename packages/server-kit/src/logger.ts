@@ -1,3 +1,4 @@
+import { Writable } from 'node:stream';
 import type { FastifyRequest, FastifyServerOptions } from 'fastify';
 import type { LogLevel } from './config';
 
@@ -70,13 +71,30 @@ export function logSerializers(databaseErrors: DatabaseErrorReader) {
 
 type LoggerOption = FastifyServerOptions['logger'] | boolean;
 
+const REDACTION = { paths: REDACT_PATHS, censor: '[REDACTED]' };
+
+/**
+ * A logger at trace level with the server's redaction, writing into `lines`: what the tests that scan a
+ * server's log for personal values and secrets give the app (the serializers are added as for any logger).
+ */
+export function memoryLogger() {
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(chunk, _enc, cb) {
+      lines.push(String(chunk));
+      cb();
+    },
+  });
+  return { lines, logger: { level: 'trace' as const, stream, redact: REDACTION } };
+}
+
 /**
  * The server's logger: `logger` (a test's stream or false) or the level of the config, always with the
  * serializers and redaction that keep personal values out of the log.
  */
 export function loggerOptions(level: LogLevel, databaseErrors: DatabaseErrorReader, logger?: LoggerOption) {
   const serializers = logSerializers(databaseErrors);
-  if (logger === undefined) return { level, redact: { paths: REDACT_PATHS, censor: '[REDACTED]' }, serializers };
+  if (logger === undefined) return { level, redact: REDACTION, serializers };
   // a test's own logger options still get the serializers
   return typeof logger === 'object' ? { ...logger, serializers: { ...serializers, ...logger.serializers } } : logger;
 }

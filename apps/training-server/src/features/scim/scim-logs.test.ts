@@ -1,8 +1,7 @@
 // SECURITY.md "No secrets in logs" for SCIM: the server log at trace level holds codes, ids and route
 // patterns — never the token, nor the names, kana, addresses or login IDs HR sends, even in a filter,
 // a Bulk, a refused value or a write the database refuses (500).
-import { Writable } from 'node:stream';
-import { REDACT_PATHS } from '@jinji/server-kit/logger';
+import { memoryLogger } from '@jinji/server-kit/logger';
 import { TEST_DB } from '@jinji/test-kit/database';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrganisation, trainingTestApp } from '../../../test/helpers';
@@ -17,17 +16,12 @@ const EXT = 'urn:jinji:params:scim:schemas:extension:training:2.0:User';
 
 let t: Awaited<ReturnType<typeof trainingTestApp>>;
 let token = '';
-const log: string[] = [];
+const captured = memoryLogger();
+const log = captured.lines;
 
 beforeAll(async () => {
-  const stream = new Writable({
-    write(chunk, _enc, cb) {
-      log.push(String(chunk));
-      cb();
-    },
-  });
   t = await trainingTestApp({
-    logger: { level: 'trace', stream, redact: { paths: REDACT_PATHS, censor: '[REDACTED]' } },
+    logger: captured.logger,
   });
   const org = await createOrganisation(t.db, ['admin']);
   token = (await issueTestToken(t.db, org)).secret;
