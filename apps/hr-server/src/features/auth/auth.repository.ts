@@ -314,7 +314,11 @@ const readAttempt = async (
     ],
   });
   const read = (rows[0] as { a: { hits: number | null; ttlMs: number | null; attempt: RawAttempt | null } }).a;
-  if (rateLimit) rateLimit.settle({ hits: read.hits ?? 0, ttlMs: read.ttlMs ?? 0 });
+  if (rateLimit) {
+    // a hit asked for is always counted: no count must never read as "under the limit"
+    if (read.hits === null || read.ttlMs === null) throw new Error('login rate-limit hit not counted');
+    rateLimit.settle({ hits: read.hits, ttlMs: read.ttlMs });
+  }
   return read.attempt;
 };
 
