@@ -2,9 +2,9 @@
 // zod type provider, the one error handler, helmet, cache and HSTS headers, rate limiting, cookies,
 // OpenAPI at /api/docs, and the built web app with its SPA fallback.
 import { existsSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger, { type SwaggerOptions } from '@fastify/swagger';
@@ -17,6 +17,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import helmet, { type HelmetOptions } from 'helmet';
 import { AppError } from './app-error';
 import type { BaseConfig } from './config';
 import { errorHandler } from './error-handler';
@@ -62,7 +63,9 @@ export async function createBaseApp(opts: BaseAppOptions) {
   app.setErrorHandler(errorHandler(opts.databaseErrors));
 
   await app.register(cookie);
-  await app.register(helmet, {
+  // helmet's headers, computed once: @fastify/helmet builds helmet's middleware anew on every request
+  // (issue #10 item 6: a login's CPU is taken from argon2), and nothing in them depends on the request.
+  const securityHeaders = helmetHeaders({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -79,6 +82,10 @@ export async function createBaseApp(opts: BaseAppOptions) {
     },
     // HSTS only means something over TLS; sent by the hook below when the request is https.
     strictTransportSecurity: false,
+  });
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(securityHeaders);
+    done();
   });
   // While closing, answers end their keep-alive connection; otherwise close() would wait on sockets
   // whose request was in flight when the signal came.
@@ -109,6 +116,21 @@ export async function createBaseApp(opts: BaseAppOptions) {
 }
 
 export type BaseApp = Awaited<ReturnType<typeof createBaseApp>>;
+
+/** The headers helmet's middleware sets with these options (static ones: no directive is a function). */
+function helmetHeaders(options: HelmetOptions): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const res = {
+    setHeader: (name: string, value: unknown) => {
+      headers[name.toLowerCase()] = String(value);
+    },
+    removeHeader: () => {}, // X-Powered-By, which Node never sets
+  };
+  helmet(options)({} as IncomingMessage, res as unknown as ServerResponse, (error?: unknown) => {
+    if (error) throw error;
+  });
+  return headers;
+}
 
 // The built web app, with SPA fallback for client-side routes. /api/* never falls back.
 function registerWeb(app: FastifyInstance, web: BaseAppOptions['web']): void {

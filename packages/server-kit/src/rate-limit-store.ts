@@ -1,7 +1,10 @@
 // @fastify/rate-limit's store over the database (packages/db rate-limit.ts), so a limit holds across every
 // process of an app (#14 item 1): one counter per route and client key, a fixed window. The plugin makes
 // one store per route through child(), which is where the route's method and URL join the key.
-import type { FastifyRateLimitStore } from '@fastify/rate-limit';
+import { type FastifyRateLimitStore, normalizeIP } from '@fastify/rate-limit';
+import { rateLimitKeyHash } from '@jinji/db/rate-limit';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from './app-error';
 export type RateLimitHit = (key: string, windowMs: number) => Promise<{ hits: number; ttlMs: number }>;
 
 type RouteParams = { routeInfo?: { method?: string | string[]; url?: string } };
@@ -28,4 +31,29 @@ export function databaseRateLimitStore(hit: RateLimitHit) {
       return new DatabaseRateLimitStore(params);
     }
   };
+}
+
+/**
+ * A route that counts its own hit in a statement it sends anyway (HR's login: jinji_login_attempt, issue
+ * #10 item 6) instead of the plugin's round trip: the key the plugin's store would count for this route
+ * and client (route + address, IPv6 by the plugin's /64), hashed as the store hashes it.
+ */
+export type OwnRateLimit = { keyHash: Buffer; windowMs: number; max: number };
+
+export const ownRateLimit = (request: FastifyRequest, max: number, windowMs = 60_000): OwnRateLimit => ({
+  keyHash: rateLimitKeyHash(`${request.method} ${request.routeOptions.url}|${normalizeIP(request.ip)}`),
+  windowMs,
+  max,
+});
+
+/** The plugin's headers for that hit; past the limit, its answer (429 TOO_MANY_REQUESTS). */
+export function settleOwnRateLimit(reply: FastifyReply, limit: OwnRateLimit, hit: { hits: number; ttlMs: number }) {
+  const reset = Math.ceil(hit.ttlMs / 1000);
+  reply.header('x-ratelimit-limit', limit.max);
+  reply.header('x-ratelimit-remaining', Math.max(0, limit.max - hit.hits));
+  reply.header('x-ratelimit-reset', reset);
+  if (hit.hits > limit.max) {
+    reply.header('retry-after', reset);
+    throw new AppError('TOO_MANY_REQUESTS');
+  }
 }

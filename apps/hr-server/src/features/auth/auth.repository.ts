@@ -284,17 +284,42 @@ type RawAttempt = {
 };
 type Query = (q: { name: string; text: string; values: unknown[] }) => Promise<{ rows: unknown[] }>;
 
+/** The login route's own rate-limit hit, counted by the attempt read (migration 0026). */
+export type LoginRateLimit = {
+  keyHash: Buffer;
+  windowMs: number;
+  max: number;
+  /** the hits so far in the window and the ms it has left; throws past the limit (nothing else is read) */
+  settle(hit: { hits: number; ttlMs: number }): void;
+};
+
 const readAttempt = async (
   query: Query,
   input: { tenantCode: string; loginId: string; source: string },
   lock: boolean,
+  rateLimit: LoginRateLimit | null,
 ): Promise<RawAttempt | null> => {
   const { rows } = await query({
     name: 'jinji_login_attempt',
-    text: 'select jinji_login_attempt($1, $2, $3, $4, $5) as a',
-    values: [input.tenantCode, input.loginId, input.source, ACCOUNT_SOURCE, lock],
+    text: 'select jinji_login_attempt($1, $2, $3, $4, $5, $6, $7, $8) as a',
+    values: [
+      input.tenantCode,
+      input.loginId,
+      input.source,
+      ACCOUNT_SOURCE,
+      lock,
+      rateLimit?.keyHash ?? null,
+      rateLimit?.windowMs ?? null,
+      rateLimit?.max ?? null,
+    ],
   });
-  return (rows[0] as { a: RawAttempt | null } | undefined)?.a ?? null;
+  const read = (rows[0] as { a: { hits: number | null; ttlMs: number | null; attempt: RawAttempt | null } }).a;
+  if (rateLimit) {
+    // a hit asked for is always counted: no count must never read as "under the limit"
+    if (read.hits === null || read.ttlMs === null) throw new Error('login rate-limit hit not counted');
+    rateLimit.settle({ hits: read.hits, ttlMs: read.ttlMs });
+  }
+  return read.attempt;
 };
 
 const throttlePair = (a: RawAttempt, source: string) => {
@@ -316,8 +341,9 @@ const throttleValues = (r: ThrottleRow) => [r.source, r.failures, r.windowStarte
 const OPTIMISTIC_TRIES = 3;
 
 /**
- * A login attempt's reservation (migration 0025): the tenant by code, the account, the policy's expiry
- * and the throttle rows with their versions, read in one prepared statement that writes nothing (the rows
+ * A login attempt's reservation (migrations 0025 and 0026): the route's rate-limit hit (past the limit,
+ * `settle` throws and nothing else is read), the tenant by code, the account, the policy's expiry and the
+ * throttle rows with their versions, read in one prepared statement that writes no throttle row (they
  * exist after the first attempt from a source); the kit's decision on them (`reserve`); then both rows
  * saved in one statement only if neither changed since (jinji_login_reserve). Two round trips, one commit.
  * When another attempt on the same rows got there first, read and decide again; after a few such
@@ -327,7 +353,7 @@ const OPTIMISTIC_TRIES = 3;
  */
 export async function reserveLoginAttempt(
   db: Database,
-  input: { tenantCode: string; loginId: string; source: string },
+  input: { tenantCode: string; loginId: string; source: string; rateLimit: LoginRateLimit },
   reserve: (rows: ThrottlePair) => ReservedAttempt,
 ): Promise<LoginAttempt | null> {
   const result = (a: RawAttempt, reserved: ReservedAttempt): LoginAttempt => ({
@@ -341,7 +367,8 @@ export async function reserveLoginAttempt(
   });
   const statement: Query = (q) => db.requestStatement(q);
   for (let i = 0; i < OPTIMISTIC_TRIES; i++) {
-    const a = await readAttempt(statement, input, false);
+    // the request's rate-limit hit rides on its first read; a retry is the same request
+    const a = await readAttempt(statement, input, false, i === 0 ? input.rateLimit : null);
     if (!a) return null;
     const read = throttlePair(a, input.source);
     const reserved = reserve({ pair: toThrottleRow(read.pair), account: toThrottleRow(read.account) });
@@ -360,7 +387,7 @@ export async function reserveLoginAttempt(
     if ((rows[0] as { ok: boolean } | undefined)?.ok) return result(a, reserved);
   }
   return db.requestTransaction(async (query) => {
-    const a = await readAttempt(query, input, true);
+    const a = await readAttempt(query, input, true, null);
     if (!a) return null;
     const read = throttlePair(a, input.source);
     const reserved = reserve({ pair: toThrottleRow(read.pair), account: toThrottleRow(read.account) });

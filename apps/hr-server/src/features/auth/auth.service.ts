@@ -26,6 +26,7 @@ import {
   findUserByLoginId,
   getUserPassword,
   insertAccount,
+  type LoginRateLimit,
   listLoginThrottles,
   listRecentPasswordHashes,
   loginThrottleStore,
@@ -51,11 +52,12 @@ export async function login(
   config: Config,
   input: TLoginRequest,
   client: { ip: string; userAgent: string | null },
+  rateLimit: LoginRateLimit,
 ): Promise<{ token: SessionToken; me: TMeResponse }> {
   const source = sourceOf(client.ip);
   const attempt = await reserveLoginAttempt(
     db,
-    { tenantCode: input.tenantCode, loginId: input.loginId, source },
+    { tenantCode: input.tenantCode, loginId: input.loginId, source, rateLimit },
     (rows) => reserveAttempt(rows, config.login, new Date()),
   );
   if (!attempt) {

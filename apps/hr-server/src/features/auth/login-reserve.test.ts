@@ -3,6 +3,7 @@
 // rows as the others left them — after three lost races by the transaction that locks them.
 
 import { ACCOUNT_SOURCE, reserveAttempt } from '@jinji/auth/login-throttle';
+import { rateLimitKeyHash } from '@jinji/db/rate-limit';
 import { TEST_DB } from '@jinji/test-kit/database';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, createTestTenant, STRONG_PASSWORD, type TestApp } from '../../../test/helpers';
@@ -42,8 +43,16 @@ const losingEveryRace = (db: Database, races: { count: number }): Database => ({
 });
 
 describe(`the attempt's reservation (${TEST_DB})`, () => {
+  // the request's rate-limit hit (migration 0026), on a key of this test's own
+  const hits: number[] = [];
+  const rateLimit = {
+    keyHash: rateLimitKeyHash(`login-reserve.test|${source}`),
+    windowMs: 60_000,
+    max: 1000,
+    settle: (hit: { hits: number }) => void hits.push(hit.hits),
+  };
   const reserve = (db: Database) =>
-    reserveLoginAttempt(db, { tenantCode: 'race-co', loginId: 'victim', source }, (rows) =>
+    reserveLoginAttempt(db, { tenantCode: 'race-co', loginId: 'victim', source, rateLimit }, (rows) =>
       reserveAttempt(rows, rules, new Date()),
     );
 
@@ -61,8 +70,11 @@ describe(`the attempt's reservation (${TEST_DB})`, () => {
   it('an attempt that loses every race is counted once, on top of every attempt that won', async () => {
     const before = await failuresOf();
     const races = { count: 0 };
+    const hitsBefore = hits.length;
     const attempt = await reserve(losingEveryRace(t.db, races));
     expect(races.count).toBe(3); // then the locking transaction, which nobody can overtake
+    // one request, one rate-limit hit: the retries and the locking transaction do not count it again
+    expect(hits.slice(hitsBefore)).toEqual([hits[hitsBefore - 1]! + 1]);
     // three others counted (+3), and this one (+1) on the rows as they left them
     expect(attempt?.reserved.pair.failures).toBe(before[source]! + 4);
     expect(await failuresOf()).toEqual({
