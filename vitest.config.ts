@@ -1,35 +1,12 @@
 // One `npm test`: server tests on PGlite, the web's build checks, again on PostgreSQL when TEST_DATABASE_URL is set, and the
 // browser journeys. Under CI=true a missing database or browser fails instead of skipping.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { existsSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
+import { SERVER_TEST_DIRS, testFiles, usesDatabase } from './scripts/server-test-files';
 
 const isCi = process.env.CI === 'true';
 const pgUrl = process.env.TEST_DATABASE_URL;
 if (isCi && !pgUrl) throw new Error('CI=true but TEST_DATABASE_URL is not set: the PostgreSQL run cannot be skipped');
-
-const SERVER_TESTS = ['apps/hr-server', 'apps/training-server', 'scripts', ...packageSources()];
-
-function packageSources(): string[] {
-  return readdirSync('packages').map((p) => `packages/${p}/src`);
-}
-
-/** The server test files under `dirs` (the relative paths Vitest's include takes). */
-function testFiles(dirs: string[]): string[] {
-  return dirs.flatMap((dir) =>
-    (readdirSync(dir, { recursive: true }) as string[])
-      .filter((f) => f.endsWith('.test.ts') && !f.split(path.sep).includes('node_modules'))
-      .map((f) => path.join(dir, f)),
-  );
-}
-
-// What makes a test file run against a database: the test database or an app's test helpers, the database
-// name variables, or a Database it opens. The others (Japanese text, CSV/XLSX, passwords, the CLI that
-// always runs on its own PGlite…) give the same result on either database, so they run once, in the PGlite
-// pass: on PostgreSQL they were 30 files and ~90 s of a worker's time spent repeating themselves.
-const USES_DATABASE =
-  /test\/helpers|createTestDatabase|TEST_DB|TEST_DATABASE_URL|test-kit\/database|openPostgres|openPglite|openDatabase|\bDatabase\b|fixtures/;
-const usesDatabase = (file: string) => USES_DATABASE.test(readFileSync(file, 'utf8'));
 
 const server = (name: string, env: Record<string, string>, include: string[]) => ({
   test: {
@@ -60,7 +37,7 @@ export default defineConfig({
       server(
         'server-pglite',
         { TEST_DB: 'pglite' },
-        SERVER_TESTS.map((dir) => `${dir}/**/*.test.ts`),
+        SERVER_TEST_DIRS.map((dir) => `${dir}/**/*.test.ts`),
       ),
       // The web's build checks (first-paint budget): node, no database.
       { test: { name: 'web', include: ['apps/hr-web/**/*.test.ts'], environment: 'node', testTimeout: 60_000 } },
@@ -69,7 +46,7 @@ export default defineConfig({
             server(
               'server-postgres',
               { TEST_DB: 'postgres', TEST_DATABASE_URL: pgUrl },
-              testFiles(SERVER_TESTS).filter(usesDatabase),
+              testFiles().filter(usesDatabase),
             ),
           ]
         : []),

@@ -40,9 +40,12 @@ export type TestEngine = Engine & { url?: string };
 
 const runId = () => (process.env[RUN_ID_ENV] ??= randomBytes(4).toString('hex'));
 
-export async function createTestEngine(template: TestTemplate, opts: { poolSize?: number } = {}): Promise<TestEngine> {
+/** `kind` defaults to TEST_DB; a process that clones on both (bench/test-setup.ts) names it. */
+export type CloneOptions = { poolSize?: number; kind?: 'pglite' | 'postgres' };
+
+export async function createTestEngine(template: TestTemplate, opts: CloneOptions = {}): Promise<TestEngine> {
   if (!/^[a-z0-9_]{1,20}$/.test(template.name)) throw new Error(`template name ${template.name}: [a-z0-9_]{1,20}`);
-  return TEST_DB === 'pglite' ? clonePglite(template) : clonePostgres(template, opts.poolSize);
+  return (opts.kind ?? TEST_DB) === 'pglite' ? clonePglite(template) : clonePostgres(template, opts.poolSize);
 }
 
 /**
@@ -58,7 +61,7 @@ export async function prepareTestTemplate(template: TestTemplate, kind: 'pglite'
 export async function createTestDatabase<S extends Tables>(
   template: TestTemplate,
   spec: AppDatabaseSpec<S>,
-  opts: { poolSize?: number } = {},
+  opts: CloneOptions = {},
 ): Promise<Database<S> & { url?: string }> {
   const engine = await createTestEngine(template, opts);
   return { ...bindDatabase(engine, spec, { ownsEngine: true }), url: engine.url };
