@@ -7,7 +7,7 @@ import { isTrainingAllowed, type TSystemRole, type TTrainingPermission } from '@
 import { appAuthKit } from '@jinji/server-kit/app-auth';
 import { AppError } from '@jinji/server-kit/app-error';
 import type { FastifyRequest } from 'fastify';
-import type { TrainingUser } from './features/auth/auth.service';
+import type { SessionMe } from './features/auth/auth.repository';
 
 declare module '@jinji/auth/fastify-auth' {
   interface AccessRegistry {
@@ -15,6 +15,8 @@ declare module '@jinji/auth/fastify-auth' {
   }
 }
 
+/** The signed-in user of a request, as the session resolves it (features/auth). */
+export type TrainingUser = SessionMe & { organisationId: string; userId: string; sessionHash: string };
 export type TrainingGrants = { systemRole: TSystemRole };
 export type TrainingActor = Actor<TrainingGrants, { displayName: string }>;
 /** HR (or another SCIM client) by one of the organisation's SCIM tokens: `serviceId` is the token's id. */

@@ -7,13 +7,11 @@ import { newSessionToken, parseSessionToken, sessionCutoffs, sessionExpiry } fro
 import { trainingPermissionsOf } from '@jinji/contracts/training/access';
 import type { TTrainingLoginRequest, TTrainingMeResponse } from '@jinji/contracts/training/auth';
 import { AppError } from '@jinji/server-kit/app-error';
+import type { TrainingUser } from '../../access';
 import type { TrainingConfig } from '../../config';
 import type { TrainingDb, TrainingTx } from '../../db/database';
 import { recordAudit } from '../audit/audit.service';
 import * as repo from './auth.repository';
-
-/** The signed-in user of a request. */
-export type TrainingUser = repo.SessionMe & { organisationId: string; userId: string; sessionHash: string };
 
 export const meOf = ({
   id,
