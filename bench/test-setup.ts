@@ -10,7 +10,7 @@
 // (scripts/server-test-files.ts, as vitest.config.ts picks them) turn one file into a run: HR's figure for
 // files under apps/hr-server, packages/ and scripts, training's for apps/training-server; after = clones
 // plus the run's template builds. The last line is one JSON object.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import type { AppDatabase } from '@jinji/db/app';
@@ -18,6 +18,7 @@ import { openPgliteEngine, openPostgresEngine, type Tables } from '@jinji/db/cli
 import {
   createEmptyPostgresDatabase,
   createTestDatabase,
+  forgetFoundTemplates,
   prepareTestTemplate,
   type TestTemplate,
 } from '@jinji/test-kit/database';
@@ -94,30 +95,16 @@ function migrateFresh(app: App, kind: Kind) {
 
 /**
  * B: the per-file setup now — a clone of the run's template. Each vitest file has a module cache of its
- * own, so before its first clone it also finds the template: PGlite reads the run's dump file; PostgreSQL
- * looks the template database up under its advisory lock. This process found it once, so that part is
- * replayed here, as test-kit's database.ts does it, and counted in.
+ * own, so before its first clone it also finds the template (PGlite reads the run's dump file; PostgreSQL
+ * looks the template database up under its advisory lock): the kit forgets what this process found, and
+ * that lookup is counted in.
  */
 function clone(app: App, kind: Kind) {
   return timed(async () => {
-    if (kind === 'pglite') new Blob([readFileSync(path.join(process.env[RUN_DIR_ENV]!, `${app.template.name}.tar`))]);
-    else await findTemplate(`${TEMPLATE_PREFIX}${process.env[RUN_ID_ENV]}_${app.template.name}`);
+    forgetFoundTemplates();
     const db = await createTestDatabase(app.template, app.database.spec, { kind });
     return { query: () => db.executeSql('select 1'), close: () => db.close() };
   });
-}
-
-async function findTemplate(name: string): Promise<void> {
-  const c = new pg.Client({ connectionString: adminUrl });
-  await c.connect();
-  try {
-    await c.query('select pg_advisory_lock(hashtext($1))', [name]);
-    const found = (await c.query('select 1 from pg_database where datname = $1', [name])).rowCount;
-    await c.query('select pg_advisory_unlock(hashtext($1))', [name]);
-    if (!found) throw new Error(`template ${name} is not there`);
-  } finally {
-    await c.end();
-  }
 }
 
 type Figures = { migrateS: number; cloneS: number; templateS: number };

@@ -8,6 +8,9 @@ import { AppError } from './app-error';
 export type RateLimitHit = (key: string, windowMs: number) => Promise<{ hits: number; ttlMs: number }>;
 
 type RouteParams = { routeInfo?: { method?: string | string[]; url?: string } };
+
+/** A route's part of a rate-limit key: the plugin's store and a route that counts its own hit share it. */
+const routeKeyPrefix = (method: string | string[] | undefined, url: string) => `${[method].flat().join(',')} ${url}|`;
 type Result = { current: number; ttl: number };
 
 export function databaseRateLimitStore(hit: RateLimitHit) {
@@ -17,7 +20,7 @@ export function databaseRateLimitStore(hit: RateLimitHit) {
     // the plugin passes its merged options, with `routeInfo` for a route's own store (its typings say otherwise)
     constructor(params: object = {}) {
       const route = (params as RouteParams).routeInfo;
-      this.prefix = route?.url ? `${[route.method].flat().join(',')} ${route.url}|` : 'app|';
+      this.prefix = route?.url ? routeKeyPrefix(route.method, route.url) : 'app|';
     }
 
     incr(key: string, cb: (error: Error | null, result?: Result) => void, timeWindow: number): void {
@@ -41,7 +44,9 @@ export function databaseRateLimitStore(hit: RateLimitHit) {
 export type OwnRateLimit = { keyHash: Buffer; windowMs: number; max: number };
 
 export const ownRateLimit = (request: FastifyRequest, max: number, windowMs = 60_000): OwnRateLimit => ({
-  keyHash: rateLimitKeyHash(`${request.method} ${request.routeOptions.url}|${normalizeIP(request.ip)}`),
+  keyHash: rateLimitKeyHash(
+    routeKeyPrefix(request.method, request.routeOptions.url ?? request.url) + normalizeIP(request.ip),
+  ),
   windowMs,
   max,
 });

@@ -67,6 +67,15 @@ export async function createTestDatabase<S extends Tables>(
   return { ...bindDatabase(engine, spec, { ownsEngine: true }), url: engine.url };
 }
 
+/**
+ * Forgets the templates this process has found (PGlite's dump read, PostgreSQL's template looked up), as a
+ * new test file's module cache starts without them: bench/test-setup.ts times a file's first clone so.
+ */
+export function forgetFoundTemplates(): void {
+  dumps.clear();
+  templates.clear();
+}
+
 // ---- PGlite: one dump per run, loaded by every file -------------------------------------------------
 
 const dumps = new Map<string, Promise<Blob>>();
